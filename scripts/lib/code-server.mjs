@@ -1,0 +1,326 @@
+// Shared helpers for the tiers that run the real VS Code: code-server (VS Code in a browser + the real Node
+// extension host) driven by playwright-core and Debian's chromium. Used by scripts/run-integration.mjs,
+// test/e2e/ui.e2e.mjs, scripts/start.mjs, scripts/package.mjs and scripts/test-all.mjs.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUTPUT = path.join(ROOT, '.test-output');
+export const RESULTS = path.join(OUTPUT, 'results');
+export const SCREENSHOTS = path.join(OUTPUT, 'screenshots');
+export const SAMPLE_CORPUS = path.join(ROOT, 'sample-corpus');
+export const TOOLS = process.env.SOURCE_ANNOTATOR_TOOLS || path.join(ROOT, '.test-tools');
+
+const t0 = Date.now();
+export const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+export const log = (...a) => console.log(`[${elapsed()}]`, ...a);
+export const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+/** Lines of VS Code's own logs that say nothing about our extension (no internet, no GitHub account,
+ *  the workbench's connection bookkeeping). */
+export const isHarmlessNoise = line =>
+  /ENOTFOUND open-vsx|open-vsx\.org|vsda.*File not found|authentication provider 'github'|getaddrinfo (ENOTFOUND|EAI_AGAIN)/.test(line)
+  || /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\] registered|\[AgentHost:remote\] Initializing|\[AccountPolicyGate\] apply: state=inactive)/.test(line);
+
+// ---------------------------------------------------------------------------------------------- tools
+/** Runs scripts/setup-test-tools.sh (idempotent: seconds when everything is there). */
+export function setupTools() {
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'setup-test-tools.sh')], { stdio: 'inherit', cwd: ROOT });
+  if (r.status !== 0) throw new Error(`scripts/setup-test-tools.sh failed (exit ${r.status ?? r.signal})`);
+}
+
+/** {node24, codeServer, chromium} from .test-tools/env.json, installing the tools first if needed. */
+export function loadTools() {
+  const file = path.join(TOOLS, 'env.json');
+  const read = () => {
+    if (!fs.existsSync(file)) return null;
+    const t = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return [t.node24, t.codeServer, t.chromium].every(p => p && fs.existsSync(p)) ? t : null;
+  };
+  let tools = read();
+  if (!tools) { setupTools(); tools = read(); }
+  if (!tools) throw new Error(`${file} is missing or names files that do not exist`);
+  if (process.env.CHROMIUM) tools.chromium = process.env.CHROMIUM;
+  return tools;
+}
+
+// ---------------------------------------------------------------------------------------------- state
+const pidAlive = pid => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+
+/** Deletes earlier state dirs `<name>-*` whose owning process is gone (the newest ones stay for debugging). */
+function pruneStates(parent, name) {
+  for (const d of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    if (!d.startsWith(`${name}-`)) continue;
+    let pid = 0;
+    try { pid = Number(fs.readFileSync(path.join(parent, d, 'pid'), 'utf8')); } catch {}
+    if (!pid || !pidAlive(pid)) fs.rmSync(path.join(parent, d), { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh, isolated state dir .test-output/run/<name>-XXXXXX with user-data-dir (clean settings.json),
+ * extensions-dir, HOME, XDG_* dirs, TMPDIR and a copy of `workspace` (default sample-corpus; null = none).
+ * `settings` are merged over the defaults (e.g. {'workbench.colorTheme': 'Default Dark Modern'}).
+ */
+export function makeState(name, { settings = {}, workspace = SAMPLE_CORPUS } = {}) {
+  const parent = path.join(OUTPUT, 'run');
+  fs.mkdirSync(parent, { recursive: true });
+  pruneStates(parent, name);
+  const dir = fs.mkdtempSync(path.join(parent, `${name}-`));
+  fs.writeFileSync(path.join(dir, 'pid'), String(process.pid));
+  const s = { name, dir, udd: `${dir}/user-data`, ext: `${dir}/extensions`, home: `${dir}/home`,
+    xdgConfig: `${dir}/xdg-config`, xdgData: `${dir}/xdg-data`, xdgCache: `${dir}/xdg-cache`, tmp: `${dir}/tmp` };
+  // code-server puts unix sockets (vscode-ipc-<uuid>.sock, 52 chars) in TMPDIR: a socket path has <= 107 bytes
+  if (s.tmp.length > 50) { s.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-')); s.ownTmp = true; }
+  for (const d of [s.udd, s.ext, s.home, s.xdgConfig, s.xdgData, s.xdgCache, s.tmp, `${s.udd}/User`]) fs.mkdirSync(d, { recursive: true });
+  fs.writeFileSync(`${s.udd}/User/settings.json`, JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.enableExperiments': false,
+    'chat.disableAIFeatures': true,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'update.mode': 'none',
+    'git.enabled': false,
+    ...settings,
+  }, null, 2));
+  if (workspace) {
+    s.ws = path.join(dir, path.basename(workspace));
+    fs.cpSync(workspace, s.ws, { recursive: true });
+  }
+  // Nothing of the outer VS Code (a terminal inside VS Code sets VSCODE_IPC_HOOK_CLI etc.) may leak in.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
+  s.env = { ...base, HOME: s.home, XDG_CONFIG_HOME: s.xdgConfig, XDG_DATA_HOME: s.xdgData, XDG_CACHE_HOME: s.xdgCache, TMPDIR: s.tmp };
+  process.env.TMPDIR = s.tmp; // playwright's own temp profile
+  return s;
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once('error', reject)
+      .listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- code-server
+const csBaseArgs = s => ['--user-data-dir', s.udd, '--extensions-dir', s.ext];
+const csEnv = (tools, s) => ({ ...s.env, PATH: `${path.dirname(tools.node24)}${path.delimiter}${s.env.PATH}` });
+
+/** `code-server --install-extension <vsix>` into the state's extensions dir. */
+export function installVsix(tools, s, vsix) {
+  const r = spawnSync(tools.node24, [tools.codeServer, ...csBaseArgs(s), '--install-extension', path.resolve(vsix)],
+    { env: csEnv(tools, s), encoding: 'utf8' });
+  const out = `${r.stdout || ''}${r.stderr || ''}`.split('\n').filter(l => l.trim() && !isHarmlessNoise(l));
+  out.forEach(l => log('[install]', l));
+  if (r.status !== 0 || !/successfully installed/i.test(out.join('\n'))) throw new Error(`installing ${vsix} failed (exit ${r.status})`);
+}
+
+/**
+ * Starts code-server detached (own process group) on 127.0.0.1:<free port> and waits for /healthz.
+ * Returns {proc, port, base, remote(absPath), url({folder, payload}), logFile}.
+ */
+export async function startCodeServer(tools, s, { args = [], timeoutMs = 60000 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const logFile = path.join(s.dir, 'code-server.log');
+    const fd = fs.openSync(logFile, 'a');
+    const proc = spawn(tools.node24, [tools.codeServer, ...csBaseArgs(s), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...args],
+    { env: csEnv(tools, s), detached: true, stdio: ['ignore', fd, fd] });
+    fs.closeSync(fd);
+    let exited = null;
+    proc.once('exit', (code, sig) => { exited = code ?? sig; });
+    trackGroup(proc.pid);
+    const base = `http://127.0.0.1:${port}`;
+    const until = Date.now() + timeoutMs;
+    while (exited === null && Date.now() < until) {
+      try { if ((await fetch(`${base}/healthz`)).ok) break; } catch {}
+      await sleep(100);
+    }
+    if (exited === null && Date.now() < until) {
+      return {
+        proc, port, base, logFile,
+        remote: p => `vscode-remote://127.0.0.1:${port}${p}`, // authority must be the page's host:port
+        url({ folder, payload } = {}) {
+          const q = [];
+          if (folder) q.push(`folder=${encodeURIComponent(folder)}`);
+          if (payload) q.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+          return `${base}/${q.length ? `?${q.join('&')}` : ''}`;
+        },
+      };
+    }
+    await killGroup(proc.pid);
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
+    if (attempt < 3 && /EADDRINUSE/.test(tail)) continue;
+    throw new Error(`code-server did not answer on ${base}/healthz (exit ${exited ?? 'none, timed out'}); log:\n${tail}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- cleanup
+const groups = new Set();
+const browsers = new Set();
+const ownTmps = new Set();
+function trackGroup(pid) { groups.add(pid); }
+const groupAlive = pid => { try { process.kill(-pid, 0); return true; } catch { return false; } };
+
+/** SIGTERM the process group, wait up to 3 s, then SIGKILL what is left (the extension host, watchers). */
+export async function killGroup(pid) {
+  try { process.kill(-pid, 'SIGTERM'); } catch {}
+  for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
+  try { process.kill(-pid, 'SIGKILL'); } catch {}
+  groups.delete(pid);
+}
+
+/** Closes every browser and kills every code-server this process started. Safe to call twice. */
+export async function cleanup() {
+  for (const b of [...browsers]) { try { await b.close(); } catch {} browsers.delete(b); }
+  for (const pid of [...groups]) await killGroup(pid);
+  for (const d of [...ownTmps]) { fs.rmSync(d, { recursive: true, force: true }); ownTmps.delete(d); }
+}
+process.once('exit', () => { for (const pid of groups) { try { process.kill(-pid, 'SIGKILL'); } catch {} } });
+let stopping = false;
+/** True once a signal has started the cleanup (child 'exit' handlers can then stay quiet). */
+export const isStopping = () => stopping;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(sig, () => {
+    stopping = true;
+    console.error(`\n${sig}: stopping code-server and chromium`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- browser
+/** Debian chromium via playwright-core, with HOME / XDG dirs inside the state dir. */
+export async function launchBrowser(tools, s) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: tools.chromium, headless: true,
+    env: { ...s.env, HOME: s.home, XDG_CONFIG_HOME: `${s.home}/.config`, XDG_CACHE_HOME: `${s.home}/.cache` },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  browsers.add(browser);
+  return browser;
+}
+
+/**
+ * Everything at once: tools, state, optional VSIX install, code-server, chromium.
+ * opts: {settings, workspace, vsix, args (extra code-server args)}. Returns {tools, state, server, browser, newPage, close}.
+ */
+export async function openSession(name, { settings, workspace, vsix, args } = {}) {
+  const tools = loadTools();
+  const state = makeState(name, { settings, workspace });
+  if (state.ownTmp) ownTmps.add(state.tmp);
+  if (vsix) { installVsix(tools, state, vsix); log('installed', path.basename(vsix)); }
+  const server = await startCodeServer(tools, state, { args });
+  log(`code-server ${server.base} (state ${path.relative(ROOT, state.dir)})`);
+  const browser = await launchBrowser(tools, state);
+  return {
+    tools, state, server, browser,
+    newPage: () => browser.newPage({ viewport: { width: 1280, height: 800 } }),
+    async close() {
+      browsers.delete(browser);
+      try { await browser.close(); } catch {}
+      await killGroup(server.proc.pid);
+      if (state.ownTmp) { fs.rmSync(state.tmp, { recursive: true, force: true }); ownTmps.delete(state.tmp); }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- workbench UI
+const QUICK_INPUT = '.quick-input-widget';
+
+export const escapeRe = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Types into the open quick input and picks the row whose text contains `row` (default: `text`);
+ *  with `exact`, the row whose label is exactly `row`. */
+export async function pickQuickInput(page, text, { row = text, exact = false, timeout = 10000 } = {}) {
+  const input = page.locator(`${QUICK_INPUT} input`);
+  await input.waitFor({ state: 'visible', timeout });
+  await input.pressSequentially(text, { delay: 5 });
+  const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`);
+  const item = (exact
+    ? rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(row)}\\s*$`) }) })
+    : rows.filter({ hasText: row })).first();
+  await item.waitFor({ state: 'visible', timeout });
+  await item.click();
+}
+
+/** Runs a command from the palette: F1, type its title, click its row. */
+export async function runCommand(page, title, opts) {
+  await page.keyboard.press('F1');
+  await pickQuickInput(page, title, opts);
+}
+
+/** Waits until the quick input shows and its title or placeholder matches `re`; returns the title. */
+export async function waitQuickInput(page, re, timeout = 10000) {
+  const widget = page.locator(QUICK_INPUT);
+  const until = Date.now() + timeout;
+  let info = '';
+  while (Date.now() < until) {
+    if (await widget.isVisible()) {
+      info = await widget.evaluate(w => [w.querySelector('.quick-input-title')?.textContent,
+        w.querySelector('input')?.getAttribute('placeholder'), w.querySelector('input')?.getAttribute('aria-label')]
+        .filter(Boolean).join(' | '));
+      if (re.test(info)) return info;
+    }
+    await sleep(100);
+  }
+  throw new Error(`no quick input matching ${re} (last seen: ${JSON.stringify(info)})`);
+}
+
+/** Texts of the visible toasts (shown when code-server runs without the smoke-test driver). */
+export async function readToasts(page) {
+  return page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+}
+
+/** Texts of every notification in the notification centre (opened through the palette, then hidden again). */
+export async function readNotifications(page) {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible', timeout: 5000 });
+  await sleep(300);
+  const items = await center.locator('.notification-list-item').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return items.map(t => t.replace(/\s+/g, ' ').trim());
+}
+
+export async function screenshot(page, file) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const p = path.join(SCREENSHOTS, file);
+  await page.screenshot({ path: p });
+  log('screenshot', path.relative(ROOT, p));
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------- results
+/** check(name, ok, detail) collects results and prints PASS/FAIL lines; summary() prints `N passed, N failed`. */
+export function createChecker() {
+  const results = [];
+  const c = {
+    results,
+    check(name, ok, detail = '') {
+      results.push({ name, ok: !!ok, detail });
+      log(ok ? 'PASS' : 'FAIL', name, detail ? `— ${detail}` : '');
+      return !!ok;
+    },
+    get passed() { return results.filter(r => r.ok).length; },
+    get failed() { return results.filter(r => !r.ok).length; },
+    summary() { return `${c.passed} passed, ${c.failed} failed`; },
+  };
+  return c;
+}
+
+/** Writes .test-output/results/<tier>.json = {passed, failed, ...extra}; test-all.mjs reads it. */
+export function writeTierResult(tier, counts) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, `${tier}.json`), JSON.stringify(counts, null, 2));
+}

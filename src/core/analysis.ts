@@ -1,0 +1,55 @@
+import type { ArticleAnalysis, DatedSentence } from './model';
+import { recogniseEntities } from './ner/recognise';
+import { findQuotes } from './quotes';
+import { contentHash } from './text/hash';
+import { sentences } from './text/sentences';
+
+export interface AnalysisOptions {
+  /** Articles longer than this (in UTF-16 code units) are not analysed. */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 2 * 1024 * 1024;
+
+/** Why an article is not analysed, or undefined when it is fine. */
+export function skipReason(text: string, maxLength = DEFAULT_MAX_LENGTH): string | undefined {
+  if (text.length > maxLength) return `larger than ${Math.round(maxLength / 1024)} KB`;
+  if (text.slice(0, 8192).includes('\u0000')) return 'a binary file';
+  return undefined;
+}
+
+/** Entities, quotations and dated sentences of one article. Pure: the same text always gives the same result. */
+export function analyseArticle(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
+  const hash = contentHash(text);
+  const skipped = skipReason(text, options.maxLength);
+  if (skipped) return { hash, mentions: [], quotes: [], datedSentences: [], skipped };
+  const mentions = recogniseEntities(text);
+  const quotes = findQuotes(text, mentions);
+  const datedSentences: DatedSentence[] = [];
+  const dates = mentions.filter(m => m.type === 'DATE' && m.date);
+  for (const s of sentences(text)) {
+    const d = dates.find(m => m.start >= s.start && m.end <= s.end);
+    if (d && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.date!, dateMention: { start: d.start, end: d.end } });
+  }
+  return { hash, mentions, quotes, datedSentences };
+}
+
+/** Analyses by content hash, keeping the most recent results: re-opening or re-scanning costs nothing. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, ArticleAnalysis>();
+  constructor(private readonly capacity = 500) {}
+
+  get(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
+    const key = contentHash(text) + ':' + (options.maxLength ?? DEFAULT_MAX_LENGTH);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const result = analyseArticle(text, options);
+    this.entries.set(key, result);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return result;
+  }
+}

@@ -1,0 +1,149 @@
+import { AnalysisCache, type AnalysisOptions } from './analysis';
+import { resolveAnchor, type AnchorStatus } from './annotations/anchor';
+import { KIND_ENTITY_TYPE, type Annotation } from './annotations/model';
+import { resolveEntities, type Entity } from './entities/resolve';
+import { slug } from './entities/names';
+import { collectEvents, type StoryEvent, type UserEventInput } from './events';
+import type { ArticleAnalysis, Mention, Quote } from './model';
+import { overlaps, type Span } from './text/span';
+
+/** A user annotation placed in the article's current text. */
+export interface PlacedAnnotation {
+  annotation: Annotation;
+  status: AnchorStatus;
+  span?: Span;
+}
+
+/** A quote's speaker after corpus-wide resolution. */
+export interface ResolvedSpeaker extends Span {
+  text: string;
+  name: string;
+  entityId?: string;
+}
+
+export interface ResolvedQuote extends Omit<Quote, 'speaker'> {
+  speaker: ResolvedSpeaker | null;
+}
+
+/** One article as the user sees it: the model's findings, overridden by the user's annotations. */
+export interface ArticleView {
+  path: string;
+  text: string;
+  analysis: ArticleAnalysis;
+  mentions: Mention[];
+  quotes: ResolvedQuote[];
+  annotations: PlacedAnnotation[];
+}
+
+export interface CorpusView {
+  articles: Map<string, ArticleView>;
+  entities: Map<string, Entity>;
+  events: StoryEvent[];
+}
+
+interface ArticleInput {
+  text: string;
+  annotations: Annotation[];
+}
+
+/**
+ * The articles of a workspace and their annotations. Holds texts, computes per-article analysis through a
+ * content-hash cache, and resolves entities, speakers and events across all articles on demand.
+ */
+export class Corpus {
+  private readonly inputs = new Map<string, ArticleInput>();
+  private readonly cache = new AnalysisCache();
+  private view: CorpusView | undefined;
+
+  constructor(private readonly options: AnalysisOptions = {}) {}
+
+  setArticle(path: string, text: string, annotations: Annotation[] = this.inputs.get(path)?.annotations ?? []): void {
+    this.inputs.set(path, { text, annotations });
+    this.view = undefined;
+  }
+
+  setAnnotations(path: string, annotations: Annotation[]): void {
+    const input = this.inputs.get(path);
+    if (!input) return;
+    input.annotations = annotations;
+    this.view = undefined;
+  }
+
+  removeArticle(path: string): void {
+    if (this.inputs.delete(path)) this.view = undefined;
+  }
+
+  has(path: string): boolean {
+    return this.inputs.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.inputs.keys()].sort();
+  }
+
+  /** The resolved corpus; recomputed only after a change. */
+  resolve(): CorpusView {
+    if (this.view) return this.view;
+    const articles = new Map<string, ArticleView>();
+    for (const path of this.paths()) {
+      const input = this.inputs.get(path)!;
+      articles.set(path, applyAnnotations(path, input.text, this.cache.get(input.text, this.options), input.annotations));
+    }
+    const entities = resolveEntities([...articles.values()].map(a => ({ path: a.path, mentions: a.mentions })));
+    for (const a of articles.values()) a.quotes = a.quotes.map(q => resolveSpeaker(q, a.mentions, entities));
+    const userEvents: UserEventInput[] = [];
+    for (const a of articles.values()) {
+      for (const p of a.annotations) {
+        if (p.annotation.kind !== 'event' || !p.span) continue;
+        const inside = a.mentions.filter(m => m.entityId && m.type !== 'DATE' && m.type !== 'MISC' && m.start >= p.span!.start && m.end <= p.span!.end);
+        userEvents.push({
+          path: a.path, id: p.annotation.id, eventId: p.annotation.links.eventId, date: p.annotation.date,
+          label: p.annotation.label || p.annotation.note || a.text.slice(p.span.start, p.span.end), span: p.span,
+          text: a.text.slice(p.span.start, p.span.end), participants: [...new Set(inside.map(m => m.entityId!))],
+        });
+      }
+    }
+    const events = collectEvents([...articles.values()].map(a => ({ path: a.path, sentences: a.analysis.datedSentences, mentions: a.mentions })), userEvents);
+    this.view = { articles, entities, events };
+    return this.view;
+  }
+}
+
+/** User annotations win: an entity annotation replaces the model's overlapping mentions, a quote annotation the model's quote. */
+function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis, annotations: Annotation[]): ArticleView {
+  const placed: PlacedAnnotation[] = annotations.map(annotation => ({ annotation, ...resolveAnchor(text, annotation.anchor) }));
+  const live = placed.filter(p => p.span && (p.status === 'anchored' || p.status === 'moved'));
+  const userMentions: Mention[] = [];
+  for (const p of live) {
+    const type = KIND_ENTITY_TYPE[p.annotation.kind];
+    if (!type) continue;
+    const entityId = p.annotation.links.entityId ?? (p.annotation.label ? `${type === 'ORG' ? 'org' : type.toLowerCase()}:${slug(p.annotation.label)}` : undefined);
+    userMentions.push({ ...p.span!, text: text.slice(p.span!.start, p.span!.end), type, origin: 'user', annotationId: p.annotation.id, ...(entityId ? { entityId } : {}) });
+  }
+  const mentions = [
+    ...analysis.mentions.filter(m => !userMentions.some(u => overlaps(u, m))).map(m => ({ ...m })),
+    ...userMentions,
+  ].sort((a, b) => a.start - b.start);
+  const remap = (q: Quote): Quote => {
+    if (!q.speaker || q.speaker.mentionIndex === undefined) return q;
+    const original = analysis.mentions[q.speaker.mentionIndex];
+    const index = mentions.findIndex(m => m.start === original.start && m.end === original.end || overlaps(m, original) && m.origin === 'user');
+    return { ...q, speaker: { ...q.speaker, mentionIndex: index >= 0 ? index : undefined } };
+  };
+  const userQuotes: Quote[] = live.filter(p => p.annotation.kind === 'quote').map(p => ({
+    start: p.span!.start, end: p.span!.end, inner: p.span!, text: text.slice(p.span!.start, p.span!.end), kind: 'speech',
+    speaker: p.annotation.links.speaker ? { start: p.span!.start, end: p.span!.start, text: p.annotation.links.speaker, ...(p.annotation.links.speaker.includes(':') ? { entityId: p.annotation.links.speaker } : { name: p.annotation.links.speaker }) } : null,
+    cue: null, how: 'your annotation', confidence: 1, origin: 'user', annotationId: p.annotation.id,
+  }));
+  const quotes = [...analysis.quotes.filter(q => !userQuotes.some(u => overlaps(u, q))).map(remap), ...userQuotes].sort((a, b) => a.start - b.start);
+  return { path, text, analysis, mentions, quotes: quotes as unknown as ResolvedQuote[], annotations: placed };
+}
+
+function resolveSpeaker(q: ResolvedQuote | Quote, mentions: Mention[], entities: Map<string, Entity>): ResolvedQuote {
+  const s = q.speaker as (Quote['speaker'] & { name?: string; entityId?: string }) | null;
+  if (!s) return { ...q, speaker: null };
+  const target = s.mentionIndex !== undefined ? mentions[s.mentionIndex] : undefined;
+  const entityId = s.entityId ?? target?.entityId;
+  const name = (entityId && entities.get(entityId)?.name) || s.name || target?.text || s.text;
+  return { ...q, speaker: { start: s.start, end: s.end, text: s.text, name, ...(entityId ? { entityId } : {}) } };
+}

@@ -1,0 +1,63 @@
+import { SURNAME_FIRST, has } from '../ner/lexicon';
+
+/** Names that stand for the same place or organisation, first the one shown. */
+const ALIASES: string[][] = [
+  ['United States', 'US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States of America'],
+  ['North Korea', 'DPRK', "Democratic People's Republic of Korea", 'D.P.R.K.'],
+  ['South Korea', 'ROK', 'Republic of Korea'],
+  ['United Kingdom', 'UK', 'U.K.', 'Britain', 'Great Britain'],
+  ['China', "People's Republic of China", 'PRC'],
+  ['Vietnam', 'Viet Nam'],
+  ["Workers' Party of Korea", 'WPK', 'Workers Party of Korea', "Worker's Party of Korea"],
+  ['United Nations', 'UN', 'U.N.'],
+  ['European Union', 'EU', 'E.U.'],
+];
+
+/** A comparison key: lower case, no dots, apostrophes or leading "the", single spaces. */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[.’']/g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+}
+
+const ALIAS_INDEX = new Map<string, string>();
+for (const group of ALIASES) for (const name of group) ALIAS_INDEX.set(nameKey(name), group[0]);
+
+/** The shown name of a well-known alias ("DPRK" → "North Korea"), if it is one. */
+export function knownAlias(name: string): string | undefined {
+  return ALIAS_INDEX.get(nameKey(name));
+}
+
+export function words(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean);
+}
+
+/** Written family name first: "Kim Jong Un", "Ri Yong Ho", "Moon Jae-in". */
+export function isSurnameFirst(name: string): boolean {
+  const w = words(name);
+  return w.length >= 2 && has(SURNAME_FIRST, w[0]) && (w.length >= 3 || w[1].includes('-'));
+}
+
+/** The words a person is referred to by alone: the family name. */
+export function familyName(name: string): string {
+  const w = words(name);
+  return (isSurnameFirst(name) ? w[0] : w[w.length - 1]).toLowerCase();
+}
+
+/** Key of a person's full name, ignoring middle initials: "Donald J. Trump" = "Donald Trump". */
+export function personKey(name: string): string {
+  const w = words(name).filter(x => !/^\p{Lu}\.?$/u.test(x));
+  return nameKey(w.join(' '));
+}
+
+/** Initials of the capitalised words: "Democratic People's Republic of Korea" → "DPRK". */
+export function initials(name: string): string {
+  return words(name).filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('');
+}
+
+export function slug(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+}
+
+/** Length of a name for choosing the canonical form: words, not counting initials. */
+export function nameWeight(name: string): number {
+  return words(name).filter(x => !/^\p{Lu}\.?$/u.test(x)).length;
+}

@@ -1,0 +1,121 @@
+import type { CorpusView } from '../corpus';
+
+/** The per-article record of the CLI's `analyze` contract (DEVELOPERS.md). */
+export interface ArticleRecord {
+  path: string;
+  entities: { start: number; end: number; text: string; type: string; entityId: string; origin?: string }[];
+  quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
+  events: { eventId: string; label: string; date: string; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
+}
+
+export const HIGHLIGHTED_TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'DATE']);
+
+export function articleRecord(view: CorpusView, path: string, options: { origin?: boolean } = {}): ArticleRecord {
+  const a = view.articles.get(path)!;
+  return {
+    path,
+    entities: a.mentions.filter(m => HIGHLIGHTED_TYPES.has(m.type)).map(m => ({
+      start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(options.origin ? { origin: m.origin } : {}),
+    })),
+    quotes: a.quotes.map(q => ({
+      start: q.inner.start, end: q.inner.end, text: q.text, kind: q.kind,
+      speaker: q.speaker ? { name: q.speaker.name, entityId: q.speaker.entityId ?? null, start: q.speaker.start, end: q.speaker.end } : null,
+      ...(options.origin ? { origin: q.origin } : {}),
+    })),
+    events: view.events.filter(e => e.mentions.some(m => m.path === path)).map(e => ({
+      eventId: e.eventId, label: e.label, date: e.date,
+      mentions: e.mentions.filter(m => m.path === path).map(m => ({ start: m.start, end: m.end, text: m.text })),
+      participants: e.participants,
+    })),
+  };
+}
+
+/** Everything a user may take away: per article the automatic findings and their own annotations. */
+export function exportJson(view: CorpusView, relative: (path: string) => string = p => p): string {
+  const articles = [...view.articles.keys()].map(path => {
+    const record = articleRecord(view, path, { origin: true });
+    const a = view.articles.get(path)!;
+    return {
+      ...record,
+      path: relative(path),
+      annotations: a.annotations.map(p => ({ ...p.annotation, status: p.status, start: p.span?.start ?? null, end: p.span?.end ?? null })),
+    };
+  });
+  const people = [...view.entities.values()].filter(e => e.type === 'PERSON').map(e => ({ entityId: e.id, name: e.name, forms: [...e.forms.keys()], titles: [...e.titles] }));
+  return JSON.stringify({ generator: 'Source Annotator', articles, people, events: view.events.map(e => ({ ...e, mentions: e.mentions.map(m => ({ ...m, path: relative(m.path) })) })) }, null, 2) + '\n';
+}
+
+const CSV_COLUMNS = ['article', 'record', 'kind', 'start', 'end', 'text', 'entityId', 'name', 'speaker', 'speakerId', 'note', 'origin', 'status'];
+
+function csvCell(value: unknown): string {
+  const s = value === undefined || value === null ? '' : String(value);
+  // a leading = + - @ would run as a formula in a spreadsheet
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row per entity mention, quotation, event mention and user annotation. */
+export function exportCsv(view: CorpusView, relative: (path: string) => string = p => p): string {
+  const rows: unknown[][] = [CSV_COLUMNS];
+  for (const [path, a] of view.articles) {
+    const article = relative(path);
+    for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.date : '', '', '', '', m.origin, '']);
+    for (const q of a.quotes) rows.push([article, 'quote', q.kind, q.inner.start, q.inner.end, q.text, '', '', q.speaker?.name, q.speaker?.entityId, '', q.origin, '']);
+    for (const e of view.events) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
+    for (const p of a.annotations) rows.push([article, 'annotation', p.annotation.kind, p.span?.start, p.span?.end, p.annotation.anchor.text, p.annotation.links.entityId ?? p.annotation.links.eventId, p.annotation.label, p.annotation.links.speaker, '', p.annotation.note, 'user', p.status]);
+  }
+  return rows.map(r => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function md(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]|<>])/g, '\\$1');
+}
+
+/** A report by person: mentions per source, then their quotations with the source that carried them. */
+export function exportMarkdown(view: CorpusView, relative: (path: string) => string = p => p): string {
+  const out: string[] = ['# Source Annotator report', ''];
+  const paths = [...view.articles.keys()];
+  out.push(`${paths.length} articles: ${paths.map(p => md(relative(p))).join(', ')}.`, '');
+  const people = [...view.entities.values()].filter(e => e.type === 'PERSON');
+  const count = (id: string, path: string) => view.articles.get(path)!.mentions.filter(m => m.entityId === id).length;
+  const total = (id: string) => paths.reduce((n, p) => n + count(id, p), 0);
+  people.sort((a, b) => total(b.id) - total(a.id) || a.name.localeCompare(b.name));
+  out.push('## People', '');
+  for (const person of people) {
+    out.push(`### ${md(person.name)}`, '');
+    if (person.titles.size) out.push(`Described as: ${[...person.titles].map(md).join('; ')}.`, '');
+    out.push('| Source | Mentions |', '| --- | ---: |');
+    for (const p of paths) if (count(person.id, p)) out.push(`| ${md(relative(p))} | ${count(person.id, p)} |`);
+    out.push('');
+    const quotes = paths.flatMap(p => view.articles.get(p)!.quotes.filter(q => q.kind === 'speech' && q.speaker?.entityId === person.id).map(q => ({ q, p })));
+    if (quotes.length) {
+      out.push('Quotations:', '');
+      for (const { q, p } of quotes) out.push(`- “${md(q.text.trim())}” — ${md(relative(p))}${q.cue ? ` (${md(q.cue.text)})` : ''}${q.origin === 'user' ? ' (your annotation)' : ''}`);
+      out.push('');
+    }
+  }
+  const unattributed = paths.flatMap(p => view.articles.get(p)!.quotes.filter(q => q.kind === 'speech' && !q.speaker?.entityId).map(q => ({ q, p })));
+  if (unattributed.length) {
+    out.push('## Quotations without a known speaker', '');
+    for (const { q, p } of unattributed) out.push(`- “${md(q.text.trim())}” — ${md(relative(p))}${q.speaker ? ` (${md(q.speaker.name)})` : ''}`);
+    out.push('');
+  }
+  if (view.events.length) {
+    out.push('## Events', '', '| Date | Event | Sources |', '| --- | --- | --- |');
+    for (const e of view.events) out.push(`| ${e.date || '—'} | ${md(e.label)} | ${[...new Set(e.mentions.map(m => md(relative(m.path))))].join(', ')} |`);
+    out.push('');
+  }
+  const notes = paths.flatMap(p => view.articles.get(p)!.annotations.map(a => ({ a, p })));
+  if (notes.length) {
+    out.push('## Your annotations', '');
+    for (const { a, p } of notes) out.push(`- **${md(a.annotation.kind)}** “${md(a.annotation.anchor.text)}” — ${md(relative(p))}${a.annotation.label ? `: ${md(a.annotation.label)}` : ''}${a.annotation.note ? ` — ${md(a.annotation.note)}` : ''}${a.status === 'anchored' || a.status === 'moved' ? '' : ` (${a.status})`}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export type ExportFormat = 'json' | 'csv' | 'md';
+
+export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
+  return format === 'json' ? exportJson(view, relative) : format === 'csv' ? exportCsv(view, relative) : exportMarkdown(view, relative);
+}

@@ -1,0 +1,77 @@
+import type { Span } from './text/span';
+
+/** What the recogniser or the user says a mention is. MISC is kept internally and not highlighted. */
+export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'MISC';
+
+export const ENTITY_TYPE_NAMES: Record<EntityType, string> = {
+  PERSON: 'Person',
+  ORG: 'Organisation',
+  PLACE: 'Place',
+  DATE: 'Date',
+  MISC: 'Other name',
+};
+
+/** One mention of a named entity in one article. */
+export interface Mention extends Span {
+  text: string;
+  type: EntityType;
+  /** A title or role written with the name ("President", "North Korean leader"), not part of the name. */
+  title?: string;
+  /** ISO date (2019-02-27, 2018-06, 2018) for DATE mentions that can be pinned down. */
+  date?: string;
+  /** 'user' when the mention comes from an annotation in the sidecar. */
+  origin: 'model' | 'user';
+  /** The user's annotation this mention comes from. */
+  annotationId?: string;
+  /** Set by the user's link or by corpus-wide resolution. */
+  entityId?: string;
+}
+
+export type QuoteKind = 'speech' | 'scare' | 'title';
+
+export interface Cue extends Span {
+  text: string;
+}
+
+/** The mention an attribution rests on ("he" in "he said") and the entity mention it resolves to. */
+export interface SpeakerMention extends Span {
+  text: string;
+  /** Index into the article's mentions of the PERSON/ORG it resolves to, when resolved. */
+  mentionIndex?: number;
+  /** Set when the user named the speaker: an entity id. */
+  entityId?: string;
+  /** Set when the user named the speaker by name only. */
+  name?: string;
+}
+
+/** A quoted stretch: its span includes the quotation marks; `text` is what is inside them. */
+export interface Quote extends Span {
+  /** The quoted words without the marks; `text` is exactly this stretch of the article. */
+  inner: Span;
+  text: string;
+  kind: QuoteKind;
+  speaker: SpeakerMention | null;
+  cue: Cue | null;
+  /** How the attribution was made, in words for the hover: "cue “said”, same sentence". */
+  how?: string;
+  confidence: number;
+  origin: 'model' | 'user';
+  annotationId?: string;
+}
+
+/** A dated stretch of an article: the sentence a DATE mention sits in. */
+export interface DatedSentence extends Span {
+  text: string;
+  date: string;
+  dateMention: Span;
+}
+
+/** Everything extracted from one article's text, before corpus-wide resolution. */
+export interface ArticleAnalysis {
+  hash: string;
+  mentions: Mention[];
+  quotes: Quote[];
+  datedSentences: DatedSentence[];
+  /** Set when analysis was skipped (too large, binary). */
+  skipped?: string;
+}

@@ -1,0 +1,27 @@
+/** Verbs and phrases that attribute words to a speaker. */
+const CUE_WORDS = [
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding', 'reply', 'replies',
+  'replied', 'ask', 'asks', 'asked', 'tweet', 'tweets', 'tweeted', 'write', 'writes', 'wrote', 'insist', 'insists', 'insisted',
+  'continue', 'continues', 'continued', 'stated', 'declare', 'declares', 'declared', 'explain', 'explains',
+  'explained', 'note', 'notes', 'noted', 'noting', 'argue', 'argues', 'argued', 'claim', 'claims', 'claimed', 'warn', 'warns',
+  'warned', 'announce', 'announces', 'announced', 'acknowledge', 'acknowledged', 'admit', 'admits', 'admitted', 'recall',
+  'recalled', 'remark', 'remarked', 'respond', 'responded', 'answer', 'answered', 'shout', 'shouted', 'urge', 'urged',
+  'quip', 'quipped', 'joke', 'joked', 'caution', 'cautioned', 'vow', 'vowed', 'reiterate', 'reiterated', 'emphasize',
+  'emphasized', 'emphasise', 'emphasised', 'stress', 'stressed', 'suggest', 'suggested', 'conclude', 'concluded', 'referenced',
+  'describe', 'described', 'describing', 'call', 'called', 'calling', 'predict', 'predicted', 'boast', 'boasted', 'complain',
+  'complained', 'confirm', 'confirmed', 'deny', 'denied', 'insist', 'mused', 'recounted', 'observed', 'posted', 'read',
+  'according', 'statement', 'interview',
+];
+
+export const CUES = new Set(CUE_WORDS);
+
+/** Cues after which the speaker usually follows ("according to X", "said X"). */
+export const SPEAKER_AFTER = new Set(['according']);
+
+/** Words that may stand between a speaker and the cue: "Trump simply said", "Trump said later". */
+export const ADVERBS = new Set(['simply', 'later', 'also', 'then', 'again', 'just', 'has', 'had', 'have', 'once', 'repeatedly', 'previously', 'earlier', 'recently', 'reportedly', 'quickly', 'finally', 'firmly', 'flatly', 'only', 'would', 'will', 'did', 'does', 'is', 'was', 'not', 'never']);
+
+export const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+
+/** Role nouns of descriptions that stand for a person named earlier: "the U.S. president", "the North Korean leader". */
+export const DESCRIPTION = /\b[Tt]he\s+((?:[A-Z][\w.'’-]*\s+){0,3})(president|leader|chairman|minister|secretary|spokesman|spokeswoman|premier|chancellor|prime minister|senator|governor|mayor|envoy|ambassador|official)\b/g;
