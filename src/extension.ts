@@ -1,1 +1,77 @@
-export function activate() {}
+import * as vscode from 'vscode';
+import type { Annotation, AnnotationKind } from './core/annotations/model';
+import type { CorpusView } from './core/corpus';
+import { AnnotationCommands } from './vscode/commands/annotate';
+import { exportAnnotations } from './vscode/commands/export';
+import { CorpusService } from './vscode/corpusService';
+import { Decorations, type DecoratedRange } from './vscode/decorations';
+import { HoverProvider } from './vscode/hover';
+import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
+import { onSettingsChanged, readSettings } from './vscode/settings';
+import { SidecarStore } from './vscode/sidecarStore';
+import { ArticleStatus } from './vscode/status';
+import { AnnotationsTree } from './vscode/trees/annotations';
+import { EventsTree } from './vscode/trees/events';
+import { PeopleTree } from './vscode/trees/people';
+
+/** What activate() hands to integration tests (and other extensions): state, not pixels. */
+export interface SourceAnnotatorApi {
+  ready(): Promise<void>;
+  view(): CorpusView;
+  decorationRanges(uri: vscode.Uri): DecoratedRange[];
+  annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
+  exportTo(folder: vscode.Uri): Promise<vscode.Uri[] | undefined>;
+  sidecarUri(article: vscode.Uri): vscode.Uri;
+}
+
+export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
+  const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
+  const settings = readSettings();
+  const diagnostics = own(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
+  const store = own(new SidecarStore(diagnostics));
+  const corpus = own(new CorpusService(store));
+  const decorations = own(new Decorations(corpus, settings));
+  own(new ArticleStatus(corpus));
+  const annotations = new AnnotationCommands(corpus, store);
+
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
+  const navigation = new MentionNavigation(corpus);
+  own(vscode.languages.registerHoverProvider(selector, new HoverProvider(corpus)));
+  own(vscode.languages.registerReferenceProvider(selector, navigation));
+  own(vscode.languages.registerDocumentHighlightProvider(selector, navigation));
+
+  own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
+  own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: own(new EventsTree(corpus)), showCollapseAll: true }));
+  own(vscode.window.createTreeView('sourceAnnotator.annotations', { treeDataProvider: own(new AnnotationsTree(corpus)) }));
+
+  const commands: Record<string, (...args: any[]) => unknown> = {
+    'sourceAnnotator.annotateSelection': () => annotations.annotateSelection(),
+    'sourceAnnotator.editAnnotation': (arg?: unknown) => annotations.edit(arg),
+    'sourceAnnotator.deleteAnnotation': (arg?: unknown) => annotations.delete(arg),
+    'sourceAnnotator.openSidecar': (arg?: unknown) => annotations.openSidecar(arg),
+    'sourceAnnotator.nextMention': () => jumpToMention(corpus, 1),
+    'sourceAnnotator.previousMention': () => jumpToMention(corpus, -1),
+    'sourceAnnotator.revealMention': (path: string, start: number, end: number) => revealMention(path, start, end),
+    'sourceAnnotator.exportAnnotations': (target?: vscode.Uri) => exportAnnotations(corpus, target instanceof vscode.Uri ? target : undefined),
+    'sourceAnnotator.refresh': () => corpus.rescan(),
+  };
+  for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
+
+  own(onSettingsChanged(next => {
+    decorations.setSettings(next);
+    void corpus.updateSettings(next);
+  }));
+
+  return {
+    ready: () => corpus.ready(),
+    view: () => corpus.view(),
+    decorationRanges: uri => decorations.rangesFor(uri),
+    annotateSelection: options => annotations.annotateSelection(options),
+    exportTo: folder => exportAnnotations(corpus, folder),
+    sidecarUri: article => store.sidecarUri(article),
+  };
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}

@@ -14,6 +14,11 @@ export const RESULTS = path.join(OUTPUT, 'results');
 export const SCREENSHOTS = path.join(OUTPUT, 'screenshots');
 export const SAMPLE_CORPUS = path.join(ROOT, 'sample-corpus');
 export const TOOLS = process.env.SOURCE_ANNOTATOR_TOOLS || path.join(ROOT, '.test-tools');
+const SYSTEM_TMP = os.tmpdir(); // before makeState() points TMPDIR into a state dir
+
+// what this process started, for cleanup(): code-server process groups and browsers
+const groups = new Set();
+const browsers = new Set();
 
 const t0 = Date.now();
 export const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -67,21 +72,21 @@ function pruneStates(parent, name) {
  * `settings` are merged over the defaults (e.g. {'workbench.colorTheme': 'Default Dark Modern'}).
  */
 export function makeState(name, { settings = {}, workspace = SAMPLE_CORPUS } = {}) {
-  const parent = path.join(OUTPUT, 'run');
+  // unix sockets live in the state (user-data/code-server-ipc.sock, chromium's tmp/…/SingletonSocket) and a
+  // socket path has at most 107 bytes: a checkout in a deep folder keeps its state under the system temp dir
+  let parent = path.join(OUTPUT, 'run');
+  if (`${parent}/${name}-XXXXXX/user-data/code-server-ipc.sock`.length > 100) parent = path.join(SYSTEM_TMP, 'source-annotator-run');
   fs.mkdirSync(parent, { recursive: true });
   pruneStates(parent, name);
   const dir = fs.mkdtempSync(path.join(parent, `${name}-`));
   fs.writeFileSync(path.join(dir, 'pid'), String(process.pid));
   const s = { name, dir, udd: `${dir}/user-data`, ext: `${dir}/extensions`, home: `${dir}/home`,
     xdgConfig: `${dir}/xdg-config`, xdgData: `${dir}/xdg-data`, xdgCache: `${dir}/xdg-cache`, tmp: `${dir}/tmp` };
-  // code-server puts unix sockets (vscode-ipc-<uuid>.sock, 52 chars) in TMPDIR: a socket path has <= 107 bytes
-  if (s.tmp.length > 50) { s.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-')); s.ownTmp = true; }
   for (const d of [s.udd, s.ext, s.home, s.xdgConfig, s.xdgData, s.xdgCache, s.tmp, `${s.udd}/User`]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(`${s.udd}/User/settings.json`, JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
@@ -165,9 +170,6 @@ export async function startCodeServer(tools, s, { args = [], timeoutMs = 60000 }
 }
 
 // ---------------------------------------------------------------------------------------------- cleanup
-const groups = new Set();
-const browsers = new Set();
-const ownTmps = new Set();
 function trackGroup(pid) { groups.add(pid); }
 const groupAlive = pid => { try { process.kill(-pid, 0); return true; } catch { return false; } };
 
@@ -183,7 +185,6 @@ export async function killGroup(pid) {
 export async function cleanup() {
   for (const b of [...browsers]) { try { await b.close(); } catch {} browsers.delete(b); }
   for (const pid of [...groups]) await killGroup(pid);
-  for (const d of [...ownTmps]) { fs.rmSync(d, { recursive: true, force: true }); ownTmps.delete(d); }
 }
 process.once('exit', () => { for (const pid of groups) { try { process.kill(-pid, 'SIGKILL'); } catch {} } });
 let stopping = false;
@@ -218,7 +219,6 @@ export async function launchBrowser(tools, s) {
 export async function openSession(name, { settings, workspace, vsix, args } = {}) {
   const tools = loadTools();
   const state = makeState(name, { settings, workspace });
-  if (state.ownTmp) ownTmps.add(state.tmp);
   if (vsix) { installVsix(tools, state, vsix); log('installed', path.basename(vsix)); }
   const server = await startCodeServer(tools, state, { args });
   log(`code-server ${server.base} (state ${path.relative(ROOT, state.dir)})`);
@@ -230,7 +230,6 @@ export async function openSession(name, { settings, workspace, vsix, args } = {}
       browsers.delete(browser);
       try { await browser.close(); } catch {}
       await killGroup(server.proc.pid);
-      if (state.ownTmp) { fs.rmSync(state.tmp, { recursive: true, force: true }); ownTmps.delete(state.tmp); }
     },
   };
 }
@@ -260,21 +259,32 @@ export async function runCommand(page, title, opts) {
   await pickQuickInput(page, title, opts);
 }
 
-/** Waits until the quick input shows and its title or placeholder matches `re`; returns the title. */
-export async function waitQuickInput(page, re, timeout = 10000) {
+/**
+ * Waits until the quick input is visible and `accept` (a RegExp tested on its text, or a predicate on the
+ * state) holds. State: {text: "title | placeholder | aria-label | message", hasList: quick pick (not input box)}.
+ */
+export async function waitQuickInput(page, accept, timeout = 10000) {
+  const ok = accept instanceof RegExp ? st => accept.test(st.text) : accept;
   const widget = page.locator(QUICK_INPUT);
   const until = Date.now() + timeout;
-  let info = '';
+  let st = null;
   while (Date.now() < until) {
     if (await widget.isVisible()) {
-      info = await widget.evaluate(w => [w.querySelector('.quick-input-title')?.textContent,
-        w.querySelector('input')?.getAttribute('placeholder'), w.querySelector('input')?.getAttribute('aria-label')]
-        .filter(Boolean).join(' | '));
-      if (re.test(info)) return info;
+      st = await widget.evaluate(w => {
+        const input = w.querySelector('input');
+        const list = w.querySelector('.quick-input-list');
+        return {
+          text: [w.querySelector('.quick-input-title')?.textContent, input?.getAttribute('placeholder'),
+            input?.getAttribute('aria-label'), w.querySelector('.quick-input-message')?.textContent]
+            .map(x => (x || '').trim()).filter(Boolean).join(' | '),
+          hasList: !!list && getComputedStyle(list).display !== 'none' && list.querySelectorAll('.monaco-list-row').length > 0,
+        };
+      });
+      if (ok(st)) return st;
     }
     await sleep(100);
   }
-  throw new Error(`no quick input matching ${re} (last seen: ${JSON.stringify(info)})`);
+  throw new Error(`no quick input as expected (last seen: ${JSON.stringify(st)})`);
 }
 
 /** Texts of the visible toasts (shown when code-server runs without the smoke-test driver). */

@@ -170,13 +170,20 @@ async function checkAnnotate(page, label, ws) {
   const how = await selectText(page, SELECTION);
   log(`${label}: selected "${SELECTION}" via ${how}`);
   await runCommand(page, 'Source Annotator: Annotate Selection…', { row: 'Annotate Selection' });
-  const kindPrompt = await waitQuickInput(page, /kind/i);
-  log(`${label}: quick pick: ${kindPrompt}`);
+  let prompt = await waitQuickInput(page, st => st.hasList && /kind/i.test(st.text));
+  log(`${label}: quick pick: ${prompt.text}`);
   await pickQuickInput(page, 'Note', { exact: true });
-  // next: maybe a "Link" pick (not for notes), then the input box for the note itself
-  let prompt = await waitQuickInput(page, /^(?![\s\S]*kind)[\s\S]+/i);
-  if (/link/i.test(prompt)) { await page.keyboard.press('Enter'); prompt = await waitQuickInput(page, /^(?![\s\S]*link)[\s\S]+/i); }
-  log(`${label}: input box: ${prompt}`);
+  // next: maybe further picks (a "Link" for some kinds, not for notes), then the input box for the note itself
+  for (let i = 0; i < 3; i++) {
+    const previous = prompt.text;
+    prompt = await waitQuickInput(page, st => st.text !== previous || !st.hasList);
+    if (!prompt.hasList) break;
+    log(`${label}: further quick pick, taking its first row: ${prompt.text}`);
+    await page.keyboard.press('Enter');
+  }
+  if (prompt.hasList) throw new Error(`expected the note's input box, got a quick pick: ${prompt.text}`);
+  log(`${label}: input box: ${prompt.text}`);
+  await page.keyboard.press('Control+a');
   await page.locator('.quick-input-widget input').pressSequentially(NOTE, { delay: 5 });
   await page.keyboard.press('Enter');
   const sidecar = path.join(ws, `${FILE}.annotations.yaml`);

@@ -1,0 +1,188 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { makeAnchor } from '../../core/annotations/anchor';
+import { ANNOTATION_KINDS, KIND_ENTITY_TYPE, KIND_LABELS, newAnnotationId, type Annotation, type AnnotationKind } from '../../core/annotations/model';
+import type { CorpusService } from '../corpusService';
+import { toSpan } from '../convert';
+import { readSettings } from '../settings';
+import type { SidecarStore } from '../sidecarStore';
+
+const KIND_DETAIL: Record<AnnotationKind, string> = {
+  person: 'A person; optionally the same as someone already known',
+  organisation: 'A company, party, government body, newsroom…',
+  place: 'A country, city, building…',
+  event: 'Something that happened, with a date for the timeline',
+  quote: 'Someone’s words, with who said them',
+  claim: 'A statement to check',
+  note: 'Your own remark',
+};
+
+const NO_LINK = '$(circle-slash) No link';
+
+/** Who is writing: the setting, else the user name on this machine. */
+function author(): string {
+  const configured = readSettings().author.trim();
+  if (configured) return configured;
+  try { return os.userInfo().username; } catch { return ''; }
+}
+
+/** Arguments from a hover link ({article, id}) or a tree item ({path, placed}). */
+type AnnotationRef = { article: string; id: string } | { path: string; placed: { annotation: Annotation } };
+
+function refOf(arg: unknown): { article: string; id: string } | undefined {
+  const a = arg as AnnotationRef | undefined;
+  if (!a) return undefined;
+  if ('article' in a) return a;
+  if ('placed' in a) return { article: a.path, id: a.placed.annotation.id };
+  return undefined;
+}
+
+export class AnnotationCommands {
+  constructor(private readonly corpus: CorpusService, private readonly store: SidecarStore) {}
+
+  /** Select text → kind → optional link → optional note → saved in the sidecar. */
+  async annotateSelection(options?: { kind?: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty) {
+      void vscode.window.showInformationMessage('Select the text to annotate first.');
+      return undefined;
+    }
+    const document = editor.document;
+    const span = toSpan(document, editor.selection);
+    const selected = document.getText(editor.selection);
+    const kind = options?.kind ?? (await vscode.window.showQuickPick(
+      ANNOTATION_KINDS.map(k => ({ label: KIND_LABELS[k], detail: KIND_DETAIL[k], value: k })),
+      { title: `Annotate “${short(selected)}”: choose a kind`, placeHolder: 'Kind of annotation' },
+    ))?.value;
+    if (!kind) return undefined;
+    const links: Annotation['links'] = {};
+    let label: string | undefined = options?.label;
+    const entityType = KIND_ENTITY_TYPE[kind];
+    if (options?.link !== undefined) {
+      if (kind === 'quote') links.speaker = options.link; else if (kind === 'event') links.eventId = options.link; else links.entityId = options.link;
+    } else if (entityType || kind === 'quote') {
+      const type = entityType ?? 'PERSON';
+      const entities = [...this.corpus.view().entities.values()].filter(e => e.type === type).sort((a, b) => a.name.localeCompare(b.name));
+      const pick = await vscode.window.showQuickPick(
+        [{ label: kind === 'quote' ? '$(question) Unknown speaker' : NO_LINK, id: '' }, ...entities.map(e => ({ label: e.name, description: e.id, id: e.id }))],
+        { title: kind === 'quote' ? 'Who said it?' : `Link “${short(selected)}” to an existing ${KIND_LABELS[kind].toLowerCase()} (optional)`, placeHolder: 'Type to filter' },
+      );
+      if (!pick) return undefined;
+      if (pick.id) {
+        if (kind === 'quote') links.speaker = pick.id; else links.entityId = pick.id;
+        if (kind !== 'quote') label = pick.label;
+      }
+    }
+    let date = options?.date;
+    if (kind === 'event' && date === undefined) {
+      date = await vscode.window.showInputBox({
+        title: 'Date of the event (optional)', prompt: 'ISO date: 2019-02-27, 2019-02 or 2019', validateInput: v => !v || /^\d{4}(-\d\d(-\d\d)?)?$/.test(v) ? undefined : 'Use 2019-02-27, 2019-02 or 2019',
+      });
+      if (date === undefined) return undefined;
+    }
+    const note = options?.note ?? (await vscode.window.showInputBox({ title: `Note for this ${KIND_LABELS[kind].toLowerCase()} (optional)`, prompt: 'Press Enter to save' }));
+    if (note === undefined) return undefined;
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: newAnnotationId(), kind, ...(label ? { label } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}),
+      links, author: author(), created: now, updated: now, anchor: makeAnchor(document.getText(), span),
+    };
+    await this.save(document.uri, document.getText(), list => [...list, annotation]);
+    void vscode.window.setStatusBarMessage(`$(check) ${KIND_LABELS[kind]} saved to ${this.store.sidecarUri(document.uri).path.split('/').pop()}`, 4000);
+    return annotation;
+  }
+
+  async edit(arg?: unknown): Promise<void> {
+    const found = await this.find(arg);
+    if (!found) return;
+    const { uri, annotation } = found;
+    const action = await vscode.window.showQuickPick([
+      { label: '$(note) Edit note…', action: 'note' }, { label: '$(symbol-enum) Change kind…', action: 'kind' }, { label: '$(tag) Change label…', action: 'label' },
+    ], { title: `Edit ${KIND_LABELS[annotation.kind].toLowerCase()} “${short(annotation.anchor.text)}”` });
+    if (!action) return;
+    const patch: Partial<Annotation> = {};
+    if (action.action === 'note') {
+      const note = await vscode.window.showInputBox({ title: 'Note', value: annotation.note ?? '' });
+      if (note === undefined) return;
+      patch.note = note || undefined;
+    } else if (action.action === 'kind') {
+      const kind = await vscode.window.showQuickPick(ANNOTATION_KINDS.map(k => ({ label: KIND_LABELS[k], value: k })), { title: 'Kind' });
+      if (!kind) return;
+      patch.kind = kind.value;
+    } else {
+      const label = await vscode.window.showInputBox({ title: 'Label (a name or short title)', value: annotation.label ?? '' });
+      if (label === undefined) return;
+      patch.label = label || undefined;
+    }
+    await this.save(uri, await this.textOf(uri), list => list.map(a => a.id === annotation.id ? { ...a, ...patch, updated: new Date().toISOString() } : a));
+  }
+
+  async delete(arg?: unknown): Promise<void> {
+    const found = await this.find(arg);
+    if (!found) return;
+    const { uri, annotation } = found;
+    await this.save(uri, await this.textOf(uri), list => list.filter(a => a.id !== annotation.id));
+    // deleting is one click away from the hover and the tree: offer the way back
+    void vscode.window.showInformationMessage(`Deleted ${KIND_LABELS[annotation.kind].toLowerCase()} “${short(annotation.anchor.text)}”.`, 'Undo').then(async choice => {
+      if (choice === 'Undo') await this.save(uri, await this.textOf(uri), list => [...list.filter(a => a.id !== annotation.id), annotation]);
+    });
+  }
+
+  async openSidecar(arg?: unknown): Promise<void> {
+    const path = (arg as { path?: string } | undefined)?.path;
+    const article = path ? vscode.Uri.parse(path) : vscode.window.activeTextEditor?.document.uri;
+    if (!article) return;
+    const uri = this.store.sidecarUri(article);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      void vscode.window.showInformationMessage('This article has no annotations yet.');
+      return;
+    }
+    await vscode.window.showTextDocument(uri);
+  }
+
+  private async save(uri: vscode.Uri, text: string, change: (list: Annotation[]) => Annotation[]): Promise<void> {
+    try {
+      const sidecar = await this.store.update(uri, text, change);
+      this.corpus.setAnnotations(uri, sidecar.annotations);
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message);
+      throw e;
+    }
+  }
+
+  private async textOf(uri: vscode.Uri): Promise<string> {
+    return this.corpus.article(uri)?.text ?? (await vscode.workspace.openTextDocument(uri)).getText();
+  }
+
+  /** The annotation meant: the argument, else the one under the cursor, else a pick from the article's. */
+  private async find(arg: unknown): Promise<{ uri: vscode.Uri; annotation: Annotation } | undefined> {
+    const ref = refOf(arg);
+    if (ref) {
+      const uri = vscode.Uri.parse(ref.article);
+      const annotation = this.corpus.article(uri)?.annotations.find(p => p.annotation.id === ref.id)?.annotation;
+      return annotation ? { uri, annotation } : undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const article = editor && this.corpus.article(editor.document.uri);
+    if (!editor || !article) return undefined;
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const here = article.annotations.filter(p => p.span && p.span.start <= offset && offset <= p.span.end);
+    const choices = here.length === 1 ? here : here.length ? here : article.annotations;
+    if (!choices.length) {
+      void vscode.window.showInformationMessage('This article has no annotations.');
+      return undefined;
+    }
+    const pick = choices.length === 1 ? { placed: choices[0] } : await vscode.window.showQuickPick(
+      choices.map(placed => ({ label: `${KIND_LABELS[placed.annotation.kind]}: ${short(placed.annotation.anchor.text)}`, description: placed.annotation.note, placed })),
+      { title: 'Which annotation?' },
+    );
+    return pick ? { uri: editor.document.uri, annotation: pick.placed.annotation } : undefined;
+  }
+}
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 40 ? t.slice(0, 39) + '…' : t;
+}

@@ -1,0 +1,189 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations/model';
+import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
+import { readSettings, type Settings } from './settings';
+import type { SidecarStore } from './sidecarStore';
+
+const decoder = new TextDecoder('utf-8');
+/** Workspaces larger than this are only analysed for the articles the user opens. */
+const MAX_SCANNED_ARTICLES = 5000;
+
+/**
+ * The workspace's articles and their analysis. Scenarios handled:
+ * - activation: every article matching `sourceAnnotator.articles` is read once in the background;
+ * - typing: the edited article is re-analysed after `analysisDelayMs` of quiet, never per keystroke,
+ *   and a newer edit cancels the pending one (analysis results are cached by content hash);
+ * - files created, changed on disk (git pull), deleted or renamed: watched and re-read;
+ * - a sidecar changed by someone else: re-read, annotations re-anchored;
+ * - settings changed: the article set is rebuilt.
+ * Listeners get `onDidChange` once per settled change; `generation` tells views whether to recompute.
+ */
+export class CorpusService implements vscode.Disposable {
+  private corpus: Corpus;
+  private settings: Settings = readSettings();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private scanning: Promise<void> = Promise.resolve();
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingNotify: Array<() => void> = [];
+  readonly onDidChange = this.changed.event;
+  generation = 0;
+
+  constructor(private readonly store: SidecarStore) {
+    this.corpus = this.newCorpus();
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidCreate(uri => void this.fileChanged(uri)),
+      watcher.onDidChange(uri => void this.fileChanged(uri)),
+      watcher.onDidDelete(uri => this.fileDeleted(uri)),
+      vscode.workspace.onDidChangeTextDocument(e => this.scheduleEdit(e.document)),
+      vscode.workspace.onDidOpenTextDocument(d => { if (this.isArticle(d.uri) && !this.corpus.has(d.uri.toString())) void this.load(d.uri, d.getText()); }),
+      store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
+    );
+    void this.rescan();
+  }
+
+  private newCorpus(): Corpus {
+    return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024 });
+  }
+
+  /** Resolves once the initial scan (or the latest rescan) has finished. */
+  ready(): Promise<void> {
+    return this.scanning;
+  }
+
+  view(): CorpusView {
+    return this.corpus.resolve();
+  }
+
+  article(uri: vscode.Uri): ArticleView | undefined {
+    return this.view().articles.get(uri.toString());
+  }
+
+  isArticle(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return false;
+    if (uri.path.endsWith('.annotations.yaml')) return false;
+    if (this.corpus.has(uri.toString())) return true;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return globMatches(this.settings.articles, relative) && !globMatches(this.settings.exclude, relative);
+  }
+
+  async updateSettings(settings: Settings): Promise<void> {
+    this.settings = settings;
+    this.corpus = this.newCorpus();
+    await this.rescan();
+  }
+
+  rescan(): Promise<void> {
+    this.scanning = this.scan();
+    return this.scanning;
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(this.settings.articles, this.settings.exclude, MAX_SCANNED_ARTICLES);
+    const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
+    await vscode.window.withProgress({ location: { viewId: 'sourceAnnotator.people' }, title: 'Reading articles' }, async () => {
+      for (const uri of uris.filter(u => !u.path.endsWith('.annotations.yaml'))) {
+        const doc = open.get(uri.toString());
+        await this.load(uri, doc ? doc.getText() : undefined, false);
+      }
+    });
+    this.notify();
+  }
+
+  /** Reads an article (from disk unless the text is given) and its sidecar into the corpus. */
+  private async load(uri: vscode.Uri, text?: string, notify = true): Promise<void> {
+    try {
+      const content = text ?? decodeArticle(await vscode.workspace.fs.readFile(uri));
+      const state = await this.store.read(uri);
+      this.corpus.setArticle(uri.toString(), content, state.sidecar?.annotations ?? []);
+    } catch {
+      return; // unreadable or gone: nothing to show
+    }
+    if (notify) this.notify();
+  }
+
+  private scheduleEdit(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.corpus.has(key)) return;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.corpus.setArticle(key, document.getText());
+      this.notify();
+    }, this.settings.analysisDelayMs));
+  }
+
+  /** Re-reads the annotations of one article after we or someone else changed its sidecar. */
+  async reloadAnnotations(article: vscode.Uri): Promise<void> {
+    if (!this.corpus.has(article.toString())) return;
+    const state = await this.store.read(article);
+    this.corpus.setAnnotations(article.toString(), state.sidecar?.annotations ?? []);
+    this.notify();
+  }
+
+  setAnnotations(article: vscode.Uri, annotations: Annotation[]): void {
+    this.corpus.setAnnotations(article.toString(), annotations);
+    this.notify(true);
+  }
+
+  private async fileChanged(uri: vscode.Uri): Promise<void> {
+    if (!this.isArticle(uri)) return;
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (doc?.isDirty) return; // the editor's text is the current one
+    await this.load(uri, doc?.getText());
+  }
+
+  private fileDeleted(uri: vscode.Uri): void {
+    const prefix = uri.toString();
+    let removed = false;
+    for (const path of this.corpus.paths()) {
+      if (path === prefix || path.startsWith(prefix + '/')) { this.corpus.removeArticle(path); removed = true; }
+    }
+    if (removed) this.notify();
+  }
+
+  /** Coalesces bursts of changes (a scan, a git checkout) into one event; `now` for a user's own action. */
+  private notify(now = false): Promise<void> {
+    const done = new Promise<void>(resolve => this.pendingNotify.push(resolve));
+    clearTimeout(this.notifyTimer);
+    const fire = () => {
+      this.generation++;
+      this.changed.fire();
+      for (const resolve of this.pendingNotify.splice(0)) resolve();
+    };
+    if (now) fire();
+    else this.notifyTimer = setTimeout(fire, 30);
+    return done;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    clearTimeout(this.notifyTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Article bytes as VS Code shows them: UTF-8 without a byte-order mark. */
+export function decodeArticle(bytes: Uint8Array): string {
+  return decoder.decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
+export function globMatches(glob: string, path: string): boolean {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
+    else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`(?:^|/)${re}$`).test(path);
+}

@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { ArticleView } from '../core/corpus';
+import type { EntityType } from '../core/model';
+import type { CorpusService } from './corpusService';
+import { toRange } from './convert';
+import type { Settings } from './settings';
+
+type Style = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'speech' | 'quiet' | 'user';
+
+function entityStyle(color: string): vscode.DecorationRenderOptions {
+  return {
+    backgroundColor: new vscode.ThemeColor(`sourceAnnotator.${color}Background`),
+    border: '1px solid',
+    borderColor: new vscode.ThemeColor(`sourceAnnotator.${color}Border`),
+    borderRadius: '3px',
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  };
+}
+
+const STYLES: Record<Style, vscode.DecorationRenderOptions> = {
+  PERSON: { ...entityStyle('person'), overviewRulerColor: new vscode.ThemeColor('sourceAnnotator.personBorder'), overviewRulerLane: vscode.OverviewRulerLane.Left },
+  ORG: entityStyle('organisation'),
+  PLACE: entityStyle('place'),
+  DATE: entityStyle('date'),
+  speech: {
+    backgroundColor: new vscode.ThemeColor('sourceAnnotator.quoteBackground'),
+    borderColor: new vscode.ThemeColor('sourceAnnotator.quoteBorder'),
+    borderStyle: 'none none solid none',
+    borderWidth: '0 0 2px 0',
+    overviewRulerColor: new vscode.ThemeColor('sourceAnnotator.quoteBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+  },
+  quiet: {
+    borderColor: new vscode.ThemeColor('sourceAnnotator.scareQuoteBorder'),
+    borderStyle: 'none none dotted none',
+    borderWidth: '0 0 1px 0',
+  },
+  user: {
+    outlineColor: new vscode.ThemeColor('sourceAnnotator.userAnnotationBorder'),
+    outlineStyle: 'solid',
+    outlineWidth: '1px',
+    overviewRulerColor: new vscode.ThemeColor('sourceAnnotator.userAnnotationBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  },
+};
+
+export interface DecoratedRange {
+  style: Style;
+  start: number;
+  end: number;
+}
+
+/**
+ * Highlights of the visible article editors. Computed once per (document version, corpus generation) and
+ * re-applied only when one of them changes; stale results are never applied (the key is re-checked).
+ */
+export class Decorations implements vscode.Disposable {
+  private readonly types = new Map<Style, vscode.TextEditorDecorationType>();
+  private readonly applied = new Map<string, string>();
+  private readonly last = new Map<string, DecoratedRange[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly corpus: CorpusService, private settings: Settings) {
+    for (const [style, options] of Object.entries(STYLES) as [Style, vscode.DecorationRenderOptions][]) this.types.set(style, vscode.window.createTextEditorDecorationType(options));
+    this.disposables.push(
+      corpus.onDidChange(() => this.refresh()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+    );
+    this.refresh();
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    this.applied.clear();
+    this.refresh();
+  }
+
+  /** What is highlighted in a document now (for tests and the API). */
+  rangesFor(uri: vscode.Uri): DecoratedRange[] {
+    return this.last.get(uri.toString()) ?? [];
+  }
+
+  refresh(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const doc = editor.document;
+      const article = this.corpus.article(doc.uri);
+      const key = `${doc.version}:${this.corpus.generation}`;
+      if (!article) continue;
+      if (article.text !== doc.getText()) continue; // analysis of this version is still pending
+      if (this.applied.get(editor.document.uri.toString() + '#' + editorId(editor)) === key) continue;
+      const ranges = this.compute(article);
+      const byStyle = new Map<Style, vscode.DecorationOptions[]>([...this.types.keys()].map(s => [s, []]));
+      for (const r of ranges) byStyle.get(r.style)!.push({ range: toRange(doc, r) });
+      for (const [style, type] of this.types) editor.setDecorations(type, byStyle.get(style)!);
+      this.applied.set(editor.document.uri.toString() + '#' + editorId(editor), key);
+      this.last.set(doc.uri.toString(), ranges);
+    }
+  }
+
+  private compute(article: ArticleView): DecoratedRange[] {
+    const out: DecoratedRange[] = [];
+    const shown = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
+    if (this.settings.highlightDates) shown.add('DATE');
+    if (this.settings.highlightEntities) {
+      for (const m of article.mentions) if (shown.has(m.type)) out.push({ style: m.type as Style, start: m.start, end: m.end });
+    }
+    if (this.settings.highlightQuotes) {
+      for (const q of article.quotes) out.push({ style: q.kind === 'speech' ? 'speech' : 'quiet', start: q.start, end: q.end });
+    }
+    for (const p of article.annotations) if (p.span && (p.status === 'anchored' || p.status === 'moved')) out.push({ style: 'user', start: p.span.start, end: p.span.end });
+    return out;
+  }
+
+  dispose(): void {
+    for (const t of this.types.values()) t.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+const ids = new WeakMap<vscode.TextEditor, number>();
+let nextId = 0;
+function editorId(editor: vscode.TextEditor): number {
+  let id = ids.get(editor);
+  if (id === undefined) ids.set(editor, (id = nextId++));
+  return id;
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { KIND_LABELS } from '../core/annotations/model';
+import { ENTITY_TYPE_NAMES } from '../core/model';
+import type { CorpusService } from './corpusService';
+import { toRange } from './convert';
+import { lookup, mentionsOf } from './lookup';
+
+const QUOTE_KIND: Record<string, string> = { speech: 'Quotation', scare: 'Scare quote', title: 'Quoted title' };
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+function commandLink(title: string, command: string, args: unknown[]): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** Read-only explanations: what a highlight is, how sure we are and where else it appears. */
+export class HoverProvider implements vscode.HoverProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const view = this.corpus.view();
+    const at = lookup(view, document, position);
+    if (!at || (!at.mention && !at.quote && !at.annotations.length)) return undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention'] };
+    const sections: string[] = [];
+    let range: vscode.Range | undefined;
+    if (at.mention) {
+      const m = at.mention;
+      const entity = m.entityId ? view.entities.get(m.entityId) : undefined;
+      const name = entity?.name ?? m.text;
+      const lines = [`$(symbol-field) **${escape(name)}** — ${ENTITY_TYPE_NAMES[m.type]}${m.origin === 'user' ? ' (your annotation)' : ''}`];
+      if (m.text !== name) lines.push(`Written here as “${escape(m.text)}”.`);
+      if (m.title) lines.push(`Title: ${escape(m.title)}.`);
+      if (m.date) lines.push(`Date: ${m.date}.`);
+      if (m.entityId && m.type !== 'DATE') {
+        const all = mentionsOf(view, m.entityId);
+        const here = all.filter(x => x.path === at.article.path).length;
+        const sources = new Set(all.map(x => x.path)).size;
+        lines.push(`${here} mention${here === 1 ? '' : 's'} in this article · ${all.length} in ${sources} article${sources === 1 ? '' : 's'} · ${commandLink('Next mention', 'sourceAnnotator.nextMention', [])} · Shift+F12 lists them all`);
+      }
+      sections.push(lines.join('  \n'));
+      range = toRange(document, m);
+    }
+    if (at.quote) {
+      const q = at.quote;
+      const lines = [`$(quote) **${QUOTE_KIND[q.kind]}**${q.origin === 'user' ? ' (your annotation)' : ''}`];
+      if (q.kind === 'speech') {
+        if (q.speaker) {
+          lines.push(`Said by **${escape(q.speaker.name)}**${q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
+          lines.push(`Attributed by ${q.how ? escape(q.how) : 'the user'} · confidence ${Math.round(q.confidence * 100)} %.`);
+        } else lines.push('Speaker not found.');
+      } else lines.push(q.kind === 'scare' ? 'A term held at a distance, not someone’s words.' : 'A name or title, not someone’s words.');
+      sections.push(lines.join('  \n'));
+      range ??= toRange(document, q);
+    }
+    for (const p of at.annotations) {
+      const a = p.annotation;
+      const lines = [`$(tag) **${KIND_LABELS[a.kind]}** — your annotation${a.label ? `: ${escape(a.label)}` : ''}`];
+      if (a.note) lines.push(escape(a.note));
+      if (a.date) lines.push(`Date: ${a.date}`);
+      if (p.status === 'moved') lines.push('_Re-attached after the text moved._');
+      lines.push(`${a.author ? `by ${escape(a.author)} · ` : ''}${commandLink('Edit', 'sourceAnnotator.editAnnotation', [{ article: at.article.path, id: a.id }])} · ${commandLink('Delete', 'sourceAnnotator.deleteAnnotation', [{ article: at.article.path, id: a.id }])}`);
+      sections.push(lines.join('  \n'));
+    }
+    md.appendMarkdown(sections.join('\n\n---\n\n'));
+    return new vscode.Hover(md, range);
+  }
+}

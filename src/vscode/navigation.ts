@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { CorpusService } from './corpusService';
+import { rangeInText, toRange } from './convert';
+import { lookup, mentionsOf } from './lookup';
+
+/** Go to References and document highlights over entity mentions: one provider, one core model. */
+export class MentionNavigation implements vscode.ReferenceProvider, vscode.DocumentHighlightProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  provideReferences(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
+    const view = this.corpus.view();
+    const m = lookup(view, document, position)?.mention;
+    if (!m?.entityId) return undefined;
+    return mentionsOf(view, m.entityId).map(({ path, mention }) => {
+      const uri = vscode.Uri.parse(path);
+      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === path);
+      return new vscode.Location(uri, open ? toRange(open, mention) : rangeInText(view.articles.get(path)!.text, mention));
+    });
+  }
+
+  provideDocumentHighlights(document: vscode.TextDocument, position: vscode.Position): vscode.DocumentHighlight[] | undefined {
+    const view = this.corpus.view();
+    const at = lookup(view, document, position);
+    const id = at?.mention?.entityId;
+    if (!at || !id) return undefined;
+    return at.article.mentions.filter(m => m.entityId === id).map(m => new vscode.DocumentHighlight(toRange(document, m), vscode.DocumentHighlightKind.Text));
+  }
+}
+
+/** Moves the cursor to the next (or previous) mention of the entity under it, across articles in order. */
+export async function jumpToMention(corpus: CorpusService, direction: 1 | -1): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const view = corpus.view();
+  const at = lookup(view, editor.document, editor.selection.active);
+  const id = at?.mention?.entityId;
+  if (!at || !id) {
+    void vscode.window.setStatusBarMessage('$(info) No person, organisation or place under the cursor', 3000);
+    return;
+  }
+  const all = mentionsOf(view, id);
+  const here = all.findIndex(x => x.path === at.article.path && x.mention.start === at.mention!.start);
+  const target = all[(here + direction + all.length) % all.length];
+  await revealMention(target.path, target.mention.start, target.mention.end);
+}
+
+/** Opens an article and selects a stretch of it (tree items and hover links use this). */
+export async function revealMention(path: string, start: number, end: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(path));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
+  const range = toRange(document, { start, end });
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

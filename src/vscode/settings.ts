@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+
+/** Typed access to the `sourceAnnotator.*` settings. */
+export interface Settings {
+  articles: string;
+  exclude: string;
+  highlightEntities: boolean;
+  highlightQuotes: boolean;
+  highlightDates: boolean;
+  maxArticleSizeKB: number;
+  analysisDelayMs: number;
+  author: string;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration('sourceAnnotator');
+  return {
+    articles: c.get('articles', '**/*.{txt,md}'),
+    exclude: c.get('exclude', '**/{node_modules,.git,dist,out}/**'),
+    highlightEntities: c.get('highlight.entities', true),
+    highlightQuotes: c.get('highlight.quotes', true),
+    highlightDates: c.get('highlight.dates', true),
+    maxArticleSizeKB: c.get('maxArticleSizeKB', 2048),
+    analysisDelayMs: c.get('analysisDelayMs', 400),
+    author: c.get('author', ''),
+  };
+}
+
+export function onSettingsChanged(listener: (s: Settings) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration(e => {
+    if (e.affectsConfiguration('sourceAnnotator')) listener(readSettings());
+  });
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { EventMention, StoryEvent } from '../../core/events';
+import { articleLabel, CorpusTree, revealCommand } from './common';
+
+type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: EventMention };
+
+/** A timeline across all sources: events by date, each with the sentences of each article that tell it. */
+export class EventsTree extends CorpusTree<Node> {
+  getChildren(node?: Node): Node[] {
+    if (!node) return this.corpus.view().events.map(event => ({ kind: 'event', event }));
+    if (node.kind === 'event') return node.event.mentions.map(mention => ({ kind: 'mention', mention }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'event') {
+      const e = node.event;
+      const sources = new Set(e.mentions.map(m => m.path)).size;
+      const item = new vscode.TreeItem(`${e.date || 'undated'} — ${e.label}`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${sources} source${sources === 1 ? '' : 's'}${e.origin === 'user' ? ' · yours' : ''}`;
+      item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'calendar');
+      item.tooltip = `${e.label}\n${e.participants.join(', ')}`;
+      item.id = `event/${e.eventId}`;
+      return item;
+    }
+    const m = node.mention;
+    const item = new vscode.TreeItem(articleLabel(m.path));
+    item.description = m.text.replace(/\s+/g, ' ').slice(0, 120);
+    item.tooltip = m.text;
+    item.command = revealCommand(m.path, m);
+    item.iconPath = vscode.ThemeIcon.File;
+    item.resourceUri = vscode.Uri.parse(m.path);
+    return item;
+  }
+}
