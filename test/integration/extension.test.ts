@@ -1,0 +1,215 @@
+// The vscode-API suite: runs inside a real extension host (code-server on CI, @vscode/test-electron elsewhere)
+// with the sample corpus as the workspace.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SourceAnnotatorApi } from '../../src/extension';
+
+const EXTENSION_ID = 'source-annotator.source-annotator';
+const XINHUA = 'xinhua-kim-trump-meet-hanoi.txt';
+const decoder = new TextDecoder();
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the sample corpus open as the workspace');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return decoder.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+async function openArticle(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Position {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = doc.getText().indexOf(needle, at + 1);
+  assert.ok(at >= 0, `“${needle}” not in ${doc.uri.path}`);
+  return doc.positionAt(at);
+}
+
+suite('Source Annotator in VS Code', () => {
+  let api: SourceAnnotatorApi;
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<SourceAnnotatorApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    await openArticle(XINHUA); // opening a plain-text article activates the extension
+    api = await extension.activate();
+    await api.ready();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('activates and reads the whole sample corpus', async () => {
+    const view = api.view();
+    assert.equal(view.articles.size, 5);
+    const names = [...view.entities.values()].filter(e => e.type === 'PERSON').map(e => e.name);
+    for (const person of ['Donald Trump', 'Kim Jong Un', 'Mike Pompeo', 'Kim Yong Chol']) assert.ok(names.includes(person), `${person} in ${names.join(', ')}`);
+  });
+
+  test('every contributed command is registered', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const { command } of manifest.contributes.commands) assert.ok(registered.has(command), `${command} is registered`);
+  });
+
+  test('highlights people, places and quotations in an open article', async () => {
+    const editor = await openArticle(XINHUA);
+    const doc = editor.document;
+    const ranges = await until('decorations', () => { const r = api.decorationRanges(doc.uri); return r.length > 10 && r; });
+    const text = doc.getText();
+    const styled = (style: string) => ranges.filter(r => r.style === style).map(r => text.slice(r.start, r.end));
+    assert.ok(styled('PERSON').includes('Kim Jong Un'), 'Kim Jong Un is a person');
+    assert.ok(styled('PERSON').includes('Donald Trump'), 'Donald Trump is a person');
+    assert.ok(!styled('PERSON').some(t => /President/.test(t)), 'no title inside a person');
+    assert.ok(styled('PLACE').includes('Hanoi'));
+    assert.ok(styled('speech').some(t => t.includes('outcome that everybody will welcome')));
+    assert.ok(styled('quiet').some(t => t.includes('Hanoi Summit')), 'the banner text is a quieter title quote');
+  });
+
+  test('the hover names the person, the kind and the mentions across the corpus', async () => {
+    const editor = await openArticle(XINHUA);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Trump', 1).translate(0, 2));
+    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /Donald Trump/);
+    assert.match(text, /Person/);
+    assert.match(text, /in 5 articles/);
+  });
+
+  test('the hover of a quotation gives its speaker and cue', async () => {
+    const editor = await openArticle(XINHUA);
+    const at = positionOf(editor.document, 'outcome that everybody will welcome').translate(0, 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /Said by \*\*Kim Jong Un\*\*/);
+    assert.match(text, /said/);
+  });
+
+  test('Go to References lists mentions of a person in every article', async () => {
+    const editor = await openArticle(XINHUA);
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'Kim Jong Un').translate(0, 1));
+    const files = new Set(locations.map(l => l.uri.path.split('/').pop()));
+    assert.equal(files.size, 5, [...files].join(', '));
+    const inXinhua = locations.filter(l => l.uri.toString() === editor.document.uri.toString());
+    assert.ok(inXinhua.every(l => /^(Kim|Kim Jong Un)$/.test(editor.document.getText(l.range))), 'each location covers a mention');
+  });
+
+  test('document highlights mark the other mentions in the file', async () => {
+    const editor = await openArticle(XINHUA);
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', editor.document.uri, positionOf(editor.document, 'Trump').translate(0, 1));
+    assert.ok(highlights.length >= 5, `${highlights.length} highlights`);
+    assert.ok(highlights.every(h => /Trump/.test(editor.document.getText(h.range))));
+  });
+
+  test('Next Mention moves to the next mention of the same person', async () => {
+    const editor = await openArticle(XINHUA);
+    const start = positionOf(editor.document, 'Kim Jong Un').translate(0, 1);
+    editor.selection = new vscode.Selection(start, start);
+    await vscode.commands.executeCommand('sourceAnnotator.nextMention');
+    const after = vscode.window.activeTextEditor!;
+    assert.ok(after.document.offsetAt(after.selection.start) > after.document.offsetAt(start) || after.document.uri.toString() !== editor.document.uri.toString());
+    assert.match(after.document.getText(after.selection), /^Kim/);
+  });
+
+  test('Annotate Selection writes the sidecar beside the article and shows the annotation', async () => {
+    const editor = await openArticle(XINHUA);
+    const start = positionOf(editor.document, 'Hanoi Summit');
+    editor.selection = new vscode.Selection(start, start.translate(0, 'Hanoi Summit'.length));
+    const annotation = await api.annotateSelection({ kind: 'note', note: 'banner above the flags' });
+    assert.ok(annotation);
+    const sidecar = api.sidecarUri(editor.document.uri);
+    assert.equal(sidecar.path.split('/').pop(), `${XINHUA}.annotations.yaml`);
+    const yaml = await readText(sidecar);
+    assert.match(yaml, /kind: note/);
+    assert.match(yaml, /note: banner above the flags/);
+    assert.match(yaml, /text: Hanoi Summit/);
+    await until('the annotation in the view', () => api.view().articles.get(editor.document.uri.toString())?.annotations.some(a => a.annotation.id === annotation.id && a.status === 'anchored'));
+    assert.ok(api.decorationRanges(editor.document.uri).some(r => r.style === 'user'));
+  });
+
+  test('a person annotation overrides the model and links to an existing entity', async () => {
+    const editor = await openArticle(XINHUA);
+    const start = positionOf(editor.document, 'DPRK leader');
+    editor.selection = new vscode.Selection(start, start.translate(0, 'DPRK leader'.length));
+    await api.annotateSelection({ kind: 'person', link: 'person:kim-jong-un', label: 'Kim Jong Un', note: '' });
+    const article = await until('the user mention', () => api.view().articles.get(editor.document.uri.toString())?.mentions.find(m => m.origin === 'user'));
+    assert.equal(article.entityId, 'person:kim-jong-un');
+    assert.equal(article.type, 'PERSON');
+  });
+
+  test('a sidecar that cannot be read is reported and never overwritten', async () => {
+    const article = workspaceFile('time-kim-trump-handshake-hanoi.txt');
+    const sidecar = api.sidecarUri(article);
+    const broken = 'version: 1\nannotations:\n  - id: x\n    kind: [unclosed\n';
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(broken));
+    const diagnostics = await until('a diagnostic on the sidecar', () => { const d = vscode.languages.getDiagnostics(sidecar); return d.length > 0 && d; });
+    assert.ok(diagnostics[0].range.start.line >= 2, 'the diagnostic points at the broken line');
+    const editor = await openArticle('time-kim-trump-handshake-hanoi.txt');
+    const start = positionOf(editor.document, 'Metropole');
+    editor.selection = new vscode.Selection(start, start.translate(0, 9));
+    await assert.rejects(api.annotateSelection({ kind: 'note', note: 'must not be written' }));
+    assert.equal(await readText(sidecar), broken);
+    await vscode.workspace.fs.delete(sidecar);
+  });
+
+  test('an external edit of a sidecar is picked up', async () => {
+    const article = workspaceFile('the-diplomat-trump-kim-second-summit-hanoi.txt');
+    const text = await readText(article);
+    const at = text.indexOf('Seoul');
+    const yaml = [
+      'version: 1', 'article: the-diplomat-trump-kim-second-summit-hanoi.txt', "contentHash: ''", 'annotations:',
+      '  - id: a-external', '    kind: claim', '    note: written by git pull', '    author: someone', "    created: '2026-01-01T00:00:00Z'", "    updated: '2026-01-01T00:00:00Z'",
+      '    anchor:', '      text: Seoul', "      prefix: ''", "      suffix: ''", `      start: ${at + 3}`, `      end: ${at + 8}`, '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(api.sidecarUri(article), new TextEncoder().encode(yaml));
+    const placed = await until('the external annotation', () => api.view().articles.get(article.toString())?.annotations.find(a => a.annotation.id === 'a-external'));
+    assert.equal(placed.status, 'moved');
+    assert.equal(placed.span?.start, at);
+  });
+
+  test('Export Annotations writes JSON, CSV and a Markdown report', async () => {
+    const folder = workspaceFile('export-test');
+    await vscode.workspace.fs.createDirectory(folder);
+    const written = await api.exportTo(folder);
+    assert.equal(written?.length, 3);
+    const json = JSON.parse(await readText(vscode.Uri.joinPath(folder, 'source-annotations.json')));
+    assert.equal(json.articles.length, 5);
+    const csv = await readText(vscode.Uri.joinPath(folder, 'source-annotations.csv'));
+    assert.match(csv.split('\r\n')[0], /^article,record,kind,start,end,text/);
+    const md = await readText(vscode.Uri.joinPath(folder, 'source-annotations-report.md'));
+    assert.match(md, /### Donald Trump/);
+    assert.match(md, /### Kim Jong Un/);
+    assert.ok(await exists(vscode.Uri.joinPath(folder, 'source-annotations.json')));
+  });
+
+  test('our keybindings clash with no default keybinding', async () => {
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    const defaults = await until('the default keybindings', () => { const e = vscode.window.activeTextEditor; return e && /keybindings/i.test(e.document.uri.path) && e.document.getText(); });
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { keybindings: { key: string; command: string }[] } };
+    const boundTo = (key: string) => [...defaults.matchAll(new RegExp(`"key":\\s*"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}",\\s*"command":\\s*"([^"]+)"`, 'g'))].map(m => m[1]);
+    assert.ok(boundTo('f1').includes('workbench.action.showCommands'), 'the default keybindings are read');
+    for (const { key, command } of manifest.contributes.keybindings) {
+      const owners = boundTo(key).filter(c => c !== command && !c.startsWith('-'));
+      assert.deepEqual(owners, [], `${key} is also bound to ${owners.join(', ')}`);
+    }
+  });
+});

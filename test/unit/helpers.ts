@@ -1,0 +1,49 @@
+// Shared helpers of the unit tier. Compiled tests sit in out/test/unit/, so the repository root is three levels up.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Corpus } from '../../src/core/corpus';
+
+export const REPO_ROOT = path.join(__dirname, '../../..');
+export const SAMPLE_CORPUS = path.join(__dirname, '../../../sample-corpus');
+
+/** The five sample article file names, sorted. */
+export function sampleFiles(): string[] {
+  return fs.readdirSync(SAMPLE_CORPUS).filter(f => f.endsWith('.txt')).sort();
+}
+
+export function readSample(name: string): string {
+  return fs.readFileSync(path.join(SAMPLE_CORPUS, name), 'utf8');
+}
+
+/** A Corpus holding every sample article, keyed by its file name. */
+export function sampleCorpus(): Corpus {
+  const corpus = new Corpus();
+  for (const f of sampleFiles()) corpus.setArticle(f, readSample(f));
+  return corpus;
+}
+
+/** Every file under `dir` (recursively) whose name ends with `suffix`. */
+export function filesUnder(dir: string, suffix: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(p, suffix));
+    else if (entry.name.endsWith(suffix)) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Offsets of every occurrence of `needle` in `text`. */
+export function indicesOf(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+/** The offset of the n-th (0-based) occurrence of `needle`; throws when there is none, so a test cannot silently use -1. */
+export function nth(text: string, needle: string, n = 0): number {
+  const at = indicesOf(text, needle)[n];
+  if (at === undefined) throw new Error(`test setup: occurrence ${n} of ${JSON.stringify(needle)} not found`);
+  return at;
+}
