@@ -49,7 +49,7 @@ if (!fs.existsSync(vsce)) fail(`${vsce} is missing: run \`npm ci\``);
 
 const out = path.join(dir, `${pkg.name}-${pkg.version}.vsix`);
 fs.rmSync(out, { force: true });
-const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out];
+const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', out];
 if (!fs.existsSync(path.join(dir, '.vscodeignore'))) {
   const ignore = path.join(OUTPUT, 'vscodeignore');
   fs.mkdirSync(OUTPUT, { recursive: true });

@@ -32,7 +32,7 @@ export function sentences(text: string): Span[] {
       if (text[end] !== ' ') continue;
       let next = end;
       while (next < para.end && text[next] === ' ') next++;
-      if (!/[\p{Lu}\p{N}"“‘(]/u.test(text[next] ?? '')) continue;
+      if (!/[\p{Lu}\p{N}"“‘([]/u.test(text[next] ?? '')) continue;
       if (ch === '.') {
         const wordStart = text.lastIndexOf(' ', i) + 1;
         const word = text.slice(Math.max(wordStart, start), i + 1);
