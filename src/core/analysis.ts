@@ -27,8 +27,10 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
   const quotes = findQuotes(text, mentions);
   const datedSentences: DatedSentence[] = [];
   const dates = mentions.filter(m => m.type === 'DATE' && m.date);
+  let k = 0;
   for (const s of sentences(text)) {
-    const d = dates.find(m => m.start >= s.start && m.end <= s.end);
+    while (k < dates.length && dates[k].start < s.start) k++;
+    const d = k < dates.length && dates[k].end <= s.end ? dates[k] : undefined;
     if (d && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.date!, dateMention: { start: d.start, end: d.end } });
   }
   return { hash, mentions, quotes, datedSentences };

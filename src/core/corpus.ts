@@ -5,7 +5,7 @@ import { resolveEntities, type Entity } from './entities/resolve';
 import { slug } from './entities/names';
 import { collectEvents, type StoryEvent, type UserEventInput } from './events';
 import type { ArticleAnalysis, Mention, Quote } from './model';
-import { overlaps, type Span } from './text/span';
+import { overlaps, SpanIndex, type Span } from './text/span';
 
 /** A user annotation placed in the article's current text. */
 export interface PlacedAnnotation {
@@ -120,14 +120,17 @@ function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis,
     const entityId = p.annotation.links.entityId ?? (p.annotation.label ? `${type === 'ORG' ? 'org' : type.toLowerCase()}:${slug(p.annotation.label)}` : undefined);
     userMentions.push({ ...p.span!, text: text.slice(p.span!.start, p.span!.end), type, origin: 'user', annotationId: p.annotation.id, ...(entityId ? { entityId } : {}) });
   }
+  const userSpans = new SpanIndex(userMentions);
   const mentions = [
-    ...analysis.mentions.filter(m => !userMentions.some(u => overlaps(u, m))).map(m => ({ ...m })),
+    ...analysis.mentions.filter(m => !userSpans.overlapping(m).length).map(m => ({ ...m })),
     ...userMentions,
   ].sort((a, b) => a.start - b.start);
+  const position = new Map(mentions.map((m, i) => [`${m.start}:${m.end}`, i]));
+  const userIndex = new SpanIndex(userMentions.map(u => ({ start: u.start, end: u.end, i: mentions.indexOf(u) })));
   const remap = (q: Quote): Quote => {
     if (!q.speaker || q.speaker.mentionIndex === undefined) return q;
     const original = analysis.mentions[q.speaker.mentionIndex];
-    const index = mentions.findIndex(m => m.start === original.start && m.end === original.end || overlaps(m, original) && m.origin === 'user');
+    const index = position.get(`${original.start}:${original.end}`) ?? userIndex.overlapping(original)[0]?.i ?? -1;
     return { ...q, speaker: { ...q.speaker, mentionIndex: index >= 0 ? index : undefined } };
   };
   const userQuotes: Quote[] = live.filter(p => p.annotation.kind === 'quote').map(p => ({

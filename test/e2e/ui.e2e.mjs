@@ -110,16 +110,19 @@ async function checkDecorations(page, label) {
     return PEOPLE.every(p => t.includes(p)) ? t : null;
   }, 30000) || await page.evaluate(decoratedTexts, EDITOR);
   log(`${label}: decorated texts (${texts.length}):`, JSON.stringify(texts));
-  const bg = await page.locator(`${EDITOR} .view-overlays .cdr[class*="TextEditorDecorationType"]`).first()
-    .evaluate(e => getComputedStyle(e).backgroundColor).catch(() => 'none');
+  const colours = [...new Set(await page.locator(`${EDITOR} .view-overlays .cdr[class*="TextEditorDecorationType"]`)
+    .evaluateAll(els => els.map(e => getComputedStyle(e).backgroundColor).filter(c => c !== 'rgba(0, 0, 0, 0)')))].sort();
+  log(`${label}: decoration backgrounds:`, colours.join(' '));
+  const bg = colours.length ? `${colours.length} background colours` : 'no background colours';
   for (const p of PEOPLE) {
     let ok = texts.includes(p), how = 'in the DOM';
     if (!ok) { // fallback: the entity's hover proves the extension found it, even if its decoration is not readable
       ok = await hoverShows(page, p, p.split(' ').pop(), [p], 5000);
       how = ok ? 'not in the DOM, but its hover names it' : 'neither decorated nor hovered';
     }
-    check(`${label}: "${p}" is decorated`, ok, `${how}; first overlay background ${bg}`);
+    check(`${label}: "${p}" is decorated`, ok, `${how}; ${bg}`);
   }
+  return colours;
 }
 
 /** Moves the mouse onto `word` (inside `context`) and waits for a visible hover containing every string in `expect`. */
@@ -142,7 +145,7 @@ async function hoverShows(page, context, word, expect, timeoutMs) {
 async function checkHover(page, label) {
   const text = await hoverShows(page, 'Donald Trump', 'Trump', ['Donald Trump', 'Person'], 12000);
   const seen = text || (await page.locator('.monaco-hover:visible').allInnerTexts()).join(' / ') || '(no hover)';
-  check(`${label}: hover on "Trump" names Donald Trump, Person`, !!text, seen.replace(/\s+/g, ' ').slice(0, 200));
+  check(`${label}: hover on "Trump" names Donald Trump, Person`, !!text, seen.replace(/\s+/g, ' ').trim().slice(0, 200));
   await screenshot(page, `e2e-${label}-hover.png`);
   await page.mouse.move(5, 790);
 }
@@ -208,15 +211,21 @@ async function checkPeopleView(page, label) {
     await pane.waitFor({ state: 'visible', timeout: 10000 });
   });
   if ((await pane.locator('.pane-header').getAttribute('aria-expanded')) === 'false') await pane.locator('.pane-header').click();
+  const rowTexts = () => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => {
+    const parts = [...r.querySelectorAll('.label-name, .label-description')].map(e => e.textContent.trim()).filter(Boolean);
+    return (parts.length ? parts.join(' — ') : r.textContent).replace(/\s+/g, ' ').trim();
+  }));
   const rows = await poll(async () => {
-    const r = (await pane.locator('.monaco-list-row').allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim());
+    const r = await rowTexts();
     return PEOPLE.every(p => r.some(x => x.includes(p))) ? r : null;
-  }, 20000) || await pane.locator('.monaco-list-row').allInnerTexts();
+  }, 20000) || await rowTexts();
   log(`${label}: People rows:`, JSON.stringify(rows.slice(0, 15)));
   for (const p of PEOPLE) check(`${label}: People view lists ${p}`, rows.some(x => x.includes(p)));
   const shot = await screenshot(page, `e2e-${label}-people.png`);
   if (label === 'light') fs.copyFileSync(shot, path.join(path.dirname(shot), 'e2e-people.png'));
 }
+
+const colours = {}; // label -> sorted decoration background colours
 
 async function runTheme({ label, theme, full }, vsix) {
   const t = Date.now();
@@ -226,7 +235,11 @@ async function runTheme({ label, theme, full }, vsix) {
     page.on('pageerror', e => log(`${label}: [page error]`, e.message));
     await page.goto(session.server.url({ folder: session.state.ws }));
     await step(label, 'open article', page, () => openArticle(page, label));
-    await step(label, 'decorations', page, () => checkDecorations(page, label));
+    await step(label, 'decorations', page, async () => { colours[label] = await checkDecorations(page, label); });
+    if (colours.light && colours.dark) { // the decoration colours come from the theme (contributed colours)
+      check('dark: decoration colours follow the theme', colours.light.join() !== colours.dark.join(),
+        `light ${colours.light.length}, dark ${colours.dark.length} colours`);
+    }
     await screenshot(page, `e2e-${label}-decorations.png`);
     if (full) {
       await step(label, 'hover', page, () => checkHover(page, label));

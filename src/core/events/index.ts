@@ -1,5 +1,5 @@
 import type { DatedSentence, Mention } from '../model';
-import type { Span } from '../text/span';
+import { SpanIndex, type Span } from '../text/span';
 
 /** A mention of an event in one article. */
 export interface EventMention extends Span {
@@ -51,21 +51,25 @@ export function collectEvents(dated: DatedInput[], userEvents: UserEventInput[])
     if (existing) { existing.mentions.push(mention); continue; }
     events.push({ eventId, label: u.label, date: u.date ?? '', mentions: [mention], participants: u.participants, origin: 'user' });
   }
+  const byDate = new Map<string, StoryEvent[]>();
   for (const article of dated) {
+    const named = new SpanIndex(article.mentions.filter(m => m.entityId && m.type !== 'DATE' && m.type !== 'MISC'));
     for (const s of article.sentences) {
-      const inside = article.mentions.filter(m => m.start >= s.start && m.end <= s.end && m.entityId && m.type !== 'DATE' && m.type !== 'MISC');
+      const inside = named.within(s);
       if (!inside.length) continue;
       const people = unique(inside.filter(m => m.type === 'PERSON').map(m => m.entityId!));
       const participants = unique(inside.map(m => m.entityId!));
       const key = people.length ? people : participants;
       const mention = { path: article.path, start: s.start, end: s.end, text: s.text };
-      const same = events.find(e => e.origin === 'model' && e.date === s.date && e.participants.some(p => key.includes(p)));
+      const same = byDate.get(s.date)?.find(e => e.participants.some(p => key.includes(p)));
       if (same) {
         same.mentions.push(mention);
         same.participants = unique([...same.participants, ...participants]);
         continue;
       }
-      events.push({ eventId: '', label: label(s.text), date: s.date, mentions: [mention], participants, origin: 'model' });
+      const event: StoryEvent = { eventId: '', label: label(s.text), date: s.date, mentions: [mention], participants, origin: 'model' };
+      events.push(event);
+      byDate.set(s.date, [...(byDate.get(s.date) ?? []), event]);
     }
   }
   const perDate = new Map<string, number>();

@@ -17,12 +17,16 @@ export function recogniseEntities(text: string): Mention[] {
   const dates = findDates(text);
   const ref = referenceDate(dates);
   const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', date: toIso(d, ref), origin: 'model' }));
-  const taken = (t: Token) => dates.some(d => t.start < d.end && d.start < t.end);
+  const inDate = new Uint8Array(text.length + 1);
+  for (const d of dates) inDate.fill(1, d.start, d.end);
+  const taken = (t: Token) => inDate[t.start] === 1 || inDate[t.end - 1] === 1;
   const headlines = paragraphs(text).filter(p => isHeadline(text.slice(p.start, p.end)));
   const pending: Token[][] = [];
+  let h = 0;
   for (const sentence of sentences(text)) {
     const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
-    const inHeadline = headlines.some(h => h.start <= sentence.start && sentence.end <= h.end);
+    while (h < headlines.length && headlines[h].end < sentence.end) h++;
+    const inHeadline = h < headlines.length && headlines[h].start <= sentence.start && sentence.end <= headlines[h].end;
     for (const run of capitalisedRuns(tokens, taken, inHeadline)) {
       const found = classify(text, run, tokens);
       mentions.push(...found);
@@ -187,11 +191,14 @@ function resolveInArticle(text: string, mentions: Mention[], pending: Token[][])
     if (has(SURNAME_FIRST, parts[0])) surnames.add(parts[0].toLowerCase());
   }
   for (const m of mentions) if (m.type === 'PERSON' && !/\s/.test(m.text)) surnames.add(m.text.toLowerCase());
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const free = (span: Span) => { for (let i = span.start; i < span.end; i++) if (covered[i]) return false; return true; };
   for (const words of pending) {
     for (const w of words) {
       const bare = w.text.replace(/['’]s$/, '');
       const span: Span = { start: w.start, end: w.start + bare.length };
-      if (mentions.some(m => m.start < span.end && span.start < m.end)) continue;
+      if (!free(span)) continue;
       const parts = bare.split('-');
       if (parts.length > 1 && parts.every(p => surnames.has(p.toLowerCase()))) {
         let offset = w.start;

@@ -1,5 +1,5 @@
 import type { Cue, Mention, SpeakerMention } from '../model';
-import type { Span } from '../text/span';
+import { SpanIndex, type Span } from '../text/span';
 import { tokenize, type Token } from '../text/tokens';
 import { CUES, DESCRIPTION, PRONOUNS, SPEAKER_AFTER } from './cues';
 
@@ -21,49 +21,39 @@ export interface Attribution {
  * The speaker candidates of one article, in order: PERSON and ORG mentions, "he"/"she", and descriptions
  * ("the U.S. president") resolved to the person whose title holds that role.
  */
-export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): Candidate[] {
+export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): SpanIndex<Candidate> {
   const out: Candidate[] = [];
-  mentions.forEach((m, i) => {
-    if ((m.type === 'PERSON' || m.type === 'ORG') && !insideQuote(m.start)) out.push({ start: m.start, end: m.end, text: m.text, mentionIndex: i, kind: 'name' });
-  });
+  const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
+  const people = new SpanIndex(indexed.filter(x => x.m.type === 'PERSON'));
+  for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
   for (const t of tokenize(text)) {
     if (PRONOUNS.has(t.text.toLowerCase()) && !insideQuote(t.start)) {
-      const antecedent = lastPerson(mentions, t.start, insideQuote);
-      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: antecedent });
+      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: people.lastBefore(t.start)?.i });
     }
   }
+  const names = new SpanIndex(out);
+  const byRole = new Map<string, SpanIndex<{ start: number; end: number; i: number }>>();
   DESCRIPTION.lastIndex = 0;
   for (let m = DESCRIPTION.exec(text); m; m = DESCRIPTION.exec(text)) {
     if (insideQuote(m.index)) continue;
     const span = { start: m.index, end: m.index + m[0].length };
-    if (out.some(c => c.start < span.end && span.start < c.end)) continue;
+    if (names.overlapping(span).length) continue;
     const role = m[2].toLowerCase();
     const qualifier = m[1].trim().toLowerCase().replace(/\./g, '');
-    const resolved = personWithRole(mentions, role, qualifier, span.start, insideQuote);
+    const key = `${role}|${qualifier}`;
+    let titled = byRole.get(key);
+    if (!titled) byRole.set(key, (titled = new SpanIndex(people.items.filter(x => hasRole(x.m, role, qualifier)))));
+    // the person with that role named last before, else the first named after
+    const resolved = titled.lastBefore(span.start)?.i ?? titled.items[0]?.i;
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return new SpanIndex(out);
 }
 
-function lastPerson(mentions: Mention[], before: number, insideQuote: (o: number) => boolean): number | undefined {
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i];
-    if (m.end <= before && m.type === 'PERSON' && !insideQuote(m.start)) return i;
-  }
-  return undefined;
-}
-
-/** The person whose title holds the role (and the qualifier, when given): nearest before, else nearest after. */
-function personWithRole(mentions: Mention[], role: string, qualifier: string, at: number, insideQuote: (o: number) => boolean): number | undefined {
-  const fits = (m: Mention) => {
-    if (m.type !== 'PERSON' || !m.title) return false;
-    const title = m.title.toLowerCase().replace(/\./g, '');
-    return title.includes(role) && (!qualifier || title.includes(qualifier) || qualifier.split(/\s+/).some(q => title.includes(q)));
-  };
-  const titled = mentions.map((m, i) => ({ m, i })).filter(({ m }) => fits(m) && !insideQuote(m.start));
-  const before = titled.filter(({ m }) => m.end <= at);
-  if (before.length) return before[before.length - 1].i;
-  return titled[0]?.i;
+function hasRole(m: Mention, role: string, qualifier: string): boolean {
+  if (!m.title) return false;
+  const title = m.title.toLowerCase().replace(/\./g, '');
+  return title.includes(role) && (!qualifier || title.includes(qualifier) || qualifier.split(/\s+/).some(q => title.includes(q)));
 }
 
 function speakerOf(c: Candidate): SpeakerMention {
@@ -76,8 +66,8 @@ const isCue = (t: Token) => CUES.has(t.text.toLowerCase());
  * Attribution from the words around a quote, within its sentence: `after` is the text from the closing
  * mark to the sentence end, `before` from the sentence start to the opening mark (other quotes masked).
  */
-export function attribute(text: string, before: Span, after: Span, candidates: Candidate[]): Attribution | null {
-  const inWindow = (w: Span) => candidates.filter(c => c.start >= w.start && c.end <= w.end);
+export function attribute(text: string, before: Span, after: Span, candidates: SpanIndex<Candidate>): Attribution | null {
+  const inWindow = (w: Span) => candidates.within(w);
   // after the quote: “…,” Trump said. / “…,” said Trump. / “…,” the North Korean leader said.
   const afterTokens = tokenize(text.slice(after.start, after.end), after.start).filter(t => /[\p{L}]/u.test(t.text));
   const afterCue = afterTokens.slice(0, 14).find(isCue);

@@ -1,6 +1,6 @@
 import type { Mention, Quote, QuoteKind } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
-import type { Span } from '../text/span';
+import { SpanIndex, type Span } from '../text/span';
 import { attribute, speakerCandidates, type Attribution, type Candidate } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
 
@@ -14,17 +14,19 @@ export { quotedStretches } from './detect';
  */
 export function findQuotes(text: string, mentions: Mention[]): Quote[] {
   const stretches = quotedStretches(text);
-  const inside = (offset: number) => stretches.some(s => offset > s.start && offset < s.end);
+  const quoted = new SpanIndex(stretches);
+  const inside = (offset: number) => quoted.strictlyAround(offset);
   const candidates = speakerCandidates(text, mentions, inside);
   const paras = paragraphs(text);
   const starts = sentences(text).map(s => s.start);
   const quotes: Quote[] = [];
   let lastSpeaker: { speaker: Attribution['speaker']; paragraph: number } | null = null;
   let lastParagraph = -1;
-  for (const stretch of stretches) {
-    const p = paras.findIndex(para => para.start <= stretch.start && stretch.start < para.end);
+  let p = 0;
+  for (const [n, stretch] of stretches.entries()) {
+    while (p < paras.length - 1 && paras[p].end <= stretch.start) p++;
     const para = paras[p];
-    const { before, after } = windows(text, stretch, para, stretches, starts);
+    const { before, after } = windows(stretch, para, stretches[n + 1], starts, inside);
     const found = attribute(text, before, after, candidates);
     const kind = classify(text, stretch, before, Boolean(found));
     const quote: Quote = {
@@ -33,7 +35,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     };
     if (kind === 'speech') {
       // speakers named in sentences without quotes carry over too: "Trump said he hoped … “We made …”"
-      const earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, stretches, candidates);
+      const earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, quoted, candidates);
       if (found) {
         Object.assign(quote, { speaker: found.speaker, cue: found.cue, confidence: found.speaker.mentionIndex !== undefined ? 0.9 : 0.5, how: `cue “${found.cue.text}”, ${found.side === 'before' ? 'before the quote' : 'after the quote'}` });
       } else if (earlier) {
@@ -51,16 +53,33 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
 }
 
 /** The text of the quote's sentence before and after it, stopping at sentence ends outside quotes. */
-function windows(text: string, stretch: QuotedStretch, para: Span, stretches: QuotedStretch[], starts: number[]): { before: Span; after: Span } {
-  const masked = (i: number) => stretches.some(s => i > s.start && i < s.end);
+function windows(stretch: QuotedStretch, para: Span, next: QuotedStretch | undefined, starts: number[], inside: (offset: number) => boolean): { before: Span; after: Span } {
   let b = para.start;
-  for (const st of starts) if (st <= stretch.start && st >= para.start && !masked(st)) b = st;
-  let a = stretch.end;
-  const nextQuote = stretches.find(s => s.start >= stretch.end)?.start ?? para.end;
-  const nextStart = starts.find(st => st > stretch.end && !masked(st)) ?? para.end;
-  a = Math.min(nextQuote, nextStart, para.end);
+  for (let k = upperBound(starts, stretch.start) - 1; k >= 0 && starts[k] >= para.start; k--) {
+    if (!inside(starts[k])) { b = starts[k]; break; }
+  }
+  let nextStart = para.end;
+  for (let k = upperBound(starts, stretch.end); k < starts.length && starts[k] < para.end; k++) {
+    if (!inside(starts[k])) { nextStart = starts[k]; break; }
+  }
+  const a = Math.min(next && next.start >= stretch.end ? next.start : para.end, nextStart, para.end);
   return { before: { start: b, end: stretch.start }, after: { start: stretch.end, end: a } };
 }
+
+/** Index of the first number greater than the value in a sorted list. */
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How far back in a paragraph a speaker named without a quote is looked for. */
+const LOOK_BACK = 600;
 
 const TITLE_CUE = /\b(?:read|reads|reading|titled|entitled|headlined|headline|banner|slogan|sign|hashtag|book|film|song|show|series|album|article|column|op-ed)\s*[:,]?\s*$/i;
 const SCARE_CUE = /\b(?:so-called|called|dubbed|termed|known as|wording|word|term|phrase|label|labelled|labeled)\s*[:,]?\s*$/i;
@@ -79,13 +98,14 @@ function classify(text: string, stretch: QuotedStretch, before: Span, attributed
 }
 
 /** The last cue with a speaker in the paragraph before `at`, in text outside quotes. */
-function lastAttributionInParagraph(text: string, para: Span, at: number, stretches: QuotedStretch[], candidates: Candidate[]): Attribution | null {
+function lastAttributionInParagraph(text: string, para: Span, at: number, quoted: SpanIndex<QuotedStretch>, candidates: SpanIndex<Candidate>): Attribution | null {
   let result: Attribution | null = null;
   const re = /[^.!?]+[.!?]?/g;
-  const slice = text.slice(para.start, at);
+  const from = Math.max(para.start, at - LOOK_BACK);
+  const slice = text.slice(from, at);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const s = { start: para.start + m.index, end: para.start + m.index + m[0].length };
-    if (stretches.some(q => q.start >= s.start && q.start < s.end) || s.end > at) continue;
+    const s = { start: from + m.index, end: from + m.index + m[0].length };
+    if (quoted.overlapping(s).length || s.end > at) continue;
     const found = attribute(text, s, { start: s.end, end: s.end }, candidates);
     if (found) result = found;
   }
