@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RESULTS, ROOT } from './lib/code-server.mjs';
+import { RESULTS, ROOT, setupTools } from './lib/code-server.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const node = process.execPath;
@@ -59,8 +59,7 @@ const built = await step('build', npm, ['run', '--silent', 'build']);
 await testTier('unit', 'unit', npm, ['run', '--silent', 'test:unit']);
 
 banner('setup-test-tools (code-server, chromium, Node 24)');
-const setup = await run('bash', [path.join(ROOT, 'scripts', 'setup-test-tools.sh')]);
-if (setup.code !== 0) console.error(`setup-test-tools.sh failed (exit ${setup.code}); the tiers below will try again and probably fail`);
+try { setupTools(); } catch (e) { console.error(`${e.message}; the tiers below will try again and probably fail`); }
 
 if (built) await testTier('integration', 'integration', node, [path.join(ROOT, 'scripts', 'run-integration.mjs')]);
 else skipped('integration', 'the build failed');

@@ -32,9 +32,19 @@ export const isHarmlessNoise = line =>
   || /^(Resolv(ing|ed) connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\] registered|\[AgentHost:remote\] Initializing|\[AccountPolicyGate\] apply: state=inactive)/.test(line);
 
 // ---------------------------------------------------------------------------------------------- tools
+/**
+ * process.env without what an enclosing `npm test` / `npm run` exports about itself. An inner `npm install`
+ * reads npm_config_* from the environment: code-server's postinstall then sees the OUTER npm's user agent
+ * ("node/v20") and refuses to install, and npm_config_local_prefix names this project.
+ */
+export function envWithoutNpmRun(env = process.env) {
+  const drop = /^(npm_config_(user_agent|local_prefix|call|npm_version|node_gyp)|npm_lifecycle_.*|npm_package_.*|npm_command|npm_execpath|npm_node_execpath|NODE|INIT_CWD)$/;
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !drop.test(k)));
+}
+
 /** Runs scripts/setup-test-tools.sh (idempotent: seconds when everything is there). */
 export function setupTools() {
-  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'setup-test-tools.sh')], { stdio: 'inherit', cwd: ROOT });
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'setup-test-tools.sh')], { stdio: 'inherit', cwd: ROOT, env: envWithoutNpmRun() });
   if (r.status !== 0) throw new Error(`scripts/setup-test-tools.sh failed (exit ${r.status ?? r.signal})`);
 }
 
@@ -84,25 +94,17 @@ export function makeState(name, { settings = {}, workspace = SAMPLE_CORPUS } = {
     xdgConfig: `${dir}/xdg-config`, xdgData: `${dir}/xdg-data`, xdgCache: `${dir}/xdg-cache`, tmp: `${dir}/tmp` };
   for (const d of [s.udd, s.ext, s.home, s.xdgConfig, s.xdgData, s.xdgCache, s.tmp, `${s.udd}/User`]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(`${s.udd}/User/settings.json`, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'update.mode': 'none',
-    'git.enabled': false,
-    ...settings,
+    'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'git.enabled': false,
+    'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false, ...settings,
   }, null, 2));
   if (workspace) {
     s.ws = path.join(dir, path.basename(workspace));
     fs.cpSync(workspace, s.ws, { recursive: true });
   }
   // Nothing of the outer VS Code (a terminal inside VS Code sets VSCODE_IPC_HOOK_CLI etc.) may leak in.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
+  const base = Object.fromEntries(Object.entries(envWithoutNpmRun()).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
   s.env = { ...base, HOME: s.home, XDG_CONFIG_HOME: s.xdgConfig, XDG_DATA_HOME: s.xdgData, XDG_CACHE_HOME: s.xdgCache, TMPDIR: s.tmp };
   process.env.TMPDIR = s.tmp; // playwright's own temp profile
   return s;
@@ -143,7 +145,7 @@ export async function startCodeServer(tools, s, { args = [], timeoutMs = 60000 }
     fs.closeSync(fd);
     let exited = null;
     proc.once('exit', (code, sig) => { exited = code ?? sig; });
-    trackGroup(proc.pid);
+    groups.add(proc.pid);
     const base = `http://127.0.0.1:${port}`;
     const until = Date.now() + timeoutMs;
     while (exited === null && Date.now() < until) {
@@ -154,12 +156,8 @@ export async function startCodeServer(tools, s, { args = [], timeoutMs = 60000 }
       return {
         proc, port, base, logFile,
         remote: p => `vscode-remote://127.0.0.1:${port}${p}`, // authority must be the page's host:port
-        url({ folder, payload } = {}) {
-          const q = [];
-          if (folder) q.push(`folder=${encodeURIComponent(folder)}`);
-          if (payload) q.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
-          return `${base}/${q.length ? `?${q.join('&')}` : ''}`;
-        },
+        url: ({ folder, payload } = {}) => `${base}/?${[folder && `folder=${encodeURIComponent(folder)}`,
+          payload && `payload=${encodeURIComponent(JSON.stringify(payload))}`].filter(Boolean).join('&')}`,
       };
     }
     await killGroup(proc.pid);
@@ -170,7 +168,6 @@ export async function startCodeServer(tools, s, { args = [], timeoutMs = 60000 }
 }
 
 // ---------------------------------------------------------------------------------------------- cleanup
-function trackGroup(pid) { groups.add(pid); }
 const groupAlive = pid => { try { process.kill(-pid, 0); return true; } catch { return false; } };
 
 /** SIGTERM the process group, wait up to 3 s, then SIGKILL what is left (the extension host, watchers). */

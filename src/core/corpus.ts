@@ -118,7 +118,10 @@ function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis,
     const type = KIND_ENTITY_TYPE[p.annotation.kind];
     if (!type) continue;
     const entityId = p.annotation.links.entityId ?? (p.annotation.label ? `${type === 'ORG' ? 'org' : type.toLowerCase()}:${slug(p.annotation.label)}` : undefined);
-    userMentions.push({ ...p.span!, text: text.slice(p.span!.start, p.span!.end), type, origin: 'user', annotationId: p.annotation.id, ...(entityId ? { entityId } : {}) });
+    userMentions.push({
+      ...p.span!, text: text.slice(p.span!.start, p.span!.end), type, origin: 'user', annotationId: p.annotation.id,
+      ...(entityId ? { entityId } : {}), ...(p.annotation.label ? { label: p.annotation.label } : {}),
+    });
   }
   const userSpans = new SpanIndex(userMentions);
   const mentions = [

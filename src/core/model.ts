@@ -25,6 +25,8 @@ export interface Mention extends Span {
   annotationId?: string;
   /** Set by the user's link or by corpus-wide resolution. */
   entityId?: string;
+  /** The name the user gave a mention they annotated ("Kim Jong Un" for "the DPRK leader"). */
+  label?: string;
 }
 
 export type QuoteKind = 'speech' | 'scare' | 'title';

@@ -27,9 +27,13 @@ export function makeAnchor(text: string, span: Span): Anchor {
  */
 export function resolveAnchor(text: string, anchor: Anchor): Anchoring {
   if (!anchor.text) return { status: 'orphaned' };
-  if (text.slice(anchor.start, anchor.end) === anchor.text) return { status: 'anchored', span: { start: anchor.start, end: anchor.end } };
-  const exact = occurrences(text, anchor.text);
-  if (exact.length) return { status: 'moved', span: best(text, anchor, exact.map(start => ({ start, end: start + anchor.text.length }))) };
+  const exact = occurrences(text, anchor.text).map(start => ({ start, end: start + anchor.text.length }));
+  if (exact.length) {
+    // the text at the old offsets wins unless another occurrence has clearly better context
+    const winner = best(text, anchor, exact);
+    const stays = winner.start === anchor.start || (text.slice(anchor.start, anchor.end) === anchor.text && score(text, anchor, { start: anchor.start, end: anchor.end }) >= score(text, anchor, winner));
+    return stays ? { status: 'anchored', span: { start: anchor.start, end: anchor.end } } : { status: 'moved', span: winner };
+  }
   const loose = looseOccurrences(text, anchor.text);
   if (loose.length) return { status: 'needs-review', span: best(text, anchor, loose) };
   return { status: 'orphaned' };
@@ -50,15 +54,19 @@ function looseOccurrences(text: string, needle: string): Span[] {
   return found;
 }
 
+/** Characters of context that agree on either side, less a fraction for the distance from the old place. */
+function score(text: string, anchor: Anchor, c: Span): number {
+  const before = commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix);
+  const after = commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
+  return before + after - Math.abs(c.start - anchor.start) / Math.max(1, text.length);
+}
+
 function best(text: string, anchor: Anchor, candidates: Span[]): Span {
   let winner = candidates[0];
   let winnerScore = -Infinity;
   for (const c of candidates) {
-    const before = commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix);
-    const after = commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
-    const distance = Math.abs(c.start - anchor.start) / Math.max(1, text.length);
-    const score = before + after - distance;
-    if (score > winnerScore) { winner = c; winnerScore = score; }
+    const s = score(text, anchor, c);
+    if (s > winnerScore) { winner = c; winnerScore = s; }
   }
   return winner;
 }

@@ -30,10 +30,21 @@ const PREFIX: Record<EntityType, string> = { PERSON: 'person', ORG: 'org', PLACE
  */
 export function resolveEntities(articles: ArticleMentions[]): Map<string, Entity> {
   const entities = new Map<string, Entity>();
+  // what users link ("the DPRK leader" → Kim Jong Un) is a written form, but names the entity only when
+  // nothing else does (then by the user's label)
+  const named = new Map<string, Map<string, number>>();
+  const userNames = new Map<string, string>();
   const add = (m: Mention, id: string, name: string) => {
     let e = entities.get(id);
     if (!e) entities.set(id, (e = { id, type: m.type, name, forms: new Map(), titles: new Set() }));
     e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
+    if (m.origin === 'user') {
+      if (!userNames.has(id)) userNames.set(id, m.label ?? m.text);
+    } else {
+      const forms = named.get(id) ?? new Map<string, number>();
+      forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+      named.set(id, forms);
+    }
     if (m.title) e.titles.add(m.title);
     m.entityId = id;
   };
@@ -80,7 +91,10 @@ export function resolveEntities(articles: ArticleMentions[]): Map<string, Entity
     for (const m of mentions) add(m, groups.get(keyOf(m.text))!.id, knownAlias(m.text) ?? m.text);
   }
   for (const { m } of all) if (!m.entityId && !RESOLVED.includes(m.type)) m.entityId = `${PREFIX[m.type]}:${slug(m.date ?? m.text)}`;
-  for (const e of entities.values()) e.name = canonicalName(e);
+  for (const e of entities.values()) {
+    const forms = named.get(e.id);
+    e.name = forms ? canonicalName(e.type, forms) : userNames.get(e.id) ?? e.name;
+  }
   return entities;
 }
 
@@ -94,11 +108,11 @@ function joins(shorter: string, longer: string): boolean {
   return /^[A-Z]{2,6}$/.test(shorter) && initials(longer) === shorter;
 }
 
-function canonicalName(e: Entity): string {
-  const alias = [...e.forms.keys()].map(knownAlias).find(Boolean);
+function canonicalName(type: EntityType, seen: Map<string, number>): string {
+  const alias = [...seen.keys()].map(knownAlias).find(Boolean);
   if (alias) return alias;
-  const forms = [...e.forms.entries()].map(([name, count]) => ({ name: name.replace(/['’]s$/, ''), count }));
-  const full = e.type === 'PERSON' ? forms.filter(f => words(f.name).length > 1 || isSurnameFirst(f.name)) : forms;
+  const forms = [...seen.entries()].map(([name, count]) => ({ name: name.replace(/['’]s$/, ''), count }));
+  const full = type === 'PERSON' ? forms.filter(f => words(f.name).length > 1 || isSurnameFirst(f.name)) : forms;
   const pool = full.length ? full : forms;
   pool.sort((a, b) => nameWeight(b.name) - nameWeight(a.name) || b.count - a.count || b.name.length - a.name.length);
   return pool[0].name;

@@ -100,6 +100,8 @@ function classify(text: string, run: Run, sentenceTokens: Token[]): Mention[] {
     words = words.slice(1);
   }
   while (words.length && has(NAME_CONNECTORS, words[0].text)) words = words.slice(1);
+  // "Later Mr. Trump", "Earlier President Trump": a sentence's first word before a title is not a name
+  if (atSentenceStart && words.length > 2 && words[0] === run.words[0] && has(TITLES, words[1].text) && !has(TITLES, words[0].text) && !knownName(words[0].text)) words = words.slice(1);
   if (!words.length) return [];
   const out: Mention[] = [];
   // a country or nationality before a title: "U.S. President Donald Trump", "North Korean President Kim Jong Un"
@@ -166,6 +168,10 @@ function classify(text: string, run: Run, sentenceTokens: Token[]): Mention[] {
   if (nameLike && (personTitle || has(FIRST_NAMES, first.text) || has(SURNAME_FIRST, first.text) || (nameWords.length <= 3 && !lexiconWord))) return emit('PERSON');
   if (nameWords.length === 2 && (has(PLACES, lastBare) || has(COUNTRIES, lastBare))) return emit('PLACE');
   return emit(nameWords.some(w => /^[A-Z]{2,}$/.test(w.text)) ? 'ORG' : 'MISC');
+}
+
+function knownName(word: string): boolean {
+  return has(COUNTRIES, word) || has(PLACES, word) || has(NATIONALITIES, word) || has(ORGANISATIONS, word) || has(FIRST_NAMES, word) || has(SURNAME_FIRST, word);
 }
 
 /** "North Korean leader Kim Jong Un": the lower-case role word and what qualifies it, kept as the title. */

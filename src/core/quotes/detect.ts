@@ -30,7 +30,7 @@ export function quotedStretches(text: string): QuotedStretch[] {
       } else if (CLOSERS.includes(ch) && (ch === '”' || closesHere(text, i, para))) {
         if (i > open + 1) found.push({ start: open, end: i + 1, inner: { start: open + 1, end: i }, continues: false });
         open = -1;
-      } else if (ch === '“' && text[open] === '“') {
+      } else if ((ch === '“' && text[open] === '“') || (ch === '"' && text[open] === '"' && opensHere(text, i, para))) {
         open = i; // two openers in a row: the first was stray
       }
     }
