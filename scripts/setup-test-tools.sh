@@ -11,6 +11,8 @@ NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$T/node24" "$T/code-server" "$T/tmp"
 export TMPDIR="$T/tmp"
+# run from `npm run`, the inner installs would inherit npm's user agent (node/v20), which code-server's postinstall rejects
+unset npm_config_user_agent npm_config_local_prefix npm_lifecycle_event npm_lifecycle_script
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
