@@ -7,11 +7,13 @@ import { ANNOTATION_KINDS, emptySidecar, newAnnotationId, sidecarName, type Anno
 import { Corpus } from './core/corpus';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
 import { contentHash } from './core/text/hash';
+import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 
 const USAGE = `Source Annotator CLI
 
-  source-annotator analyze --format jsonl <files or folders...>
+  source-annotator analyze --format jsonl <files or folders...> [--model FILE | --rules]
       One JSON object per article: entities, quotes (with speakers) and events.
+      Entities come from the trained model media/ner-model.bin (or FILE); --rules uses the word-list rules.
   source-annotator export <folder> --format json|csv|md --out <file>
       The corpus's annotations, automatic and the user's.
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"]
@@ -30,6 +32,7 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--rules') { flags.set('rules', 'true'); continue; }
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split(/=(.*)/s);
       const value = inline ?? argv[++i];
@@ -74,8 +77,20 @@ function readSidecar(article: string): { sidecar: Sidecar | null; exists: boolea
   return { sidecar: parsed.sidecar, exists: true };
 }
 
-function loadCorpus(files: string[]): Corpus {
-  const corpus = new Corpus();
+/** The shipped entity model (media/ner-model.bin beside dist/), another one given by --model, or the rules with --rules. */
+function recogniser(flags: Map<string, string>): EntityRecogniser {
+  if (flags.get('rules') === 'true') return ruleRecogniser;
+  const file = flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
+  if (!fs.existsSync(file)) {
+    if (flags.has('model')) throw new UsageError(`no model at ${file}`);
+    process.stderr.write(`source-annotator: no entity model at ${file}; using the rules\n`);
+    return ruleRecogniser;
+  }
+  return modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(file))));
+}
+
+function loadCorpus(files: string[], flags: Map<string, string>): Corpus {
+  const corpus = new Corpus({ recogniser: recogniser(flags) });
   for (const file of files) corpus.setArticle(file, readText(file), readSidecar(file).sidecar?.annotations ?? []);
   return corpus;
 }
@@ -85,7 +100,7 @@ function analyze(positional: string[], flags: Map<string, string>): void {
   if (format !== 'jsonl') throw new UsageError(`unknown format ${format} (analyze prints jsonl)`);
   if (!positional.length) throw new UsageError('analyze needs files or folders');
   const files = articleFiles(positional);
-  const view = loadCorpus(files).resolve();
+  const view = loadCorpus(files, flags).resolve();
   for (const file of files) process.stdout.write(JSON.stringify(articleRecord(view, file)) + '\n');
 }
 
@@ -94,7 +109,7 @@ function exportCommand(positional: string[], flags: Map<string, string>): void {
   if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`unknown format ${format}: json, csv or md`);
   const folder = positional[0];
   if (!folder) throw new UsageError('export needs a folder');
-  const view = loadCorpus(articleFiles([folder])).resolve();
+  const view = loadCorpus(articleFiles([folder]), flags).resolve();
   const root = fs.statSync(folder).isDirectory() ? folder : path.dirname(folder);
   const content = exportAs(format, view, p => path.relative(root, p).split(path.sep).join('/'));
   const out = flags.get('out');

@@ -17,6 +17,8 @@ import { PeopleTree } from './vscode/trees/people';
 /** What activate() hands to integration tests (and other extensions): state, not pixels. */
 export interface SourceAnnotatorApi {
   ready(): Promise<void>;
+  /** "tagger:…" when the trained entity model is in use, "rules" otherwise. */
+  recogniser(): string;
   view(): CorpusView;
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
   annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
@@ -29,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const settings = readSettings();
   const diagnostics = own(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
   const store = own(new SidecarStore(diagnostics));
-  const corpus = own(new CorpusService(store));
+  const corpus = own(new CorpusService(store, vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin')));
   const decorations = own(new Decorations(corpus, settings));
   own(new ArticleStatus(corpus));
   const annotations = new AnnotationCommands(corpus, store);
@@ -64,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
 
   return {
     ready: () => corpus.ready(),
+    recogniser: () => corpus.recogniserId,
     view: () => corpus.view(),
     decorationRanges: uri => decorations.rangesFor(uri),
     annotateSelection: options => annotations.annotateSelection(options),

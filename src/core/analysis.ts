@@ -1,5 +1,5 @@
 import type { ArticleAnalysis, DatedSentence } from './model';
-import { recogniseEntities } from './ner/recognise';
+import { ruleRecogniser, type EntityRecogniser } from './ner';
 import { findQuotes } from './quotes';
 import { contentHash } from './text/hash';
 import { sentences } from './text/sentences';
@@ -7,6 +7,8 @@ import { sentences } from './text/sentences';
 export interface AnalysisOptions {
   /** Articles longer than this (in UTF-16 code units) are not analysed. */
   maxLength?: number;
+  /** Who finds the entities: the trained tagger when its model is loaded, else the rules. */
+  recogniser?: EntityRecogniser;
 }
 
 export const DEFAULT_MAX_LENGTH = 2 * 1024 * 1024;
@@ -23,7 +25,7 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
   const hash = contentHash(text);
   const skipped = skipReason(text, options.maxLength);
   if (skipped) return { hash, mentions: [], quotes: [], datedSentences: [], skipped };
-  const mentions = recogniseEntities(text);
+  const mentions = (options.recogniser ?? ruleRecogniser).recognise(text);
   const quotes = findQuotes(text, mentions);
   const datedSentences: DatedSentence[] = [];
   const dates = mentions.filter(m => m.type === 'DATE' && m.date);
@@ -42,7 +44,7 @@ export class AnalysisCache {
   constructor(private readonly capacity = 500) {}
 
   get(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
-    const key = contentHash(text) + ':' + (options.maxLength ?? DEFAULT_MAX_LENGTH);
+    const key = `${contentHash(text)}:${options.maxLength ?? DEFAULT_MAX_LENGTH}:${(options.recogniser ?? ruleRecogniser).id}`;
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);

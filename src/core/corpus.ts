@@ -55,7 +55,13 @@ export class Corpus {
   private readonly cache = new AnalysisCache();
   private view: CorpusView | undefined;
 
-  constructor(private readonly options: AnalysisOptions = {}) {}
+  constructor(private options: AnalysisOptions = {}) {}
+
+  /** Changes how articles are analysed (the entity model arrived, a setting changed); results are recomputed. */
+  setOptions(options: AnalysisOptions): void {
+    this.options = { ...this.options, ...options };
+    this.view = undefined;
+  }
 
   setArticle(path: string, text: string, annotations: Annotation[] = this.inputs.get(path)?.annotations ?? []): void {
     this.inputs.set(path, { text, annotations });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
+import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { SidecarStore } from './sidecarStore';
 
@@ -30,7 +31,11 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   generation = 0;
 
-  constructor(private readonly store: SidecarStore) {
+  private recogniser: EntityRecogniser = ruleRecogniser;
+  private readonly modelLoaded: Promise<void>;
+
+  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri) {
+    this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -47,7 +52,22 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private newCorpus(): Corpus {
-    return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024 });
+    return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024, recogniser: this.recogniser });
+  }
+
+  /** The trained entity model shipped in media/; without it (or if it is damaged) the rules recognise entities. */
+  private async loadModel(uri: vscode.Uri): Promise<void> {
+    try {
+      this.recogniser = modelRecogniser(parseModel(await vscode.workspace.fs.readFile(uri)));
+      this.corpus.setOptions({ recogniser: this.recogniser });
+    } catch (e) {
+      console.warn(`Source Annotator: entity model not loaded (${(e as Error).message}); using rules`);
+    }
+  }
+
+  /** Which recogniser finds entities: "tagger:…" once the model is loaded, else "rules". */
+  get recogniserId(): string {
+    return this.recogniser.id;
   }
 
   /** Resolves once the initial scan (or the latest rescan) has finished. */
@@ -83,6 +103,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    await this.modelLoaded;
     const uris = await vscode.workspace.findFiles(this.settings.articles, this.settings.exclude, MAX_SCANNED_ARTICLES);
     const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
     await vscode.window.withProgress({ location: { viewId: 'sourceAnnotator.people' }, title: 'Reading articles' }, async () => {

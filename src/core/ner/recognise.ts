@@ -45,7 +45,7 @@ interface Run {
 }
 
 /** A title-case or all-caps line: every word capitalised, short function words too. */
-function isHeadline(line: string): boolean {
+export function isHeadline(line: string): boolean {
   const words = tokenize(line).filter(isWord);
   if (words.length < 3 || words.length > 20 || /[.!?]["”]?$/.test(line.trim())) return false;
   const capitals = words.filter(w => isCapitalised(w.text) || /^\d/.test(w.text)).length;

@@ -1,0 +1,33 @@
+// Evaluates the shipped entity model on a CoNLL file: exact-span precision/recall/F1 per type (as conlleval
+// counts them), tagging speed on one core, and the model's size and load time.
+// usage: npm run eval:ner -- --data ../shared/data/conllpp/dev.txt [--model media/ner-model.bin]
+import * as fs from 'node:fs';
+import { readConll } from './conll';
+import { SpanScore } from './score';
+import { fromIob } from '../../src/core/ner/tagger/labels';
+import { parseModel } from '../../src/core/ner/tagger/model';
+
+const a = process.argv.slice(2);
+const get = (name: string, fallback?: string) => { const i = a.indexOf(`--${name}`); return i >= 0 ? a[i + 1] : fallback; };
+const data = get('data');
+if (!data) { console.error('eval: give a CoNLL file: npm run eval:ner -- --data ../shared/data/conllpp/dev.txt'); process.exit(2); }
+const modelFile = get('model', 'media/ner-model.bin')!;
+
+const bytes = new Uint8Array(fs.readFileSync(modelFile));
+const t0 = process.hrtime.bigint();
+const model = parseModel(bytes);
+const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const docs = readConll(data);
+const tokens = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.words.length, 0), 0);
+// warm up once, then time a full pass
+for (const doc of docs.slice(0, 20)) model.tagDocument(doc.sentences.map(s => s.words));
+const t1 = process.hrtime.bigint();
+const predicted = docs.map(doc => model.tagDocument(doc.sentences.map(s => s.words)));
+const seconds = Number(process.hrtime.bigint() - t1) / 1e9;
+const score = new SpanScore();
+docs.forEach((doc, d) => doc.sentences.forEach((s, i) => score.add(fromIob(s.tags), predicted[d][i])));
+console.log(`${data}: ${docs.length} documents, ${tokens} tokens`);
+console.log(score.table());
+console.log(`speed: ${Math.round(tokens / seconds).toLocaleString('en')} tokens/s on one core`);
+console.log(`model: ${modelFile}, ${(bytes.length / 1048576).toFixed(2)} MB, ${model.hashes.length} features, loaded in ${loadMs.toFixed(0)} ms`);
+console.log(`trained: ${JSON.stringify(model.info)}`);

@@ -1,0 +1,131 @@
+import type { EntityType, Mention } from '../model';
+import { paragraphs, sentences } from '../text/sentences';
+import type { Token } from '../text/tokens';
+import { findDates, referenceDate, toIso } from './dates';
+import { COUNTRIES, NATIONALITIES, PLACES, ROLE_WORDS, SURNAME_FIRST, TITLES, has } from './lexicon';
+import { isHeadline } from './recognise';
+import { spansOf, type ConllType } from './tagger/labels';
+import type { TaggerModel } from './tagger/model';
+import { taggerTokens } from './tagger/tokens';
+
+const TYPE: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'MISC' };
+
+/**
+ * Entities by the trained tagger (people, organisations, places, other names) and dates by rule.
+ * Titles stay outside names and are kept as the mention's title ("U.S. President", "North Korean leader").
+ */
+export function recogniseWithModel(text: string, model: TaggerModel): Mention[] {
+  const dates = findDates(text);
+  const ref = referenceDate(dates);
+  const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', date: toIso(d, ref), origin: 'model' }));
+  const inDate = new Uint8Array(text.length + 1);
+  for (const d of dates) inDate.fill(1, d.start, d.end);
+  const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
+  const words = truecaseHeadlines(text, tokenised, model);
+  const labels = model.tagDocument(words);
+  tokenised.forEach((tokens, k) => {
+    for (const span of spansOf(labels[k])) {
+      let from = span.start;
+      // a title the tagger took into the name ("Mr." "President") goes back to being a title
+      while (from < span.end - 1 && has(TITLES, tokens[from].text)) from++;
+      const first = tokens[from];
+      const last = tokens[span.end - 1];
+      if (inDate[first.start] || inDate[last.end - 1]) continue;
+      const type = TYPE[span.type];
+      const mention: Mention = { start: first.start, end: last.end, text: text.slice(first.start, last.end), type, origin: 'model' };
+      if (type === 'PERSON') {
+        const title = titleBefore(text, tokens, from);
+        if (title) mention.title = title;
+      }
+      mentions.push(mention);
+    }
+  });
+  honorifics(text, tokenised, mentions);
+  makeConsistent(mentions);
+  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Web headlines capitalise every word ("Summit Kicks Off In Hanoi With A Handshake"); news-trained taggers
+ * read that as names. In such lines a word goes to lower case when news writes it so and the article never
+ * capitalises it in running text.
+ */
+function truecaseHeadlines(text: string, tokenised: Token[][], model: TaggerModel): string[][] {
+  const headlines = paragraphs(text).filter(p => isHeadline(text.slice(p.start, p.end)));
+  const inHeadline = (t: Token) => headlines.some(h => h.start <= t.start && t.end <= h.end);
+  const capitalisedInProse = new Set<string>();
+  for (const tokens of tokenised) {
+    tokens.forEach((t, i) => { if (i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !inHeadline(t)) capitalisedInProse.add(t.text); });
+  }
+  const keep = (word: string) => capitalisedInProse.has(word) || word.split('-').every(p => capitalisedInProse.has(p)) || model.lexicon.gazetteer.has(word.toLowerCase());
+  return tokenised.map(tokens => tokens.map(t => {
+    if (!headlines.length || !inHeadline(t) || !/^\p{Lu}\p{Ll}/u.test(t.text) || keep(t.text)) return t.text;
+    return t.text.toLowerCase();
+  }));
+}
+
+const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|President|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Gov\.)$/;
+
+/** "Mr. Kim", "President Moon": the capitalised words after an honorific are a person, whatever the tagger said. */
+function honorifics(text: string, tokenised: Token[][], mentions: Mention[]): void {
+  for (const tokens of tokenised) {
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!HONORIFIC.test(tokens[i].text) || !/^\p{Lu}\p{Ll}/u.test(tokens[i + 1].text) || HONORIFIC.test(tokens[i + 1].text)) continue;
+      let j = i + 1;
+      while (j + 1 < tokens.length && j < i + 3 && /^\p{Lu}[\p{Ll}-]/u.test(tokens[j + 1].text)) j++;
+      const start = tokens[i + 1].start;
+      const end = tokens[j].end;
+      const overlapping = mentions.filter(m => m.start < end && start < m.end);
+      if (overlapping.some(m => m.type === 'PERSON')) continue;
+      for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
+      mentions.push({ start, end, text: text.slice(start, end), type: 'PERSON', origin: 'model', title: tokens[i].text });
+    }
+  }
+}
+
+/**
+ * One article, one reading: the same name gets the type most of its mentions got, and a lone family name
+ * of a person named in full ("Kim" after "Kim Jong Un") is that person.
+ */
+function makeConsistent(mentions: Mention[]): void {
+  const named = mentions.filter(m => m.type !== 'DATE');
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of named) {
+    const v = votes.get(m.text) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(m.text, v);
+  }
+  const family = new Set<string>();
+  for (const m of named) {
+    if (m.type !== 'PERSON') continue;
+    const parts = m.text.split(/\s+/);
+    if (parts.length < 2) continue;
+    family.add(parts[parts.length - 1]);
+    if (has(SURNAME_FIRST, parts[0])) family.add(parts[0]);
+  }
+  for (const m of named) {
+    if (family.has(m.text)) { m.type = 'PERSON'; continue; }
+    const v = votes.get(m.text)!;
+    if (v.size > 1) m.type = [...v].sort((a, b) => b[1] - a[1])[0][0];
+  }
+}
+
+/**
+ * The title written before a person's name: capitalised titles ("Secretary of State"), a lower-case role
+ * ("leader") and what qualifies it ("North Korean", "U.S."), as far back as such words go.
+ */
+function titleBefore(text: string, tokens: Token[], index: number): string | undefined {
+  let k = index - 1;
+  let sawTitle = false;
+  while (k >= 0) {
+    const w = tokens[k].text;
+    if (has(TITLES, w) && (/^\p{Lu}/u.test(w) || has(ROLE_WORDS, w))) { sawTitle = true; k--; continue; }
+    if (!/^\p{Lu}/u.test(w) && has(ROLE_WORDS, w)) { sawTitle = true; k--; continue; }
+    if (sawTitle && (has(COUNTRIES, w) || has(NATIONALITIES, w) || has(PLACES, w) || /^(North|South|White)$/.test(w) || (k > 0 && has(NATIONALITIES, `${tokens[k - 1].text} ${w}`)))) { k--; continue; }
+    break;
+  }
+  if (k + 1 >= index) return undefined;
+  // never start on a connector ("of the")
+  while (k + 1 < index && /^(of|the|and)$/i.test(tokens[k + 1].text)) k++;
+  return k + 1 < index ? text.slice(tokens[k + 1].start, tokens[index - 1].end) : undefined;
+}

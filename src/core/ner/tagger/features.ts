@@ -1,0 +1,123 @@
+/**
+ * Feature templates of the entity tagger. The same function serves training and tagging, so the two can
+ * never disagree. A feature is a short string; the model maps it to a row of weights, one per label.
+ */
+
+/** Knowledge the features consult: gazetteers and the words news text writes in lower case. */
+export interface Lexicon {
+  /** Lower-cased phrase → the gazetteer keys it is in ("LOC.city", "PER.first"). */
+  gazetteer: Map<string, string[]>;
+  /** Longest gazetteer phrase, in tokens. */
+  maxPhrase: number;
+  /** Words seen in lower case in ordinary news text (so "The", "Calling" are no names). */
+  lowercase: Set<string>;
+  /** Word → cluster bit string (Brown-style), when the model has clusters. */
+  clusters: Map<string, string>;
+}
+
+export const emptyLexicon = (): Lexicon => ({ gazetteer: new Map(), maxPhrase: 0, lowercase: new Set(), clusters: new Map() });
+
+const norm = (w: string) => w.replace(/\d/g, '0');
+
+/** Word shape: Xxxx → "Xx", "U.S." → "X.X.", "1996-08-22" → "0-0-0". */
+export function shape(word: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < word.length && out.length < 8; i++) {
+    const code = word.charCodeAt(i);
+    let c: string;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = '0';
+    else if (code < 128) c = word[i];
+    else { const ch = word[i]; c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? '0' : ch; }
+    if (c !== last || (c !== 'X' && c !== 'x' && c !== '0')) out += c;
+    last = c;
+  }
+  return out;
+}
+
+const isCap = (w: string) => { const c = w.charCodeAt(0); return c >= 65 && c <= 90 ? true : c < 128 ? false : /^\p{Lu}/u.test(w); };
+const isAllCaps = (w: string) => /^[^a-z]*$/.test(w) && /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+
+/** Gazetteer matches over a sentence: for each token, the keys of the longest phrase covering it, with B/I/L/U. */
+function gazetteerMarks(words: string[], lexicon: Lexicon): string[][] {
+  const marks: string[][] = words.map(() => []);
+  if (!lexicon.gazetteer.size) return marks;
+  const lower = words.map(w => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    if (!/[\p{L}\p{N}]/u.test(words[i])) continue;
+    for (let n = Math.min(lexicon.maxPhrase, words.length - i); n >= 1; n--) {
+      // a phrase must start and end on a word with a capital letter or digit, as names do in running text
+      if (!isCap(words[i]) || !/^[\p{Lu}\p{N}]/u.test(words[i + n - 1])) continue;
+      const keys = lexicon.gazetteer.get(lower.slice(i, i + n).join(' '));
+      if (!keys) continue;
+      for (let k = 0; k < n; k++) {
+        const pos = n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I';
+        for (const key of keys) marks[i + k].push(`${key}:${pos}`);
+      }
+      break;
+    }
+  }
+  return marks;
+}
+
+/** Features of a word on its own (cached per word when tagging). */
+export function wordFeatures(w: string): string[] {
+  const l = norm(w.toLowerCase());
+  const f: string[] = ['b', `w:${norm(w)}`, `l:${l}`, `s:${shape(w)}`];
+  for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}:${l.slice(0, k)}`, `x${k}:${l.slice(-k)}`);
+  return f;
+}
+
+/** Features of each token in its sentence: neighbours, position, headline, gazetteers, clusters. */
+export function contextFeatures(words: string[], lexicon: Lexicon): string[][] {
+  const n = words.length;
+  const lower = words.map(w => norm(w.toLowerCase()));
+  const shapes = words.map(shape);
+  let letters = 0;
+  let allCaps = true;
+  for (const w of words) if (/\p{L}/u.test(w)) { letters++; if (!(isAllCaps(w) || w.length === 1)) allCaps = false; }
+  const headline = letters >= 3 && allCaps;
+  const gaz = gazetteerMarks(words, lexicon);
+  const at = (arr: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
+  const caps = words.map(w => (isAllCaps(w) && w.length > 1 ? 'A' : isCap(w) ? 'C' : /\p{L}/u.test(w) ? 'l' : 'o'));
+  const capsAt = (i: number) => (i < 0 || i >= n ? '_' : caps[i]);
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const l = lower[i];
+    const f: string[] = [`l-1:${at(lower, i - 1)}`, `l+1:${at(lower, i + 1)}`, `l-2:${at(lower, i - 2)}`, `l+2:${at(lower, i + 2)}`];
+    f.push(`s-1:${at(shapes, i - 1)}`, `s+1:${at(shapes, i + 1)}`);
+    f.push(`ll:${at(lower, i - 1)}|${l}`, `lr:${l}|${at(lower, i + 1)}`);
+    f.push(`cp:${capsAt(i - 1)}${capsAt(i)}${capsAt(i + 1)}`);
+    if (i === 0) f.push('first', `first:${l}`);
+    if (headline) f.push('hl', `hl:${l}`);
+    if (caps[i] !== 'l' && caps[i] !== 'o' && lexicon.lowercase.has(l)) f.push(i === 0 ? 'lc0' : 'lc', `lc:${shapes[i]}`);
+    for (const g of gaz[i]) f.push(`g:${g}`);
+    if (i > 0) for (const g of gaz[i - 1]) f.push(`g-1:${g}`);
+    if (i + 1 < n) for (const g of gaz[i + 1]) f.push(`g+1:${g}`);
+    if (lexicon.clusters.size) {
+      const c = lexicon.clusters.get(w) ?? lexicon.clusters.get(l);
+      if (c) f.push(`c4:${c.slice(0, 4)}`, `c8:${c.slice(0, 8)}`, `c12:${c.slice(0, 12)}`, `c:${c}`);
+      const cp = i > 0 ? lexicon.clusters.get(lower[i - 1]) : undefined;
+      const cn = i + 1 < n ? lexicon.clusters.get(lower[i + 1]) : undefined;
+      if (cp) f.push(`c-1:${cp.slice(0, 8)}`);
+      if (cn) f.push(`c+1:${cn.slice(0, 8)}`);
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** All static features of every token of a sentence (those that do not depend on other predictions). */
+export function sentenceFeatures(words: string[], lexicon: Lexicon): string[][] {
+  return contextFeatures(words, lexicon).map((f, i) => [...wordFeatures(words[i]), ...f]);
+}
+
+/** Document-level features: the type this word was given earlier in the same article. */
+export function documentFeatures(word: string, memory: Map<string, string>): string[] {
+  if (!isCap(word)) return [];
+  const seen = memory.get(word.toLowerCase());
+  return seen ? [`d:${seen}`] : ['d:none'];
+}

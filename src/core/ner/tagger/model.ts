@@ -1,0 +1,179 @@
+import { contextFeatures, documentFeatures, wordFeatures, type Lexicon } from './features';
+import { viterbi } from './decode';
+import { LABELS, O } from './labels';
+
+const L = LABELS.length;
+
+/** FNV-1a, 32 bits: the key of a feature in the model file. */
+export function featureHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A trained tagger: hashed features → int8 weight rows, transitions, and the lexicon the features use. */
+export class TaggerModel {
+  private readonly table: Uint32Array;
+  private readonly mask: number;
+
+  constructor(
+    readonly hashes: Uint32Array,
+    readonly weights: Int8Array,
+    readonly scale: number,
+    readonly transitions: Float32Array,
+    readonly lexicon: Lexicon,
+    readonly info: Record<string, unknown> = {},
+  ) {
+    let size = 1;
+    while (size < hashes.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.table = new Uint32Array(size);
+    for (let i = 0; i < hashes.length; i++) {
+      let slot = hashes[i] & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = i + 1;
+    }
+  }
+
+  /** The weight row of a feature, or -1. */
+  row(feature: string): number {
+    const h = featureHash(feature);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = this.table[slot];
+      if (entry === 0) return -1;
+      if (this.hashes[entry - 1] === h) return entry - 1;
+    }
+  }
+
+  /**
+   * Labels for the sentences of one document, in order; `memory` carries the document-level features
+   * (the type each capitalised word received earlier).
+   */
+  tagDocument(sentences: string[][]): number[][] {
+    const memory = new Map<string, string>();
+    return sentences.map(words => {
+      const labels = this.tagSentence(words, memory);
+      remember(words, labels, memory);
+      return labels;
+    });
+  }
+
+  tagSentence(words: string[], memory: Map<string, string>): number[] {
+    const n = words.length;
+    const context = contextFeatures(words, this.lexicon);
+    const emissions = new Float32Array(n * L);
+    for (let i = 0; i < n; i++) {
+      emissions.set(this.wordScores(words[i]), i * L);
+      this.addRows(emissions, i * L, context[i]);
+      this.addRows(emissions, i * L, documentFeatures(words[i], memory));
+    }
+    return viterbi(emissions, n, this.transitions);
+  }
+
+  private readonly wordCache = new Map<string, Float32Array>();
+
+  /** The summed weights of a word's own features, cached: most words recur. */
+  private wordScores(word: string): Float32Array {
+    let scores = this.wordCache.get(word);
+    if (!scores) {
+      scores = new Float32Array(L);
+      this.addRows(scores, 0, wordFeatures(word));
+      if (this.wordCache.size >= 100000) this.wordCache.clear();
+      this.wordCache.set(word, scores);
+    }
+    return scores;
+  }
+
+  private addRows(into: Float32Array, at: number, features: string[]): void {
+    const w = this.weights;
+    const scale = this.scale;
+    for (const f of features) {
+      const r = this.row(f);
+      if (r < 0) continue;
+      const base = r * L;
+      for (let q = 0; q < L; q++) into[at + q] += w[base + q] * scale;
+    }
+  }
+}
+
+/** Records the type given to each capitalised word of a tagged sentence. */
+export function remember(words: string[], labels: number[], memory: Map<string, string>): void {
+  words.forEach((w, i) => {
+    if (!/^\p{Lu}/u.test(w)) return;
+    memory.set(w.toLowerCase(), labels[i] === O ? 'O' : LABELS[labels[i]].slice(2));
+  });
+}
+
+// ---- the model file: "SANER1" | u32 header length | header JSON | hashes | weights | lexicon text ----
+
+const MAGIC = 'SANER1';
+
+export interface ModelHeader {
+  labels: string[];
+  features: number;
+  scale: number;
+  transitions: number[];
+  info: Record<string, unknown>;
+}
+
+export function serializeModel(model: { hashes: Uint32Array; weights: Int8Array; scale: number; transitions: Float32Array; lexicon: Lexicon; info: Record<string, unknown> }): Uint8Array {
+  const enc = new TextEncoder();
+  const header: ModelHeader = { labels: LABELS, features: model.hashes.length, scale: model.scale, transitions: [...model.transitions], info: model.info };
+  const head = enc.encode(JSON.stringify(header));
+  const gaz = [...model.lexicon.gazetteer].map(([phrase, keys]) => `${phrase}\t${keys.join(',')}`).join('\n');
+  const clusters = [...model.lexicon.clusters].map(([w, c]) => `${w}\t${c}`).join('\n');
+  const lexicon = enc.encode([gaz, [...model.lexicon.lowercase].join('\n'), clusters].join('\n\u0000\n'));
+  const pad = (n: number) => (4 - (n % 4)) % 4;
+  const headPad = pad(MAGIC.length + 4 + head.length);
+  const total = MAGIC.length + 4 + head.length + headPad + model.hashes.byteLength + model.weights.byteLength + 4 + lexicon.length;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  out.set(enc.encode(MAGIC), at); at += MAGIC.length;
+  view.setUint32(at, head.length + headPad, true); at += 4;
+  out.set(head, at); out.fill(0x20, at + head.length, at + head.length + headPad); at += head.length + headPad;
+  out.set(new Uint8Array(model.hashes.buffer, model.hashes.byteOffset, model.hashes.byteLength), at); at += model.hashes.byteLength;
+  out.set(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength), at); at += model.weights.byteLength;
+  view.setUint32(at, lexicon.length, true); at += 4;
+  out.set(lexicon, at);
+  return out;
+}
+
+function copyOf(bytes: Uint8Array, start: number, length: number): ArrayBuffer {
+  const out = new Uint8Array(length);
+  out.set(bytes.subarray(start, start + length));
+  return out.buffer;
+}
+
+export function parseModel(bytes: Uint8Array): TaggerModel {
+  const dec = new TextDecoder();
+  if (dec.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new Error('not a Source Annotator entity model');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = MAGIC.length;
+  const headLength = view.getUint32(at, true); at += 4;
+  const header = JSON.parse(dec.decode(bytes.subarray(at, at + headLength))) as ModelHeader; at += headLength;
+  if (header.labels.join() !== LABELS.join()) throw new Error('the entity model was trained with other labels');
+  // copies, never views: the bytes may be a view into a larger buffer (Node's Buffer pool)
+  const hashes = new Uint32Array(copyOf(bytes, at, header.features * 4)); at += header.features * 4;
+  const weights = new Int8Array(copyOf(bytes, at, header.features * L)); at += header.features * L;
+  const lexLength = view.getUint32(at, true); at += 4;
+  const [gazText, lowerText, clusterText] = dec.decode(bytes.subarray(at, at + lexLength)).split('\n\u0000\n');
+  const gazetteer = new Map<string, string[]>();
+  let maxPhrase = 0;
+  for (const line of gazText ? gazText.split('\n') : []) {
+    const tab = line.indexOf('\t');
+    const phrase = line.slice(0, tab);
+    gazetteer.set(phrase, line.slice(tab + 1).split(','));
+    maxPhrase = Math.max(maxPhrase, phrase.split(' ').length);
+  }
+  const clusters = new Map<string, string>();
+  for (const line of clusterText ? clusterText.split('\n') : []) {
+    const tab = line.indexOf('\t');
+    clusters.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  const lexicon: Lexicon = { gazetteer, maxPhrase, lowercase: new Set(lowerText ? lowerText.split('\n') : []), clusters };
+  return new TaggerModel(hashes, weights, header.scale, Float32Array.from(header.transitions), lexicon, header.info);
+}
