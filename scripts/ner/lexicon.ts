@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Doc } from './conll';
 import { emptyLexicon, type Lexicon } from '../../src/core/ner/tagger/features';
 import { tokenize } from '../../src/core/text/tokens';
@@ -20,7 +21,7 @@ function textFiles(dir: string): string[] {
  * What the features know beyond the labelled sentences: the words ordinary news text writes in lower case
  * (from the training text and any unlabelled news given), and the gazetteers of scripts/ner/gazetteers.mjs.
  */
-export function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers: boolean): Lexicon {
+export async function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers: boolean): Promise<Lexicon> {
   const lexicon = emptyLexicon();
   // how often each word is written in lower case, and capitalised where a sentence does not force it
   const lower = new Map<string, number>();
@@ -39,7 +40,7 @@ export function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers:
   // words news writes in lower case at least twice as often as capitalised mid-sentence
   [...lower].filter(([w, n]) => n >= 2 && n >= 2 * (capital.get(w) ?? 0)).sort((a, b) => b[1] - a[1]).slice(0, MAX_LOWERCASE).forEach(([w]) => lexicon.lowercase.add(w));
   if (withGazetteers) {
-    const gazetteers = loadGazetteers();
+    const gazetteers = await loadGazetteers();
     for (const [key, entries] of Object.entries(gazetteers)) {
       for (const entry of entries) {
         const phrase = tokenize(entry).map(t => t.text.toLowerCase()).join(' ');
@@ -54,12 +55,9 @@ export function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers:
   return lexicon;
 }
 
-/** Gazetteers distilled by scripts/ner/gazetteers.mjs (run it first: node scripts/ner/gazetteers.mjs --json). */
-function loadGazetteers(): Record<string, string[]> {
-  const file = path.join(__dirname, 'gazetteers.json');
-  if (!fs.existsSync(file)) {
-    console.warn(`no ${file}: training without gazetteers`);
-    return {};
-  }
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+/** Gazetteers distilled from npm data packages by scripts/ner/gazetteers.mjs (devDependencies). */
+async function loadGazetteers(): Promise<Record<string, Iterable<string>>> {
+  const file = path.join(process.cwd(), 'scripts', 'ner', 'gazetteers.mjs');
+  const module = (await import(pathToFileURL(file).href)) as { loadGazetteers(): Promise<Record<string, Set<string>>> };
+  return module.loadGazetteers();
 }

@@ -78,12 +78,12 @@ function evaluate(docs: Prepared[][], weights: Float32Array, transitions: Float3
   return score;
 }
 
-function main() {
+async function main() {
   const opt = args();
   const t0 = Date.now();
   const train = readConll(path.join(opt.data, 'train.txt'));
   const dev = readConll(path.join(opt.data, 'dev.txt'));
-  const lexicon = buildLexicon(train, opt.unlabelled, opt.gazetteers);
+  const lexicon = await buildLexicon(train, opt.unlabelled, opt.gazetteers);
   console.log(`lexicon: ${lexicon.lowercase.size} lower-case words, ${lexicon.gazetteer.size} gazetteer phrases, ${lexicon.clusters.size} clustered words`);
   const dict = new Features();
   for (const f of ['d:none', 'd:O', 'd:PER', 'd:ORG', 'd:LOC', 'd:MISC']) dict.id(f, true);
@@ -180,4 +180,4 @@ function main() {
   void O;
 }
 
-main();
+void main();

@@ -100,3 +100,12 @@ describe('entity tagger: the shipped model', () => {
     assert.ok(!names.some(n => /Kicks|Handshake|Summit/.test(n)), names.join(', '));
   });
 });
+
+describe('entity tagger: hashing without building strings', () => {
+  it('partsHash equals featureHash of the joined feature', async () => {
+    const { partsHash } = await import('../../src/core/ner/tagger/model');
+    for (const [name, value, value2] of [['l-1:', 'the'], ['ll:', 'president', 'trump'], ['first', ''], ['g:', 'LOC.city:U'], ['lr:', 'ünïcode', '</s>']] as [string, string, string?][]) {
+      assert.equal(partsHash(name, value, value2), featureHash(value2 === undefined ? name + value : `${name}${value}|${value2}`));
+    }
+  });
+});

@@ -31,8 +31,14 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
       const first = tokens[from];
       const last = tokens[span.end - 1];
       if (inDate[first.start] || inDate[last.end - 1]) continue;
-      const type = TYPE[span.type];
-      const mention: Mention = { start: first.start, end: last.end, text: text.slice(first.start, last.end), type, origin: 'model' };
+      if (from === span.end - 1 && has(TITLES, first.text)) continue; // a title alone is no name
+      // e-mail addresses and handles are not mentions ("Laignee.Barron@time.com", "@WhiteHouse")
+      if (text[first.start - 1] === '@' || text[last.end] === '@') continue;
+      // the plural possessive's apostrophe ("the United States’ willingness") is not part of the name
+      const end = /['’]$/.test(last.text) && last.text.length > 1 ? last.end - 1 : last.end;
+      let type = TYPE[span.type];
+      if (has(COUNTRIES, text.slice(first.start, end))) type = 'PLACE';
+      const mention: Mention = { start: first.start, end, text: text.slice(first.start, end), type, origin: 'model' };
       if (type === 'PERSON') {
         const title = titleBefore(text, tokens, from);
         if (title) mention.title = title;
@@ -103,7 +109,18 @@ function makeConsistent(mentions: Mention[]): void {
     family.add(parts[parts.length - 1]);
     if (has(SURNAME_FIRST, parts[0])) family.add(parts[0]);
   }
+  // a name written after an honorific anywhere in the article is a person everywhere in it
+  for (const m of named) if (m.type === 'PERSON' && m.title && HONORIFIC.test(m.title.split(/\s+/).pop() ?? '')) family.add(m.text);
+  // "the first Kim-Trump meeting": two people named in the article
   for (const m of named) {
+    const parts = m.text.split('-');
+    if (parts.length < 2 || !parts.every(p => family.has(p))) continue;
+    mentions.splice(mentions.indexOf(m), 1);
+    let at = m.start;
+    for (const p of parts) { mentions.push({ start: at, end: at + p.length, text: p, type: 'PERSON', origin: 'model' }); at += p.length + 1; }
+  }
+  for (const m of named) {
+    if (!mentions.includes(m)) continue;
     if (family.has(m.text)) { m.type = 'PERSON'; continue; }
     const v = votes.get(m.text)!;
     if (v.size > 1) m.type = [...v].sort((a, b) => b[1] - a[1])[0][0];

@@ -19,10 +19,14 @@ const PREDECESSORS: Int8Array[] = Array.from({ length: L }, (_, q) => Int8Array.
  * Best label sequence under emission scores (n × L) and transition scores ((L+1) × (L+1), START = row L,
  * END = column L), never using a transition BILOU forbids.
  */
+let scoreBuffer = new Float64Array(64 * L);
+let backBuffer = new Int8Array(64 * L);
+
 export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * L);
-  const back = new Int16Array(n * L);
+  if (scoreBuffer.length < n * L) { scoreBuffer = new Float64Array(2 * n * L); backBuffer = new Int8Array(2 * n * L); }
+  const score = scoreBuffer;
+  const back = backBuffer;
   for (let q = 0; q < L; q++) score[q] = ALLOWED[L * (L + 1) + q] ? transitions[L * (L + 1) + q] + emissions[q] : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let q = 0; q < L; q++) {

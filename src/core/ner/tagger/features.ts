@@ -41,13 +41,34 @@ const isCap = (w: string) => { const c = w.charCodeAt(0); return c >= 65 && c <=
 const isAllCaps = (w: string) => /^[^a-z]*$/.test(w) && /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
 
 /** Gazetteer matches over a sentence: for each token, the keys of the longest phrase covering it, with B/I/L/U. */
+const firstWords = new WeakMap<Map<string, string[]>, Map<string, number>>();
+
+/** For each word that starts a gazetteer phrase, the length of the longest such phrase. */
+function phraseStarts(gazetteer: Map<string, string[]>): Map<string, number> {
+  let index = firstWords.get(gazetteer);
+  if (!index) {
+    index = new Map();
+    for (const phrase of gazetteer.keys()) {
+      const space = phrase.indexOf(' ');
+      const first = space < 0 ? phrase : phrase.slice(0, space);
+      let words = 1;
+      for (let i = space; i >= 0; i = phrase.indexOf(' ', i + 1)) words++;
+      if ((index.get(first) ?? 0) < words) index.set(first, words);
+    }
+    firstWords.set(gazetteer, index);
+  }
+  return index;
+}
+
 function gazetteerMarks(words: string[], lexicon: Lexicon): string[][] {
   const marks: string[][] = words.map(() => []);
   if (!lexicon.gazetteer.size) return marks;
+  const starts = phraseStarts(lexicon.gazetteer);
   const lower = words.map(w => w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
-    if (!/[\p{L}\p{N}]/u.test(words[i])) continue;
-    for (let n = Math.min(lexicon.maxPhrase, words.length - i); n >= 1; n--) {
+    const longest = isCap(words[i]) ? starts.get(lower[i]) : undefined;
+    if (!longest) continue;
+    for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
       // a phrase must start and end on a word with a capital letter or digit, as names do in running text
       if (!isCap(words[i]) || !/^[\p{Lu}\p{N}]/u.test(words[i + n - 1])) continue;
       const keys = lexicon.gazetteer.get(lower.slice(i, i + n).join(' '));
@@ -70,8 +91,11 @@ export function wordFeatures(w: string): string[] {
   return f;
 }
 
+/** Receives one feature of token i: the feature is name + value (+ "|" + value2). */
+export type Emit = (i: number, name: string, value: string, value2?: string) => void;
+
 /** Features of each token in its sentence: neighbours, position, headline, gazetteers, clusters. */
-export function contextFeatures(words: string[], lexicon: Lexicon): string[][] {
+export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emit): void {
   const n = words.length;
   const lower = words.map(w => norm(w.toLowerCase()));
   const shapes = words.map(shape);
@@ -83,30 +107,39 @@ export function contextFeatures(words: string[], lexicon: Lexicon): string[][] {
   const at = (arr: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
   const caps = words.map(w => (isAllCaps(w) && w.length > 1 ? 'A' : isCap(w) ? 'C' : /\p{L}/u.test(w) ? 'l' : 'o'));
   const capsAt = (i: number) => (i < 0 || i >= n ? '_' : caps[i]);
-  const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const l = lower[i];
-    const f: string[] = [`l-1:${at(lower, i - 1)}`, `l+1:${at(lower, i + 1)}`, `l-2:${at(lower, i - 2)}`, `l+2:${at(lower, i + 2)}`];
-    f.push(`s-1:${at(shapes, i - 1)}`, `s+1:${at(shapes, i + 1)}`);
-    f.push(`ll:${at(lower, i - 1)}|${l}`, `lr:${l}|${at(lower, i + 1)}`);
-    f.push(`cp:${capsAt(i - 1)}${capsAt(i)}${capsAt(i + 1)}`);
-    if (i === 0) f.push('first', `first:${l}`);
-    if (headline) f.push('hl', `hl:${l}`);
-    if (caps[i] !== 'l' && caps[i] !== 'o' && lexicon.lowercase.has(l)) f.push(i === 0 ? 'lc0' : 'lc', `lc:${shapes[i]}`);
-    for (const g of gaz[i]) f.push(`g:${g}`);
-    if (i > 0) for (const g of gaz[i - 1]) f.push(`g-1:${g}`);
-    if (i + 1 < n) for (const g of gaz[i + 1]) f.push(`g+1:${g}`);
+    emit(i, 'l-1:', at(lower, i - 1));
+    emit(i, 'l+1:', at(lower, i + 1));
+    emit(i, 'l-2:', at(lower, i - 2));
+    emit(i, 'l+2:', at(lower, i + 2));
+    emit(i, 's-1:', at(shapes, i - 1));
+    emit(i, 's+1:', at(shapes, i + 1));
+    emit(i, 'll:', at(lower, i - 1), l);
+    emit(i, 'lr:', l, at(lower, i + 1));
+    emit(i, 'cp:', capsAt(i - 1) + capsAt(i) + capsAt(i + 1));
+    if (i === 0) { emit(i, 'first', ''); emit(i, 'first:', l); }
+    if (headline) { emit(i, 'hl', ''); emit(i, 'hl:', l); }
+    if (caps[i] !== 'l' && caps[i] !== 'o' && lexicon.lowercase.has(l)) { emit(i, i === 0 ? 'lc0' : 'lc', ''); emit(i, 'lc:', shapes[i]); }
+    for (const g of gaz[i]) emit(i, 'g:', g);
+    if (i > 0) for (const g of gaz[i - 1]) emit(i, 'g-1:', g);
+    if (i + 1 < n) for (const g of gaz[i + 1]) emit(i, 'g+1:', g);
     if (lexicon.clusters.size) {
       const c = lexicon.clusters.get(w) ?? lexicon.clusters.get(l);
-      if (c) f.push(`c4:${c.slice(0, 4)}`, `c8:${c.slice(0, 8)}`, `c12:${c.slice(0, 12)}`, `c:${c}`);
+      if (c) { emit(i, 'c4:', c.slice(0, 4)); emit(i, 'c8:', c.slice(0, 8)); emit(i, 'c12:', c.slice(0, 12)); emit(i, 'c:', c); }
       const cp = i > 0 ? lexicon.clusters.get(lower[i - 1]) : undefined;
       const cn = i + 1 < n ? lexicon.clusters.get(lower[i + 1]) : undefined;
-      if (cp) f.push(`c-1:${cp.slice(0, 8)}`);
-      if (cn) f.push(`c+1:${cn.slice(0, 8)}`);
+      if (cp) emit(i, 'c-1:', cp.slice(0, 8));
+      if (cn) emit(i, 'c+1:', cn.slice(0, 8));
     }
-    out.push(f);
   }
+}
+
+/** The context features as strings (for training). */
+export function contextFeatures(words: string[], lexicon: Lexicon): string[][] {
+  const out: string[][] = words.map(() => []);
+  emitContextFeatures(words, lexicon, (i, name, value, value2) => out[i].push(value2 === undefined ? name + value : `${name}${value}|${value2}`));
   return out;
 }
 

@@ -1,16 +1,28 @@
-import { contextFeatures, documentFeatures, wordFeatures, type Lexicon } from './features';
+import { documentFeatures, emitContextFeatures, wordFeatures, type Lexicon } from './features';
 import { viterbi } from './decode';
 import { LABELS, O } from './labels';
 
 const L = LABELS.length;
 
-/** FNV-1a, 32 bits: the key of a feature in the model file. */
-export function featureHash(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnv(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** FNV-1a, 32 bits: the key of a feature in the model file. */
+export function featureHash(s: string): number {
+  return fnv(FNV_OFFSET, s) >>> 0;
+}
+
+/** featureHash(name + value) or featureHash(name + value + "|" + value2), without building the string. */
+export function partsHash(name: string, value: string, value2?: string): number {
+  let h = fnv(fnv(FNV_OFFSET, name), value);
+  if (value2 !== undefined) h = fnv(Math.imul(h ^ 124, 0x01000193), value2);
   return h >>> 0;
 }
 
@@ -18,6 +30,8 @@ export function featureHash(s: string): number {
 export class TaggerModel {
   private readonly table: Uint32Array;
   private readonly mask: number;
+  /** The int8 weights times the scale, once: tagging adds floats only. */
+  private readonly scaled: Float32Array;
 
   constructor(
     readonly hashes: Uint32Array,
@@ -27,6 +41,8 @@ export class TaggerModel {
     readonly lexicon: Lexicon,
     readonly info: Record<string, unknown> = {},
   ) {
+    this.scaled = new Float32Array(weights.length);
+    for (let i = 0; i < weights.length; i++) this.scaled[i] = weights[i] * scale;
     let size = 1;
     while (size < hashes.length * 2) size <<= 1;
     this.mask = size - 1;
@@ -40,12 +56,23 @@ export class TaggerModel {
 
   /** The weight row of a feature, or -1. */
   row(feature: string): number {
-    const h = featureHash(feature);
+    return this.rowOf(featureHash(feature));
+  }
+
+  private rowOf(h: number): number {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = this.table[slot];
       if (entry === 0) return -1;
       if (this.hashes[entry - 1] === h) return entry - 1;
     }
+  }
+
+  private addRow(into: Float32Array, at: number, h: number): void {
+    const r = this.rowOf(h);
+    if (r < 0) return;
+    const w = this.scaled;
+    const base = r * L;
+    for (let q = 0; q < L; q++) into[at + q] += w[base + q];
   }
 
   /**
@@ -63,13 +90,12 @@ export class TaggerModel {
 
   tagSentence(words: string[], memory: Map<string, string>): number[] {
     const n = words.length;
-    const context = contextFeatures(words, this.lexicon);
     const emissions = new Float32Array(n * L);
     for (let i = 0; i < n; i++) {
       emissions.set(this.wordScores(words[i]), i * L);
-      this.addRows(emissions, i * L, context[i]);
-      this.addRows(emissions, i * L, documentFeatures(words[i], memory));
+      for (const f of documentFeatures(words[i], memory)) this.addRow(emissions, i * L, featureHash(f));
     }
+    emitContextFeatures(words, this.lexicon, (i, name, value, value2) => this.addRow(emissions, i * L, partsHash(name, value, value2)));
     return viterbi(emissions, n, this.transitions);
   }
 
@@ -88,14 +114,7 @@ export class TaggerModel {
   }
 
   private addRows(into: Float32Array, at: number, features: string[]): void {
-    const w = this.weights;
-    const scale = this.scale;
-    for (const f of features) {
-      const r = this.row(f);
-      if (r < 0) continue;
-      const base = r * L;
-      for (let q = 0; q < L; q++) into[at + q] += w[base + q] * scale;
-    }
+    for (const f of features) this.addRow(into, at, featureHash(f));
   }
 }
 
@@ -162,12 +181,22 @@ export function parseModel(bytes: Uint8Array): TaggerModel {
   const lexLength = view.getUint32(at, true); at += 4;
   const [gazText, lowerText, clusterText] = dec.decode(bytes.subarray(at, at + lexLength)).split('\n\u0000\n');
   const gazetteer = new Map<string, string[]>();
+  const interned = new Map<string, string[]>(); // a few dozen distinct key lists, shared by 100,000 phrases
   let maxPhrase = 0;
-  for (const line of gazText ? gazText.split('\n') : []) {
-    const tab = line.indexOf('\t');
-    const phrase = line.slice(0, tab);
-    gazetteer.set(phrase, line.slice(tab + 1).split(','));
-    maxPhrase = Math.max(maxPhrase, phrase.split(' ').length);
+  let from = 0;
+  while (gazText && from < gazText.length) {
+    let to = gazText.indexOf('\n', from);
+    if (to < 0) to = gazText.length;
+    const tab = gazText.indexOf('\t', from);
+    const phrase = gazText.slice(from, tab);
+    const keyText = gazText.slice(tab + 1, to);
+    let keys = interned.get(keyText);
+    if (!keys) interned.set(keyText, (keys = keyText.split(',')));
+    gazetteer.set(phrase, keys);
+    let words = 1;
+    for (let i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) words++;
+    if (words > maxPhrase) maxPhrase = words;
+    from = to + 1;
   }
   const clusters = new Map<string, string>();
   for (const line of clusterText ? clusterText.split('\n') : []) {
