@@ -23,6 +23,7 @@ export interface SourceAnnotatorApi {
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
   annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
   exportTo(folder: vscode.Uri): Promise<vscode.Uri[] | undefined>;
+  markAllOccurrences(options: { kind: AnnotationKind; link?: string; accept: 'all' }): Promise<Annotation[]>;
   sidecarUri(article: vscode.Uri): vscode.Uri;
 }
 
@@ -49,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const commands: Record<string, (...args: any[]) => unknown> = {
     'sourceAnnotator.annotateSelection': () => annotations.annotateSelection(),
     'sourceAnnotator.editAnnotation': (arg?: unknown) => annotations.edit(arg),
+    'sourceAnnotator.markAllOccurrences': () => annotations.markAllOccurrences(),
+    'sourceAnnotator.rejectMention': (arg?: { article: string; start: number; end: number }) => annotations.rejectMention(arg),
     'sourceAnnotator.deleteAnnotation': (arg?: unknown) => annotations.delete(arg),
     'sourceAnnotator.openSidecar': (arg?: unknown) => annotations.openSidecar(arg),
     'sourceAnnotator.nextMention': () => jumpToMention(corpus, 1),
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     decorationRanges: uri => decorations.rangesFor(uri),
     annotateSelection: options => annotations.annotateSelection(options),
     exportTo: folder => exportAnnotations(corpus, folder),
+    markAllOccurrences: options => annotations.markAllOccurrences(options),
     sidecarUri: article => store.sidecarUri(article),
   };
 }

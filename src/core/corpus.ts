@@ -2,9 +2,9 @@ import { AnalysisCache, type AnalysisOptions } from './analysis';
 import { resolveAnchor, type AnchorStatus } from './annotations/anchor';
 import { KIND_ENTITY_TYPE, type Annotation } from './annotations/model';
 import { resolveEntities, type Entity } from './entities/resolve';
-import { slug } from './entities/names';
+import { isSurnameFirst, slug } from './entities/names';
 import { collectEvents, type StoryEvent, type UserEventInput } from './events';
-import type { ArticleAnalysis, Mention, Quote } from './model';
+import type { ArticleAnalysis, EntityType, Mention, Quote } from './model';
 import { overlaps, SpanIndex, type Span } from './text/span';
 
 /** A user annotation placed in the article's current text. */
@@ -95,6 +95,8 @@ export class Corpus {
       const input = this.inputs.get(path)!;
       articles.set(path, applyAnnotations(path, input.text, this.cache.get(input.text, this.options), input.annotations));
     }
+    knownFamilyNames(articles);
+    applyDecisions(articles);
     const entities = resolveEntities([...articles.values()].map(a => ({ path: a.path, mentions: a.mentions })));
     for (const a of articles.values()) a.quotes = a.quotes.map(q => resolveSpeaker(q, a.mentions, entities));
     const userEvents: UserEventInput[] = [];
@@ -115,6 +117,97 @@ export class Corpus {
   }
 }
 
+/**
+ * Corpus-wide consistency: the family name of a person named in full in any article ("Trump" after
+ * "Donald Trump") is that person where the model left it unlabelled or called it an organisation —
+ * mid-sentence only, and never when the name is also part of a place or organisation in the corpus.
+ */
+function knownFamilyNames(articles: Map<string, ArticleView>): void {
+  const family = new Set<string>();
+  const partOfOther = new Set<string>();
+  for (const a of articles.values()) {
+    for (const m of a.mentions) {
+      const parts = m.text.split(/\s+/);
+      if (m.type === 'PERSON' && parts.length >= 2) family.add(isSurnameFirst(m.text) ? parts[0] : parts[parts.length - 1]);
+      if ((m.type === 'PLACE' || m.type === 'ORG') && parts.length >= 2) for (const p of parts) partOfOther.add(p);
+    }
+  }
+  for (const name of partOfOther) family.delete(name);
+  if (!family.size) return;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}.-])(${[...family].map(f => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}]|-\\p{Lu})`, 'gu');
+  for (const a of articles.values()) {
+    if (a.analysis.skipped) continue;
+    const covered = new SpanIndex(a.mentions);
+    const added: Mention[] = [];
+    for (const m of a.text.matchAll(pattern)) {
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      const before = a.text.slice(Math.max(0, span.start - 3), span.start);
+      if (/(^|[.!?]["”’]?\s+)$/.test(before) || span.start === 0 || /\n\s*$/.test(before)) continue; // sentence starts decide nothing
+      const over = covered.overlapping(span);
+      if (over.length === 1 && over[0].origin === 'model' && over[0].type === 'ORG' && over[0].start === span.start && over[0].end === span.end) { over[0].type = 'PERSON'; continue; }
+      if (over.length) continue;
+      added.push({ ...span, text: m[0], type: 'PERSON', origin: 'model' });
+    }
+    if (added.length) replaceMentions(a, [...a.mentions, ...added].sort((x, y) => x.start - y.start || y.end - x.end));
+  }
+}
+
+/** Gives an article a new list of mentions; quotes, which point at their speaker's mention by index, follow. */
+function replaceMentions(a: ArticleView, mentions: Mention[]): void {
+  const position = new Map(mentions.map((m, i) => [m, i]));
+  const old = a.mentions;
+  a.mentions = mentions;
+  a.quotes = a.quotes.map(q => {
+    const index = (q.speaker as { mentionIndex?: number } | null)?.mentionIndex;
+    if (index === undefined) return q;
+    const moved = position.get(old[index]);
+    return { ...q, speaker: { ...q.speaker!, mentionIndex: moved } } as ResolvedQuote;
+  });
+}
+
+/** What the user decided about a name: its type and link, or that it is no entity at all. */
+interface Decision {
+  type?: EntityType;
+  entityId?: string;
+  reject: boolean;
+  annotationId: string;
+  updated: string;
+}
+
+/**
+ * The user is learned from: a name the user marked, retyped or linked (or rejected) in one place is read the
+ * same way wherever the model finds exactly that text, in every article. The latest decision on a text wins.
+ */
+function applyDecisions(articles: Map<string, ArticleView>): void {
+  const decisions = new Map<string, Decision>();
+  for (const a of articles.values()) {
+    for (const p of a.annotations) {
+      if (!p.span || (p.status !== 'anchored' && p.status !== 'moved')) continue;
+      const kind = p.annotation.kind;
+      const type = KIND_ENTITY_TYPE[kind];
+      if (!type && kind !== 'not-entity') continue;
+      const text = a.text.slice(p.span.start, p.span.end);
+      const earlier = decisions.get(text);
+      if (earlier && earlier.updated > p.annotation.updated) continue;
+      const user = a.mentions.find(m => m.annotationId === p.annotation.id);
+      decisions.set(text, { type, entityId: user?.entityId, reject: kind === 'not-entity', annotationId: p.annotation.id, updated: p.annotation.updated });
+    }
+  }
+  if (!decisions.size) return;
+  for (const a of articles.values()) {
+    const kept = a.mentions.filter(m => {
+      const d = m.origin === 'model' ? decisions.get(m.text) : undefined;
+      if (!d) return true;
+      if (d.reject) return false;
+      m.type = d.type!;
+      if (d.entityId) m.entityId = d.entityId;
+      m.learnedFrom = d.annotationId;
+      return true;
+    });
+    if (kept.length !== a.mentions.length) replaceMentions(a, kept);
+  }
+}
+
 /** User annotations win: an entity annotation replaces the model's overlapping mentions, a quote annotation the model's quote. */
 function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis, annotations: Annotation[]): ArticleView {
   const placed: PlacedAnnotation[] = annotations.map(annotation => ({ annotation, ...resolveAnchor(text, annotation.anchor) }));
@@ -129,7 +222,8 @@ function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis,
       ...(entityId ? { entityId } : {}), ...(p.annotation.label ? { label: p.annotation.label } : {}),
     });
   }
-  const userSpans = new SpanIndex(userMentions);
+  const rejected = live.filter(p => p.annotation.kind === 'not-entity').map(p => p.span!);
+  const userSpans = new SpanIndex([...userMentions, ...rejected]);
   const mentions = [
     ...analysis.mentions.filter(m => !userSpans.overlapping(m).length).map(m => ({ ...m })),
     ...userMentions,

@@ -27,6 +27,8 @@ export interface Mention extends Span {
   entityId?: string;
   /** The name the user gave a mention they annotated ("Kim Jong Un" for "the DPRK leader"). */
   label?: string;
+  /** The user's annotation elsewhere that decided this model mention's type or link (learned from the user). */
+  learnedFrom?: string;
 }
 
 export type QuoteKind = 'speech' | 'scare' | 'title';

@@ -24,7 +24,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const at = lookup(view, document, position);
     if (!at || (!at.mention && !at.quote && !at.annotations.length)) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention'] };
+    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences'] };
     const sections: string[] = [];
     let range: vscode.Range | undefined;
     if (at.mention) {
@@ -33,6 +33,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const name = entity?.name ?? m.text;
       const lines = [`$(symbol-field) **${escape(name)}** — ${ENTITY_TYPE_NAMES[m.type]}${m.origin === 'user' ? ' (your annotation)' : ''}`];
       if (m.text !== name) lines.push(`Written here as “${escape(m.text)}”.`);
+      if (m.learnedFrom) lines.push('_Read as you marked this name elsewhere._');
       if (m.title) lines.push(`Title: ${escape(m.title)}.`);
       if (m.date) lines.push(`Date: ${m.date}.`);
       if (m.entityId && m.type !== 'DATE') {
@@ -40,6 +41,9 @@ export class HoverProvider implements vscode.HoverProvider {
         const here = all.filter(x => x.path === at.article.path).length;
         const sources = new Set(all.map(x => x.path)).size;
         lines.push(`${here} mention${here === 1 ? '' : 's'} in this article · ${all.length} in ${sources} article${sources === 1 ? '' : 's'} · ${commandLink('Next mention', 'sourceAnnotator.nextMention', [])} · Shift+F12 lists them all`);
+      }
+      if (m.origin === 'model') {
+        lines.push(`${commandLink('Not an entity', 'sourceAnnotator.rejectMention', [{ article: at.article.path, start: m.start, end: m.end }])} · ${commandLink('Mark all occurrences…', 'sourceAnnotator.markAllOccurrences', [])}`);
       }
       sections.push(lines.join('  \n'));
       range = toRange(document, m);

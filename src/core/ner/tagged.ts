@@ -21,7 +21,7 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
   const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
-  const words = truecaseHeadlines(text, tokenised, model);
+  const words = truecaseHeadlines(text, tokenised, model).map(sentence => sentence.map(ascii));
   const labels = model.tagDocument(words);
   tokenised.forEach((tokens, k) => {
     for (const span of spansOf(labels[k])) {
@@ -47,8 +47,13 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
     }
   });
   honorifics(text, tokenised, mentions);
-  makeConsistent(mentions);
+  makeConsistent(text, mentions);
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The training text is ASCII: typographic quotes and apostrophes become plain ones (same length, same offsets). */
+function ascii(word: string): string {
+  return word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 }
 
 /**
@@ -93,7 +98,7 @@ function honorifics(text: string, tokenised: Token[][], mentions: Mention[]): vo
  * One article, one reading: the same name gets the type most of its mentions got, and a lone family name
  * of a person named in full ("Kim" after "Kim Jong Un") is that person.
  */
-function makeConsistent(mentions: Mention[]): void {
+function makeConsistent(text: string, mentions: Mention[]): void {
   const named = mentions.filter(m => m.type !== 'DATE');
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of named) {
@@ -125,6 +130,19 @@ function makeConsistent(mentions: Mention[]): void {
     const v = votes.get(m.text)!;
     if (v.size > 1) m.type = [...v].sort((a, b) => b[1] - a[1])[0][0];
   }
+  // and wherever else the article writes that name on its own, the tagger's miss is filled in
+  if (!family.size) return;
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const names = [...family].filter(f => /^\p{Lu}[\p{L}'’-]+$/u.test(f));
+  if (!names.length) return;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@.-])(?:${names.map(f => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}@]|-\\p{Lu}|\\.\\p{L})`, 'gu');
+  for (const m of text.matchAll(pattern)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (covered[start] || covered[end - 1]) continue;
+    mentions.push({ start, end, text: m[0], type: 'PERSON', origin: 'model' });
+  }
 }
 
 /**
@@ -137,6 +155,8 @@ function titleBefore(text: string, tokens: Token[], index: number): string | und
   while (k >= 0) {
     const w = tokens[k].text;
     if (has(TITLES, w) && (/^\p{Lu}/u.test(w) || has(ROLE_WORDS, w))) { sawTitle = true; k--; continue; }
+    // "Secretary of State", "Chief of Staff": a connector between two title words
+    if (sawTitle && /^(of|the)$/.test(w) && k > 0 && has(TITLES, tokens[k - 1].text) && /^\p{Lu}/u.test(tokens[k - 1].text)) { k--; continue; }
     if (!/^\p{Lu}/u.test(w) && has(ROLE_WORDS, w)) { sawTitle = true; k--; continue; }
     if (sawTitle && (has(COUNTRIES, w) || has(NATIONALITIES, w) || has(PLACES, w) || /^(North|South|White)$/.test(w) || (k > 0 && has(NATIONALITIES, `${tokens[k - 1].text} ${w}`)))) { k--; continue; }
     break;

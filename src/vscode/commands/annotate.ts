@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { makeAnchor } from '../../core/annotations/anchor';
 import { ANNOTATION_KINDS, KIND_ENTITY_TYPE, KIND_LABELS, newAnnotationId, type Annotation, type AnnotationKind } from '../../core/annotations/model';
+import { findOccurrences } from '../../core/entities/occurrences';
 import type { CorpusService } from '../corpusService';
 import { toSpan } from '../convert';
 import { readSettings } from '../settings';
@@ -15,6 +16,7 @@ const KIND_DETAIL: Record<AnnotationKind, string> = {
   quote: 'Someone’s words, with who said them',
   claim: 'A statement to check',
   note: 'Your own remark',
+  'not-entity': 'Not a name: remove this highlight here and wherever the same text appears',
 };
 
 const NO_LINK = '$(circle-slash) No link';
@@ -90,6 +92,81 @@ export class AnnotationCommands {
     await this.save(document.uri, document.getText(), list => [...list, annotation]);
     void vscode.window.setStatusBarMessage(`$(check) ${KIND_LABELS[kind]} saved to ${this.store.sidecarUri(document.uri).path.split('/').pop()}`, 4000);
     return annotation;
+  }
+
+  /**
+   * Marks every occurrence of the selected text (or of the mention under the cursor) in the corpus: kind and
+   * link are asked once, then a review list shows each occurrence with its context, all ticked; the user
+   * accepts all with Enter or unticks the ones that are something else.
+   */
+  async markAllOccurrences(options?: { kind?: AnnotationKind; link?: string; accept?: 'all' }): Promise<Annotation[]> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return [];
+    let range: vscode.Range | undefined = editor.selection.isEmpty ? undefined : editor.selection;
+    if (!range) {
+      const offset = editor.document.offsetAt(editor.selection.active);
+      const m = this.corpus.article(editor.document.uri)?.mentions.find(x => x.start <= offset && offset <= x.end && x.type !== 'DATE');
+      if (m) range = new vscode.Range(editor.document.positionAt(m.start), editor.document.positionAt(m.end));
+    }
+    if (!range) {
+      void vscode.window.showInformationMessage('Select a name (or put the cursor on a highlighted one) to mark all its occurrences.');
+      return [];
+    }
+    const needle = editor.document.getText(range);
+    const kinds: AnnotationKind[] = ['person', 'organisation', 'place', 'not-entity'];
+    const kind = options?.kind ?? (await vscode.window.showQuickPick(kinds.map(k => ({ label: KIND_LABELS[k], detail: KIND_DETAIL[k], value: k })), { title: `Mark every “${short(needle)}” as…` }))?.value;
+    if (!kind) return [];
+    let link = options?.link;
+    const type = KIND_ENTITY_TYPE[kind];
+    if (link === undefined && type) {
+      const entities = [...this.corpus.view().entities.values()].filter(e => e.type === type).sort((a, b) => a.name.localeCompare(b.name));
+      const pick = await vscode.window.showQuickPick([{ label: NO_LINK, id: '' }, ...entities.map(e => ({ label: e.name, description: e.id, id: e.id }))], { title: `Link every “${short(needle)}” to…` });
+      if (!pick) return [];
+      link = pick.id;
+    }
+    const occurrences = findOccurrences(this.corpus.view(), needle, kind).filter(o => !o.annotated);
+    if (!occurrences.length) {
+      void vscode.window.showInformationMessage(`Every “${short(needle)}” is already marked.`);
+      return [];
+    }
+    let chosen = occurrences;
+    if (options?.accept !== 'all') {
+      const items = occurrences.map(o => ({ label: o.context, description: o.path.slice(o.path.lastIndexOf('/') + 1), picked: true, o }));
+      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `${occurrences.length} occurrences of “${short(needle)}”: untick the ones that are something else`, placeHolder: 'Enter accepts the ticked ones' });
+      if (!picked) return [];
+      chosen = picked.map(p => p.o);
+    }
+    const now = new Date().toISOString();
+    const added: Annotation[] = [];
+    const byArticle = new Map<string, typeof chosen>();
+    for (const o of chosen) byArticle.set(o.path, [...(byArticle.get(o.path) ?? []), o]);
+    for (const [path, list] of byArticle) {
+      const uri = vscode.Uri.parse(path);
+      const text = await this.textOf(uri);
+      const annotations = list.map(o => ({
+        id: newAnnotationId(), kind, links: link ? { entityId: link } : {}, author: author(), created: now, updated: now,
+        anchor: makeAnchor(text, o),
+      } as Annotation));
+      added.push(...annotations);
+      await this.save(uri, text, current => [...current, ...annotations]);
+    }
+    void vscode.window.setStatusBarMessage(`$(check) Marked ${added.length} occurrence${added.length === 1 ? '' : 's'} of “${short(needle)}” in ${byArticle.size} article${byArticle.size === 1 ? '' : 's'}`, 5000);
+    return added;
+  }
+
+  /** "Not an entity" from the hover: rejects the highlighted mention (and, learned, the same text elsewhere). */
+  async rejectMention(arg?: { article: string; start: number; end: number }): Promise<Annotation | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    if (arg && editor.document.uri.toString() === arg.article) {
+      editor.selection = new vscode.Selection(editor.document.positionAt(arg.start), editor.document.positionAt(arg.end));
+    } else if (editor.selection.isEmpty) {
+      const offset = editor.document.offsetAt(editor.selection.active);
+      const m = this.corpus.article(editor.document.uri)?.mentions.find(x => x.start <= offset && offset <= x.end);
+      if (!m) return undefined;
+      editor.selection = new vscode.Selection(editor.document.positionAt(m.start), editor.document.positionAt(m.end));
+    }
+    return this.annotateSelection({ kind: 'not-entity', note: '' });
   }
 
   async edit(arg?: unknown): Promise<void> {
