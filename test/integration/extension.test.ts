@@ -201,6 +201,36 @@ suite('Source Annotator in VS Code', () => {
     assert.ok(await exists(vscode.Uri.joinPath(folder, 'source-annotations.json')));
   });
 
+  test('the trained entity model is in use', () => {
+    assert.match(api.recogniser(), /^tagger:/);
+  });
+
+  test('Mark All Occurrences annotates the name in every article', async () => {
+    const editor = await openArticle(XINHUA);
+    const start = positionOf(editor.document, 'Singapore');
+    editor.selection = new vscode.Selection(start, start.translate(0, 'Singapore'.length));
+    const added = await api.markAllOccurrences({ kind: 'place', link: 'place:singapore', accept: 'all' });
+    const files = new Set<string>();
+    for (const a of added) {
+      const owner = [...api.view().articles.values()].find(v => v.annotations.some(p => p.annotation.id === a.id));
+      assert.ok(owner, `annotation ${a.id} is in the corpus`);
+      files.add(owner.path);
+      assert.equal(owner.text.slice(a.anchor.start, a.anchor.end), 'Singapore');
+    }
+    assert.ok(files.size >= 4, `${files.size} articles`);
+    for (const path of files) assert.match(await readText(api.sidecarUri(vscode.Uri.parse(path))), /kind: place/);
+  });
+
+  test('Not an Entity removes the highlight here and wherever the same text appears', async () => {
+    const editor = await openArticle(XINHUA);
+    const text = editor.document.getText();
+    const at = text.indexOf('Political Bureau');
+    assert.ok(api.view().articles.get(editor.document.uri.toString())!.mentions.some(m => m.text === 'Political Bureau'), 'a mention to reject');
+    await vscode.commands.executeCommand('sourceAnnotator.rejectMention', { article: editor.document.uri.toString(), start: at, end: at + 'Political Bureau'.length });
+    await until('the rejection', () => !api.view().articles.get(editor.document.uri.toString())!.mentions.some(m => m.text === 'Political Bureau'));
+    assert.match(await readText(api.sidecarUri(editor.document.uri)), /kind: not-entity/);
+  });
+
   test('our keybindings clash with no default keybinding', async () => {
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const defaults = await until('the default keybindings', () => { const e = vscode.window.activeTextEditor; return e && /keybindings/i.test(e.document.uri.path) && e.document.getText(); });
