@@ -3,6 +3,7 @@ import type { Annotation, AnnotationKind } from './core/annotations/model';
 import type { CorpusView } from './core/corpus';
 import { AnnotationCommands } from './vscode/commands/annotate';
 import { exportAnnotations } from './vscode/commands/export';
+import { AnalysisWorker } from './vscode/analysisWorker';
 import { CorpusService } from './vscode/corpusService';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
@@ -19,6 +20,8 @@ export interface SourceAnnotatorApi {
   ready(): Promise<void>;
   /** "tagger:…" when the trained entity model is in use, "rules" otherwise. */
   recogniser(): string;
+  /** How many article analyses ran in the worker thread. */
+  workerAnalyses(): number;
   view(): CorpusView;
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
   annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
@@ -32,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const settings = readSettings();
   const diagnostics = own(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
   const store = own(new SidecarStore(diagnostics));
-  const corpus = own(new CorpusService(store, vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin')));
+  const modelUri = vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin');
+  const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), modelUri.fsPath));
+  const corpus = own(new CorpusService(store, modelUri, worker));
   const decorations = own(new Decorations(corpus, settings));
   own(new ArticleStatus(corpus));
   const annotations = new AnnotationCommands(corpus, store);
@@ -70,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   return {
     ready: () => corpus.ready(),
     recogniser: () => corpus.recogniserId,
+    workerAnalyses: () => corpus.workerAnalyses,
     view: () => corpus.view(),
     decorationRanges: uri => decorations.rangesFor(uri),
     annotateSelection: options => annotations.annotateSelection(options),

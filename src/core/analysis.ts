@@ -43,8 +43,22 @@ export class AnalysisCache {
   private readonly entries = new Map<string, ArticleAnalysis>();
   constructor(private readonly capacity = 500) {}
 
+  private key(text: string, options: AnalysisOptions): string {
+    return `${contentHash(text)}:${options.maxLength ?? DEFAULT_MAX_LENGTH}:${(options.recogniser ?? ruleRecogniser).id}`;
+  }
+
+  /** Stores an analysis made elsewhere (a worker thread) for this text and these options. */
+  put(text: string, options: AnalysisOptions, analysis: ArticleAnalysis): void {
+    this.entries.set(this.key(text, options), analysis);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  has(text: string, options: AnalysisOptions = {}): boolean {
+    return this.entries.has(this.key(text, options));
+  }
+
   get(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
-    const key = `${contentHash(text)}:${options.maxLength ?? DEFAULT_MAX_LENGTH}:${(options.recogniser ?? ruleRecogniser).id}`;
+    const key = this.key(text, options);
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);

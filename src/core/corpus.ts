@@ -68,6 +68,15 @@ export class Corpus {
     this.view = undefined;
   }
 
+  /** Hands over an analysis made elsewhere (the worker) so that resolving does not redo it. */
+  primeAnalysis(text: string, analysis: ArticleAnalysis): void {
+    this.cache.put(text, this.options, analysis);
+  }
+
+  isAnalysed(text: string): boolean {
+    return this.cache.has(text, this.options);
+  }
+
   setAnnotations(path: string, annotations: Annotation[]): void {
     const input = this.inputs.get(path);
     if (!input) return;

@@ -3,6 +3,7 @@ import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
+import type { AnalysisWorker } from './analysisWorker';
 import type { SidecarStore } from './sidecarStore';
 
 const decoder = new TextDecoder('utf-8');
@@ -30,11 +31,13 @@ export class CorpusService implements vscode.Disposable {
   private pendingNotify: Array<() => void> = [];
   readonly onDidChange = this.changed.event;
   generation = 0;
+  /** How many analyses the worker thread made (the rest, if any, ran in the main thread). */
+  workerAnalyses = 0;
 
   private recogniser: EntityRecogniser = ruleRecogniser;
   private readonly modelLoaded: Promise<void>;
 
-  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri) {
+  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, private readonly worker?: AnalysisWorker) {
     this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -115,10 +118,26 @@ export class CorpusService implements vscode.Disposable {
     this.notify();
   }
 
+  /**
+   * Analyses a text in the worker (when there is one) and hands the result to the corpus, so that the
+   * main thread only resolves. If the worker is unavailable, the corpus analyses in the main thread.
+   */
+  private async analyseOffThread(text: string): Promise<void> {
+    await this.modelLoaded;
+    if (!this.worker || this.corpus.isAnalysed(text)) return;
+    try {
+      this.corpus.primeAnalysis(text, await this.worker.analyse(text, this.settings.maxArticleSizeKB * 1024));
+      this.workerAnalyses++;
+    } catch (e) {
+      console.warn(`Source Annotator: analysis worker unavailable (${(e as Error).message}); analysing in the main thread`);
+    }
+  }
+
   /** Reads an article (from disk unless the text is given) and its sidecar into the corpus. */
   private async load(uri: vscode.Uri, text?: string, notify = true): Promise<void> {
     try {
       const content = text ?? decodeArticle(await vscode.workspace.fs.readFile(uri));
+      await this.analyseOffThread(content);
       const state = await this.store.read(uri);
       this.corpus.setArticle(uri.toString(), content, state.sidecar?.annotations ?? []);
     } catch {
@@ -127,13 +146,39 @@ export class CorpusService implements vscode.Disposable {
     if (notify) this.notify();
   }
 
+  /**
+   * Brings every edited article's text into the corpus now (analysing in the main thread if need be):
+   * commands that compute positions call this first, so that they never work on a text the user has
+   * already changed.
+   */
+  flushPending(): void {
+    let changed = false;
+    for (const key of this.stale) {
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+      if (doc && this.corpus.has(key)) { this.corpus.setArticle(key, doc.getText()); changed = true; }
+    }
+    this.stale.clear();
+    if (changed) void this.notify(true);
+  }
+
+  /** Articles whose editor text is newer than the corpus's. */
+  private readonly stale = new Set<string>();
+
   private scheduleEdit(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     if (!this.corpus.has(key)) return;
+    this.stale.add(key);
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
+    this.timers.set(key, setTimeout(async () => {
       this.timers.delete(key);
-      this.corpus.setArticle(key, document.getText());
+      const text = document.getText();
+      await this.analyseOffThread(text);
+      // a newer edit arrived while the worker was busy: its own timer will bring it in
+      if (this.timers.has(key) || document.getText() !== text || !this.stale.has(key)) return;
+      this.stale.delete(key);
+      this.corpus.setArticle(key, text);
       this.notify();
     }, this.settings.analysisDelayMs));
   }

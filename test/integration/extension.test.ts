@@ -201,8 +201,19 @@ suite('Source Annotator in VS Code', () => {
     assert.ok(await exists(vscode.Uri.joinPath(folder, 'source-annotations.json')));
   });
 
-  test('the trained entity model is in use', () => {
+  test('the trained entity model is in use, in a worker thread', () => {
     assert.match(api.recogniser(), /^tagger:/);
+    assert.ok(api.workerAnalyses() >= 5, `${api.workerAnalyses()} analyses in the worker`);
+  });
+
+  test('typing re-analyses the article off the main thread, after a pause', async () => {
+    const editor = await openArticle('the-diplomat-trump-kim-second-summit-hanoi.txt');
+    const before = api.workerAnalyses();
+    await editor.edit(b => b.insert(new vscode.Position(0, 0), 'Angela Merkel watched from Berlin. '));
+    const article = await until('the new mention', () => api.view().articles.get(editor.document.uri.toString())?.mentions.find(m => m.text === 'Angela Merkel'));
+    assert.equal(article.type, 'PERSON');
+    assert.ok(api.workerAnalyses() > before, 'the worker made the new analysis');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('Mark All Occurrences annotates the name in every article', async () => {

@@ -44,6 +44,7 @@ export class AnnotationCommands {
 
   /** Select text → kind → optional link → optional note → saved in the sidecar. */
   async annotateSelection(options?: { kind?: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined> {
+    this.corpus.flushPending();
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
       void vscode.window.showInformationMessage('Select the text to annotate first.');
@@ -100,6 +101,7 @@ export class AnnotationCommands {
    * accepts all with Enter or unticks the ones that are something else.
    */
   async markAllOccurrences(options?: { kind?: AnnotationKind; link?: string; accept?: 'all' }): Promise<Annotation[]> {
+    this.corpus.flushPending();
     const editor = vscode.window.activeTextEditor;
     if (!editor) return [];
     let range: vscode.Range | undefined = editor.selection.isEmpty ? undefined : editor.selection;
@@ -156,6 +158,7 @@ export class AnnotationCommands {
 
   /** "Not an entity" from the hover: rejects the highlighted mention (and, learned, the same text elsewhere). */
   async rejectMention(arg?: { article: string; start: number; end: number }): Promise<Annotation | undefined> {
+    this.corpus.flushPending();
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
     if (arg && editor.document.uri.toString() === arg.article) {
@@ -170,6 +173,7 @@ export class AnnotationCommands {
   }
 
   async edit(arg?: unknown): Promise<void> {
+    this.corpus.flushPending();
     const found = await this.find(arg);
     if (!found) return;
     const { uri, annotation } = found;
@@ -195,6 +199,7 @@ export class AnnotationCommands {
   }
 
   async delete(arg?: unknown): Promise<void> {
+    this.corpus.flushPending();
     const found = await this.find(arg);
     if (!found) return;
     const { uri, annotation } = found;
@@ -229,8 +234,10 @@ export class AnnotationCommands {
     }
   }
 
+  /** The article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's. */
   private async textOf(uri: vscode.Uri): Promise<string> {
-    return this.corpus.article(uri)?.text ?? (await vscode.workspace.openTextDocument(uri)).getText();
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    return open?.getText() ?? this.corpus.article(uri)?.text ?? (await vscode.workspace.openTextDocument(uri)).getText();
   }
 
   /** The annotation meant: the argument, else the one under the cursor, else a pick from the article's. */

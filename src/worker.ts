@@ -1,0 +1,27 @@
+// The analysis worker: runs the core's article analysis (entities, quotations, dates) off the extension
+// host's main thread, so that typing and hovers never wait for it. Loads the entity model itself.
+import * as fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyseArticle } from './core/analysis';
+import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
+
+export interface AnalysisRequest {
+  id: number;
+  text: string;
+  maxLength: number;
+}
+
+let recogniser: EntityRecogniser = ruleRecogniser;
+try {
+  recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync((workerData as { modelPath: string }).modelPath))));
+} catch {
+  // no model: the rules recognise entities, as in the main thread
+}
+
+parentPort?.on('message', (request: AnalysisRequest) => {
+  try {
+    parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser }), recogniser: recogniser.id });
+  } catch (e) {
+    parentPort!.postMessage({ id: request.id, error: (e as Error).message });
+  }
+});
