@@ -1,8 +1,9 @@
 // Trains the entity tagger: an averaged perceptron over the feature templates of src/core/ner/tagger,
 // decoded with BILOU-constrained Viterbi, on CoNLL train.txt; the epoch is selected on dev.txt. Writes a
 // compact model (hashed features, int8 weights, lexicon) and evaluates that very file on dev.
-// usage: npm run train:ner -- --data ../shared/data/conllpp [--epochs 20] [--seed 1] [--out media/ner-model.bin]
-//        [--max-features 150000] [--unlabelled DIR]…  (plain-text news for the lower-case vocabulary)
+// usage: npm run train:ner -- --data ../shared/data/conllpp [--epochs 16] [--seed 1] [--out media/ner-model.bin]
+//        [--max-features 150000] [--unlabelled DIR]… [--no-gazetteers]
+// --unlabelled: plain-text news for the lower-case vocabulary (default: ../polnear/train beside the CoNLL folder)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readConll, type Doc } from './conll';
@@ -22,9 +23,13 @@ function args() {
   const all = (name: string) => a.flatMap((x, i) => (x === `--${name}` ? [a[i + 1]] : []));
   const data = get('data');
   if (!data) { console.error('train: give the CoNLL folder: npm run train:ner -- --data ../shared/data/conllpp'); process.exit(2); }
+  // unlabelled news for the lower-case vocabulary: given, or PolNeAR's training articles beside the CoNLL folder
+  const sibling = path.join(data, '..', 'polnear', 'train');
+  const unlabelled = all('unlabelled').length ? all('unlabelled') : fs.existsSync(sibling) ? [sibling] : [];
+  if (unlabelled.length) console.log(`unlabelled news text: ${unlabelled.join(', ')}`);
   return {
-    data, epochs: Number(get('epochs', '20')), seed: Number(get('seed', '1')), out: get('out', 'media/ner-model.bin')!,
-    maxFeatures: Number(get('max-features', '150000')), unlabelled: all('unlabelled'), gazetteers: !a.includes('--no-gazetteers'),
+    data, epochs: Number(get('epochs', '16')), seed: Number(get('seed', '1')), out: get('out', 'media/ner-model.bin')!,
+    maxFeatures: Number(get('max-features', '150000')), unlabelled, gazetteers: !a.includes('--no-gazetteers'),
   };
 }
 
