@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Doc } from './conll';
 import { emptyLexicon, type Lexicon } from '../../src/core/ner/tagger/features';
 import { tokenize } from '../../src/core/text/tokens';
+import { sentences } from '../../src/core/text/sentences';
+import { buildClusters } from './clusters';
 
 const MAX_LOWERCASE = 40000;
 
@@ -21,7 +23,7 @@ function textFiles(dir: string): string[] {
  * What the features know beyond the labelled sentences: the words ordinary news text writes in lower case
  * (from the training text and any unlabelled news given), and the gazetteers of scripts/ner/gazetteers.mjs.
  */
-export async function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers: boolean): Promise<Lexicon> {
+export async function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers: boolean, withClusters = true): Promise<Lexicon> {
   const lexicon = emptyLexicon();
   // how often each word is written in lower case, and capitalised where a sentence does not force it
   const lower = new Map<string, number>();
@@ -31,11 +33,21 @@ export async function buildLexicon(train: Doc[], unlabelled: string[], withGazet
     else if (!sentenceStart && /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w)) capital.set(w.toLowerCase(), (capital.get(w.toLowerCase()) ?? 0) + 1);
   };
   for (const doc of train) for (const s of doc.sentences) s.words.forEach((w, i) => count(w, i === 0));
+  const unlabelledSentences: string[][] = [];
   for (const dir of unlabelled) {
     for (const file of textFiles(dir)) {
-      let previous = '.';
-      for (const t of tokenize(fs.readFileSync(file, 'utf8'))) { count(t.text, /^[.!?"“:]$/.test(previous)); previous = t.text; }
+      const text = fs.readFileSync(file, 'utf8');
+      for (const s of sentences(text)) {
+        const words = tokenize(text.slice(s.start, s.end)).map(t => t.text);
+        words.forEach((w, i) => count(w, i === 0));
+        unlabelledSentences.push(words);
+      }
     }
+  }
+  if (withClusters) {
+    // word clusters from all the text at hand, labels unused
+    const clusters = buildClusters([...train.flatMap(d => d.sentences.map(s => s.words)), ...unlabelledSentences]);
+    for (const [w, c] of clusters) lexicon.clusters.set(w, c);
   }
   // words news writes in lower case at least twice as often as capitalised mid-sentence
   [...lower].filter(([w, n]) => n >= 2 && n >= 2 * (capital.get(w) ?? 0)).sort((a, b) => b[1] - a[1]).slice(0, MAX_LOWERCASE).forEach(([w]) => lexicon.lowercase.add(w));

@@ -2,7 +2,7 @@
 // decoded with BILOU-constrained Viterbi, on CoNLL train.txt; the epoch is selected on dev.txt. Writes a
 // compact model (hashed features, int8 weights, lexicon) and evaluates that very file on dev.
 // usage: npm run train:ner -- --data ../shared/data/conllpp [--epochs 16] [--seed 1] [--out media/ner-model.bin]
-//        [--max-features 150000] [--unlabelled DIR]… [--no-gazetteers]
+//        [--max-features 150000] [--unlabelled DIR]… [--no-gazetteers] [--no-clusters]
 // --unlabelled: plain-text news for the lower-case vocabulary (default: ../polnear/train beside the CoNLL folder)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,7 +29,7 @@ function args() {
   if (unlabelled.length) console.log(`unlabelled news text: ${unlabelled.join(', ')}`);
   return {
     data, epochs: Number(get('epochs', '16')), seed: Number(get('seed', '1')), out: get('out', 'media/ner-model.bin')!,
-    maxFeatures: Number(get('max-features', '150000')), unlabelled, gazetteers: !a.includes('--no-gazetteers'),
+    maxFeatures: Number(get('max-features', '150000')), unlabelled, gazetteers: !a.includes('--no-gazetteers'), clusters: !a.includes('--no-clusters'),
   };
 }
 
@@ -88,7 +88,7 @@ async function main() {
   const t0 = Date.now();
   const train = readConll(path.join(opt.data, 'train.txt'));
   const dev = readConll(path.join(opt.data, 'dev.txt'));
-  const lexicon = await buildLexicon(train, opt.unlabelled, opt.gazetteers);
+  const lexicon = await buildLexicon(train, opt.unlabelled, opt.gazetteers, opt.clusters);
   console.log(`lexicon: ${lexicon.lowercase.size} lower-case words, ${lexicon.gazetteer.size} gazetteer phrases, ${lexicon.clusters.size} clustered words`);
   const dict = new Features();
   for (const f of ['d:none', 'd:O', 'd:PER', 'd:ORG', 'd:LOC', 'd:MISC']) dict.id(f, true);

@@ -62,15 +62,22 @@ function ascii(word: string): string {
  * capitalises it in running text.
  */
 function truecaseHeadlines(text: string, tokenised: Token[][], model: TaggerModel): string[][] {
-  const headlines = paragraphs(text).filter(p => isHeadline(text.slice(p.start, p.end)));
+  // headlines, and short labels of web pages ("Enlarge Icon", "Recent Features")
+  const lines = paragraphs(text);
+  const label = (p: { start: number; end: number }) => /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1}$/u.test(text.slice(p.start, p.end).trim());
+  const headlines = lines.filter(p => isHeadline(text.slice(p.start, p.end)) || label(p));
+  const labels = new Set(lines.filter(label).map(p => p.start));
   const inHeadline = (t: Token) => headlines.some(h => h.start <= t.start && t.end <= h.end);
   const capitalisedInProse = new Set<string>();
   for (const tokens of tokenised) {
     tokens.forEach((t, i) => { if (i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !inHeadline(t)) capitalisedInProse.add(t.text); });
   }
   const keep = (word: string) => capitalisedInProse.has(word) || word.split('-').every(p => capitalisedInProse.has(p)) || model.lexicon.gazetteer.has(word.toLowerCase());
+  const inLabel = (t: Token) => headlines.some(h => labels.has(h.start) && h.start <= t.start && t.end <= h.end);
   return tokenised.map(tokens => tokens.map(t => {
     if (!headlines.length || !inHeadline(t) || !/^\p{Lu}\p{Ll}/u.test(t.text) || keep(t.text)) return t.text;
+    // in a two-word label, only words news writes in lower case: "Laignee Barron" stays a name
+    if (inLabel(t) && !model.lexicon.lowercase.has(t.text.toLowerCase())) return t.text;
     return t.text.toLowerCase();
   }));
 }
@@ -116,12 +123,14 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   }
   // a name written after an honorific anywhere in the article is a person everywhere in it
   for (const m of named) if (m.type === 'PERSON' && m.title && HONORIFIC.test(m.title.split(/\s+/).pop() ?? '')) family.add(m.text);
-  // "the first Kim-Trump meeting": two people named in the article
+  // "the first Kim-Trump meeting", "the Trump-Kim Summit": two people named in the article, nothing more
   for (const m of named) {
-    const parts = m.text.split('-');
-    if (parts.length < 2 || !parts.every(p => family.has(p))) continue;
+    const pair = /(?<![\p{L}-])(\p{Lu}[\p{L}'’]*)((?:-\p{Lu}[\p{L}'’]*)+)(?![\p{L}-])/u.exec(m.text);
+    if (!pair) continue;
+    const parts = pair[0].split('-');
+    if (!parts.every(p => family.has(p))) continue;
     mentions.splice(mentions.indexOf(m), 1);
-    let at = m.start;
+    let at = m.start + pair.index;
     for (const p of parts) { mentions.push({ start: at, end: at + p.length, text: p, type: 'PERSON', origin: 'model' }); at += p.length + 1; }
   }
   for (const m of named) {
@@ -134,7 +143,7 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   if (!family.size) return;
   const covered = new Uint8Array(text.length + 1);
   for (const m of mentions) covered.fill(1, m.start, m.end);
-  const names = [...family].filter(f => /^\p{Lu}[\p{L}'’-]+$/u.test(f));
+  const names = [...family].filter(f => /^\p{Lu}[\p{L}'’-]+$/u.test(f)).flatMap(f => [f, f.toUpperCase()]);
   if (!names.length) return;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}@.-])(?:${names.map(f => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}@]|-\\p{Lu}|\\.\\p{L})`, 'gu');
   for (const m of text.matchAll(pattern)) {

@@ -17,7 +17,7 @@ export interface Lexicon {
 
 export const emptyLexicon = (): Lexicon => ({ gazetteer: new Map(), maxPhrase: 0, lowercase: new Set(), clusters: new Map() });
 
-const norm = (w: string) => w.replace(/\d/g, '0');
+const norm = (w: string) => (/\d/.test(w) ? w.replace(/\d/g, '0') : w);
 
 /** Word shape: Xxxx → "Xx", "U.S." → "X.X.", "1996-08-22" → "0-0-0". */
 export function shape(word: string): string {
@@ -83,29 +83,61 @@ function gazetteerMarks(words: string[], lexicon: Lexicon): string[][] {
   return marks;
 }
 
-/** Features of a word on its own (cached per word when tagging). */
-export function wordFeatures(w: string): string[] {
-  const l = norm(w.toLowerCase());
+/** Features of a word on its own, its cluster included (cached per word when tagging). */
+export function wordFeatures(w: string, lexicon: Lexicon): string[] {
+  const lw = w.toLowerCase();
+  const l = norm(lw);
   const f: string[] = ['b', `w:${norm(w)}`, `l:${l}`, `s:${shape(w)}`];
   for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}:${l.slice(0, k)}`, `x${k}:${l.slice(-k)}`);
+  const c = lexicon.clusters.size ? lexicon.clusters.get(w) ?? lexicon.clusters.get(l) : undefined;
+  if (c) f.push(`c4:${c.slice(0, 4)}`, `c8:${c.slice(0, 8)}`, `c12:${c.slice(0, 12)}`, `c:${c}`);
   return f;
 }
 
 /** Receives one feature of token i: the feature is name + value (+ "|" + value2). */
 export type Emit = (i: number, name: string, value: string, value2?: string) => void;
 
+interface WordInfo {
+  /** Lower case, digits as 0. */
+  lower: string;
+  shape: string;
+  /** A: all capitals (two letters or more), C: capitalised, l: other word, o: no letter. */
+  caps: string;
+  /** Counts towards an all-caps headline: false for words with lower-case letters. */
+  headlineWord: boolean;
+  letter: boolean;
+  /** Has a lower-case letter. */
+  hasLower: boolean;
+}
+
+const infoCache = new Map<string, WordInfo>();
+
+/** What the context templates need to know of a word, computed once per distinct word. */
+export function info(w: string): WordInfo {
+  let i = infoCache.get(w);
+  if (!i) {
+    const letter = /\p{L}/u.test(w);
+    const allCaps = letter && isAllCaps(w);
+    i = { lower: norm(w.toLowerCase()), shape: shape(w), caps: allCaps && w.length > 1 ? 'A' : isCap(w) ? 'C' : letter ? 'l' : 'o', headlineWord: allCaps || w.length === 1, letter, hasLower: /\p{Ll}/u.test(w) };
+    if (infoCache.size >= 200000) infoCache.clear();
+    infoCache.set(w, i);
+  }
+  return i;
+}
+
 /** Features of each token in its sentence: neighbours, position, headline, gazetteers, clusters. */
 export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emit): void {
   const n = words.length;
-  const lower = words.map(w => norm(w.toLowerCase()));
-  const shapes = words.map(shape);
+  const infos = words.map(info);
+  const lower = infos.map(x => x.lower);
+  const shapes = infos.map(x => x.shape);
   let letters = 0;
   let allCaps = true;
-  for (const w of words) if (/\p{L}/u.test(w)) { letters++; if (!(isAllCaps(w) || w.length === 1)) allCaps = false; }
+  for (const x of infos) if (x.letter) { letters++; if (!x.headlineWord) allCaps = false; }
   const headline = letters >= 3 && allCaps;
   const gaz = gazetteerMarks(words, lexicon);
   const at = (arr: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
-  const caps = words.map(w => (isAllCaps(w) && w.length > 1 ? 'A' : isCap(w) ? 'C' : /\p{L}/u.test(w) ? 'l' : 'o'));
+  const caps = infos.map(x => x.caps);
   const capsAt = (i: number) => (i < 0 || i >= n ? '_' : caps[i]);
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -125,14 +157,6 @@ export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emi
     for (const g of gaz[i]) emit(i, 'g:', g);
     if (i > 0) for (const g of gaz[i - 1]) emit(i, 'g-1:', g);
     if (i + 1 < n) for (const g of gaz[i + 1]) emit(i, 'g+1:', g);
-    if (lexicon.clusters.size) {
-      const c = lexicon.clusters.get(w) ?? lexicon.clusters.get(l);
-      if (c) { emit(i, 'c4:', c.slice(0, 4)); emit(i, 'c8:', c.slice(0, 8)); emit(i, 'c12:', c.slice(0, 12)); emit(i, 'c:', c); }
-      const cp = i > 0 ? lexicon.clusters.get(lower[i - 1]) : undefined;
-      const cn = i + 1 < n ? lexicon.clusters.get(lower[i + 1]) : undefined;
-      if (cp) emit(i, 'c-1:', cp.slice(0, 8));
-      if (cn) emit(i, 'c+1:', cn.slice(0, 8));
-    }
   }
 }
 
@@ -145,12 +169,15 @@ export function contextFeatures(words: string[], lexicon: Lexicon): string[][] {
 
 /** All static features of every token of a sentence (those that do not depend on other predictions). */
 export function sentenceFeatures(words: string[], lexicon: Lexicon): string[][] {
-  return contextFeatures(words, lexicon).map((f, i) => [...wordFeatures(words[i]), ...f]);
+  return contextFeatures(words, lexicon).map((f, i) => [...wordFeatures(words[i], lexicon), ...f]);
 }
 
 /** Document-level features: the type this word was given earlier in the same article. */
 export function documentFeatures(word: string, memory: Map<string, string>): string[] {
-  if (!isCap(word)) return [];
+  const i = info(word);
+  if (i.caps !== 'C' && i.caps !== 'A') return [];
   const seen = memory.get(word.toLowerCase());
-  return seen ? [`d:${seen}`] : ['d:none'];
+  return [DOCUMENT_FEATURES[seen ?? 'none'] ?? `d:${seen}`];
 }
+
+const DOCUMENT_FEATURES: Record<string, string> = { none: 'd:none', O: 'd:O', PER: 'd:PER', ORG: 'd:ORG', LOC: 'd:LOC', MISC: 'd:MISC' };

@@ -1,4 +1,4 @@
-import { documentFeatures, emitContextFeatures, wordFeatures, type Lexicon } from './features';
+import { documentFeatures, emitContextFeatures, info, wordFeatures, type Lexicon } from './features';
 import { viterbi } from './decode';
 import { LABELS, O } from './labels';
 
@@ -93,10 +93,19 @@ export class TaggerModel {
     const emissions = new Float32Array(n * L);
     for (let i = 0; i < n; i++) {
       emissions.set(this.wordScores(words[i]), i * L);
-      for (const f of documentFeatures(words[i], memory)) this.addRow(emissions, i * L, featureHash(f));
+      for (const f of documentFeatures(words[i], memory)) this.addRow(emissions, i * L, this.hashOf(f));
     }
     emitContextFeatures(words, this.lexicon, (i, name, value, value2) => this.addRow(emissions, i * L, partsHash(name, value, value2)));
     return viterbi(emissions, n, this.transitions);
+  }
+
+  private readonly hashes_ = new Map<string, number>();
+
+  /** Hashes of the few document features, computed once. */
+  private hashOf(feature: string): number {
+    let h = this.hashes_.get(feature);
+    if (h === undefined) this.hashes_.set(feature, (h = featureHash(feature)));
+    return h;
   }
 
   private readonly wordCache = new Map<string, Float32Array>();
@@ -106,7 +115,7 @@ export class TaggerModel {
     let scores = this.wordCache.get(word);
     if (!scores) {
       scores = new Float32Array(L);
-      this.addRows(scores, 0, wordFeatures(word));
+      this.addRows(scores, 0, wordFeatures(word, this.lexicon));
       if (this.wordCache.size >= 100000) this.wordCache.clear();
       this.wordCache.set(word, scores);
     }
@@ -120,9 +129,15 @@ export class TaggerModel {
 
 /** Records the type given to each capitalised word of a tagged sentence. */
 export function remember(words: string[], labels: number[], memory: Map<string, string>): void {
-  words.forEach((w, i) => {
-    if (!/^\p{Lu}/u.test(w)) return;
-    memory.set(w.toLowerCase(), labels[i] === O ? 'O' : LABELS[labels[i]].slice(2));
+  const infos = words.map(info);
+  // an all-caps line (a headline) says little about how the article reads a name: it teaches nothing
+  let letters = 0;
+  let allCaps = true;
+  for (const x of infos) if (x.letter) { letters++; if (x.hasLower) allCaps = false; }
+  if (letters >= 3 && allCaps) return;
+  infos.forEach((x, i) => {
+    if (x.caps !== 'C' && x.caps !== 'A') return;
+    memory.set(words[i].toLowerCase(), labels[i] === O ? 'O' : LABELS[labels[i]].slice(2));
   });
 }
 
@@ -135,12 +150,14 @@ export interface ModelHeader {
   features: number;
   scale: number;
   transitions: number[];
+  /** Longest gazetteer phrase in words (older files: counted when loading). */
+  maxPhrase?: number;
   info: Record<string, unknown>;
 }
 
 export function serializeModel(model: { hashes: Uint32Array; weights: Int8Array; scale: number; transitions: Float32Array; lexicon: Lexicon; info: Record<string, unknown> }): Uint8Array {
   const enc = new TextEncoder();
-  const header: ModelHeader = { labels: LABELS, features: model.hashes.length, scale: model.scale, transitions: [...model.transitions], info: model.info };
+  const header: ModelHeader = { labels: LABELS, features: model.hashes.length, scale: model.scale, transitions: [...model.transitions], maxPhrase: model.lexicon.maxPhrase, info: model.info };
   const head = enc.encode(JSON.stringify(header));
   const gaz = [...model.lexicon.gazetteer].map(([phrase, keys]) => `${phrase}\t${keys.join(',')}`).join('\n');
   const clusters = [...model.lexicon.clusters].map(([w, c]) => `${w}\t${c}`).join('\n');
@@ -193,15 +210,25 @@ export function parseModel(bytes: Uint8Array): TaggerModel {
     let keys = interned.get(keyText);
     if (!keys) interned.set(keyText, (keys = keyText.split(',')));
     gazetteer.set(phrase, keys);
-    let words = 1;
-    for (let i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) words++;
-    if (words > maxPhrase) maxPhrase = words;
+    if (header.maxPhrase === undefined) {
+      let words = 1;
+      for (let i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) words++;
+      if (words > maxPhrase) maxPhrase = words;
+    }
     from = to + 1;
   }
+  if (header.maxPhrase !== undefined) maxPhrase = header.maxPhrase;
   const clusters = new Map<string, string>();
-  for (const line of clusterText ? clusterText.split('\n') : []) {
-    const tab = line.indexOf('\t');
-    clusters.set(line.slice(0, tab), line.slice(tab + 1));
+  const paths = new Map<string, string>(); // a few thousand distinct bit strings, shared
+  for (let from = 0; clusterText && from < clusterText.length;) {
+    let to = clusterText.indexOf('\n', from);
+    if (to < 0) to = clusterText.length;
+    const tab = clusterText.indexOf('\t', from);
+    const bits = clusterText.slice(tab + 1, to);
+    let shared = paths.get(bits);
+    if (!shared) paths.set(bits, (shared = bits));
+    clusters.set(clusterText.slice(from, tab), shared);
+    from = to + 1;
   }
   const lexicon: Lexicon = { gazetteer, maxPhrase, lowercase: new Set(lowerText ? lowerText.split('\n') : []), clusters };
   return new TaggerModel(hashes, weights, header.scale, Float32Array.from(header.transitions), lexicon, header.info);
