@@ -2,7 +2,8 @@ import type { ArticleAnalysis, DatedSentence } from './model';
 import { ruleRecogniser, type EntityRecogniser } from './ner';
 import { findQuotes } from './quotes';
 import { contentHash } from './text/hash';
-import { sentences } from './text/sentences';
+import { paragraphs, sentences } from './text/sentences';
+import { isHeadline } from './ner/recognise';
 
 export interface AnalysisOptions {
   /** Articles longer than this (in UTF-16 code units) are not analysed. */
@@ -29,11 +30,14 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
   const quotes = findQuotes(text, mentions);
   const datedSentences: DatedSentence[] = [];
   const dates = mentions.filter(m => m.type === 'DATE' && m.date);
+  // list items of links and headlines ("- The Best Inventions of 2024") date no event
+  const lists = paragraphs(text).filter(p => /^[-*•–]\s/.test(text.slice(p.start, p.end)) || isHeadline(text.slice(p.start, p.end)));
+  const inList = (s: { start: number; end: number }) => lists.some(p => p.start <= s.start && s.end <= p.end);
   let k = 0;
   for (const s of sentences(text)) {
     while (k < dates.length && dates[k].start < s.start) k++;
     const d = k < dates.length && dates[k].end <= s.end ? dates[k] : undefined;
-    if (d && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.date!, dateMention: { start: d.start, end: d.end } });
+    if (d && !inList(s) && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.date!, dateMention: { start: d.start, end: d.end } });
   }
   return { hash, mentions, quotes, datedSentences };
 }

@@ -34,7 +34,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const lines = [`$(symbol-field) **${escape(name)}** — ${ENTITY_TYPE_NAMES[m.type]}${m.origin === 'user' ? ' (your annotation)' : ''}`];
       if (m.text !== name) lines.push(`Written here as “${escape(m.text)}”.`);
       if (m.learnedFrom) lines.push('_Read as you marked this name elsewhere._');
-      if (m.title) lines.push(`Title: ${escape(m.title)}.`);
+      if (m.title) lines.push(`Title: ${escape(m.title)}${m.title.endsWith('.') ? '' : '.'}`);
       if (m.date) lines.push(`Date: ${m.date}.`);
       if (m.entityId && m.type !== 'DATE') {
         const all = mentionsOf(view, m.entityId);

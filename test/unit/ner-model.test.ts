@@ -140,3 +140,16 @@ describe('entity model: across the corpus', () => {
     assert.ok(checked >= 17, `${checked} quotes checked`);
   });
 });
+
+describe('entity model: backstops and events', () => {
+  it('a country name the tagger leaves alone is still a place', () => {
+    assert.ok(names('Talks stalled, according to senior US administration officials.', 'PLACE').includes('US'));
+  });
+
+  it('list items of links and headlines date no event', async () => {
+    const { analyseArticle } = await import('../../src/core/analysis');
+    const text = 'Kim Jong Un met Donald Trump in Hanoi on Feb. 27, 2019.\nMore Must-Reads\n- The Best Inventions of 2024 by Microsoft\n- How Donald Trump Won in 2016\n';
+    const dated = analyseArticle(text, { recogniser }).datedSentences.map(d => d.date);
+    assert.deepEqual(dated, ['2019-02-27']);
+  });
+});

@@ -47,6 +47,7 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
     }
   });
   honorifics(text, tokenised, mentions);
+  countries(text, tokenised, mentions);
   makeConsistent(text, mentions);
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -80,6 +81,29 @@ function truecaseHeadlines(text: string, tokenised: Token[][], model: TaggerMode
     if (inLabel(t) && !model.lexicon.lowercase.has(t.text.toLowerCase())) return t.text;
     return t.text.toLowerCase();
   }));
+}
+
+/** A country's name the tagger left unlabelled ("senior US administration officials") is a place. */
+function countries(text: string, tokenised: Token[][], mentions: Mention[]): void {
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  for (const tokens of tokenised) {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const n of [2, 1]) {
+        if (i + n > tokens.length) continue;
+        const first = tokens[i];
+        const last = tokens[i + n - 1];
+        const name = text.slice(first.start, last.end);
+        if (!/^\p{Lu}/u.test(name) || name.length < 2 || !has(COUNTRIES, name) || (n === 2 && !/^\S+ \S+$/.test(name))) continue;
+        let free = true;
+        for (let k = first.start; k < last.end && free; k++) if (covered[k]) free = false;
+        if (!free) continue;
+        mentions.push({ start: first.start, end: last.end, text: name, type: 'PLACE', origin: 'model' });
+        covered.fill(1, first.start, last.end);
+        break;
+      }
+    }
+  }
 }
 
 const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|President|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Gov\.)$/;
