@@ -140,7 +140,6 @@ export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emi
   const caps = infos.map(x => x.caps);
   const capsAt = (i: number) => (i < 0 || i >= n ? '_' : caps[i]);
   for (let i = 0; i < n; i++) {
-    const w = words[i];
     const l = lower[i];
     emit(i, 'l-1:', at(lower, i - 1));
     emit(i, 'l+1:', at(lower, i + 1));

@@ -54,11 +54,7 @@ export class TaggerModel {
     }
   }
 
-  /** The weight row of a feature, or -1. */
-  row(feature: string): number {
-    return this.rowOf(featureHash(feature));
-  }
-
+  /** The weight row of a feature's hash, or -1. */
   private rowOf(h: number): number {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = this.table[slot];
@@ -99,12 +95,12 @@ export class TaggerModel {
     return viterbi(emissions, n, this.transitions);
   }
 
-  private readonly hashes_ = new Map<string, number>();
+  private readonly documentHashes = new Map<string, number>();
 
   /** Hashes of the few document features, computed once. */
   private hashOf(feature: string): number {
-    let h = this.hashes_.get(feature);
-    if (h === undefined) this.hashes_.set(feature, (h = featureHash(feature)));
+    let h = this.documentHashes.get(feature);
+    if (h === undefined) this.documentHashes.set(feature, (h = featureHash(feature)));
     return h;
   }
 
