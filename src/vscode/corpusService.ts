@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
-import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from '../core/ner';
+import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
 import type { SidecarStore } from './sidecarStore';
@@ -58,10 +58,13 @@ export class CorpusService implements vscode.Disposable {
     return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024, recogniser: this.recogniser });
   }
 
-  /** The trained entity model shipped in media/; without it (or if it is damaged) the rules recognise entities. */
+  /**
+   * The trained entity model shipped in media/ (its tables are built here only if the worker cannot tag);
+   * without it, or if it is damaged, the rules recognise entities.
+   */
   private async loadModel(uri: vscode.Uri): Promise<void> {
     try {
-      this.recogniser = modelRecogniser(parseModel(await vscode.workspace.fs.readFile(uri)));
+      this.recogniser = lazyModelRecogniser(await vscode.workspace.fs.readFile(uri));
       this.corpus.setOptions({ recogniser: this.recogniser });
     } catch (e) {
       console.warn(`Source Annotator: entity model not loaded (${(e as Error).message}); using rules`);

@@ -109,3 +109,15 @@ describe('entity tagger: hashing without building strings', () => {
     }
   });
 });
+
+describe('entity tagger: built on first use', () => {
+  it('names itself like the full model and tags the same, building its tables only when asked', async () => {
+    const { lazyModelRecogniser } = await import('../../src/core/ner');
+    const bytes = new Uint8Array(fs.readFileSync(MODEL));
+    const full = modelRecogniser(parseModel(bytes));
+    const lazy = lazyModelRecogniser(bytes);
+    assert.equal(lazy.id, full.id);
+    const text = 'President Donald Trump met Kim Jong Un in Hanoi. Trump’s team arrived first.';
+    assert.deepEqual(lazy.recognise(text), full.recognise(text));
+  });
+});

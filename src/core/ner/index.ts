@@ -1,9 +1,11 @@
 import type { Mention } from '../model';
 import { recogniseEntities } from './recognise';
 import { recogniseWithModel } from './tagged';
-import type { TaggerModel } from './tagger/model';
+import { parseModel, readModelHeader, type TaggerModel } from './tagger/model';
 
 export { parseModel, TaggerModel } from './tagger/model';
+
+const idOf = (created: unknown, features: number) => `tagger:${String(created ?? '')}:${features}`;
 
 /** Finds the entity mentions of an article: text in, mentions out. */
 export interface EntityRecogniser {
@@ -17,5 +19,15 @@ export const ruleRecogniser: EntityRecogniser = { id: 'rules', recognise: recogn
 
 /** The trained tagger (src/core/ner/tagger) for names, rules for dates. */
 export function modelRecogniser(model: TaggerModel): EntityRecogniser {
-  return { id: `tagger:${String(model.info.created ?? '')}:${model.hashes.length}`, recognise: text => recogniseWithModel(text, model) };
+  return { id: idOf(model.info.created, model.hashes.length), recognise: text => recogniseWithModel(text, model) };
+}
+
+/**
+ * The tagger from a model file, built on first use: the header names it at once (cache keys), the tables
+ * are built only if this thread ever tags (where a worker does the tagging, never).
+ */
+export function lazyModelRecogniser(bytes: Uint8Array): EntityRecogniser {
+  const header = readModelHeader(bytes);
+  let model: TaggerModel | undefined;
+  return { id: idOf(header.info.created, header.features), recognise: text => recogniseWithModel(text, (model ??= parseModel(bytes))) };
 }

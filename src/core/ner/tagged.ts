@@ -63,22 +63,22 @@ function ascii(word: string): string {
  * capitalises it in running text.
  */
 function truecaseHeadlines(text: string, tokenised: Token[][], model: TaggerModel): string[][] {
-  // headlines, and short labels of web pages ("Enlarge Icon", "Recent Features")
-  const lines = paragraphs(text);
-  const label = (p: { start: number; end: number }) => /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1}$/u.test(text.slice(p.start, p.end).trim());
-  const headlines = lines.filter(p => isHeadline(text.slice(p.start, p.end)) || label(p));
-  const labels = new Set(lines.filter(label).map(p => p.start));
-  const inHeadline = (t: Token) => headlines.some(h => h.start <= t.start && t.end <= h.end);
+  // headlines (1), and short labels of web pages (2: "Enlarge Icon", "Recent Features"), marked per offset
+  const kind = new Uint8Array(text.length + 1);
+  for (const p of paragraphs(text)) {
+    const line = text.slice(p.start, p.end);
+    const label = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1}$/u.test(line.trim());
+    if (label || isHeadline(line)) kind.fill(label ? 2 : 1, p.start, p.end);
+  }
   const capitalisedInProse = new Set<string>();
   for (const tokens of tokenised) {
-    tokens.forEach((t, i) => { if (i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !inHeadline(t)) capitalisedInProse.add(t.text); });
+    tokens.forEach((t, i) => { if (i > 0 && !kind[t.start] && /^\p{Lu}\p{Ll}/u.test(t.text)) capitalisedInProse.add(t.text); });
   }
   const keep = (word: string) => capitalisedInProse.has(word) || word.split('-').every(p => capitalisedInProse.has(p)) || model.lexicon.gazetteer.has(word.toLowerCase());
-  const inLabel = (t: Token) => headlines.some(h => labels.has(h.start) && h.start <= t.start && t.end <= h.end);
   return tokenised.map(tokens => tokens.map(t => {
-    if (!headlines.length || !inHeadline(t) || !/^\p{Lu}\p{Ll}/u.test(t.text) || keep(t.text)) return t.text;
+    if (!kind[t.start] || !/^\p{Lu}\p{Ll}/u.test(t.text) || keep(t.text)) return t.text;
     // in a two-word label, only words news writes in lower case: "Laignee Barron" stays a name
-    if (inLabel(t) && !model.lexicon.lowercase.has(t.text.toLowerCase())) return t.text;
+    if (kind[t.start] === 2 && !model.lexicon.lowercase.has(t.text.toLowerCase())) return t.text;
     return t.text.toLowerCase();
   }));
 }

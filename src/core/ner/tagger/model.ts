@@ -174,6 +174,14 @@ export function serializeModel(model: { hashes: Uint32Array; weights: Int8Array;
   return out;
 }
 
+/** The header alone (what the model is, not its tables): cheap, for naming it before it is needed. */
+export function readModelHeader(bytes: Uint8Array): ModelHeader {
+  const dec = new TextDecoder();
+  if (dec.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new Error('not a Source Annotator entity model');
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.length, true);
+  return JSON.parse(dec.decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length))) as ModelHeader;
+}
+
 function copyOf(bytes: Uint8Array, start: number, length: number): ArrayBuffer {
   const out = new Uint8Array(length);
   out.set(bytes.subarray(start, start + length));
@@ -182,11 +190,10 @@ function copyOf(bytes: Uint8Array, start: number, length: number): ArrayBuffer {
 
 export function parseModel(bytes: Uint8Array): TaggerModel {
   const dec = new TextDecoder();
-  if (dec.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new Error('not a Source Annotator entity model');
+  const header = readModelHeader(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = MAGIC.length;
-  const headLength = view.getUint32(at, true); at += 4;
-  const header = JSON.parse(dec.decode(bytes.subarray(at, at + headLength))) as ModelHeader; at += headLength;
+  at += 4 + view.getUint32(at, true);
   if (header.labels.join() !== LABELS.join()) throw new Error('the entity model was trained with other labels');
   // copies, never views: the bytes may be a view into a larger buffer (Node's Buffer pool)
   const hashes = new Uint32Array(copyOf(bytes, at, header.features * 4)); at += header.features * 4;
