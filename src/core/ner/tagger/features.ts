@@ -125,8 +125,27 @@ export function info(w: string): WordInfo {
   return i;
 }
 
-/** Features of each token in its sentence: neighbours, position, headline, gazetteers, clusters. */
-export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emit): void {
+/**
+ * The context templates that read one neighbour's lower-cased word or shape. They are most of the context
+ * features, and a tagger can look each one up once per distinct word instead of once per token.
+ */
+export const NEIGHBOUR_TEMPLATES: readonly { name: string; offset: number; field: 'lower' | 'shape' }[] = [
+  { name: 'l-1:', offset: -1, field: 'lower' },
+  { name: 'l+1:', offset: 1, field: 'lower' },
+  { name: 'l-2:', offset: -2, field: 'lower' },
+  { name: 'l+2:', offset: 2, field: 'lower' },
+  { name: 's-1:', offset: -1, field: 'shape' },
+  { name: 's+1:', offset: 1, field: 'shape' },
+];
+
+/** The value a neighbour template sees past either end of the sentence. */
+export const boundary = (offset: number) => (offset < 0 ? '<s>' : '</s>');
+
+/**
+ * Features of each token in its sentence: neighbours, position, headline, gazetteers, clusters. With
+ * `neighbours` false the NEIGHBOUR_TEMPLATES are left to the caller.
+ */
+export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emit, neighbours = true): void {
   const n = words.length;
   const infos = words.map(info);
   const lower = infos.map(x => x.lower);
@@ -141,12 +160,7 @@ export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emi
   const capsAt = (i: number) => (i < 0 || i >= n ? '_' : caps[i]);
   for (let i = 0; i < n; i++) {
     const l = lower[i];
-    emit(i, 'l-1:', at(lower, i - 1));
-    emit(i, 'l+1:', at(lower, i + 1));
-    emit(i, 'l-2:', at(lower, i - 2));
-    emit(i, 'l+2:', at(lower, i + 2));
-    emit(i, 's-1:', at(shapes, i - 1));
-    emit(i, 's+1:', at(shapes, i + 1));
+    if (neighbours) for (const t of NEIGHBOUR_TEMPLATES) { const j = i + t.offset; emit(i, t.name, j < 0 || j >= n ? boundary(t.offset) : infos[j][t.field]); }
     emit(i, 'll:', at(lower, i - 1), l);
     emit(i, 'lr:', l, at(lower, i + 1));
     emit(i, 'cp:', capsAt(i - 1) + capsAt(i) + capsAt(i + 1));

@@ -1,8 +1,17 @@
-import { documentFeatures, emitContextFeatures, info, wordFeatures, type Lexicon } from './features';
+import { boundary, documentFeatures, emitContextFeatures, info, NEIGHBOUR_TEMPLATES, wordFeatures, type Lexicon } from './features';
 import { viterbi } from './decode';
 import { LABELS, O } from './labels';
 
 const L = LABELS.length;
+
+const T = NEIGHBOUR_TEMPLATES.length;
+
+/** What the tagger keeps of a word it has seen: its own summed weights and its rows as a neighbour. */
+interface WordEntry {
+  scores: Float32Array;
+  /** Per NEIGHBOUR_TEMPLATES entry, the weight row of the feature this word gives its neighbour, or -1. */
+  neighbourRows: Int32Array;
+}
 
 const FNV_OFFSET = 0x811c9dc5;
 
@@ -52,7 +61,15 @@ export class TaggerModel {
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i + 1;
     }
+    this.boundaryRows = new Int32Array(2 * T);
+    NEIGHBOUR_TEMPLATES.forEach((t, k) => {
+      this.boundaryRows[2 * k] = this.rowOf(partsHash(t.name, boundary(-1)));
+      this.boundaryRows[2 * k + 1] = this.rowOf(partsHash(t.name, boundary(1)));
+    });
   }
+
+  /** Per neighbour template, the rows for "before the sentence" and "after it". */
+  private readonly boundaryRows: Int32Array;
 
   /** The weight row of a feature's hash, or -1. */
   private rowOf(h: number): number {
@@ -64,7 +81,10 @@ export class TaggerModel {
   }
 
   private addRow(into: Float32Array, at: number, h: number): void {
-    const r = this.rowOf(h);
+    this.addRowAt(into, at, this.rowOf(h));
+  }
+
+  private addRowAt(into: Float32Array, at: number, r: number): void {
     if (r < 0) return;
     const w = this.scaled;
     const base = r * L;
@@ -87,11 +107,16 @@ export class TaggerModel {
   tagSentence(words: string[], memory: Map<string, string>): number[] {
     const n = words.length;
     const emissions = new Float32Array(n * L);
+    const entries = words.map(w => this.entry(w));
     for (let i = 0; i < n; i++) {
-      emissions.set(this.wordScores(words[i]), i * L);
+      emissions.set(entries[i].scores, i * L);
       for (const f of documentFeatures(words[i], memory)) this.addRow(emissions, i * L, this.hashOf(f));
+      for (let k = 0; k < T; k++) {
+        const j = i + NEIGHBOUR_TEMPLATES[k].offset;
+        this.addRowAt(emissions, i * L, j < 0 ? this.boundaryRows[2 * k] : j >= n ? this.boundaryRows[2 * k + 1] : entries[j].neighbourRows[k]);
+      }
     }
-    emitContextFeatures(words, this.lexicon, (i, name, value, value2) => this.addRow(emissions, i * L, partsHash(name, value, value2)));
+    emitContextFeatures(words, this.lexicon, (i, name, value, value2) => this.addRow(emissions, i * L, partsHash(name, value, value2)), false);
     return viterbi(emissions, n, this.transitions);
   }
 
@@ -104,18 +129,21 @@ export class TaggerModel {
     return h;
   }
 
-  private readonly wordCache = new Map<string, Float32Array>();
+  private readonly wordCache = new Map<string, WordEntry>();
 
-  /** The summed weights of a word's own features, cached: most words recur. */
-  private wordScores(word: string): Float32Array {
-    let scores = this.wordCache.get(word);
-    if (!scores) {
-      scores = new Float32Array(L);
+  /** What a word contributes on its own and to its neighbours, cached: most words recur. */
+  private entry(word: string): WordEntry {
+    let entry = this.wordCache.get(word);
+    if (!entry) {
+      const scores = new Float32Array(L);
       this.addRows(scores, 0, wordFeatures(word, this.lexicon));
+      const x = info(word);
+      const neighbourRows = Int32Array.from(NEIGHBOUR_TEMPLATES, t => this.rowOf(partsHash(t.name, x[t.field])));
+      entry = { scores, neighbourRows };
       if (this.wordCache.size >= 100000) this.wordCache.clear();
-      this.wordCache.set(word, scores);
+      this.wordCache.set(word, entry);
     }
-    return scores;
+    return entry;
   }
 
   private addRows(into: Float32Array, at: number, features: string[]): void {
