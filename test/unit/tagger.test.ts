@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { viterbi } from '../../src/core/ner/tagger/decode';
-import { emptyLexicon, sentenceFeatures, shape } from '../../src/core/ner/tagger/features';
+import { documentFeatures, emptyLexicon, sentenceFeatures, shape } from '../../src/core/ner/tagger/features';
 import { allowed, fromIob, LABELS, labelIndex, spansOf } from '../../src/core/ner/tagger/labels';
-import { featureHash, parseModel, serializeModel } from '../../src/core/ner/tagger/model';
+import { featureHash, parseModel, remember, serializeModel } from '../../src/core/ner/tagger/model';
 import { taggerTokens } from '../../src/core/ner/tagger/tokens';
 import { modelRecogniser } from '../../src/core/ner';
 
@@ -107,6 +107,36 @@ describe('entity tagger: hashing without building strings', () => {
     for (const [name, value, value2] of [['l-1:', 'the'], ['ll:', 'president', 'trump'], ['first', ''], ['g:', 'LOC.city:U'], ['lr:', 'ünïcode', '</s>']] as [string, string, string?][]) {
       assert.equal(partsHash(name, value, value2), featureHash(value2 === undefined ? name + value : `${name}${value}|${value2}`));
     }
+  });
+});
+
+describe('entity tagger: tagging sees what training saw', () => {
+  it('the cached per-word lookups give the labels of the plain feature strings', () => {
+    const model = parseModel(new Uint8Array(fs.readFileSync(MODEL)));
+    const rows = new Map(Array.from(model.hashes, (h, i) => [h, i]));
+    // the reference: every feature as training writes it, summed row by row
+    const reference = (sentences: string[][]) => {
+      const memory = new Map<string, string>();
+      return sentences.map(words => {
+        const emissions = new Float32Array(words.length * L);
+        sentenceFeatures(words, model.lexicon).forEach((features, i) => {
+          for (const f of [...features, ...documentFeatures(words[i], memory)]) {
+            const r = rows.get(featureHash(f));
+            if (r !== undefined) for (let q = 0; q < L; q++) emissions[i * L + q] += model.weights[r * L + q] * model.scale;
+          }
+        });
+        const labels = viterbi(emissions, words.length, model.transitions);
+        remember(words, labels, memory);
+        return labels;
+      });
+    };
+    const doc = [
+      ['SOCCER', '-', 'JAPAN', 'GET', 'LUCKY', 'WIN', ',', 'CHINA', 'IN', 'SURPRISE', 'DEFEAT', '.'],
+      ['President', 'Donald', 'Trump', 'met', 'Kim', 'Jong', 'Un', 'at', 'the', 'Sofitel', 'Legend', 'Metropole', 'in', 'Hanoi', '.'],
+      ['Kim', "'s", 'sister', 'Kim', 'Yo', 'Jong', 'told', 'Reuters', 'on', '27', 'February', '2019', ':', '"', 'We', 'are', 'ready', '."'],
+      ['Trump'],
+    ];
+    assert.deepEqual(model.tagDocument(doc), reference(doc));
   });
 });
 

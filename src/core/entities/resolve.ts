@@ -62,40 +62,60 @@ export function resolveEntities(articles: ArticleMentions[]): Map<string, Entity
     p.count++;
     add(m, p.id, m.text);
   }
+  const byFamily = new Map<string, { id: string; count: number }[]>();
+  for (const p of people.values()) byFamily.set(p.family, [...(byFamily.get(p.family) ?? []), p]);
   // lone family names: the most salient full name, in this article first, else in the corpus
   for (const article of articles) {
     const local = new Map<string, number>();
     for (const m of article.mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) local.set(m.entityId, (local.get(m.entityId) ?? 0) + 1);
+    const chosen = new Map<string, string | undefined>();
     for (const m of article.mentions) {
       if (m.type !== 'PERSON' || m.entityId) continue;
       const family = m.text.toLowerCase();
-      const candidates = [...people.values()].filter(p => p.family === family);
-      const best = candidates.sort((a, b) => (local.get(b.id) ?? 0) - (local.get(a.id) ?? 0) || b.count - a.count)[0];
-      add(m, best?.id ?? `person:${slug(m.text)}`, m.text);
+      if (!chosen.has(family)) {
+        const candidates = [...(byFamily.get(family) ?? [])];
+        chosen.set(family, candidates.sort((a, b) => (local.get(b.id) ?? 0) - (local.get(a.id) ?? 0) || b.count - a.count)[0]?.id);
+      }
+      add(m, chosen.get(family) ?? `person:${slug(m.text)}`, m.text);
     }
   }
   // places and organisations
+  const shown = memo((text: string) => knownAlias(text) ?? text);
+  const keyOf = memo((text: string) => nameKey(shown(text)));
   for (const type of ['PLACE', 'ORG'] as const) {
     const mentions = all.filter(x => x.m.type === type && !x.m.entityId).map(x => x.m);
-    const groups = new Map<string, { id: string; names: Set<string> }>();
-    const keyOf = (text: string) => nameKey(knownAlias(text) ?? text);
-    const byLength = [...new Set(mentions.map(m => keyOf(m.text)))].sort((a, b) => words(b).length - words(a).length || b.length - a.length);
     const originals = new Map<string, string>();
-    for (const m of mentions) if (!originals.has(keyOf(m.text))) originals.set(keyOf(m.text), knownAlias(m.text) ?? m.text);
+    for (const m of mentions) if (!originals.has(keyOf(m.text))) originals.set(keyOf(m.text), shown(m.text));
+    const byLength = [...originals.keys()].sort((a, b) => words(b).length - words(a).length || b.length - a.length);
+    const groups = new Map<string, { id: string; names: string[] }>();
+    const distinct: { id: string; names: string[] }[] = [];
     for (const key of byLength) {
       const text = originals.get(key)!;
-      const into = [...groups.values()].find(g => [...g.names].some(longer => joins(text, longer)));
-      if (into) { into.names.add(text); groups.set(key, into); continue; }
-      groups.set(key, { id: `${PREFIX[type]}:${slug(text)}`, names: new Set([text]) });
+      const into = distinct.find(g => g.names.some(longer => joins(text, longer)));
+      if (into) { into.names.push(text); groups.set(key, into); continue; }
+      const group = { id: `${PREFIX[type]}:${slug(text)}`, names: [text] };
+      distinct.push(group);
+      groups.set(key, group);
     }
-    for (const m of mentions) add(m, groups.get(keyOf(m.text))!.id, knownAlias(m.text) ?? m.text);
+    for (const m of mentions) add(m, groups.get(keyOf(m.text))!.id, shown(m.text));
   }
-  for (const { m } of all) if (!m.entityId && !RESOLVED.includes(m.type)) m.entityId = `${PREFIX[m.type]}:${slug(m.date ?? m.text)}`;
+  const slugOf = memo(slug);
+  for (const { m } of all) if (!m.entityId && !RESOLVED.includes(m.type)) m.entityId = `${PREFIX[m.type]}:${slugOf(m.date ?? m.text)}`;
   for (const e of entities.values()) {
     const forms = named.get(e.id);
     e.name = forms ? canonicalName(e.type, forms) : userNames.get(e.id) ?? e.name;
   }
   return entities;
+}
+
+/** A function of a string, computed once per distinct argument. */
+function memo(f: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return text => {
+    let value = cache.get(text);
+    if (value === undefined) cache.set(text, (value = f(text)));
+    return value;
+  };
 }
 
 /** "Metropole Hotel" joins "Sofitel Legend Metropole Hotel"; "WPK" joins "Workers' Party of Korea". */
