@@ -1,13 +1,16 @@
 import type { Cue, Mention, SpeakerMention } from '../model';
 import { SpanIndex, type Span } from '../text/span';
 import { tokenize, type Token } from '../text/tokens';
-import { CUES, DESCRIPTION, PRONOUNS, SPEAKER_AFTER } from './cues';
+import { ADVERBS, CUES, DESCRIPTION, NOUN_OR_VERB, PRONOUNS, SPEAKER_AFTER } from './cues';
 
-/** Something that can be a speaker: a PERSON/ORG mention, a pronoun or a description, with what it resolves to. */
+/**
+ * Something that can be a speaker: a PERSON/ORG mention, a pronoun, a description ("the U.S. president"),
+ * or a phrase the recogniser did not name ("the commission", "Graham"), with what it resolves to.
+ */
 export interface Candidate extends Span {
   text: string;
   mentionIndex?: number;
-  kind: 'name' | 'pronoun' | 'description';
+  kind: 'name' | 'pronoun' | 'description' | 'phrase';
 }
 
 export interface Attribution {
@@ -17,19 +20,27 @@ export interface Attribution {
   side: 'before' | 'after';
 }
 
+/** The article's speaker candidates, and its people for resolving phrases by family name. */
+export interface Speakers {
+  candidates: SpanIndex<Candidate>;
+  people: SpanIndex<{ start: number; end: number; m: Mention; i: number }>;
+}
+
 /**
  * The speaker candidates of one article, in order: PERSON and ORG mentions, "he"/"she", and descriptions
  * ("the U.S. president") resolved to the person whose title holds that role.
  */
-export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): SpanIndex<Candidate> {
+export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): Speakers {
   const out: Candidate[] = [];
   const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
   const people = new SpanIndex(indexed.filter(x => x.m.type === 'PERSON'));
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
   for (const t of tokenize(text)) {
-    if (PRONOUNS.has(t.text.toLowerCase()) && !insideQuote(t.start)) {
-      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: people.lastBefore(t.start)?.i });
-    }
+    const lower = t.text.toLowerCase();
+    if (insideQuote(t.start)) continue;
+    if (PRONOUNS.has(lower)) out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: people.lastBefore(t.start)?.i });
+    // the writer, or a group: speakers, though not a named person
+    else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
   }
   const names = new SpanIndex(out);
   const byRole = new Map<string, SpanIndex<{ start: number; end: number; i: number }>>();
@@ -47,7 +58,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     const resolved = titled.lastBefore(span.start)?.i ?? titled.items[0]?.i;
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
-  return new SpanIndex(out);
+  return { candidates: new SpanIndex(out), people };
 }
 
 function hasRole(m: Mention, role: string, qualifier: string): boolean {
@@ -60,50 +71,164 @@ function speakerOf(c: Candidate): SpeakerMention {
   return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}) };
 }
 
+/** Words of a window (tokens with a letter). */
+const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), w.start).filter(t => /\p{L}/u.test(t.text));
+
+const DETERMINER = /^(?:the|a|an|his|her|their|its|our|this|that|one|two|three|several|some|many)$/i;
+/** Words a phrase naming a speaker may not contain: they start a clause, not a name. */
+const CLAUSE_WORD = /^(?:when|while|and|but|as|if|that|which|who|because|after|before|than|then|so|or|to|he|she|it|they|we|i|you|there|this)$/i;
+const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)$/i;
+/** Titles and affiliations between a cue and a name: "said Rep. Jim Clyburn", "said former Gov. Jeb Bush". */
+const TITLE_GAP = /^[\s,]*(?:(?:the|former|then|acting|current|[\p{Lu}][\p{L}.’'-]*|of|[(][^()]{0,12}[)])\s+){0,6}$/u;
+
+/**
+ * Is a noun-or-verb cue ("tweets", "statement", "call") a verb here? Only right after its subject or an
+ * adverb: "Trump tweets" yes, "Trump’s late-night tweets" no.
+ */
+function isVerbUse(text: string, cue: Token, candidates: SpanIndex<Candidate>): boolean {
+  if (!NOUN_OR_VERB.has(cue.text.toLowerCase())) return true;
+  const before = text.slice(Math.max(0, cue.start - 60), cue.start);
+  const prev = /([\p{L}’'.-]+)\s*$/u.exec(before)?.[1] ?? '';
+  if (ADVERBS.has(prev.toLowerCase()) || /^(?:and|who|to)$/i.test(prev)) return true;
+  const c = candidates.lastBefore(cue.start);
+  return Boolean(c && /^\s*$/.test(text.slice(c.end, cue.start)));
+}
+
 const isCue = (t: Token) => CUES.has(t.text.toLowerCase());
+
+/**
+ * A speaker named by a phrase the recogniser did not tag: "Graham", "the commission", "the ad’s narrator".
+ * Resolved to a person when its last word is the family name of someone named in the article.
+ */
+function phrase(text: string, words: Token[], speakers: Speakers): Candidate | undefined {
+  if (!words.length || words.length > 6 || words.some(w => CLAUSE_WORD.test(w.text) || DATE_WORD.test(w.text))) return undefined;
+  const first = words[0].text;
+  if (!DETERMINER.test(first) && !/^\p{Lu}/u.test(first)) return undefined;
+  if (/^(?:a|an|one|two|three|several|some|many)$/i.test(first) && words.length === 1) return undefined;
+  const span = { start: words[0].start, end: words[words.length - 1].end };
+  const last = words[words.length - 1].text.replace(/['’]s$/, '').toLowerCase();
+  const person = /^\p{Lu}/u.test(words[words.length - 1].text)
+    ? speakers.people.lastBefore(span.start, x => familyOf(x.m.text) === last) ?? speakers.people.items.find(x => familyOf(x.m.text) === last)
+    : undefined;
+  return { ...span, text: text.slice(span.start, span.end), kind: 'phrase', ...(person ? { mentionIndex: person.i } : {}) };
+}
+
+const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 /**
  * Attribution from the words around a quote, within its sentence: `after` is the text from the closing
  * mark to the sentence end, `before` from the sentence start to the opening mark (other quotes masked).
+ * Right after the quote, the speaker must follow the closing mark directly (“…,” Trump said / said Trump /
+ * ― Pamela Padilla); otherwise the cue before the quote decides.
  */
-export function attribute(text: string, before: Span, after: Span, candidates: SpanIndex<Candidate>): Attribution | null {
-  const inWindow = (w: Span) => candidates.within(w);
-  // after the quote: “…,” Trump said. / “…,” said Trump. / “…,” the North Korean leader said.
-  const afterTokens = tokenize(text.slice(after.start, after.end), after.start).filter(t => /[\p{L}]/u.test(t.text));
-  const afterCue = afterTokens.slice(0, 14).find(isCue);
-  if (afterCue) {
-    const between = inWindow({ start: after.start, end: afterCue.start });
-    if (between.length) return { speaker: speakerOf(between[between.length - 1]), cue: cueOf(afterCue), side: 'after' };
-    const inverted = rightAfter(text, afterCue, inWindow({ start: afterCue.end, end: after.end }));
-    if (inverted) return { speaker: speakerOf(inverted), cue: cueOf(afterCue), side: 'after' };
+export function attribute(text: string, before: Span, after: Span, speakers: Speakers): Attribution | null {
+  return attributeAfter(text, after, speakers) ?? attributeBefore(text, before, after, speakers);
+}
+
+function attributeAfter(text: string, after: Span, speakers: Speakers): Attribution | null {
+  const { candidates } = speakers;
+  const tail = text.slice(after.start, after.end);
+  // “…” ― Pamela Padilla
+  const dash = /^[\s,]*(?:―|—|–|--)\s*/.exec(tail);
+  if (dash) {
+    const at = after.start + dash[0].length;
+    const named = candidates.within({ start: at, end: after.end })[0];
+    const words = wordsIn(text, { start: at, end: after.end });
+    const run = words.findIndex(w => !/^\p{Lu}/u.test(w.text));
+    const speaker = named && named.start === at ? named : phrase(text, words.slice(0, Math.min(run < 0 ? words.length : run, 5)), speakers);
+    if (speaker) return { speaker: speakerOf(speaker), cue: { start: after.start + dash[0].trimEnd().length - 1, end: at, text: dash[0].trim() }, side: 'after' };
   }
-  // before the quote: Trump told the press corps, “…” / Kim, through an interpreter, said there had been “…”
-  const beforeTokens = tokenize(text.slice(before.start, before.end), before.start).filter(t => /[\p{L}]/u.test(t.text));
-  for (let k = beforeTokens.length - 1; k >= 0; k--) {
-    const cue = beforeTokens[k];
-    if (!isCue(cue)) continue;
+  const words = wordsIn(text, after).slice(0, 30);
+  const k = words.findIndex(isCue);
+  if (k < 0) return null;
+  const cue = words[k];
+  if (k === 0) {
+    // “…,” said Trump / said the president / added Rep. Jim Clyburn (D-S.C.)
+    const speaker = following(text, cue, after.end, speakers);
+    return speaker ? { speaker: speakerOf(speaker), cue: cueOf(cue), side: 'after' } : null;
+  }
+  const lead = words.slice(0, k);
+  const inLead = candidates.within({ start: after.start, end: cue.start });
+  const last = inLead[inLead.length - 1];
+  if (last) {
+    // “…,” Trump said / Rep. Gwen Moore (D-Wis.) said / White House press secretary Josh Earnest said
+    const pre = lead.filter(w => w.end <= last.start);
+    const post = lead.filter(w => w.start >= last.end);
+    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text)) && (pre.length === 0 || DETERMINER.test(pre[0].text) || /^\p{Lu}/u.test(pre[0].text));
+    if (titled && post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || /^\p{Lu}/u.test(w.text) && /\)/.test(text.slice(w.end, w.end + 2)))) {
+      return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
+    }
+    // “…,” Obama's former campaign strategist said
+    if (titled && post.length && /^['’]s\b/.test(text.slice(last.end, last.end + 2))) {
+      const named = phrase(text, lead.filter(w => !ADVERBS.has(w.text.toLowerCase())), speakers);
+      if (named) return { speaker: speakerOf(named), cue: cueOf(cue), side: 'after' };
+    }
+    // “…,” Malkia Cyril, the executive director at the Center of Media Justice, told … / Rep. Jim Jordan (R-Ohio), a member, said
+    const first = inLead[0];
+    const before = lead.filter(w => w.end <= first.start);
+    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(first.end, cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
+    return null;
+  }
+  if (k > 5) return null;
+  const named = phrase(text, lead.filter(w => !ADVERBS.has(w.text.toLowerCase())), speakers);
+  return named ? { speaker: speakerOf(named), cue: cueOf(cue), side: 'after' } : null;
+}
+
+function attributeBefore(text: string, before: Span, after: Span, speakers: Speakers): Attribution | null {
+  const { candidates } = speakers;
+  const words = wordsIn(text, before);
+  for (let k = words.length - 1; k >= 0; k--) {
+    const cue = words[k];
+    if (!isCue(cue) || !isVerbUse(text, cue, candidates)) continue;
     const word = cue.text.toLowerCase();
     if (SPEAKER_AFTER.has(word)) {
-      const following = inWindow({ start: cue.end, end: before.end });
-      if (following.length) return { speaker: speakerOf(following[0]), cue: cueOf(cue, text), side: 'before' };
+      const next = candidates.within({ start: cue.end, end: before.end })[0];
+      const speaker = next ?? phrase(text, words.slice(k + 2, k + 5), speakers);
+      if (speaker) return { speaker: speakerOf(speaker), cue: cueOf(cue, text), side: 'before' };
       continue;
     }
-    const preceding = inWindow({ start: before.start, end: cue.start });
-    // "…, adding that “…”": a participle's subject is the sentence's subject, not the nearest name
-    const subject = PARTICIPLE.test(cue.text) ? preceding[0] : preceding[preceding.length - 1];
+    const preceding = candidates.within({ start: before.start, end: cue.start });
+    const participle = PARTICIPLE.test(cue.text);
+    // "…, adding that “…”": a participle's subject is the sentence's subject, not the nearest name;
+    // "Noting “efforts and patience” were needed, Kim said …": the subject may follow the quote
+    const subject = participle ? preceding[0] ?? candidates.within(after).find(c => /,\s*$/.test(text.slice(Math.max(after.start, c.start - 3), c.start))) : preceding[preceding.length - 1];
+    // the commission says …: a subject the recogniser did not name stands right before the cue, unless the
+    // named subject is the one ("Trump, who has pledged to solve the North Korea problem, says")
+    const between = subject && subject.end <= cue.start ? text.slice(subject.end, cue.start) : '';
+    const direct = subject && (!between.trim() || /^\s*(?:\([^()]*\))?\s*,[^.!?]*,\s*$/.test(between) || wordsIn(text, { start: subject.end, end: cue.start }).every(w => ADVERBS.has(w.text.toLowerCase())));
+    const np = !participle && !direct ? nounPhraseBefore(text, words, k, speakers) : undefined;
+    if (np && !candidates.overlapping(np).length) return { speaker: speakerOf(np), cue: cueOf(cue), side: 'before' };
     if (subject) return { speaker: speakerOf(subject), cue: cueOf(cue), side: 'before' };
-    const inverted = rightAfter(text, cue, inWindow({ start: cue.end, end: before.end }));
+    const inverted = following(text, cue, before.end, speakers);
     if (inverted) return { speaker: speakerOf(inverted), cue: cueOf(cue), side: 'before' };
   }
   return null;
 }
 
+
+/** "The commission says", "the ad’s narrator said": a determiner phrase of up to four words before the cue. */
+function nounPhraseBefore(text: string, words: Token[], k: number, speakers: Speakers): Candidate | undefined {
+  let end = k;
+  while (end > 0 && ADVERBS.has(words[end - 1].text.toLowerCase())) end--;
+  for (let start = end - 1; start >= Math.max(0, end - 4); start--) {
+    if (!/^(?:the)$/i.test(words[start].text)) continue;
+    if (!/^[\s\p{L}\p{N}’'.-]*$/u.test(text.slice(words[start].start, words[end - 1].end))) return undefined;
+    return phrase(text, words.slice(start, end), speakers);
+  }
+  return undefined;
+}
+
 const PARTICIPLE = /ing$/i;
 
-/** "said Trump", "said the president": the speaker stands right after the cue. */
-function rightAfter(text: string, cue: Token, following: Candidate[]): Candidate | undefined {
-  const first = following[0];
-  return first && /^[\s,]*$/.test(text.slice(cue.end, first.start)) ? first : undefined;
+/** "said Trump", "said the president", "added Rep. Jim Clyburn": the speaker right after the cue, titles between. */
+function following(text: string, cue: Token, limit: number, speakers: Speakers): Candidate | undefined {
+  const next = speakers.candidates.within({ start: cue.end, end: limit })[0];
+  if (next && TITLE_GAP.test(text.slice(cue.end, next.start) + ' ') && next.start - cue.end < 60) return next;
+  const words = wordsIn(text, { start: cue.end, end: limit });
+  const stop = text.slice(cue.end, limit).search(/[,.;:!?(]/);
+  const upTo = stop < 0 ? limit : cue.end + stop;
+  const np = words.filter(w => w.end <= upTo).slice(0, 5);
+  return np.length && /^[\s,]*$/.test(text.slice(cue.end, np[0].start)) ? phrase(text, np, speakers) : undefined;
 }
 
 function cueOf(t: Token, text?: string): Cue {

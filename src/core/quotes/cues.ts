@@ -10,8 +10,14 @@ const CUE_WORDS = [
   'emphasized', 'emphasise', 'emphasised', 'stress', 'stressed', 'suggest', 'suggested', 'conclude', 'concluded', 'referenced',
   'describe', 'described', 'describing', 'call', 'called', 'calling', 'predict', 'predicted', 'boast', 'boasted', 'complain',
   'complained', 'confirm', 'confirmed', 'deny', 'denied', 'insist', 'mused', 'recounted', 'observed', 'posted', 'read',
-  'according', 'statement', 'interview',
+  'according', 'report', 'reports', 'reported', 'asking', 'claiming', 'arguing', 'warning', 'insisting', 'explaining',
+  'declaring', 'vowing', 'suggesting', 'acknowledging', 'sings', 'sang', 'testified', 'demanded', 'charged', 'countered',
+  'conceded', 'promised', 'pledged', 'added', 'quoted', 'retorted', 'recalls', 'reads', 'asks', 'observes', 'scoffed',
 ];
+
+/** Cues that are also nouns ("his tweets", "a statement"): cues only right after their subject. */
+export const NOUN_OR_VERB = new Set(['tweet', 'tweets', 'call', 'calls', 'claim', 'claims', 'note', 'notes', 'read', 'reads', 'answer', 'remark',
+  'vow', 'vows', 'joke', 'jokes', 'quip', 'stress', 'report', 'reports', 'caution', 'warn', 'posted', 'describe']);
 
 export const CUES = new Set(CUE_WORDS);
 

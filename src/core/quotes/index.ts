@@ -1,7 +1,7 @@
 import type { Mention, Quote, QuoteKind } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { attribute, speakerCandidates, type Attribution, type Candidate } from './attribute';
+import { attribute, speakerCandidates, type Attribution, type Speakers } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
 
 export { quotedStretches } from './detect';
@@ -16,7 +16,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
   const stretches = quotedStretches(text);
   const quoted = new SpanIndex(stretches);
   const inside = (offset: number) => quoted.strictlyAround(offset);
-  const candidates = speakerCandidates(text, mentions, inside);
+  const speakers = speakerCandidates(text, mentions, inside);
   const paras = paragraphs(text);
   const starts = sentences(text).map(s => s.start);
   const quotes: Quote[] = [];
@@ -26,8 +26,8 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
   for (const [n, stretch] of stretches.entries()) {
     while (p < paras.length - 1 && paras[p].end <= stretch.start) p++;
     const para = paras[p];
-    const { before, after } = windows(stretch, para, stretches[n + 1], starts, inside);
-    const found = attribute(text, before, after, candidates);
+    const { before, after } = windows(text, stretch, para, stretches[n + 1], starts, inside);
+    const found = transcriptLabel(text, stretch, speakers) ?? attribute(text, before, after, speakers) ?? introducedBy(text, stretch, paras, p, starts, speakers);
     const kind = classify(text, stretch, before, Boolean(found));
     const quote: Quote = {
       start: stretch.start, end: stretch.end, inner: stretch.inner, text: text.slice(stretch.inner.start, stretch.inner.end), kind,
@@ -35,7 +35,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     };
     if (kind === 'speech') {
       // speakers named in sentences without quotes carry over too: "Trump said he hoped … “We made …”"
-      const earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, quoted, candidates);
+      const earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, quoted, speakers);
       if (found) {
         Object.assign(quote, { speaker: found.speaker, cue: found.cue, confidence: found.speaker.mentionIndex !== undefined ? 0.9 : 0.5, how: `cue “${found.cue.text}”, ${found.side === 'before' ? 'before the quote' : 'after the quote'}` });
       } else if (earlier) {
@@ -53,7 +53,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
 }
 
 /** The text of the quote's sentence before and after it, stopping at sentence ends outside quotes. */
-function windows(stretch: QuotedStretch, para: Span, next: QuotedStretch | undefined, starts: number[], inside: (offset: number) => boolean): { before: Span; after: Span } {
+function windows(text: string, stretch: QuotedStretch, para: Span, next: QuotedStretch | undefined, starts: number[], inside: (offset: number) => boolean): { before: Span; after: Span } {
   let b = para.start;
   for (let k = upperBound(starts, stretch.start) - 1; k >= 0 && starts[k] >= para.start; k--) {
     if (!inside(starts[k])) { b = starts[k]; break; }
@@ -61,6 +61,14 @@ function windows(stretch: QuotedStretch, para: Span, next: QuotedStretch | undef
   let nextStart = para.end;
   for (let k = upperBound(starts, stretch.end); k < starts.length && starts[k] < para.end; k++) {
     if (!inside(starts[k])) { nextStart = starts[k]; break; }
+  }
+  // “… is?” Graham asked. — a sentence that ends inside the quote goes on with its attribution
+  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart))) {
+    const from = nextStart;
+    nextStart = para.end;
+    for (let k = upperBound(starts, from); k < starts.length && starts[k] < para.end; k++) {
+      if (!inside(starts[k])) { nextStart = starts[k]; break; }
+    }
   }
   const a = Math.min(next && next.start >= stretch.end ? next.start : para.end, nextStart, para.end);
   return { before: { start: b, end: stretch.start }, after: { start: stretch.end, end: a } };
@@ -97,8 +105,28 @@ function classify(text: string, stretch: QuotedStretch, before: Span, attributed
   return 'scare';
 }
 
+/** A transcript quoted whole: “WALLACE: Let’s start …” — the label names the speaker. */
+function transcriptLabel(text: string, stretch: QuotedStretch, speakers: Speakers): Attribution | null {
+  const m = /^\s*((?:[A-Z][A-Z.’'-]*\s){0,2}[A-Z][A-Z.’'-]+):\s/.exec(text.slice(stretch.inner.start, stretch.inner.start + 40));
+  if (!m || m[1].length < 2) return null;
+  const start = stretch.inner.start + m.index + m[0].indexOf(m[1]);
+  const family = m[1].split(/\s+/).pop()!.toLowerCase();
+  const person = speakers.people.lastBefore(start, x => x.m.text.split(/\s+/).pop()!.toLowerCase() === family) ?? speakers.people.items.find(x => x.m.text.split(/\s+/).pop()!.toLowerCase() === family);
+  const speaker = { start, end: start + m[1].length, text: m[1], ...(person ? { mentionIndex: person.i } : {}) };
+  return { speaker, cue: { start: speaker.end, end: speaker.end + 1, text: ':' }, side: 'before' };
+}
+
+/** A quote opening a paragraph after one that ends with a colon: “Caddell continued:” ¶ “The health issue …” */
+function introducedBy(text: string, stretch: QuotedStretch, paras: Span[], p: number, starts: number[], speakers: Speakers): Attribution | null {
+  if (p === 0 || stretch.start !== paras[p].start) return null;
+  const prev = paras[p - 1];
+  if (!/:\s*$/.test(text.slice(prev.start, prev.end))) return null;
+  const from = Math.max(prev.start, starts[upperBound(starts, prev.end - 2) - 1] ?? prev.start);
+  return attribute(text, { start: from, end: prev.end }, { start: prev.end, end: prev.end }, speakers);
+}
+
 /** The last cue with a speaker in the paragraph before `at`, in text outside quotes. */
-function lastAttributionInParagraph(text: string, para: Span, at: number, quoted: SpanIndex<QuotedStretch>, candidates: SpanIndex<Candidate>): Attribution | null {
+function lastAttributionInParagraph(text: string, para: Span, at: number, quoted: SpanIndex<QuotedStretch>, speakers: Speakers): Attribution | null {
   let result: Attribution | null = null;
   const re = /[^.!?]+[.!?]?/g;
   const from = Math.max(para.start, at - LOOK_BACK);
@@ -106,7 +134,7 @@ function lastAttributionInParagraph(text: string, para: Span, at: number, quoted
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const s = { start: from + m.index, end: from + m.index + m[0].length };
     if (quoted.overlapping(s).length || s.end > at) continue;
-    const found = attribute(text, s, { start: s.end, end: s.end }, candidates);
+    const found = attribute(text, s, { start: s.end, end: s.end }, speakers);
     if (found) result = found;
   }
   return result;

@@ -1,0 +1,227 @@
+import type { CorpusView, ResolvedQuote } from '../corpus';
+
+/** One speech quote of one article, as an utterance lists it. */
+export interface QuoteRef {
+  path: string;
+  /** Index into the article's `quotes`. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  speakerName?: string;
+  speakerId?: string;
+}
+
+/** The same words of one speaker as quoted by one or more articles, in full, in part or in another rendering. */
+export interface Utterance {
+  id: string;
+  speakerId?: string;
+  speakerName?: string;
+  /** The longest version quoted. */
+  text: string;
+  /** Sorted by path, then start. */
+  quotes: QuoteRef[];
+  /** The articles quoting it, sorted: how many sources carry it. */
+  sources: string[];
+}
+
+/** One stretch of a word comparison: words both versions have, or only the first or the second. */
+export interface WordDifference {
+  text: string;
+  in: 'both' | 'first' | 'second';
+}
+
+// Two quotes are one utterance when, in order, at least MIN_SHARE of the shorter one's words and of its distinct
+// content words are found in the other, with at least MIN_WORDS words and MIN_CONTENT content words matched.
+// MIN_CONTENT is 2, not 3: Xinhua's "efforts and patience" is the whole of Kim's "…effort and patience" fragment.
+const MIN_SHARE = 0.6;
+const MIN_WORDS = 3;
+const MIN_CONTENT = 2;
+
+const STOPWORDS = new Set(('a an the and or but if of to in on at by for with from as into about than then that this these those ' +
+  'it its is are was were be been being am do does did have has had will would shall should can could may might must i me my ' +
+  'we us our you your he him his she her they them their there here what which who whom so not no nor too very just also up ' +
+  'out over such only own same both each few more most other some any all how when where why while again once because until').split(' '));
+const IS_CONTRACTED = new Set(['it', 'that', 'he', 'she', 'there', 'here', 'what', 'who']);
+const CONTRACTIONS: Record<string, string> = { m: 'am', re: 'are', ll: 'will', ve: 'have', d: 'would' };
+
+/** Lower case, one kind of apostrophe, dashes and other punctuation as word breaks: the words as compared. */
+function words(text: string): string[] {
+  const plain = text.normalize('NFKC').toLowerCase().replace(/[’‘ʼ`´′]/g, "'");
+  return plain.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Words for grouping: contractions spelt out ("I’m" = "I am"), endings dropped ("efforts" = "effort", "welcomed" = "welcome"). */
+function stems(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const m = /^(.+?)(?:n't|'(s|m|re|ll|ve|d))$/.exec(w);
+    if (!m) { out.push(stem(w)); continue; }
+    if (w.endsWith("n't")) out.push(m[1] === 'ca' ? 'can' : m[1] === 'wo' ? 'will' : m[1], 'not');
+    else if (m[2] === 's') out.push(...(IS_CONTRACTED.has(m[1]) ? [m[1], 'is'] : [stem(m[1])]));
+    else out.push(m[1], CONTRACTIONS[m[2]]);
+  }
+  return out;
+}
+
+function stem(w: string): string {
+  if (STOPWORDS.has(w)) return w;
+  if (w.length >= 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length >= 5 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length >= 5 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length >= 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return w.length >= 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
+/** The pairs of positions of a longest common subsequence of two word lists, in order. */
+function alignment(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const w = b.length + 1;
+  const dp = new Uint32Array((a.length + 1) * w);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      dp[i * w + j] = a[i] === b[j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (dp[(i + 1) * w + j] >= dp[i * w + j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+interface Item {
+  ref: QuoteRef;
+  stems: string[];
+  content: Set<string>;
+  /** Who said it, for keeping speakers apart: entity id, else the name; undefined when unattributed. */
+  speaker?: string;
+}
+
+/** How much `short` and `long` agree (share of the shorter's words matched), or 0 when they are not one utterance. */
+function agreement(short: Item, long: Item): number {
+  // The matched words must lie close together in the longer quote, not be picked one by one from a long speech:
+  // align against windows of about twice the shorter quote's length, overlapping by half of it.
+  const n = short.stems.length, step = Math.ceil(n / 2), size = 2 * n + 2 + step;
+  let best = 0;
+  for (let k = 0; ; k += step) {
+    const pairs = alignment(short.stems, long.stems.slice(k, k + size));
+    if (pairs.length >= MIN_WORDS && pairs.length >= MIN_SHARE * n && pairs.length / n > best) {
+      const content = new Set(pairs.map(([i]) => short.stems[i]).filter(s => short.content.has(s)));
+      if (content.size >= MIN_CONTENT && content.size >= MIN_SHARE * short.content.size) best = pairs.length / n;
+    }
+    if (k + size >= long.stems.length || best === 1) return best;
+  }
+}
+
+/**
+ * Groups the speech quotes of the corpus into utterances: the same words of one speaker quoted by several articles,
+ * whole, as a fragment or in a slightly different rendering. Every speech quote is in exactly one utterance.
+ */
+export function groupUtterances(view: CorpusView): Utterance[] {
+  const items: Item[] = [];
+  for (const article of view.articles.values()) {
+    article.quotes.forEach((q: ResolvedQuote, index) => {
+      if (q.kind !== 'speech') return;
+      const s = q.speaker;
+      const ref: QuoteRef = { path: article.path, index, start: q.start, end: q.end, text: q.text, ...(s ? { speakerName: s.name } : {}), ...(s?.entityId ? { speakerId: s.entityId } : {}) };
+      const st = stems(q.text);
+      items.push({ ref, stems: st, content: new Set(st.filter(x => !STOPWORDS.has(x))), speaker: s ? s.entityId ?? `name:${s.name.toLowerCase()}` : undefined });
+    });
+  }
+  const edges: Array<[number, number, number]> = [];
+  const identical = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    const key = it.stems.join(' ');
+    const first = identical.get(key);
+    if (first === undefined) identical.set(key, i);
+    else edges.push([first, i, 2]);
+    for (const c of it.content) (postings.get(c) ?? postings.set(c, []).get(c)!).push(i);
+  });
+  // Candidates share rare content words: a quote matching `need` of q's content words holds one of q's
+  // (size - need + 1) rarest, so only those lists are read (prefix filtering). q is always the shorter one.
+  const seen = new Int32Array(items.length).fill(-1);
+  items.forEach((q, i) => {
+    const need = Math.max(MIN_CONTENT, Math.ceil(MIN_SHARE * q.content.size));
+    if (q.stems.length < MIN_WORDS || q.content.size < need) return;
+    const rare = [...q.content].sort((x, y) => postings.get(x)!.length - postings.get(y)!.length).slice(0, q.content.size - need + 1);
+    for (const word of rare) {
+      for (const j of postings.get(word)!) {
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        const r = items[j];
+        if (r.stems.length < q.stems.length || (r.stems.length === q.stems.length && j <= i)) continue;
+        if (q.speaker && r.speaker && q.speaker !== r.speaker) continue;
+        let shared = 0;
+        for (const c of q.content) if (r.content.has(c)) shared++;
+        if (shared < need) continue;
+        const score = agreement(q, r);
+        if (score > 0) edges.push([i, j, score]);
+      }
+    }
+  });
+  // Union-find, best matches first, so an unattributed quote joins the speaker it agrees with most.
+  const parent = items.map((_, i) => i);
+  const speaker = items.map(it => it.speaker);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  for (const [a, b] of edges) {
+    const ra = root(a), rb = root(b);
+    if (ra === rb || (speaker[ra] && speaker[rb] && speaker[ra] !== speaker[rb])) continue;
+    parent[rb] = ra;
+    speaker[ra] ??= speaker[rb];
+  }
+  const groups = new Map<number, Item[]>();
+  items.forEach((it, i) => (groups.get(root(i)) ?? groups.set(root(i), []).get(root(i))!).push(it));
+  const byPlace = (x: QuoteRef, y: QuoteRef) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start);
+  const utterances = [...groups.values()].map(group => {
+    const quotes = group.map(g => g.ref).sort(byPlace);
+    const longest = group.reduce((best, g) => (g.stems.length > best.stems.length ? g : best), group[0]);
+    const named = quotes.find(q => q.speakerId) ?? quotes.find(q => q.speakerName);
+    const first = quotes[0];
+    return {
+      id: `utterance:${named?.speakerId ?? 'unknown'}:${first.path}:${first.start}`,
+      ...(named?.speakerId ? { speakerId: named.speakerId } : {}), ...(named?.speakerName ? { speakerName: named.speakerName } : {}),
+      text: longest.ref.text, quotes, sources: [...new Set(quotes.map(q => q.path))].sort(),
+    };
+  });
+  return utterances.sort((x, y) => byPlace(x.quotes[0], y.quotes[0]));
+}
+
+const lookups = new WeakMap<readonly Utterance[], Map<string, Utterance>>();
+
+/** The utterance a quote (its article's path and its index in the article's quotes) belongs to. */
+export function utteranceOf(utterances: readonly Utterance[], path: string, quoteIndex: number): Utterance | undefined {
+  let lookup = lookups.get(utterances);
+  if (!lookup) {
+    lookup = new Map(utterances.flatMap(u => u.quotes.map(q => [`${q.index}:${q.path}`, u] as const)));
+    lookups.set(utterances, lookup);
+  }
+  return lookup.get(`${quoteIndex}:${path}`);
+}
+
+/**
+ * Word by word, what two versions of a quote share and what only one of them has, in reading order, for marking
+ * the differences side by side. Case, quotation marks, apostrophes and punctuation are not differences; words
+ * keep their first version's spelling and punctuation when shared.
+ */
+export function compareWords(a: string, b: string): WordDifference[] {
+  const split = (text: string) => (text.match(/\S+/g) ?? []).filter(w => words(w).length);
+  const wa = split(a), wb = split(b);
+  const pairs = alignment(wa.map(w => words(w).join(' ')), wb.map(w => words(w).join(' ')));
+  const out: WordDifference[] = [];
+  const add = (text: string, side: WordDifference['in']) => {
+    const last = out[out.length - 1];
+    if (last?.in === side) last.text += ` ${text}`;
+    else out.push({ text, in: side });
+  };
+  let i = 0, j = 0;
+  for (const [pi, pj] of [...pairs, [wa.length, wb.length] as [number, number]]) {
+    for (; i < pi; i++) add(wa[i], 'first');
+    for (; j < pj; j++) add(wb[j], 'second');
+    if (pi < wa.length) add(wa[i++], 'both'), j++;
+  }
+  return out;
+}
