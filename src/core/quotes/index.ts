@@ -28,7 +28,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     const para = paras[p];
     const { before, after } = windows(text, stretch, para, stretches[n + 1], starts, inside);
     const found = transcriptLabel(text, stretch, speakers) ?? attribute(text, before, after, speakers) ?? introducedBy(text, stretch, paras, p, starts, speakers);
-    const kind = classify(text, stretch, before, Boolean(found));
+    const kind = classify(text, stretch, before, found);
     const quote: Quote = {
       start: stretch.start, end: stretch.end, inner: stretch.inner, text: text.slice(stretch.inner.start, stretch.inner.end), kind,
       speaker: null, cue: null, confidence: kind === 'speech' ? 0.3 : 0.6, origin: 'model',
@@ -93,14 +93,21 @@ const TITLE_CUE = /\b(?:read|reads|reading|titled|entitled|headlined|headline|ba
 const SCARE_CUE = /\b(?:so-called|called|dubbed|termed|known as|wording|word|term|phrase|label|labelled|labeled)\s*[:,]?\s*$/i;
 
 /** Title, scare quote or speech: a naming cue decides first, then an attribution, then length. */
-function classify(text: string, stretch: QuotedStretch, before: Span, attributed: boolean): QuoteKind {
+function classify(text: string, stretch: QuotedStretch, before: Span, found: Attribution | null): QuoteKind {
+  const attributed = Boolean(found);
   const inner = text.slice(stretch.inner.start, stretch.inner.end).trim();
   const lead = text.slice(Math.max(before.start, stretch.start - 40), stretch.start);
   const words = inner.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w));
   if (TITLE_CUE.test(lead)) return 'title';
-  const titleCase = words.length > 1 && words.length <= 6 && words.every(w => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|in|on|for|to|at)$/.test(w)) && !/[.!?,]$/.test(inner);
-  if (titleCase && !attributed) return 'title';
+  const capitalised = words.length > 1 && words.length <= 6 && words.every(w => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|a|an|and|in|on|for|to|at|with)$/.test(w));
+  // a show, a programme, a slogan: on CBS's “Face the Nation,” / his 1994 “Contract with America.”
+  if (capitalised && (!attributed && !/[.!?,]$/.test(inner) || /(?:\b(?:on|of|in|to|at|from|the|a|an|his|her|their|its|watching|watch)|['’]s|\d)\s*$/i.test(lead))) return 'title';
+  // a nickname inside a name: Marcia “Cia” Price
+  if (words.length <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(lead) && /^\s\p{Lu}/u.test(text.slice(stretch.end, stretch.end + 2))) return 'title';
   if (SCARE_CUE.test(lead) && words.length <= 4) return 'scare';
+  // one word without the punctuation of a sentence is a term held at a distance: called him a “quack”
+  // unless a verb of speech gives it to someone: he had a “successful” first meeting, he said
+  if (words.length === 1 && !/[.!?,]$/.test(inner) && !/^(?:say|says|said|told|tells|add|added|adds|replied|wrote|writes|tweeted)$/i.test(found?.cue.text ?? '')) return 'scare';
   if (attributed || words.length >= 6 || (/[.!?]$/.test(inner) && words.length >= 3)) return 'speech';
   return 'scare';
 }
