@@ -35,10 +35,14 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
   const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
   const people = new SpanIndex(indexed.filter(x => x.m.type === 'PERSON'));
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
-  for (const t of tokenize(text)) {
+  const tokens = tokenize(text);
+  const gender = genders(text, tokens, people);
+  for (const t of tokens) {
     const lower = t.text.toLowerCase();
     if (insideQuote(t.start)) continue;
-    if (PRONOUNS.has(lower)) out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: people.lastBefore(t.start)?.i });
+    // "she" is the last person named before who is not known to be a man, "he" not known to be a woman
+    const unwanted = FEMALE.has(lower) ? 'm' : 'f';
+    if (PRONOUNS.has(lower)) out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: people.lastBefore(t.start, x => gender.get(familyOf(x.m.text)) !== unwanted)?.i });
     // the writer, or a group: speakers, though not a named person
     else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
   }
@@ -59,6 +63,38 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
   return { candidates: new SpanIndex(out), people };
+}
+
+const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
+const MALE = new Set(['he', 'him', 'his', 'himself']);
+
+/**
+ * What the article says of each person's gender, by family name: honorifics and role words in their titles
+ * (Mr., Mrs., spokeswoman), then pronouns in sentences that name only them ("Clinton said she …").
+ */
+function genders(text: string, tokens: Token[], people: SpanIndex<{ start: number; end: number; m: Mention }>): Map<string, 'm' | 'f'> {
+  const votes = new Map<string, number>();
+  const vote = (family: string, by: number) => votes.set(family, (votes.get(family) ?? 0) + by);
+  for (const p of people.items) {
+    const title = p.m.title ?? '';
+    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(familyOf(p.m.text), -5);
+    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(familyOf(p.m.text), 5);
+  }
+  let named = new Set<string>();
+  let k = 0;
+  let last = 0;
+  for (const t of tokens) {
+    // sentences and lines (headlines, lists) end the sentence
+    if (text.slice(last, t.start).includes('\n')) named = new Set();
+    last = t.end;
+    for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(familyOf(people.items[k].m.text));
+    if (/^[.!?]$/.test(t.text)) { named = new Set(); continue; }
+    const lower = t.text.toLowerCase();
+    if (named.size === 1 && (FEMALE.has(lower) || MALE.has(lower))) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
+  }
+  const out = new Map<string, 'm' | 'f'>();
+  for (const [family, v] of votes) if (v) out.set(family, v > 0 ? 'm' : 'f');
+  return out;
 }
 
 function hasRole(m: Mention, role: string, qualifier: string): boolean {
