@@ -112,7 +112,7 @@ const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), 
 
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|this|that|one|two|three|several|some|many)$/i;
 /** Words a phrase naming a speaker may not contain: they start a clause, not a name. */
-const CLAUSE_WORD = /^(?:when|while|and|but|as|if|that|which|who|because|after|before|than|then|so|or|to|he|she|it|they|we|i|you|there|this)$/i;
+const CLAUSE_WORD = /^(?:when|while|and|but|as|if|that|which|who|because|after|before|than|then|so|or|to|he|she|it|they|we|i|you|there|this|was|is|were|are|had|has|have|would|will|could)$/i;
 const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)$/i;
 /** Titles and affiliations between a cue and a name: "said Rep. Jim Clyburn", "said former Gov. Jeb Bush". */
 const TITLE_GAP = /^[\s,]*(?:(?:the|former|then|acting|current|[\p{Lu}][\p{L}.’'-]*|of|[(][^()]{0,12}[)])\s+){0,6}$/u;

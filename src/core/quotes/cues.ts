@@ -27,7 +27,8 @@ export const SPEAKER_AFTER = new Set(['according']);
 /** Words that may stand between a speaker and the cue: "Trump simply said", "Trump said later". */
 export const ADVERBS = new Set(['simply', 'later', 'also', 'then', 'again', 'just', 'has', 'had', 'have', 'once', 'repeatedly', 'previously', 'earlier', 'recently', 'reportedly', 'quickly', 'finally', 'firmly', 'flatly', 'only', 'would', 'will', 'did', 'does', 'is', 'was', 'not', 'never']);
 
-export const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Pronouns that can be the subject of a cue ("he said"); "him" and "her" are objects, never speakers. */
+export const PRONOUNS = new Set(['he', 'she']);
 
 /** Role nouns of descriptions that stand for a person named earlier: "the U.S. president", "the North Korean leader". */
 export const DESCRIPTION = /\b[Tt]he\s+((?:[A-Z][\w.'’-]*\s+){0,3})(president|leader|chairman|minister|secretary|spokesman|spokeswoman|premier|chancellor|prime minister|senator|governor|mayor|envoy|ambassador|official)\b/g;
