@@ -8,8 +8,8 @@ export interface QuoteRef {
   start: number;
   end: number;
   text: string;
-  speakerName?: string;
   speakerId?: string;
+  speakerName?: string;
 }
 
 /** The same words of one speaker as quoted by one or more articles, in full, in part or in another rendering. */
@@ -66,7 +66,7 @@ function stems(text: string): string[] {
 
 function stem(w: string): string {
   if (STOPWORDS.has(w)) return w;
-  if (w.length >= 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  if (w.length >= 6 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length >= 5 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length >= 5 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length >= 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
@@ -78,9 +78,7 @@ function alignment(a: readonly string[], b: readonly string[]): Array<[number, n
   const w = b.length + 1;
   const dp = new Uint32Array((a.length + 1) * w);
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      dp[i * w + j] = a[i] === b[j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
-    }
+    for (let j = b.length - 1; j >= 0; j--) dp[i * w + j] = a[i] === b[j] ? dp[(i + 1) * w + j + 1] + 1 : Math.max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
   }
   const pairs: Array<[number, number]> = [];
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
@@ -91,10 +89,22 @@ function alignment(a: readonly string[], b: readonly string[]): Array<[number, n
   return pairs;
 }
 
+/** How many numbers two sorted lists share; counting stops early once `need` is out of reach. */
+function shared(a: readonly number[], b: readonly number[], need: number): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length && n + a.length - i >= need;) {
+    if (a[i] === b[j]) n++, i++, j++;
+    else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
 interface Item {
   ref: QuoteRef;
   stems: string[];
-  content: Set<string>;
+  /** Its distinct content words (not stopwords), as sorted word numbers. */
+  content: number[];
   /** Who said it, for keeping speakers apart: entity id, else the name; undefined when unattributed. */
   speaker?: string;
 }
@@ -108,8 +118,8 @@ function agreement(short: Item, long: Item): number {
   for (let k = 0; ; k += step) {
     const pairs = alignment(short.stems, long.stems.slice(k, k + size));
     if (pairs.length >= MIN_WORDS && pairs.length >= MIN_SHARE * n && pairs.length / n > best) {
-      const content = new Set(pairs.map(([i]) => short.stems[i]).filter(s => short.content.has(s)));
-      if (content.size >= MIN_CONTENT && content.size >= MIN_SHARE * short.content.size) best = pairs.length / n;
+      const content = new Set(pairs.map(([i]) => short.stems[i]).filter(w => !STOPWORDS.has(w)));
+      if (content.size >= MIN_CONTENT && content.size >= MIN_SHARE * short.content.length) best = pairs.length / n;
     }
     if (k + size >= long.stems.length || best === 1) return best;
   }
@@ -121,51 +131,61 @@ function agreement(short: Item, long: Item): number {
  */
 export function groupUtterances(view: CorpusView): Utterance[] {
   const items: Item[] = [];
+  const numbers = new Map<string, number>();
+  const number = (w: string) => numbers.get(w) ?? numbers.set(w, numbers.size).get(w)!;
   for (const article of view.articles.values()) {
     article.quotes.forEach((q: ResolvedQuote, index) => {
       if (q.kind !== 'speech') return;
       const s = q.speaker;
-      const ref: QuoteRef = { path: article.path, index, start: q.start, end: q.end, text: q.text, ...(s ? { speakerName: s.name } : {}), ...(s?.entityId ? { speakerId: s.entityId } : {}) };
-      const st = stems(q.text);
-      items.push({ ref, stems: st, content: new Set(st.filter(x => !STOPWORDS.has(x))), speaker: s ? s.entityId ?? `name:${s.name.toLowerCase()}` : undefined });
+      const ref: QuoteRef = { path: article.path, index, start: q.start, end: q.end, text: q.text, ...(s?.entityId ? { speakerId: s.entityId } : {}), ...(s ? { speakerName: s.name } : {}) };
+      const st = stems(q.text), content = [...new Set(st.filter(x => !STOPWORDS.has(x)).map(number))].sort((x, y) => x - y);
+      items.push({ ref, stems: st, content, speaker: s ? s.entityId ?? `name:${s.name.toLowerCase()}` : undefined });
     });
   }
   const edges: Array<[number, number, number]> = [];
+  // Identical words, however short ("No."): linked to the first such quote of the same speaker, and an
+  // unattributed quote to the first attributed one (or the other way round).
   const identical = new Map<string, number>();
-  const postings = new Map<string, number[]>();
+  // Postings of content words, per speaker (undefined: unattributed) and for everyone: other speakers never match.
+  const postings = new Map<string | undefined, Map<number, number[]>>([[undefined, new Map()]]);
+  const everyone: number[][] = Array.from(numbers, () => []);
+  const none: number[] = [];
   items.forEach((it, i) => {
-    const key = it.stems.join(' ');
-    const first = identical.get(key);
-    if (first === undefined) identical.set(key, i);
-    else edges.push([first, i, 2]);
-    for (const c of it.content) (postings.get(c) ?? postings.set(c, []).get(c)!).push(i);
+    const said = it.stems.join(' '), same = `${it.speaker ?? ''}|${said}`, other = `${it.speaker ? '' : '*'}|${said}`;
+    for (const k of [same, other]) if (identical.has(k)) edges.push([identical.get(k)!, i, 2]);
+    if (!identical.has(same)) identical.set(same, i);
+    if (it.speaker && !identical.has(`*|${said}`)) identical.set(`*|${said}`, i);
+    const own = postings.get(it.speaker) ?? postings.set(it.speaker, new Map()).get(it.speaker)!;
+    for (const c of it.content) (own.get(c) ?? own.set(c, []).get(c)!).push(i), everyone[c].push(i);
   });
-  // Candidates share rare content words: a quote matching `need` of q's content words holds one of q's
-  // (size - need + 1) rarest, so only those lists are read (prefix filtering). q is always the shorter one.
+  // Candidates share rare content words: a quote matching `need` of q's content words holds one of any
+  // (size - need + 1) of them, so only the lists of its rarest are read (prefix filtering). q is the shorter one.
   const seen = new Int32Array(items.length).fill(-1);
   items.forEach((q, i) => {
-    const need = Math.max(MIN_CONTENT, Math.ceil(MIN_SHARE * q.content.size));
-    if (q.stems.length < MIN_WORDS || q.content.size < need) return;
-    const rare = [...q.content].sort((x, y) => postings.get(x)!.length - postings.get(y)!.length).slice(0, q.content.size - need + 1);
-    for (const word of rare) {
-      for (const j of postings.get(word)!) {
-        if (seen[j] === i) continue;
-        seen[j] = i;
-        const r = items[j];
-        if (r.stems.length < q.stems.length || (r.stems.length === q.stems.length && j <= i)) continue;
-        if (q.speaker && r.speaker && q.speaker !== r.speaker) continue;
-        let shared = 0;
-        for (const c of q.content) if (r.content.has(c)) shared++;
-        if (shared < need) continue;
-        const score = agreement(q, r);
-        if (score > 0) edges.push([i, j, score]);
+    const size = q.content.length, need = Math.max(MIN_CONTENT, Math.ceil(MIN_SHARE * size));
+    if (q.stems.length < MIN_WORDS || size < need) return;
+    const rarest = q.content.slice().sort((x, y) => everyone[x].length - everyone[y].length);
+    const own = postings.get(q.speaker)!, unattributed = postings.get(undefined)!;
+    for (let l = 0; l <= size - need; l++) {
+      for (const list of q.speaker ? [own.get(rarest[l])!, unattributed.get(rarest[l]) ?? none] : [everyone[rarest[l]]]) {
+        for (const j of list) {
+          if (seen[j] === i) continue;
+          seen[j] = i;
+          const r = items[j];
+          if (r.stems.length < q.stems.length || (r.stems.length === q.stems.length && j <= i)) continue;
+          const score = shared(q.content, r.content, need) >= need ? agreement(q, r) : 0;
+          if (score > 0) edges.push([i, j, score]);
+        }
       }
     }
   });
   // Union-find, best matches first, so an unattributed quote joins the speaker it agrees with most.
   const parent = items.map((_, i) => i);
   const speaker = items.map(it => it.speaker);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
   for (const [a, b] of edges) {
     const ra = root(a), rb = root(b);
@@ -180,9 +200,8 @@ export function groupUtterances(view: CorpusView): Utterance[] {
     const quotes = group.map(g => g.ref).sort(byPlace);
     const longest = group.reduce((best, g) => (g.stems.length > best.stems.length ? g : best), group[0]);
     const named = quotes.find(q => q.speakerId) ?? quotes.find(q => q.speakerName);
-    const first = quotes[0];
     return {
-      id: `utterance:${named?.speakerId ?? 'unknown'}:${first.path}:${first.start}`,
+      id: `utterance:${named?.speakerId ?? 'unknown'}:${quotes[0].path}:${quotes[0].start}`,
       ...(named?.speakerId ? { speakerId: named.speakerId } : {}), ...(named?.speakerName ? { speakerName: named.speakerName } : {}),
       text: longest.ref.text, quotes, sources: [...new Set(quotes.map(q => q.path))].sort(),
     };
@@ -194,11 +213,8 @@ const lookups = new WeakMap<readonly Utterance[], Map<string, Utterance>>();
 
 /** The utterance a quote (its article's path and its index in the article's quotes) belongs to. */
 export function utteranceOf(utterances: readonly Utterance[], path: string, quoteIndex: number): Utterance | undefined {
-  let lookup = lookups.get(utterances);
-  if (!lookup) {
-    lookup = new Map(utterances.flatMap(u => u.quotes.map(q => [`${q.index}:${q.path}`, u] as const)));
-    lookups.set(utterances, lookup);
-  }
+  const lookup = lookups.get(utterances) ?? new Map(utterances.flatMap(u => u.quotes.map(q => [`${q.index}:${q.path}`, u] as const)));
+  lookups.set(utterances, lookup);
   return lookup.get(`${quoteIndex}:${path}`);
 }
 
@@ -212,11 +228,7 @@ export function compareWords(a: string, b: string): WordDifference[] {
   const wa = split(a), wb = split(b);
   const pairs = alignment(wa.map(w => words(w).join(' ')), wb.map(w => words(w).join(' ')));
   const out: WordDifference[] = [];
-  const add = (text: string, side: WordDifference['in']) => {
-    const last = out[out.length - 1];
-    if (last?.in === side) last.text += ` ${text}`;
-    else out.push({ text, in: side });
-  };
+  const add = (text: string, side: WordDifference['in']) => (out[out.length - 1]?.in === side ? (out[out.length - 1].text += ` ${text}`) : out.push({ text, in: side }));
   let i = 0, j = 0;
   for (const [pi, pj] of [...pairs, [wa.length, wb.length] as [number, number]]) {
     for (; i < pi; i++) add(wa[i], 'first');
