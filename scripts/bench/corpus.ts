@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
+import { groupUtterances } from '../../src/core/quotes/utterances';
 import { analyseArticle } from '../../src/core/analysis';
 import { parseModel, modelRecogniser } from '../../src/core/ner';
 
@@ -42,3 +43,6 @@ runs.sort((a, b) => a - b);
 console.log(`${texts.size} articles, the largest ${(big.length / 1048576).toFixed(2)} MB (${big.length.toLocaleString('en')} UTF-16 units)`);
 console.log(`analysis of the large article (worker thread): ${analysisMs.toFixed(0)} ms`);
 console.log(`corpus resolution (main thread): first ${firstMs.toFixed(0)} ms, after an edit median ${runs[runs.length >> 1].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[runs.length - 1].toFixed(0)})`);
+const [utterances, groupMs] = time(() => groupUtterances(corpus.resolve()));
+const quotes = utterances.reduce((n, u) => n + u.quotes.length, 0);
+console.log(`quotes grouped by utterance across articles: ${quotes.toLocaleString('en')} speech quotes into ${utterances.length.toLocaleString('en')} utterances in ${groupMs.toFixed(0)} ms`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
+import { groupUtterances, type Utterance } from '../core/quotes/utterances';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
@@ -83,6 +84,15 @@ export class CorpusService implements vscode.Disposable {
 
   view(): CorpusView {
     return this.corpus.resolve();
+  }
+
+  private grouped: { view: CorpusView; utterances: Utterance[] } | undefined;
+
+  /** The corpus's speech quotes grouped by utterance across articles, recomputed only when the view changes. */
+  utterances(): Utterance[] {
+    const view = this.view();
+    if (this.grouped?.view !== view) this.grouped = { view, utterances: groupUtterances(view) };
+    return this.grouped.utterances;
   }
 
   article(uri: vscode.Uri): ArticleView | undefined {

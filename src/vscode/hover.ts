@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../core/annotations/model';
 import { ENTITY_TYPE_NAMES } from '../core/model';
+import { utteranceOf } from '../core/quotes/utterances';
 import type { CorpusService } from './corpusService';
 import { toRange } from './convert';
 import { lookup, mentionsOf } from './lookup';
@@ -13,6 +14,11 @@ function escape(text: string): string {
 
 function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** The name an article goes by: its file name without the extension. */
+function outlet(path: string): string {
+  return decodeURIComponent(path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
 }
 
 /** Read-only explanations: what a highlight is, how sure we are and where else it appears. */
@@ -56,6 +62,13 @@ export class HoverProvider implements vscode.HoverProvider {
           lines.push(`Said by **${escape(q.speaker.name)}**${q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
           lines.push(`Attributed by ${q.how ? escape(q.how) : 'the user'} · confidence ${Math.round(q.confidence * 100)} %.`);
         } else lines.push('Speaker not found.');
+        const utterance = utteranceOf(this.corpus.utterances(), at.article.path, at.article.quotes.indexOf(q));
+        const others = utterance ? utterance.quotes.filter(r => r.path !== at.article.path) : [];
+        const sources = [...new Set(others.map(r => r.path))];
+        if (sources.length) {
+          const links = sources.map(path => { const r = others.find(x => x.path === path)!; return commandLink(escape(outlet(path)), 'sourceAnnotator.revealMention', [path, r.start, r.end]); });
+          lines.push(`Also quoted in ${sources.length} other source${sources.length === 1 ? '' : 's'}: ${links.join(', ')}.`);
+        }
       } else lines.push(q.kind === 'scare' ? 'A term held at a distance, not someone’s words.' : 'A name or title, not someone’s words.');
       sections.push(lines.join('  \n'));
       range ??= toRange(document, q);

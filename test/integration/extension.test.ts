@@ -102,6 +102,7 @@ suite('Source Annotator in VS Code', () => {
     const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     assert.match(text, /Said by \*\*Kim Jong Un\*\*/);
     assert.match(text, /said/);
+    assert.match(text, /Also quoted in 2 other sources: .*npr\\?-kuow.*time\\?-kim/, 'the same words in other outlets, each a link');
   });
 
   test('Go to References lists mentions of a person in every article', async () => {

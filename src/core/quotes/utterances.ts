@@ -150,10 +150,13 @@ export function groupUtterances(view: CorpusView): Utterance[] {
   const postings = new Map<string | undefined, Map<number, number[]>>([[undefined, new Map()]]);
   const everyone: number[][] = Array.from(numbers, () => []);
   const none: number[] = [];
+  // a quote repeated word for word by the same speaker is compared once, through its first occurrence
+  const repeat = new Uint8Array(items.length);
   items.forEach((it, i) => {
     const said = it.stems.join(' '), same = `${it.speaker ?? ''}|${said}`, other = `${it.speaker ? '' : '*'}|${said}`;
     for (const k of [same, other]) if (identical.has(k)) edges.push([identical.get(k)!, i, 2]);
-    if (!identical.has(same)) identical.set(same, i);
+    if (identical.has(same)) { repeat[i] = 1; return; }
+    identical.set(same, i);
     if (it.speaker && !identical.has(`*|${said}`)) identical.set(`*|${said}`, i);
     const own = postings.get(it.speaker) ?? postings.set(it.speaker, new Map()).get(it.speaker)!;
     for (const c of it.content) (own.get(c) ?? own.set(c, []).get(c)!).push(i), everyone[c].push(i);
@@ -163,7 +166,7 @@ export function groupUtterances(view: CorpusView): Utterance[] {
   const seen = new Int32Array(items.length).fill(-1);
   items.forEach((q, i) => {
     const size = q.content.length, need = Math.max(MIN_CONTENT, Math.ceil(MIN_SHARE * size));
-    if (q.stems.length < MIN_WORDS || size < need) return;
+    if (repeat[i] || q.stems.length < MIN_WORDS || size < need) return;
     const rarest = q.content.slice().sort((x, y) => everyone[x].length - everyone[y].length);
     const own = postings.get(q.speaker)!, unattributed = postings.get(undefined)!;
     for (let l = 0; l <= size - need; l++) {
