@@ -143,13 +143,17 @@ function phrase(text: string, words: Token[], speakers: Speakers): Candidate | u
   if (/^(?:a|an|one|two|three|several|some|many)$/i.test(first) && words.length === 1) return undefined;
   const span = { start: words[0].start, end: words[words.length - 1].end };
   const last = words[words.length - 1].text.replace(/['’]s$/, '').toLowerCase();
-  const person = /^\p{Lu}/u.test(words[words.length - 1].text)
-    ? speakers.people.lastBefore(span.start, x => familyOf(x.m.text) === last) ?? speakers.people.items.find(x => familyOf(x.m.text) === last)
-    : undefined;
+  const person = /^\p{Lu}/u.test(words[words.length - 1].text) ? personByFamily(speakers, last, span.start) : undefined;
   return { ...span, text: text.slice(span.start, span.end), kind: 'phrase', ...(person ? { mentionIndex: person.i } : {}) };
 }
 
 const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
+
+/** The person of that family name ("pence") named last before `at`, else first after. */
+export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {
+  const named = (x: { m: Mention }) => familyOf(x.m.text) === family;
+  return speakers.people.lastBefore(at, named) ?? speakers.people.items.find(named);
+}
 
 /**
  * Attribution from the words around a quote, within its sentence: `after` is the text from the closing

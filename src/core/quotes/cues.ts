@@ -9,10 +9,10 @@ const CUE_WORDS = [
   'quip', 'quipped', 'joke', 'joked', 'caution', 'cautioned', 'vow', 'vowed', 'reiterate', 'reiterated', 'emphasize',
   'emphasized', 'emphasise', 'emphasised', 'stress', 'stressed', 'suggest', 'suggested', 'conclude', 'concluded', 'referenced',
   'describe', 'described', 'describing', 'call', 'called', 'calling', 'predict', 'predicted', 'boast', 'boasted', 'complain',
-  'complained', 'confirm', 'confirmed', 'deny', 'denied', 'insist', 'mused', 'recounted', 'observed', 'posted', 'read',
+  'complained', 'confirm', 'confirmed', 'deny', 'denied', 'mused', 'recounted', 'observed', 'posted', 'read',
   'according', 'report', 'reports', 'reported', 'asking', 'claiming', 'arguing', 'warning', 'insisting', 'explaining',
   'declaring', 'vowing', 'suggesting', 'acknowledging', 'sings', 'sang', 'testified', 'demanded', 'charged', 'countered',
-  'conceded', 'promised', 'pledged', 'added', 'quoted', 'retorted', 'recalls', 'reads', 'asks', 'observes', 'scoffed',
+  'conceded', 'promised', 'pledged', 'quoted', 'retorted', 'recalls', 'reads', 'observes', 'scoffed',
 ];
 
 /** Cues that are also nouns ("his tweets", "a statement"): cues only right after their subject. */

@@ -1,7 +1,7 @@
 import type { Mention, Quote, QuoteKind } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { attribute, speakerCandidates, type Attribution, type Speakers } from './attribute';
+import { attribute, personByFamily, speakerCandidates, type Attribution, type Speakers } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
 
 export { quotedStretches } from './detect';
@@ -58,18 +58,14 @@ function windows(text: string, stretch: QuotedStretch, para: Span, next: QuotedS
   for (let k = upperBound(starts, stretch.start) - 1; k >= 0 && starts[k] >= para.start; k--) {
     if (!inside(starts[k])) { b = starts[k]; break; }
   }
-  let nextStart = para.end;
-  for (let k = upperBound(starts, stretch.end); k < starts.length && starts[k] < para.end; k++) {
-    if (!inside(starts[k])) { nextStart = starts[k]; break; }
-  }
+  // the next sentence start outside quotes, from an offset
+  const sentenceAfter = (from: number) => {
+    for (let k = upperBound(starts, from); k < starts.length && starts[k] < para.end; k++) if (!inside(starts[k])) return starts[k];
+    return para.end;
+  };
+  let nextStart = sentenceAfter(stretch.end);
   // “… is?” Graham asked. — a sentence that ends inside the quote goes on with its attribution
-  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart))) {
-    const from = nextStart;
-    nextStart = para.end;
-    for (let k = upperBound(starts, from); k < starts.length && starts[k] < para.end; k++) {
-      if (!inside(starts[k])) { nextStart = starts[k]; break; }
-    }
-  }
+  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart))) nextStart = sentenceAfter(nextStart);
   const a = Math.min(next && next.start >= stretch.end ? next.start : para.end, nextStart, para.end);
   return { before: { start: b, end: stretch.start }, after: { start: stretch.end, end: a } };
 }
@@ -118,7 +114,7 @@ function transcriptLabel(text: string, stretch: QuotedStretch, speakers: Speaker
   if (!m || m[1].length < 2) return null;
   const start = stretch.inner.start + m.index + m[0].indexOf(m[1]);
   const family = m[1].split(/\s+/).pop()!.toLowerCase();
-  const person = speakers.people.lastBefore(start, x => x.m.text.split(/\s+/).pop()!.toLowerCase() === family) ?? speakers.people.items.find(x => x.m.text.split(/\s+/).pop()!.toLowerCase() === family);
+  const person = personByFamily(speakers, family, start);
   const speaker = { start, end: start + m[1].length, text: m[1], ...(person ? { mentionIndex: person.i } : {}) };
   return { speaker, cue: { start: speaker.end, end: speaker.end + 1, text: ':' }, side: 'before' };
 }
