@@ -44,7 +44,7 @@ export interface SpeakerMention extends Span {
   mentionIndex?: number;
   /** Set when the user named the speaker: an entity id. */
   entityId?: string;
-  /** Set when the user named the speaker by name only. */
+  /** The speaker's name when no mention gives it: the user's, or the group an "it" or "they" stands for. */
   name?: string;
 }
 

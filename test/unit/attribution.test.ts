@@ -70,4 +70,34 @@ describe('attribution: who said it', () => {
     const text = 'Pence said on “Fox News Sunday” that he was ready. Trump called him a “quack” and left.';
     assert.deepEqual(speakers(text), { 'Fox News Sunday': 'title', quack: 'scare' });
   });
+  it('suffixes, state party tags and lower-case roles around a name: Mitch McConnell, R-Ky., said / said steelworker Anna Kowalski', () => {
+    const text = '“We will hold the vote next week,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday. “The plant kept this town alive,” said retired steelworker Anna Kowalski. “Nobody asked us,” Martin Luther King III, a civil rights advocate, said on Twitter.';
+    const found = speakers(text);
+    assert.equal(found['We will hold'], 'Mitch McConnell');
+    assert.equal(found['The plant kept'], 'Anna Kowalski');
+    assert.match(found['Nobody asked us,'], /King/);
+  });
+
+  it('the attribution that closes the sentence: “…” for the workers, she said, adding …', () => {
+    const text = 'Senator Maria Lopez spoke on Monday. “The only way this changes is a strike” by the nurses, she said, adding that talks had stalled.';
+    assert.deepEqual(speakers(text), { 'The only way': 'she = Maria Lopez' });
+  });
+
+  it('“it added”: the publication or organisation quoted just before', () => {
+    const text = '“The company has failed its customers,” the report read. “It must change course,” it added.';
+    const mentions = recogniser.recognise(text);
+    const quotes = findQuotes(text, mentions);
+    assert.equal(quotes[1].speaker?.text, 'it');
+    assert.equal(quotes[1].speaker?.name, 'the report');
+  });
+
+  it('a verb joined by "and" or "but" shares the sentence\'s subject, not the nearest name', () => {
+    const text = 'Mayor Jennifer Roberts met Governor Pat McCrory on Friday and said “the question is the timing.”';
+    assert.deepEqual(speakers(text), { 'the question is': 'Jennifer Roberts' });
+  });
+
+  it('a quote attributed later in the paragraph is the speaker its follow-up continues: “…,” Tanner said. “…”', () => {
+    const text = 'Aparna Mathur, who studies tax policy, said the plan was vague. “They have not thought it through,” Michael Tanner said. “There is no legal way to do it.”';
+    assert.deepEqual(speakers(text), { 'They have not': 'Michael Tanner', 'There is no': 'Michael Tanner' });
+  });
 });

@@ -112,10 +112,23 @@ const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), 
 
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|this|that|one|two|three|several|some|many)$/i;
 /** Words a phrase naming a speaker may not contain: they start a clause, not a name. */
-const CLAUSE_WORD = /^(?:when|while|and|but|as|if|that|which|who|because|after|before|than|then|so|or|to|he|she|it|they|we|i|you|there|this|was|is|were|are|had|has|have|would|will|could)$/i;
+const CLAUSE_WORD = /^(?:when|while|and|but|as|if|that|which|who|because|after|before|than|then|so|or|to|though|although|since|unless|whether|where|what|how|he|she|it|they|we|i|you|there|this|was|is|were|are|had|has|have|would|will|could)$/i;
 const DATE_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year)$/i;
 /** Titles and affiliations between a cue and a name: "said Rep. Jim Clyburn", "said former Gov. Jeb Bush". */
 const TITLE_GAP = /^[\s,]*(?:(?:the|former|then|acting|current|[\p{Lu}][\p{L}.’'-]*|of|[(][^()]{0,12}[)])\s+){0,6}$/u;
+/** A suffix after a name: "Vann R. Newkirk II", "Martin Luther King Jr." */
+const SUFFIX = /^(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?/;
+/** A party tag after a name: "Rep. Gwen Moore (D-Wis.)", "Mitch McConnell, R-Ky.," */
+const PARTY = /^(?:\s*\([^()]{0,20}\)|\s*,\s*[DRI]-[\p{L}.]{2,14},)?/u;
+/** Where the words after a name end that still belong to it: its suffix and party tag. */
+function afterName(text: string, end: number): number {
+  end += SUFFIX.exec(text.slice(end, end + 8))![0].length;
+  return end + PARTY.exec(text.slice(end, end + 24))![0].length;
+}
+/** Prepositions start a phrase of their own: "in a speech", "to reporters" are no part of a speaker's title. */
+const PREPOSITION = /^(?:in|on|at|to|for|from|with|by|about|during|after|before|into|over|under|against|without|like)$/i;
+/** Lower-case role words may stand between a cue and a name too: "said 9/11 widow Terry Strada". */
+const ROLE_GAP = /^[\s,]*(?:[\p{L}\p{N}][\p{L}\p{N}.’'/-]*\s+){1,6}$/u;
 
 /**
  * Is a noun-or-verb cue ("tweets", "statement", "call") a verb here? Only right after its subject or an
@@ -127,7 +140,7 @@ function isVerbUse(text: string, cue: Token, candidates: SpanIndex<Candidate>): 
   const prev = /([\p{L}’'.-]+)\s*$/u.exec(before)?.[1] ?? '';
   if (ADVERBS.has(prev.toLowerCase()) || /^(?:and|who|to)$/i.test(prev)) return true;
   const c = candidates.lastBefore(cue.start);
-  return Boolean(c && /^\s*$/.test(text.slice(c.end, cue.start)));
+  return Boolean(c && /^\s*,?\s*$/.test(text.slice(c.end, cue.start)));
 }
 
 const isCue = (t: Token) => CUES.has(t.text.toLowerCase());
@@ -179,7 +192,8 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     if (speaker) return { speaker: speakerOf(speaker), cue: { start: after.start + dash[0].trimEnd().length - 1, end: at, text: dash[0].trim() }, side: 'after' };
   }
   const words = wordsIn(text, after).slice(0, 30);
-  const k = words.findIndex(isCue);
+  // "the report read": a cue that is also a noun is a noun after a determiner
+  const k = words.findIndex((w, i) => isCue(w) && !(NOUN_OR_VERB.has(w.text.toLowerCase()) && i > 0 && DETERMINER.test(words[i - 1].text)));
   if (k < 0) return null;
   const cue = words[k];
   if (k === 0) {
@@ -191,13 +205,12 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
   const inLead = candidates.within({ start: after.start, end: cue.start });
   const last = inLead[inLead.length - 1];
   if (last) {
-    // “…,” Trump said / Rep. Gwen Moore (D-Wis.) said / White House press secretary Josh Earnest said
+    // “…,” Trump said / Rep. Gwen Moore (D-Wis.) said / retired Air Force general Lloyd Newton said
     const pre = lead.filter(w => w.end <= last.start);
-    const post = lead.filter(w => w.start >= last.end);
-    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text)) && (pre.length === 0 || DETERMINER.test(pre[0].text) || /^\p{Lu}/u.test(pre[0].text));
-    if (titled && post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || /^\p{Lu}/u.test(w.text) && /\)/.test(text.slice(w.end, w.end + 2)))) {
-      return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
-    }
+    const post = wordsIn(text, { start: afterName(text, last.end), end: cue.start });
+    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text)) && (!pre.length || DETERMINER.test(pre[0].text) || pre.some(w => /^\p{Lu}/u.test(w.text)));
+    const adjacent = post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || /^\p{Lu}/u.test(w.text) && /\)/.test(text.slice(w.end, w.end + 2)));
+    if (titled && adjacent) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
     // “…,” Obama's former campaign strategist said
     if (titled && post.length && /^['’]s\b/.test(text.slice(last.end, last.end + 2))) {
       const named = phrase(text, lead.filter(w => !ADVERBS.has(w.text.toLowerCase())), speakers);
@@ -206,10 +219,15 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     // “…,” Malkia Cyril, the executive director at the Center of Media Justice, told … / Rep. Jim Jordan (R-Ohio), a member, said
     const first = inLead[0];
     const before = lead.filter(w => w.end <= first.start);
-    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(first.end, cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
-    return null;
+    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(first.end + SUFFIX.exec(text.slice(first.end, first.end + 8))![0].length, cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
+    // “…” for criminal behavior, she said. — the sentence's own attribution closes it
+    if (adjacent && /,\s*$/.test(text.slice(after.start, last.start)) && closesSentence(text, cue.end, after.end)) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
+    if (!DETERMINER.test(lead[0].text) || k > 6) return null;
   }
-  if (k > 5) return null;
+  if (k > 6) return null;
+  // “…,” it added. — an organisation or publication quoted just before; resolved by the caller
+  const plain = lead.filter(w => !ADVERBS.has(w.text.toLowerCase()));
+  if (plain.length === 1 && /^it$/i.test(plain[0].text)) return { speaker: speakerOf({ ...plain[0], text: plain[0].text, kind: 'pronoun' }), cue: cueOf(cue), side: 'after' };
   const named = phrase(text, lead.filter(w => !ADVERBS.has(w.text.toLowerCase())), speakers);
   return named ? { speaker: speakerOf(named), cue: cueOf(cue), side: 'after' } : null;
 }
@@ -231,12 +249,15 @@ function attributeBefore(text: string, before: Span, after: Span, speakers: Spea
     const participle = PARTICIPLE.test(cue.text);
     // "…, adding that “…”": a participle's subject is the sentence's subject, not the nearest name;
     // "Noting “efforts and patience” were needed, Kim said …": the subject may follow the quote
-    const subject = participle ? preceding[0] ?? candidates.within(after).find(c => /,\s*$/.test(text.slice(Math.max(after.start, c.start - 3), c.start))) : preceding[preceding.length - 1];
+    // "Roberts said she thinks … but said “…”": a verb joined by and/but shares the sentence's subject
+    const joined = /\b(?:and|but)\s+(?:(\p{L}+)\s+)?$/u.exec(text.slice(Math.max(before.start, cue.start - 24), cue.start));
+    const coordinated = Boolean(joined && (!joined[1] || ADVERBS.has(joined[1].toLowerCase())));
+    const subject = coordinated && preceding.length ? preceding[0] : participle ? preceding[0] ?? candidates.within(after).find(c => /,\s*$/.test(text.slice(Math.max(after.start, c.start - 3), c.start))) : preceding[preceding.length - 1];
     // the commission says …: a subject the recogniser did not name stands right before the cue, unless the
     // named subject is the one ("Trump, who has pledged to solve the North Korea problem, says")
-    const between = subject && subject.end <= cue.start ? text.slice(subject.end, cue.start) : '';
+    const between = subject && subject.end <= cue.start ? text.slice(subject.end + SUFFIX.exec(text.slice(subject.end, subject.end + 8))![0].length, cue.start) : '';
     const direct = subject && (!between.trim() || /^\s*(?:\([^()]*\))?\s*,[^.!?]*,\s*$/.test(between) || wordsIn(text, { start: subject.end, end: cue.start }).every(w => ADVERBS.has(w.text.toLowerCase())));
-    const np = !participle && !direct ? nounPhraseBefore(text, words, k, speakers) : undefined;
+    const np = !participle && !direct && !coordinated ? nounPhraseBefore(text, words, k, speakers) : undefined;
     if (np && !candidates.overlapping(np).length) return { speaker: speakerOf(np), cue: cueOf(cue), side: 'before' };
     if (subject) return { speaker: speakerOf(subject), cue: cueOf(cue), side: 'before' };
     const inverted = following(text, cue, before.end, speakers);
@@ -263,12 +284,24 @@ const PARTICIPLE = /ing$/i;
 /** "said Trump", "said the president", "added Rep. Jim Clyburn": the speaker right after the cue, titles between. */
 function following(text: string, cue: Token, limit: number, speakers: Speakers): Candidate | undefined {
   const next = speakers.candidates.within({ start: cue.end, end: limit })[0];
-  if (next && TITLE_GAP.test(text.slice(cue.end, next.start) + ' ') && next.start - cue.end < 60) return next;
+  const gap = next ? text.slice(cue.end, next.start) + ' ' : '';
+  if (next && next.start - cue.end < 60 && (TITLE_GAP.test(gap) || ROLE_GAP.test(gap) && wordsIn(text, { start: cue.end, end: next.start }).every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text) && !DATE_WORD.test(w.text)))) return next;
   const words = wordsIn(text, { start: cue.end, end: limit });
   const stop = text.slice(cue.end, limit).search(/[,.;:!?(]/);
   const upTo = stop < 0 ? limit : cue.end + stop;
   const np = words.filter(w => w.end <= upTo).slice(0, 5);
   return np.length && /^[\s,]*$/.test(text.slice(cue.end, np[0].start)) ? phrase(text, np, speakers) : undefined;
+}
+
+/** Only a few words (no clause) stand between the cue and the sentence's end: "said Tuesday.", "said in an interview." */
+function closesSentence(text: string, from: number, end: number): boolean {
+  // “…” to drive up the stock price, she said, referencing the bank’s drive: a participle may follow
+  const participle = /,\s*\p{L}+ing\b[^“”"]*$/u.exec(text.slice(from, end));
+  if (participle) end = from + participle.index;
+  const rest = text.slice(from, end);
+  if (!/^[^,;:“”"]*$/.test(rest)) return false;
+  const words = wordsIn(text, { start: from, end });
+  return words.length <= 4 && words.every(w => !CLAUSE_WORD.test(w.text));
 }
 
 function cueOf(t: Token, text?: string): Cue {

@@ -13,6 +13,7 @@ const CUE_WORDS = [
   'according', 'report', 'reports', 'reported', 'asking', 'claiming', 'arguing', 'warning', 'insisting', 'explaining',
   'declaring', 'vowing', 'suggesting', 'acknowledging', 'sings', 'sang', 'testified', 'demanded', 'charged', 'countered',
   'conceded', 'promised', 'pledged', 'quoted', 'retorted', 'recalls', 'reads', 'observes', 'scoffed',
+  'chanted', 'chanting', 'yelled', 'yells', 'yelling', 'screamed', 'tweeting', 'characterized', 'characterizing',
 ];
 
 /** Cues that are also nouns ("his tweets", "a statement"): cues only right after their subject. */
@@ -25,7 +26,7 @@ export const CUES = new Set(CUE_WORDS);
 export const SPEAKER_AFTER = new Set(['according']);
 
 /** Words that may stand between a speaker and the cue: "Trump simply said", "Trump said later". */
-export const ADVERBS = new Set(['simply', 'later', 'also', 'then', 'again', 'just', 'has', 'had', 'have', 'once', 'repeatedly', 'previously', 'earlier', 'recently', 'reportedly', 'quickly', 'finally', 'firmly', 'flatly', 'only', 'would', 'will', 'did', 'does', 'is', 'was', 'not', 'never']);
+export const ADVERBS = new Set(['simply', 'later', 'also', 'further', 'then', 'again', 'just', 'has', 'had', 'have', 'once', 'repeatedly', 'previously', 'earlier', 'recently', 'reportedly', 'quickly', 'finally', 'firmly', 'flatly', 'only', 'would', 'will', 'did', 'does', 'is', 'was', 'not', 'never']);
 
 /** Pronouns that can be the subject of a cue ("he said"); "him" and "her" are objects, never speakers. */
 export const PRONOUNS = new Set(['he', 'she']);

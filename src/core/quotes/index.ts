@@ -20,7 +20,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
   const paras = paragraphs(text);
   const starts = sentences(text).map(s => s.start);
   const quotes: Quote[] = [];
-  let lastSpeaker: { speaker: Attribution['speaker']; paragraph: number } | null = null;
+  let lastSpeaker = null as LastSpeaker | null;
   let lastParagraph = -1;
   let p = 0;
   for (const [n, stretch] of stretches.entries()) {
@@ -28,6 +28,11 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     const para = paras[p];
     const { before, after } = windows(text, stretch, para, stretches[n + 1], starts, inside);
     const found = transcriptLabel(text, stretch, speakers) ?? attribute(text, before, after, speakers) ?? introducedBy(text, stretch, paras, p, starts, speakers);
+    // “…,” it added. — "it" and "they" stand for the organisation or group that spoke last
+    if (found && /^(?:it|they)$/i.test(found.speaker.text) && lastSpeaker && lastSpeaker.paragraph >= p - 1 && !isPerson(lastSpeaker.speaker, mentions)) {
+      const prev = lastSpeaker.speaker;
+      found.speaker = { ...found.speaker, ...(prev.mentionIndex !== undefined ? { mentionIndex: prev.mentionIndex } : { name: prev.name ?? prev.text }) };
+    }
     const kind = classify(text, stretch, before, found);
     const quote: Quote = {
       start: stretch.start, end: stretch.end, inner: stretch.inner, text: text.slice(stretch.inner.start, stretch.inner.end), kind,
@@ -35,7 +40,9 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     };
     if (kind === 'speech') {
       // speakers named in sentences without quotes carry over too: "Trump said he hoped … “We made …”"
-      const earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, quoted, speakers);
+      let earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, quoted, speakers);
+      // a quote of this paragraph attributed after that cue is the more recent speaker: “…,” Tanner said. “…”
+      if (earlier && lastSpeaker?.paragraph === p && lastSpeaker.at > earlier.cue.start) earlier = null;
       if (found) {
         Object.assign(quote, { speaker: found.speaker, cue: found.cue, confidence: found.speaker.mentionIndex !== undefined ? 0.9 : 0.5, how: `cue “${found.cue.text}”, ${found.side === 'before' ? 'before the quote' : 'after the quote'}` });
       } else if (earlier) {
@@ -43,13 +50,26 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
       } else if (lastSpeaker && (lastSpeaker.paragraph === p || (lastSpeaker.paragraph === p - 1 && stretch.start === para.start))) {
         Object.assign(quote, { speaker: lastSpeaker.speaker, confidence: 0.6, how: 'continues the previous speaker' });
       }
-      if (quote.speaker) lastSpeaker = { speaker: quote.speaker, paragraph: p };
+      if (quote.speaker) lastSpeaker = { speaker: quote.speaker, paragraph: p, at: stretch.start };
     }
     if (p !== lastParagraph && lastSpeaker && lastSpeaker.paragraph < p - 1) lastSpeaker = null;
     lastParagraph = p;
     quotes.push(quote);
   }
   return quotes;
+}
+
+/** The speaker of the last attributed quote: its paragraph and where the quote starts. */
+interface LastSpeaker {
+  speaker: Attribution['speaker'];
+  paragraph: number;
+  at: number;
+}
+
+/** Is this speaker a person (named, or he/she), who cannot be "it"? */
+function isPerson(speaker: Attribution['speaker'], mentions: Mention[]): boolean {
+  if (speaker.mentionIndex !== undefined) return mentions[speaker.mentionIndex].type === 'PERSON';
+  return /^(?:he|she|i)$/i.test(speaker.text);
 }
 
 /** The text of the quote's sentence before and after it, stopping at sentence ends outside quotes. */
@@ -65,7 +85,7 @@ function windows(text: string, stretch: QuotedStretch, para: Span, next: QuotedS
   };
   let nextStart = sentenceAfter(stretch.end);
   // “… is?” Graham asked. — a sentence that ends inside the quote goes on with its attribution
-  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart))) nextStart = sentenceAfter(nextStart);
+  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart)) && (/[?!]\s*$/.test(text.slice(stretch.inner.start, stretch.inner.end)) || /^\s*\p{Ll}/u.test(text.slice(stretch.end, stretch.end + 3)))) nextStart = sentenceAfter(nextStart);
   const a = Math.min(next && next.start >= stretch.end ? next.start : para.end, nextStart, para.end);
   return { before: { start: b, end: stretch.start }, after: { start: stretch.end, end: a } };
 }
