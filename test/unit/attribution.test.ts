@@ -100,4 +100,8 @@ describe('attribution: who said it', () => {
     const text = 'Aparna Mathur, who studies tax policy, said the plan was vague. “They have not thought it through,” Michael Tanner said. “There is no legal way to do it.”';
     assert.deepEqual(speakers(text), { 'They have not': 'Michael Tanner', 'There is no': 'Michael Tanner' });
   });
+  it('a pronoun opening a sentence is the subject of the sentence before, not the last name in it', () => {
+    const text = 'Donald Trump said praise from Russian President Vladimir Putin would not change his policy. He said Putin has “been a leader far more than our president.”';
+    assert.deepEqual(speakers(text), { 'been a leader': 'He = Donald Trump' });
+  });
 });

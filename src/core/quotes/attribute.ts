@@ -1,5 +1,6 @@
 import type { Cue, Mention, SpeakerMention } from '../model';
 import { SpanIndex, type Span } from '../text/span';
+import { sentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { ADVERBS, CUES, DESCRIPTION, NOUN_OR_VERB, PRONOUNS, SPEAKER_AFTER } from './cues';
 
@@ -37,12 +38,16 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
   const tokens = tokenize(text);
   const gender = genders(text, tokens, people);
+  const starts = sentences(text).map(x => x.start);
   for (const t of tokens) {
     const lower = t.text.toLowerCase();
     if (insideQuote(t.start)) continue;
     // "she" is the last person named before who is not known to be a man, "he" not known to be a woman
     const unwanted = FEMALE.has(lower) ? 'm' : 'f';
-    if (PRONOUNS.has(lower)) out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: people.lastBefore(t.start, x => gender.get(familyOf(x.m.text)) !== unwanted)?.i });
+    if (PRONOUNS.has(lower)) {
+      const fits = (x: { m: Mention }) => gender.get(familyOf(x.m.text)) !== unwanted;
+      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, fits))?.i });
+    }
     // the writer, or a group: speakers, though not a named person
     else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
   }
@@ -63,6 +68,18 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
   return { candidates: new SpanIndex(out), people };
+}
+
+/**
+ * "Obama said after meeting Putin. He …": a pronoun opening a sentence is the subject of the sentence before,
+ * when that sentence opens with a person who fits.
+ */
+function subjectBefore<T extends Span & { m: Mention }>(t: Token, starts: number[], people: SpanIndex<T>, fits: (x: T) => boolean): T | undefined {
+  let k = starts.length - 1;
+  while (k >= 0 && starts[k] > t.start) k--;
+  if (k < 1 || starts[k] !== t.start) return undefined;
+  const first = people.within({ start: starts[k - 1], end: t.start })[0];
+  return first && fits(first) ? first : undefined;
 }
 
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
