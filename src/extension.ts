@@ -3,6 +3,7 @@ import type { Annotation, AnnotationKind } from './core/annotations/model';
 import type { CorpusView } from './core/corpus';
 import { AnnotationCommands } from './vscode/commands/annotate';
 import { exportAnnotations } from './vscode/commands/export';
+import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { CorpusService } from './vscode/corpusService';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
@@ -28,6 +29,9 @@ export interface SourceAnnotatorApi {
   exportTo(folder: vscode.Uri): Promise<vscode.Uri[] | undefined>;
   markAllOccurrences(options: { kind: AnnotationKind; link?: string; accept: 'all' }): Promise<Annotation[]>;
   sidecarUri(article: vscode.Uri): vscode.Uri;
+  /** Sets who said the quote at `start` (an entity id, a name, or '' for unknown), as "Change Speaker…" does. */
+  setSpeaker(quote: QuoteRefArg, speaker: string): Promise<Annotation | undefined>;
+  markNotAQuote(quote: QuoteRefArg): Promise<Annotation | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -41,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const decorations = own(new Decorations(corpus, settings));
   own(new ArticleStatus(corpus));
   const annotations = new AnnotationCommands(corpus, store);
+  const quotes = new QuoteCorrections(corpus, annotations);
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
   const navigation = new MentionNavigation(corpus);
@@ -58,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.markAllOccurrences': () => annotations.markAllOccurrences(),
     'sourceAnnotator.rejectMention': (arg?: { article: string; start: number; end: number }) => annotations.rejectMention(arg),
     'sourceAnnotator.deleteAnnotation': (arg?: unknown) => annotations.delete(arg),
+    'sourceAnnotator.changeSpeaker': (arg?: QuoteRefArg) => quotes.setSpeaker(arg),
+    'sourceAnnotator.notAQuote': (arg?: QuoteRefArg) => quotes.markNotAQuote(arg),
     'sourceAnnotator.openSidecar': (arg?: unknown) => annotations.openSidecar(arg),
     'sourceAnnotator.nextMention': () => jumpToMention(corpus, 1),
     'sourceAnnotator.previousMention': () => jumpToMention(corpus, -1),
@@ -82,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     exportTo: folder => exportAnnotations(corpus, folder),
     markAllOccurrences: options => annotations.markAllOccurrences(options),
     sidecarUri: article => store.sidecarUri(article),
+    setSpeaker: (quote, speaker) => quotes.setSpeaker(quote, speaker),
+    markNotAQuote: quote => quotes.markNotAQuote(quote),
   };
 }
 

@@ -245,13 +245,30 @@ function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis,
     const index = position.get(`${original.start}:${original.end}`) ?? userIndex.overlapping(original)[0]?.i ?? -1;
     return { ...q, speaker: { ...q.speaker, mentionIndex: index >= 0 ? index : undefined } };
   };
-  const userQuotes: Quote[] = live.filter(p => p.annotation.kind === 'quote').map(p => ({
-    start: p.span!.start, end: p.span!.end, inner: p.span!, text: text.slice(p.span!.start, p.span!.end), kind: 'speech',
-    speaker: p.annotation.links.speaker ? { start: p.span!.start, end: p.span!.start, text: p.annotation.links.speaker, ...(p.annotation.links.speaker.includes(':') ? { entityId: p.annotation.links.speaker } : { name: p.annotation.links.speaker }) } : null,
-    cue: null, how: 'your annotation', confidence: 1, origin: 'user', annotationId: p.annotation.id,
-  }));
-  const quotes = [...analysis.quotes.filter(q => !userQuotes.some(u => overlaps(u, q))).map(remap), ...userQuotes].sort((a, b) => a.start - b.start);
+  const userQuotes: Quote[] = live.filter(p => p.annotation.kind === 'quote').map(p => {
+    const inner = withoutMarks(text, p.span!);
+    const speaker = p.annotation.links.speaker;
+    return {
+      start: p.span!.start, end: p.span!.end, inner, text: text.slice(inner.start, inner.end), kind: 'speech',
+      speaker: speaker ? { start: p.span!.start, end: p.span!.start, text: speaker, ...(speaker.includes(':') ? { entityId: speaker } : { name: speaker }) } : null,
+      cue: null, how: 'you', confidence: 1, origin: 'user', annotationId: p.annotation.id,
+    };
+  });
+  // "Not a quotation": the model's quote there is dropped; the user's own quotes stay
+  const notQuotes = new SpanIndex(live.filter(p => p.annotation.kind === 'not-quote').map(p => p.span!));
+  const modelQuotes = analysis.quotes.filter(q => !userQuotes.some(u => overlaps(u, q)) && !notQuotes.overlapping(q).length);
+  const quotes = [...modelQuotes.map(remap), ...userQuotes].sort((a, b) => a.start - b.start);
   return { path, text, analysis, mentions, quotes: quotes as unknown as ResolvedQuote[], annotations: placed };
+}
+
+const MARKS = '"“”‘’\'«»„';
+
+/** A quote's words without the quotation marks around them, when the user selected those too. */
+function withoutMarks(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && MARKS.includes(text[start])) start++;
+  while (end > start && MARKS.includes(text[end - 1])) end--;
+  return start < end ? { start, end } : span;
 }
 
 function resolveSpeaker(q: ResolvedQuote | Quote, mentions: Mention[], entities: Map<string, Entity>): ResolvedQuote {

@@ -30,7 +30,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const at = lookup(view, document, position);
     if (!at || (!at.mention && !at.quote && !at.annotations.length)) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences'] };
+    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote'] };
     const sections: string[] = [];
     let range: vscode.Range | undefined;
     if (at.mention) {
@@ -59,7 +59,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const lines = [`$(quote) **${QUOTE_KIND[q.kind]}**${q.origin === 'user' ? ' (your annotation)' : ''}`];
       if (q.kind === 'speech') {
         if (q.speaker) {
-          lines.push(`Said by **${escape(q.speaker.name)}**${q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
+          lines.push(`Said by **${escape(q.speaker.name)}**${q.origin === 'model' && q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
           lines.push(`Attributed by ${q.how ? escape(q.how) : 'the user'} · confidence ${Math.round(q.confidence * 100)} %.`);
         } else lines.push('Speaker not found.');
         const utterance = utteranceOf(this.corpus.utterances(), at.article.path, at.article.quotes.indexOf(q));
@@ -70,6 +70,11 @@ export class HoverProvider implements vscode.HoverProvider {
           lines.push(`Also quoted in ${sources.length} other source${sources.length === 1 ? '' : 's'}: ${links.join(', ')}.`);
         }
       } else lines.push(q.kind === 'scare' ? 'A term held at a distance, not someone’s words.' : 'A name or title, not someone’s words.');
+      const ref = [{ article: at.article.path, start: q.start }];
+      lines.push([
+        commandLink(q.kind !== 'speech' ? 'Someone’s words? Set speaker…' : q.origin === 'user' ? 'Change speaker…' : 'Wrong speaker? Change…', 'sourceAnnotator.changeSpeaker', ref),
+        ...(q.origin === 'model' ? [commandLink('Not a quotation', 'sourceAnnotator.notAQuote', ref)] : []),
+      ].join(' · '));
       sections.push(lines.join('  \n'));
       range ??= toRange(document, q);
     }

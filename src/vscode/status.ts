@@ -2,16 +2,23 @@ import * as vscode from 'vscode';
 import type { CorpusService } from './corpusService';
 
 /**
- * The status bar item and the `sourceAnnotator.isArticle` context key for the active editor: it says
- * when an article is not analysed (too large, binary) and how much was found otherwise.
+ * The status bar item and the context keys of the active editor: `sourceAnnotator.isArticle`, and
+ * `sourceAnnotator.inQuote` while the cursor is in a quotation (for the quote commands of the context menu).
+ * The item says when an article is not analysed (too large, binary) and how much was found otherwise.
  */
 export class ArticleStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sourceAnnotator.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
+  private inQuote = false;
 
   constructor(private readonly corpus: CorpusService) {
     this.item.name = 'Source Annotator';
-    this.disposables.push(this.item, vscode.window.onDidChangeActiveTextEditor(() => this.update()), corpus.onDidChange(() => this.update()));
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeTextEditorSelection(e => { if (e.textEditor === vscode.window.activeTextEditor) this.updateInQuote(); }),
+      corpus.onDidChange(() => this.update()),
+    );
     this.update();
   }
 
@@ -20,6 +27,7 @@ export class ArticleStatus implements vscode.Disposable {
     const isArticle = Boolean(editor && this.corpus.isArticle(editor.document.uri));
     void vscode.commands.executeCommand('setContext', 'sourceAnnotator.isArticle', isArticle);
     const article = editor && this.corpus.article(editor.document.uri);
+    this.updateInQuote();
     if (!isArticle || !article) { this.item.hide(); return; }
     if (article.analysis.skipped) {
       this.item.text = '$(warning) Not analysed';
@@ -32,6 +40,16 @@ export class ArticleStatus implements vscode.Disposable {
     }
     this.item.command = { command: 'workbench.view.extension.sourceAnnotator', title: 'Show Source Annotator' };
     this.item.show();
+  }
+
+  private updateInQuote(): void {
+    const editor = vscode.window.activeTextEditor;
+    const article = editor && this.corpus.article(editor.document.uri);
+    const offset = editor && article?.text === editor.document.getText() ? editor.document.offsetAt(editor.selection.active) : -1;
+    const inQuote = Boolean(article && article.quotes.some(q => q.start <= offset && offset < q.end));
+    if (inQuote === this.inQuote) return;
+    this.inQuote = inQuote;
+    void vscode.commands.executeCommand('setContext', 'sourceAnnotator.inQuote', inQuote);
   }
 
   dispose(): void {

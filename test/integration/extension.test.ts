@@ -243,6 +243,32 @@ suite('Source Annotator in VS Code', () => {
     assert.match(await readText(api.sidecarUri(editor.document.uri)), /kind: not-entity/);
   });
 
+  test('the user corrects a quotation: another speaker, then not a quotation; the sidecar keeps it and it wins', async () => {
+    const name = 'time-kim-trump-handshake-hanoi.txt';
+    const editor = await openArticle(name);
+    const path = editor.document.uri.toString();
+    const start = editor.document.getText().indexOf('“awesome.”');
+    const quoteAt = () => api.view().articles.get(path)!.quotes.find(q => q.start <= start && start < q.end);
+    assert.equal(quoteAt()?.speaker?.entityId, 'person:donald-trump', 'the model’s attribution first');
+    await api.setSpeaker({ article: path, start }, 'person:kim-jong-un');
+    const corrected = await until('the corrected speaker', () => quoteAt()?.speaker?.entityId === 'person:kim-jong-un' && quoteAt());
+    assert.equal(corrected.origin, 'user');
+    assert.equal(corrected.text, 'awesome.', 'the words without their marks');
+    assert.match(await readText(api.sidecarUri(editor.document.uri)), /kind: quote[\s\S]*speaker: person:kim-jong-un/);
+    const at = editor.document.positionAt(start + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const hover = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(hover, /Said by \*\*Kim Jong Un\*\*/);
+    assert.match(hover, /Attributed by you/);
+    assert.match(hover, /Change speaker/);
+    await api.markNotAQuote({ article: path, start });
+    await until('the quotation gone', () => !quoteAt());
+    const yaml = await readText(api.sidecarUri(editor.document.uri));
+    assert.match(yaml, /kind: not-quote/);
+    assert.doesNotMatch(yaml, /kind: quote/, 'the correction became the rejection, not a second annotation');
+    await until('no quotation highlight there', () => !api.decorationRanges(editor.document.uri).some(r => r.style === 'speech' && r.start <= start && start < r.end));
+  });
+
   test('our keybindings clash with no default keybinding', async () => {
     await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
     const defaults = await until('the default keybindings', () => { const e = vscode.window.activeTextEditor; return e && /keybindings/i.test(e.document.uri.path) && e.document.getText(); });

@@ -184,3 +184,32 @@ describe('entities: user annotations override the model', () => {
     assert.equal(article.annotations[0].status, 'orphaned');
   });
 });
+
+describe('corrections of quotations: the sidecar wins over the model', () => {
+  const text = 'Donald Trump met Kim Jong Un in Hanoi. “We will see,” Trump said. The banner read “peace”.';
+  const start = nth(text, '“We will see,”');
+  const end = start + '“We will see,”'.length;
+
+  it('a quote annotation over the model’s quote reassigns the speaker; its words are read without the marks', () => {
+    const view = resolve({ 'a.txt': text }, { 'a.txt': [annotation('q1', 'quote', text, start, end, { links: { speaker: 'person:kim-jong-un' } })] });
+    const quotes = view.articles.get('a.txt')!.quotes.filter(q => q.start === start);
+    assert.equal(quotes.length, 1, 'the user’s quote replaces the model’s');
+    assert.equal(quotes[0].origin, 'user');
+    assert.equal(quotes[0].text, 'We will see,');
+    assert.equal(quotes[0].speaker?.entityId, 'person:kim-jong-un');
+    assert.equal(quotes[0].speaker?.name, 'Kim Jong Un');
+  });
+
+  it('a speaker named by the user without an entity keeps that name', () => {
+    const view = resolve({ 'a.txt': text }, { 'a.txt': [annotation('q1', 'quote', text, start, end, { links: { speaker: 'a White House aide' } })] });
+    assert.equal(view.articles.get('a.txt')!.quotes.find(q => q.start === start)?.speaker?.name, 'a White House aide');
+  });
+
+  it('"not a quotation" removes the model’s quote and nothing else', () => {
+    const before = resolve({ 'a.txt': text }).articles.get('a.txt')!.quotes.length;
+    const view = resolve({ 'a.txt': text }, { 'a.txt': [annotation('n1', 'not-quote', text, start, end)] });
+    const quotes = view.articles.get('a.txt')!.quotes;
+    assert.equal(quotes.length, before - 1);
+    assert.ok(!quotes.some(q => q.start === start));
+  });
+});

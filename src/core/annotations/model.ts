@@ -1,11 +1,11 @@
 import type { EntityType } from '../model';
 
-export const ANNOTATION_KINDS = ['person', 'organisation', 'place', 'event', 'quote', 'claim', 'note', 'not-entity'] as const;
+export const ANNOTATION_KINDS = ['person', 'organisation', 'place', 'event', 'quote', 'claim', 'note', 'not-entity', 'not-quote'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 export const KIND_LABELS: Record<AnnotationKind, string> = {
   person: 'Person', organisation: 'Organisation', place: 'Place', event: 'Event', quote: 'Quote', claim: 'Claim', note: 'Note',
-  'not-entity': 'Not an entity',
+  'not-entity': 'Not an entity', 'not-quote': 'Not a quotation',
 };
 
 /** The entity type an annotation kind stands for, when it marks an entity. */

@@ -257,8 +257,13 @@ function attributeBefore(text: string, before: Span, after: Span, speakers: Spea
     if (!isCue(cue) || !isVerbUse(text, cue, candidates)) continue;
     const word = cue.text.toLowerCase();
     if (SPEAKER_AFTER.has(word)) {
-      const next = candidates.within({ start: cue.end, end: before.end })[0];
-      const speaker = next ?? phrase(text, words.slice(k + 2, k + 5), speakers);
+      // "according to" and then the speaker, right away (titles allowed): "according to the White House"
+      const to = /^according\s+to\s+/i.exec(text.slice(cue.start, cue.start + 20));
+      if (!to) continue;
+      const at = cue.start + to[0].length;
+      const next = candidates.within({ start: at, end: before.end })[0];
+      const rest = words.slice(k + 2, k + 5);
+      const speaker = next && TITLE_GAP.test(text.slice(at, next.start)) ? next : rest[0]?.start === at ? phrase(text, rest, speakers) : undefined;
       if (speaker) return { speaker: speakerOf(speaker), cue: cueOf(cue, text), side: 'before' };
       continue;
     }

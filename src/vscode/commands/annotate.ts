@@ -17,12 +17,13 @@ const KIND_DETAIL: Record<AnnotationKind, string> = {
   claim: 'A statement to check',
   note: 'Your own remark',
   'not-entity': 'Not a name: remove this highlight here and wherever the same text appears',
+  'not-quote': 'Not someone’s words: remove the quotation found here',
 };
 
 const NO_LINK = '$(circle-slash) No link';
 
 /** Who is writing: the setting, else the user name on this machine. */
-function author(): string {
+export function author(): string {
   const configured = readSettings().author.trim();
   if (configured) return configured;
   try { return os.userInfo().username; } catch { return ''; }
@@ -90,7 +91,7 @@ export class AnnotationCommands {
       id: newAnnotationId(), kind, ...(label ? { label } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}),
       links, author: author(), created: now, updated: now, anchor: makeAnchor(document.getText(), span),
     };
-    await this.save(document.uri, document.getText(), list => [...list, annotation]);
+    await this.saveAnnotations(document.uri, document.getText(), list => [...list, annotation]);
     void vscode.window.setStatusBarMessage(`$(check) ${KIND_LABELS[kind]} saved to ${this.store.sidecarUri(document.uri).path.split('/').pop()}`, 4000);
     return annotation;
   }
@@ -144,13 +145,13 @@ export class AnnotationCommands {
     for (const o of chosen) byArticle.set(o.path, [...(byArticle.get(o.path) ?? []), o]);
     for (const [path, list] of byArticle) {
       const uri = vscode.Uri.parse(path);
-      const text = await this.textOf(uri);
+      const text = await this.currentText(uri);
       const annotations = list.map(o => ({
         id: newAnnotationId(), kind, links: link ? { entityId: link } : {}, author: author(), created: now, updated: now,
         anchor: makeAnchor(text, o),
       } as Annotation));
       added.push(...annotations);
-      await this.save(uri, text, current => [...current, ...annotations]);
+      await this.saveAnnotations(uri, text, current => [...current, ...annotations]);
     }
     void vscode.window.setStatusBarMessage(`$(check) Marked ${added.length} occurrence${added.length === 1 ? '' : 's'} of “${short(needle)}” in ${byArticle.size} article${byArticle.size === 1 ? '' : 's'}`, 5000);
     return added;
@@ -195,7 +196,7 @@ export class AnnotationCommands {
       if (label === undefined) return;
       patch.label = label || undefined;
     }
-    await this.save(uri, await this.textOf(uri), list => list.map(a => a.id === annotation.id ? { ...a, ...patch, updated: new Date().toISOString() } : a));
+    await this.saveAnnotations(uri, await this.currentText(uri), list => list.map(a => a.id === annotation.id ? { ...a, ...patch, updated: new Date().toISOString() } : a));
   }
 
   async delete(arg?: unknown): Promise<void> {
@@ -203,10 +204,10 @@ export class AnnotationCommands {
     const found = await this.find(arg);
     if (!found) return;
     const { uri, annotation } = found;
-    await this.save(uri, await this.textOf(uri), list => list.filter(a => a.id !== annotation.id));
+    await this.saveAnnotations(uri, await this.currentText(uri), list => list.filter(a => a.id !== annotation.id));
     // deleting is one click away from the hover and the tree: offer the way back
     void vscode.window.showInformationMessage(`Deleted ${KIND_LABELS[annotation.kind].toLowerCase()} “${short(annotation.anchor.text)}”.`, 'Undo').then(async choice => {
-      if (choice === 'Undo') await this.save(uri, await this.textOf(uri), list => [...list.filter(a => a.id !== annotation.id), annotation]);
+      if (choice === 'Undo') await this.saveAnnotations(uri, await this.currentText(uri), list => [...list.filter(a => a.id !== annotation.id), annotation]);
     });
   }
 
@@ -224,7 +225,8 @@ export class AnnotationCommands {
     await vscode.window.showTextDocument(uri);
   }
 
-  private async save(uri: vscode.Uri, text: string, change: (list: Annotation[]) => Annotation[]): Promise<void> {
+  /** Applies a change to an article's annotations and saves its sidecar; errors are shown, then rethrown. */
+  async saveAnnotations(uri: vscode.Uri, text: string, change: (list: Annotation[]) => Annotation[]): Promise<void> {
     try {
       const sidecar = await this.store.update(uri, text, change);
       this.corpus.setAnnotations(uri, sidecar.annotations);
@@ -235,7 +237,7 @@ export class AnnotationCommands {
   }
 
   /** The article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's. */
-  private async textOf(uri: vscode.Uri): Promise<string> {
+  async currentText(uri: vscode.Uri): Promise<string> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     return open?.getText() ?? this.corpus.article(uri)?.text ?? (await vscode.workspace.openTextDocument(uri)).getText();
   }
@@ -266,7 +268,7 @@ export class AnnotationCommands {
   }
 }
 
-function short(text: string): string {
+export function short(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 40 ? t.slice(0, 39) + '…' : t;
 }

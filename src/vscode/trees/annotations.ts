@@ -30,7 +30,8 @@ export class AnnotationsTree extends CorpusTree<Node> {
     }
     const { annotation: a, status, span } = node.placed;
     const item = new vscode.TreeItem(`${KIND_LABELS[a.kind]}: ${a.label ?? a.anchor.text.replace(/\s+/g, ' ').slice(0, 60)}`);
-    item.description = [a.note, status === 'orphaned' ? 'orphaned: text not found' : status === 'needs-review' ? 'needs review' : ''].filter(Boolean).join(' · ');
+    const speaker = a.kind === 'quote' && a.links.speaker ? `said by ${this.corpus.view().entities.get(a.links.speaker)?.name ?? a.links.speaker}` : '';
+    item.description = [speaker, a.note, status === 'orphaned' ? 'orphaned: text not found' : status === 'needs-review' ? 'needs review' : ''].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(`**${KIND_LABELS[a.kind]}** “${a.anchor.text}”${a.note ? `\n\n${a.note}` : ''}\n\n${a.author} · ${a.updated}`);
     item.iconPath = new vscode.ThemeIcon(STATUS_ICON[status]);
     item.contextValue = 'annotation';

@@ -2,16 +2,18 @@ import * as vscode from 'vscode';
 import type { Entity } from '../../core/entities/resolve';
 import type { Mention } from '../../core/model';
 import type { ResolvedQuote } from '../../core/corpus';
+import type { Utterance } from '../../core/quotes/utterances';
 import { articleLabel, CorpusTree, revealCommand, snippet } from './common';
 
 type Node =
   | { kind: 'person'; entity: Entity; mentions: number; articles: number }
   | { kind: 'article'; entity: Entity; path: string; mentions: Mention[] }
-  | { kind: 'quotes'; entity: Entity; quotes: { path: string; quote: ResolvedQuote }[] }
+  | { kind: 'quotes'; entity: Entity; utterances: Utterance[] }
+  | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
   | { kind: 'quote'; path: string; quote: ResolvedQuote };
 
-/** People → articles → mentions, and each person's quotations with their sources. */
+/** People → articles → mentions, and each person's quotations, grouped by utterance, with their sources. */
 export class PeopleTree extends CorpusTree<Node> {
   getChildren(node?: Node): Node[] {
     const view = this.corpus.view();
@@ -29,18 +31,29 @@ export class PeopleTree extends CorpusTree<Node> {
       return people.sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name));
     }
     if (node.kind === 'person') {
-      const quotes = [...view.articles.values()].flatMap(a => a.quotes.filter(q => q.kind === 'speech' && q.speaker?.entityId === node.entity.id).map(quote => ({ path: a.path, quote })));
+      const utterances = this.corpus.utterances().filter(u => u.speakerId === node.entity.id);
       const articles: Node[] = [...view.articles.values()]
         .map(a => ({ kind: 'article' as const, entity: node.entity, path: a.path, mentions: a.mentions.filter(m => m.entityId === node.entity.id) }))
         .filter(a => a.mentions.length);
-      return quotes.length ? [{ kind: 'quotes', entity: node.entity, quotes }, ...articles] : articles;
+      return utterances.length ? [{ kind: 'quotes', entity: node.entity, utterances }, ...articles] : articles;
     }
     if (node.kind === 'article') {
       const text = view.articles.get(node.path)?.text ?? '';
       return node.mentions.map(mention => ({ kind: 'mention', path: node.path, mention, text }));
     }
-    if (node.kind === 'quotes') return node.quotes.map(q => ({ kind: 'quote', ...q }));
+    // most widely quoted first; an utterance quoted once is shown as its quote
+    if (node.kind === 'quotes') {
+      return [...node.utterances].sort((a, b) => b.sources.length - a.sources.length || b.quotes.length - a.quotes.length)
+        .map(utterance => (utterance.quotes.length === 1 ? this.quoteNode(utterance.quotes[0].path, utterance.quotes[0].index) : { kind: 'utterance', entity: node.entity, utterance }))
+        .filter((n): n is Node => Boolean(n));
+    }
+    if (node.kind === 'utterance') return node.utterance.quotes.map(r => this.quoteNode(r.path, r.index)).filter((n): n is Node => Boolean(n));
     return [];
+  }
+
+  private quoteNode(path: string, index: number): Node | undefined {
+    const quote = this.corpus.view().articles.get(path)?.quotes[index];
+    return quote && { kind: 'quote', path, quote };
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -63,9 +76,20 @@ export class PeopleTree extends CorpusTree<Node> {
       }
       case 'quotes': {
         const item = new vscode.TreeItem('Quotations', vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = String(node.quotes.length);
+        const quotes = node.utterances.reduce((n, u) => n + u.quotes.length, 0);
+        const sources = new Set(node.utterances.flatMap(u => u.sources)).size;
+        item.description = `${node.utterances.length} utterance${node.utterances.length === 1 ? '' : 's'} · ${quotes} quote${quotes === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon('quote');
         item.id = `person/${node.entity.id}/quotes`;
+        return item;
+      }
+      case 'utterance': {
+        const u = node.utterance;
+        const item = new vscode.TreeItem(`“${u.text.replace(/\s+/g, ' ').trim()}”`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${u.sources.length} source${u.sources.length === 1 ? '' : 's'}`;
+        item.tooltip = new vscode.MarkdownString(`**${u.speakerName ?? ''}**, as quoted by ${u.sources.map(articleLabel).join(', ')}`);
+        item.iconPath = new vscode.ThemeIcon('comment-discussion');
+        item.id = `person/${node.entity.id}/utterance/${u.id}`;
         return item;
       }
       case 'mention': {
