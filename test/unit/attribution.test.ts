@@ -104,4 +104,20 @@ describe('attribution: who said it', () => {
     const text = 'Donald Trump said praise from Russian President Vladimir Putin would not change his policy. He said Putin has “been a leader far more than our president.”';
     assert.deepEqual(speakers(text), { 'been a leader': 'He = Donald Trump' });
   });
+  it('organisations speak: “…,” the White House said / according to the Pentagon', () => {
+    const text = '“The talks were productive,” the White House said in a statement. Progress was “slower than hoped,” according to the Pentagon.';
+    const found = speakers(text);
+    assert.match(found['The talks were'], /White House/);
+    assert.match(found['slower than hoped,'], /Pentagon/);
+  });
+
+  it('a pronoun chain over paragraphs: he said … he added … stays with the man named first', () => {
+    const text = 'President Moon Jae-in met Chancellor Angela Merkel in Berlin on Monday.\n\n“We are ready,” Moon said.\n\n“The region needs calm,” he added. “We will not wait,” he said later.';
+    assert.deepEqual(speakers(text), { 'We are ready,': 'Moon', 'The region needs': 'he = Moon', 'We will not': 'he = Moon' });
+  });
+
+  it('“according to” needs its speaker right after it, not some words later', () => {
+    const text = 'According toReutersDespite the optimism of both leaders, experts doubt the summit will bring “complete denuclearization.”';
+    assert.notEqual(speakers(text)['complete denuclearization.'], 'the optimism');
+  });
 });

@@ -216,7 +216,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
   if (k === 0) {
     // “…,” said Trump / said the president / added Rep. Jim Clyburn (D-S.C.)
     const speaker = following(text, cue, after.end, speakers);
-    return speaker ? { speaker: speakerOf(speaker), cue: cueOf(cue), side: 'after' } : null;
+    return speaker ? { speaker: speakerOf(speaker), cue: cueOf(cue, text), side: 'after' } : null;
   }
   const lead = words.slice(0, k);
   const inLead = candidates.within({ start: after.start, end: cue.start });
@@ -305,14 +305,16 @@ const PARTICIPLE = /ing$/i;
 
 /** "said Trump", "said the president", "added Rep. Jim Clyburn": the speaker right after the cue, titles between. */
 function following(text: string, cue: Token, limit: number, speakers: Speakers): Candidate | undefined {
-  const next = speakers.candidates.within({ start: cue.end, end: limit })[0];
-  const gap = next ? text.slice(cue.end, next.start) + ' ' : '';
-  if (next && next.start - cue.end < 60 && (TITLE_GAP.test(gap) || ROLE_GAP.test(gap) && wordsIn(text, { start: cue.end, end: next.start }).every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text) && !DATE_WORD.test(w.text)))) return next;
-  const words = wordsIn(text, { start: cue.end, end: limit });
-  const stop = text.slice(cue.end, limit).search(/[,.;:!?(]/);
-  const upTo = stop < 0 ? limit : cue.end + stop;
+  // “…,” according to the State Department: the speaker follows "to"
+  const from = /^according$/i.test(cue.text) ? cue.end + (/^\s+to\b/i.exec(text.slice(cue.end, cue.end + 6))?.[0].length ?? 0) : cue.end;
+  const next = speakers.candidates.within({ start: from, end: limit })[0];
+  const gap = next ? text.slice(from, next.start) + ' ' : '';
+  if (next && next.start - from < 60 && (TITLE_GAP.test(gap) || ROLE_GAP.test(gap) && wordsIn(text, { start: from, end: next.start }).every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text) && !DATE_WORD.test(w.text)))) return next;
+  const words = wordsIn(text, { start: from, end: limit });
+  const stop = text.slice(from, limit).search(/[,.;:!?(]/);
+  const upTo = stop < 0 ? limit : from + stop;
   const np = words.filter(w => w.end <= upTo).slice(0, 5);
-  return np.length && /^[\s,]*$/.test(text.slice(cue.end, np[0].start)) ? phrase(text, np, speakers) : undefined;
+  return np.length && /^[\s,]*$/.test(text.slice(from, np[0].start)) ? phrase(text, np, speakers) : undefined;
 }
 
 /** Only a few words (no clause) stand between the cue and the sentence's end: "said Tuesday.", "said in an interview." */
