@@ -1,3 +1,4 @@
+import approxSearch from 'approx-string-match';
 import type { Span } from '../text/span';
 import { CONTEXT_LENGTH, type Anchor } from './model';
 
@@ -19,24 +20,160 @@ export function makeAnchor(text: string, span: Span): Anchor {
   };
 }
 
+// How sure a placement must be before it is made without asking the user.
+/** Characters of context (both sides together) an occurrence of the exact text needs to be taken as the one. */
+const MIN_CONTEXT = 8;
 /**
- * Finds an annotation's text in the article's current text: exactly where it was; else the exact text
- * elsewhere, the occurrence whose context matches best and, among equals, the nearest to the old place;
- * else the same words with other spacing or case, which only the user may confirm (needs-review).
- * Nothing found: orphaned — never dropped.
+ * …and by how many characters it must beat the next-best occurrence of the same text: at least MIN_LEAD, and
+ * a rival with half as much agreeing context makes it ambiguous (a caption repeating a sentence of the text).
+ */
+const MIN_LEAD = 4;
+const RIVAL_SHARE = 0.5;
+/** Exact text this long, found once near the old place or with its context, is the annotation. */
+const DISTINCT_LENGTH = 12;
+/** Characters an annotation may have shifted and still count as where it was (edits before it). */
+const NEAR = 256;
+/** Text shorter than this ("Kim", "U.S.") needs twice the context to be placed elsewhere. */
+const SHORT = 6;
+/** A fuzzy match re-anchors on its own only this close to the old text, with this much of its context intact. */
+const FUZZY_MOVE_SIMILARITY = 0.9;
+const FUZZY_MOVE_CONTEXT = 0.75;
+/**
+ * A fuzzy match is shown for review from this similarity on, when some of its context is intact (or it is
+ * close to the old text on its own); below that the annotation is an orphan.
+ */
+const FUZZY_REVIEW_SIMILARITY = 0.6;
+const FUZZY_REVIEW_CONTEXT = 0.25;
+const FUZZY_REVIEW_ALONE = 0.8;
+/** Fuzzy matching needs this much text to mean anything: "Kim" with one error matches half the article. */
+const FUZZY_MIN_LENGTH = 8;
+
+/**
+ * Finds an annotation's text in the article's current text, in order of confidence:
+ * 1. exactly at the stored offsets (anchored), unless another occurrence has clearly better context;
+ * 2. the exact text elsewhere (moved): the occurrence whose context agrees best, nearest to the old place
+ *    among equals — but only when the context (or the text's length, for a single occurrence) settles it,
+ *    else needs-review with that occurrence as the candidate;
+ * 3. the same words with other spacing or case, or a fuzzy match (Myers' approximate matching) scored on
+ *    text, context and distance: re-anchored only when nearly identical with its context intact, else
+ *    needs-review; the stretch between the old context when only the text was rewritten: needs-review;
+ * 4. nothing: orphaned — never dropped, never placed by guess.
  */
 export function resolveAnchor(text: string, anchor: Anchor): Anchoring {
   if (!anchor.text) return { status: 'orphaned' };
   const exact = occurrences(text, anchor.text).map(start => ({ start, end: start + anchor.text.length }));
-  if (exact.length) {
-    // the text at the old offsets wins unless another occurrence has clearly better context
-    const winner = best(text, anchor, exact);
-    const stays = winner.start === anchor.start || (text.slice(anchor.start, anchor.end) === anchor.text && score(text, anchor, { start: anchor.start, end: anchor.end }) >= score(text, anchor, winner));
-    return stays ? { status: 'anchored', span: { start: anchor.start, end: anchor.end } } : { status: 'moved', span: winner };
-  }
+  if (exact.length) return placeExact(text, anchor, exact);
   const loose = looseOccurrences(text, anchor.text);
-  if (loose.length) return { status: 'needs-review', span: best(text, anchor, loose) };
-  return { status: 'orphaned' };
+  if (loose.length) return { status: 'needs-review', span: ranked(text, anchor, loose)[0].span };
+  return fuzzy(text, anchor) ?? betweenContext(text, anchor) ?? { status: 'orphaned' };
+}
+
+function placeExact(text: string, anchor: Anchor, exact: Span[]): Anchoring {
+  const ranking = ranked(text, anchor, exact);
+  const [first, second] = ranking;
+  const atOldPlace = ranking.find(r => r.span.start === anchor.start);
+  // the text where it was stays, unless another occurrence has clearly better context
+  if (atOldPlace && (atOldPlace === first || first.context - atOldPlace.context < MIN_LEAD)) return { status: 'anchored', span: atOldPlace.span };
+  // where it was is still there with other words between its context, nearer than any copy: that is it
+  const ownPlace = betweenContext(text, anchor, true);
+  if (ownPlace?.span && distance(anchor, ownPlace.span) <= distance(anchor, first.span)) return ownPlace;
+  // elsewhere, the context must settle it: on both sides, or on one side close to the old place; and a
+  // copy far away does not win over an occurrence close to the old place
+  const placed = (bothSides(text, anchor, first.span) || near(anchor, first.span)) && !(second && near(anchor, second.span) && !near(anchor, first.span));
+  const minContext = anchor.text.length < SHORT ? 2 * MIN_CONTEXT : MIN_CONTEXT;
+  const settled = placed && (second
+    ? first.context >= minContext && first.context - second.context >= Math.max(MIN_LEAD, first.context * RIVAL_SHARE)
+    : first.context >= minContext || anchor.text.length >= DISTINCT_LENGTH);
+  return { status: settled ? 'moved' : 'needs-review', span: first.span };
+}
+
+/**
+ * Does the context agree on both sides? At least a few characters of each — and where the annotation began
+ * (or ended) the text, the candidate must begin (or end) it too: a title copied into a caption is not the title.
+ */
+function bothSides(text: string, anchor: Anchor, c: Span): boolean {
+  const before = text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start);
+  const after = text.slice(c.end, c.end + CONTEXT_LENGTH);
+  const atStart = anchor.prefix.length < CONTEXT_LENGTH && anchor.start === anchor.prefix.length;
+  const atEnd = anchor.suffix.length < CONTEXT_LENGTH;
+  const prefixOk = atStart ? before === anchor.prefix && c.start === before.length : commonSuffix(before, anchor.prefix) >= Math.min(4, anchor.prefix.length);
+  const suffixOk = atEnd ? after === anchor.suffix && c.end + after.length === text.length : commonPrefix(after, anchor.suffix) >= Math.min(4, anchor.suffix.length);
+  return prefixOk && suffixOk;
+}
+
+/** Close to where it was: edits before it shifted it a little, not a copy far away. */
+function near(anchor: Anchor, c: Span): boolean {
+  return distance(anchor, c) <= Math.max(NEAR, 2 * (anchor.end - anchor.start));
+}
+
+const distance = (anchor: Anchor, c: Span) => Math.abs(c.start - anchor.start);
+
+interface Ranked {
+  span: Span;
+  /** Characters of context that agree, both sides together. */
+  context: number;
+  score: number;
+}
+
+/** Candidates best first: agreeing context, then nearness to the old place. */
+function ranked(text: string, anchor: Anchor, candidates: Span[]): Ranked[] {
+  return candidates.map(span => {
+    const context = contextAgreement(text, anchor, span);
+    return { span, context, score: context - Math.abs(span.start - anchor.start) / Math.max(1, text.length) };
+  }).sort((a, b) => b.score - a.score);
+}
+
+function contextAgreement(text: string, anchor: Anchor, c: Span): number {
+  return commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix) + commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
+}
+
+/** Share of the stored context found again around a candidate, 0 to 1 (1 when there was none to find). */
+function contextShare(text: string, anchor: Anchor, c: Span): number {
+  const available = anchor.prefix.length + anchor.suffix.length;
+  return available ? contextAgreement(text, anchor, c) / available : 1;
+}
+
+/** The text changed a little (a typo fixed, a word added): the closest approximate match, scored. */
+function fuzzy(text: string, anchor: Anchor): Anchoring | undefined {
+  const pattern = anchor.text;
+  if (pattern.length < FUZZY_MIN_LENGTH) return undefined;
+  const maxErrors = Math.floor(pattern.length * (1 - FUZZY_REVIEW_SIMILARITY));
+  // long patterns cost time in proportion to their errors: search near the old place first, then everywhere
+  const near = { start: Math.max(0, anchor.start - 4 * pattern.length - 256), end: Math.min(text.length, anchor.end + 4 * pattern.length + 256) };
+  let matches = approxSearch(text.slice(near.start, near.end), pattern, maxErrors).map(m => ({ start: m.start + near.start, end: m.end + near.start, errors: m.errors }));
+  if (!matches.length && (near.start > 0 || near.end < text.length)) matches = approxSearch(text, pattern, maxErrors);
+  if (!matches.length) return undefined;
+  let best: { span: Span; similarity: number; context: number; score: number } | undefined;
+  for (const m of matches) {
+    const span = { start: m.start, end: m.end };
+    const similarity = 1 - m.errors / pattern.length;
+    const context = contextShare(text, anchor, span);
+    const distance = Math.min(1, Math.abs(m.start - anchor.start) / Math.max(1, text.length));
+    const score = 0.5 * similarity + 0.4 * context + 0.1 * (1 - distance);
+    if (!best || score > best.score) best = { span, similarity, context, score };
+  }
+  const { span, similarity, context } = best!;
+  if (similarity >= FUZZY_MOVE_SIMILARITY && context >= FUZZY_MOVE_CONTEXT && bothSides(text, anchor, span)) return { status: 'moved', span };
+  return context >= FUZZY_REVIEW_CONTEXT || similarity >= FUZZY_REVIEW_ALONE ? { status: 'needs-review', span } : undefined;
+}
+
+/**
+ * The annotated words were rewritten but what surrounded them is still there: that stretch, for review
+ * (with `changedOnly`, only a stretch that is not the annotated text itself).
+ */
+function betweenContext(text: string, anchor: Anchor, changedOnly = false): Anchoring | undefined {
+  const before = anchor.prefix.slice(-16);
+  const after = anchor.suffix.slice(0, 16);
+  if (before.length < 8 || after.length < 8) return undefined;
+  const maxLength = Math.max(64, 4 * anchor.text.length);
+  let best: Span | undefined;
+  for (const p of occurrences(text, before)) {
+    const start = p + before.length;
+    const end = text.indexOf(after, start);
+    if (end < 0 || end - start > maxLength || end === start || (changedOnly && text.slice(start, end) === anchor.text)) continue;
+    if (!best || Math.abs(start - anchor.start) < Math.abs(best.start - anchor.start)) best = { start, end };
+  }
+  return best && { status: 'needs-review', span: best };
 }
 
 function occurrences(text: string, needle: string): number[] {
@@ -52,23 +189,6 @@ function looseOccurrences(text: string, needle: string): Span[] {
   const found: Span[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[0].length });
   return found;
-}
-
-/** Characters of context that agree on either side, less a fraction for the distance from the old place. */
-function score(text: string, anchor: Anchor, c: Span): number {
-  const before = commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix);
-  const after = commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
-  return before + after - Math.abs(c.start - anchor.start) / Math.max(1, text.length);
-}
-
-function best(text: string, anchor: Anchor, candidates: Span[]): Span {
-  let winner = candidates[0];
-  let winnerScore = -Infinity;
-  for (const c of candidates) {
-    const s = score(text, anchor, c);
-    if (s > winnerScore) { winner = c; winnerScore = s; }
-  }
-  return winner;
 }
 
 function commonPrefix(a: string, b: string): number {

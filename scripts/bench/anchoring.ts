@@ -1,0 +1,31 @@
+// The anchoring fuzz as a benchmark: random annotations on the sample articles, random edits (typing, deleting,
+// replacing, moving stretches), then re-anchoring from what the sidecar stored before the edits. Prints what
+// became of every annotation. usage: npm run bench:anchoring -- [folder] [--edits 10000] [--per-case 20] [--seed 42]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runFuzz } from '../../test/fuzz/anchoring';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback; };
+const edits = option('--edits', 10_000);
+const perCase = option('--per-case', 20);
+const seed = option('--seed', 42);
+const folder = args[0] ?? 'sample-corpus';
+const articles = fs.readdirSync(folder).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => fs.readFileSync(path.join(folder, f), 'utf8'));
+
+const t = process.hrtime.bigint();
+const f = runFuzz(articles, { cases: Math.ceil(edits / perCase), editsPerCase: perCase, seed });
+const ms = Number(process.hrtime.bigint() - t) / 1e6;
+const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '–');
+console.log(`${f.edits} random edits in ${f.cases} cases (${perCase} each, seed ${seed}) on ${articles.length} articles of ${folder}; ${f.annotations} annotations`);
+console.log(`lost (missing after the sidecar round trip): ${f.lost}`);
+console.log(`text survived the edits: ${f.survived}`);
+console.log(`  re-anchored exactly          ${f.survivedExact} (${pct(f.survivedExact, f.survived)} %)`);
+console.log(`  needs review (ambiguous)     ${f.survivedReview} (${pct(f.survivedReview, f.survived)} %)`);
+console.log(`  orphaned                     ${f.survivedOrphaned}`);
+console.log(`  placed wrongly, confidently  ${f.survivedWrong}`);
+console.log(`text changed or deleted: ${f.changed}`);
+console.log(`  orphaned or needs review     ${f.changedOrphanedOrReview} (${pct(f.changedOrphanedOrReview, f.changed)} %)`);
+console.log(`  re-anchored on its edited text (fuzzy, near-identical) ${f.changedReanchoredOnEditedText}`);
+console.log(`  placed wrongly, confidently  ${f.changedWrong}`);
+console.log(`statuses: ${Object.entries(f.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; ${(ms / 1000).toFixed(1)} s`);
