@@ -51,6 +51,15 @@ describe('anchoring: properties under random edits', () => {
     }), { numRuns: 300, seed: 11 });
   });
 
+  it('an anchor written by hand, without context, is found by its text once near its offsets', () => {
+    const text = readSample('the-diplomat-trump-kim-second-summit-hanoi.txt');
+    const at = text.indexOf('Seoul');
+    assert.equal(text.split('Seoul').length, 2, 'test setup: the name occurs once');
+    assert.deepEqual(resolveAnchor(text, { text: 'Seoul', prefix: '', suffix: '', start: at + 3, end: at + 8 }), { status: 'moved', span: { start: at, end: at + 5 } });
+    const far = 0;
+    assert.equal(resolveAnchor(text, { text: 'Seoul', prefix: '', suffix: '', start: far, end: far + 5 }).status, 'needs-review', 'far from its offsets: asked, not guessed');
+  });
+
   it('a fuzz of 1,000 random edits loses no annotation through the sidecar round trip', () => {
     const f = runFuzz(articles, { cases: 50, editsPerCase: 20, seed: 3 });
     assert.equal(f.edits, 1000);

@@ -79,11 +79,12 @@ function placeExact(text: string, anchor: Anchor, exact: Span[]): Anchoring {
   if (ownPlace?.span && distance(anchor, ownPlace.span) <= distance(anchor, first.span)) return ownPlace;
   // elsewhere, the context must settle it: on both sides, or on one side close to the old place; and a
   // copy far away does not win over an occurrence close to the old place
+  // (an anchor written by hand may have no context at all: then its text, once and near, is enough)
   const placed = (bothSides(text, anchor, first.span) || near(anchor, first.span)) && !(second && near(anchor, second.span) && !near(anchor, first.span));
   const minContext = anchor.text.length < SHORT ? 2 * MIN_CONTEXT : MIN_CONTEXT;
   const settled = placed && (second
     ? first.context >= minContext && first.context - second.context >= Math.max(MIN_LEAD, first.context * RIVAL_SHARE)
-    : first.context >= minContext || anchor.text.length >= DISTINCT_LENGTH);
+    : first.context >= minContext || anchor.text.length >= DISTINCT_LENGTH || (!anchor.prefix && !anchor.suffix && near(anchor, first.span)));
   return { status: settled ? 'moved' : 'needs-review', span: first.span };
 }
 
