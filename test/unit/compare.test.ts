@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus, type ArticleView, type CorpusView, type ResolvedQuote } from '../../src/core/corpus';
 import { modelRecogniser, parseModel } from '../../src/core/ner';
-import { compareQuote, compareVersions, openingWords, outletName, type QuoteVersion } from '../../src/core/quotes/compare';
+import { compareQuote, compareVersions, findQuote, openingWords, outletName, type QuoteVersion } from '../../src/core/quotes/compare';
 import { compareWords, groupUtterances, type Utterance } from '../../src/core/quotes/utterances';
 import { readSample, sampleFiles } from './helpers';
 
@@ -140,7 +140,8 @@ describe('compare: the versions of a quote across sources', () => {
     assert.deepEqual(outlets(c.versions), ['npr', 'time', 'xinhua']);
     const npr = c.reference;
     assert.equal(npr.passages.length, 2);
-    assert.equal(npr.text, `${v.articles.get('npr')!.quotes[0].text} … ${v.articles.get('npr')!.quotes[1].text}`);
+    assert.equal(npr.text, `${v.articles.get('npr')!.quotes[0].text}… ${v.articles.get('npr')!.quotes[1].text}`);
+    assert.equal(npr.changes.map(x => x.text).join(' '), npr.text, 'the passage break survives the comparison');
     assert.deepEqual([npr.start, npr.end], [v.articles.get('npr')!.quotes[1].start, v.articles.get('npr')!.quotes[1].end], 'the passage started from');
     assert.deepEqual([npr.cue, npr.how], ['said', 'cue “said”, after the quote'], 'the first attributed passage’s attribution');
     for (const other of c.versions.slice(1)) assert.deepEqual(other.changes, expectedChanges(other.text, npr.text), other.outlet);
@@ -165,6 +166,16 @@ describe('compare: the versions of a quote across sources', () => {
     const c = compareQuote(v, us, 'xinhua', 0)!;
     assert.equal(c.versions.length, 1);
     assert.equal(compareQuote(v, us, 'xinhua', 1), undefined);
+  });
+
+  it('finds the quote again after an edit: the same words nearest the old place, else the quote around it', () => {
+    const v = view({ a: [{ words: 'No.', by: TRUMP }, { words: 'We’ll see.', by: TRUMP }, { words: 'No.', by: TRUMP }] });
+    const a = v.articles.get('a')!;
+    assert.equal(findQuote(a, { start: a.quotes[2].start + 7, text: 'No.' }), 2, 'moved by an insertion');
+    assert.equal(findQuote(a, { start: a.quotes[0].start, text: 'No.' }), 0);
+    assert.equal(findQuote(a, { start: a.quotes[1].start + 3, text: 'We will see.' }), 1, 'reworded: the quote around the place');
+    assert.equal(findQuote(a, { start: a.quotes[1].start + 3 }), 1, 'a place only (the cursor)');
+    assert.equal(findQuote(a, { start: a.text.length + 5, text: 'Gone' }), -1);
   });
 
   it('outlet names and title words', () => {

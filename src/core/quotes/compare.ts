@@ -1,4 +1,5 @@
-import type { CorpusView } from '../corpus';
+import type { ArticleView, CorpusView } from '../corpus';
+import { containsOffset } from '../text/span';
 import { compareWords, utteranceOf, type Utterance } from './utterances';
 
 /** One quoted passage of an article, with the attribution that article gives it. */
@@ -32,7 +33,7 @@ export interface QuoteVersion {
   outlet: string;
   /** The article's passages of this utterance, in reading order (usually one). */
   passages: QuotePassage[];
-  /** The words as this article prints them; several passages joined by " … ". */
+  /** The words as this article prints them; several passages joined by "… " (kept with the word before it when compared). */
   text: string;
   /** The span of the passage the comparison was started from (reference), else of the first passage. */
   start: number;
@@ -105,7 +106,7 @@ function versionOf(path: string, passages: QuotePassage[], at: QuotePassage): Om
   const attributed = passages.find(p => p.speakerId) ?? passages.find(p => p.speakerName) ?? passages[0];
   return {
     path, outlet: outletName(path), passages,
-    text: passages.filter(p => !p.repeat).map(p => p.text.trim()).join(' … '),
+    text: passages.filter(p => !p.repeat).map(p => p.text.trim()).join('… '),
     start: at.start, end: at.end,
     ...(attributed?.speakerName ? { speakerName: attributed.speakerName } : {}), ...(attributed?.speakerId ? { speakerId: attributed.speakerId } : {}),
     ...(attributed?.how ? { how: attributed.how } : {}), ...(attributed?.cue ? { cue: attributed.cue } : {}),
@@ -139,4 +140,16 @@ export function compareVersions(view: CorpusView, utterance: Utterance, from?: {
 export function compareQuote(view: CorpusView, utterances: readonly Utterance[], path: string, quoteIndex: number): QuoteComparison | undefined {
   const utterance = utteranceOf(utterances, path, quoteIndex);
   return utterance && compareVersions(view, utterance, { path, index: quoteIndex });
+}
+
+/**
+ * The quote of an article meant by a place and, when known, its words: the quote with those words nearest the
+ * place (it may have moved with an edit), else the quote around the place; -1 when there is none.
+ */
+export function findQuote(article: ArticleView, at: { start: number; text?: string }): number {
+  let best = -1;
+  article.quotes.forEach((q, i) => {
+    if (q.text === at.text && (best < 0 || Math.abs(q.start - at.start) < Math.abs(article.quotes[best].start - at.start))) best = i;
+  });
+  return best >= 0 ? best : article.quotes.findIndex(q => containsOffset(q, at.start));
 }
