@@ -35,6 +35,8 @@ export class QuoteComparisonPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private target: Target | undefined;
   private shown: QuoteComparison | undefined;
+  /** The line shown instead of a comparison, if any. */
+  private message: string | undefined;
   private articleColumn = vscode.ViewColumn.One;
   private readonly disposables: vscode.Disposable[] = [];
   private panelListeners: vscode.Disposable[] = [];
@@ -79,7 +81,9 @@ export class QuoteComparisonPanel implements vscode.Disposable {
     if (!this.panel || !this.target) return;
     const found = this.comparisonAt(this.target);
     if (typeof found === 'string') {
+      if (this.shown === undefined && this.message === found) return;
       this.shown = undefined;
+      this.message = found;
       this.panel.webview.html = messageHtml(this.panel.title, found, this.panel.webview.cspSource);
       return;
     }
@@ -100,6 +104,7 @@ export class QuoteComparisonPanel implements vscode.Disposable {
     this.panel.title = title;
     this.panel.webview.html = comparisonHtml(comparison, title, this.panel.webview.cspSource);
     this.shown = comparison;
+    this.message = undefined;
   }
 
   /** A version's button: {type: 'reveal', version, passage}, indexes into what is shown (never a path from the page). */

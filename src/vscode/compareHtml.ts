@@ -20,7 +20,7 @@ function markedText(changes: WordChange[]): string {
   let pending: string[] = []; // added words waiting for the left-out words of the same gap
   const flush = () => { out.push(...pending); pending = []; };
   for (const c of changes) {
-    const text = escapeHtml(c.text);
+    const text = escapeHtml(c.text).replace(/(\S)…(?=\s|$)/g, '$1 …'); // the break between two passages: “today, … And”
     if (c.change === 'same') { flush(); out.push(`<span>${text}</span>`); }
     else if (c.change === 'missing') out.push(`<del title="Left out here">${text}</del>`);
     else pending.push(`<ins title="Only in this version">${text}</ins>`);
@@ -71,6 +71,9 @@ ins { text-decoration: underline; text-decoration-thickness: 2px; text-underline
 del { text-decoration: line-through; background: var(--vscode-diffEditor-removedTextBackground); }
 body.vscode-high-contrast ins, body.vscode-high-contrast-light ins { outline: 1px dashed var(--vscode-diffEditor-insertedTextBorder, var(--vscode-contrastActiveBorder)); }
 body.vscode-high-contrast del, body.vscode-high-contrast-light del { outline: 1px dotted var(--vscode-diffEditor-removedTextBorder, var(--vscode-contrastBorder)); }
+blockquote ins::before, blockquote ins::after, blockquote del::before, blockquote del::after { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(100%); white-space: nowrap; }
+blockquote ins::before { content: " [added: "; } blockquote del::before { content: " [left out: "; }
+blockquote ins::after, blockquote del::after { content: "] "; }
 .legend ins, .legend del { padding: 0 .2em; }
 .summary { margin: .5rem 0 .25rem; font-size: .95em; }
 .actions { margin: .25rem 0 0; display: flex; flex-wrap: wrap; gap: .4rem; }
