@@ -217,7 +217,9 @@ suite('Source Annotator in VS Code', () => {
     const yaml = [
       'version: 1', 'article: the-diplomat-trump-kim-second-summit-hanoi.txt', "contentHash: ''", 'annotations:',
       '  - id: a-external', '    kind: claim', '    note: written by git pull', '    author: someone', "    created: '2026-01-01T00:00:00Z'", "    updated: '2026-01-01T00:00:00Z'",
-      '    anchor:', '      text: Seoul', "      prefix: ''", "      suffix: ''", `      start: ${at + 3}`, `      end: ${at + 8}`, '',
+      // with its context, as a sidecar written by the extension has it: a short name is re-placed only when certain
+      '    anchor:', '      text: Seoul', `      prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}`, `      suffix: ${JSON.stringify(text.slice(at + 5, at + 37))}`,
+      `      start: ${at + 3}`, `      end: ${at + 8}`, '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(api.sidecarUri(article), new TextEncoder().encode(yaml));
     const placed = await until('the external annotation', () => api.view().articles.get(article.toString())?.annotations.find(a => a.annotation.id === 'a-external'));
