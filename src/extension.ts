@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { Annotation, AnnotationKind } from './core/annotations/model';
 import type { CorpusView } from './core/corpus';
+import type { QuoteComparison } from './core/quotes/compare';
 import { AnnotationCommands } from './vscode/commands/annotate';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnalysisWorker } from './vscode/analysisWorker';
+import { QuoteComparisonPanel } from './vscode/compare';
 import { CorpusService } from './vscode/corpusService';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
@@ -32,6 +34,8 @@ export interface SourceAnnotatorApi {
   /** Sets who said the quote at `start` (an entity id, a name, or '' for unknown), as "Change Speaker…" does. */
   setSpeaker(quote: QuoteRefArg, speaker: string): Promise<Annotation | undefined>;
   markNotAQuote(quote: QuoteRefArg): Promise<Annotation | undefined>;
+  /** Runs Compare Quote Across Sources ({article, start}, [path, start], or the cursor); the comparison shown, if any. */
+  compareQuote(arg?: { article: string; start: number } | [path: string, start: number]): Promise<QuoteComparison | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -46,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   own(new ArticleStatus(corpus));
   const annotations = new AnnotationCommands(corpus, store);
   const quotes = new QuoteCorrections(corpus, annotations);
+  const comparison = own(new QuoteComparisonPanel(corpus));
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
   const navigation = new MentionNavigation(corpus);
@@ -68,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.openSidecar': (arg?: unknown) => annotations.openSidecar(arg),
     'sourceAnnotator.nextMention': () => jumpToMention(corpus, 1),
     'sourceAnnotator.previousMention': () => jumpToMention(corpus, -1),
-    'sourceAnnotator.revealMention': (path: string, start: number, end: number) => revealMention(path, start, end),
+    'sourceAnnotator.revealMention': (path: string, start: number, end: number, column?: vscode.ViewColumn) => revealMention(path, start, end, column),
+    'sourceAnnotator.compareQuote': (...args: unknown[]) => comparison.show(...args),
     'sourceAnnotator.exportAnnotations': (target?: vscode.Uri) => exportAnnotations(corpus, target instanceof vscode.Uri ? target : undefined),
     'sourceAnnotator.refresh': () => corpus.rescan(),
   };
@@ -91,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     sidecarUri: article => store.sidecarUri(article),
     setSpeaker: (quote, speaker) => quotes.setSpeaker(quote, speaker),
     markNotAQuote: quote => quotes.markNotAQuote(quote),
+    compareQuote: arg => (arg === undefined ? comparison.show() : comparison.show(arg)),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../core/annotations/model';
 import { ENTITY_TYPE_NAMES } from '../core/model';
+import { outletName } from '../core/quotes/compare';
 import { utteranceOf } from '../core/quotes/utterances';
 import type { CorpusService } from './corpusService';
 import { toRange } from './convert';
@@ -16,11 +17,6 @@ function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
-/** The name an article goes by: its file name without the extension. */
-function outlet(path: string): string {
-  return decodeURIComponent(path.split('/').pop() ?? path).replace(/\.[^.]+$/, '');
-}
-
 /** Read-only explanations: what a highlight is, how sure we are and where else it appears. */
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
@@ -30,7 +26,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const at = lookup(view, document, position);
     if (!at || (!at.mention && !at.quote && !at.annotations.length)) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote'] };
+    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote', 'sourceAnnotator.compareQuote'] };
     const sections: string[] = [];
     let range: vscode.Range | undefined;
     if (at.mention) {
@@ -66,8 +62,9 @@ export class HoverProvider implements vscode.HoverProvider {
         const others = utterance ? utterance.quotes.filter(r => r.path !== at.article.path) : [];
         const sources = [...new Set(others.map(r => r.path))];
         if (sources.length) {
-          const links = sources.map(path => { const r = others.find(x => x.path === path)!; return commandLink(escape(outlet(path)), 'sourceAnnotator.revealMention', [path, r.start, r.end]); });
-          lines.push(`Also quoted in ${sources.length} other source${sources.length === 1 ? '' : 's'}: ${links.join(', ')}.`);
+          const links = sources.map(path => { const r = others.find(x => x.path === path)!; return commandLink(escape(outletName(path)), 'sourceAnnotator.revealMention', [path, r.start, r.end]); });
+          const compare = commandLink('Compare versions', 'sourceAnnotator.compareQuote', [at.article.path, q.start]);
+          lines.push(`Also quoted in ${sources.length} other source${sources.length === 1 ? '' : 's'}: ${links.join(', ')} · ${compare}`);
         }
       } else lines.push(q.kind === 'scare' ? 'A term held at a distance, not someone’s words.' : 'A name or title, not someone’s words.');
       const ref = [{ article: at.article.path, start: q.start }];

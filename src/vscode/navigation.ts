@@ -44,10 +44,10 @@ export async function jumpToMention(corpus: CorpusService, direction: 1 | -1): P
   await revealMention(target.path, target.mention.start, target.mention.end);
 }
 
-/** Opens an article and selects a stretch of it (tree items and hover links use this). */
-export async function revealMention(path: string, start: number, end: number): Promise<void> {
+/** Opens an article and selects a stretch of it (tree items, hover links and the comparison panel use this). */
+export async function revealMention(path: string, start: number, end: number, column?: vscode.ViewColumn): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(path));
-  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false, preview: true });
   const range = toRange(document, { start, end });
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

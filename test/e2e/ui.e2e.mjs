@@ -1,6 +1,7 @@
 // End-to-end tier on the PACKAGED extension: installs the .vsix into a fresh code-server (no smoke-test
 // driver, so toasts show), opens a copy of sample-corpus in Chromium and uses the extension as a person
-// would: decorations, hover, annotating through the palette, the People view. Once per colour theme.
+// would: decorations, the comparison panel of a quotation, hover, annotating through the palette, the People view.
+// Once per colour theme.
 // usage: node test/e2e/ui.e2e.mjs [path/to/extension.vsix]   (default: the newest *.vsix in the repo root)
 // Writes .test-output/results/e2e.json and screenshots to .test-output/screenshots/.
 import fs from 'node:fs';
@@ -225,6 +226,25 @@ async function checkPeopleView(page, label) {
   if (label === 'light') fs.copyFileSync(shot, path.join(path.dirname(shot), 'e2e-people.png'));
 }
 
+/** Cursor into Kim's “outcome that everybody will welcome”, the command from the palette: three versions in the panel. */
+async function checkCompare(page, label) {
+  const r = await page.evaluate(rectOfWord, [EDITOR, 'outcome that everybody', 'everybody']);
+  if (!r) throw new Error('the quotation is not rendered in the editor');
+  await page.mouse.click(r.x, r.y);
+  await runCommand(page, 'Source Annotator: Compare Quote Across Sources', { row: 'Compare Quote Across Sources' });
+  const doc = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await doc.locator('section.version').first().waitFor({ timeout: 15000 });
+  const outlets = await doc.locator('section.version h2').allInnerTexts();
+  const marks = await doc.locator('section.version ins, section.version del').count();
+  check(`${label}: the comparison panel shows Xinhua, NPR and Time`, outlets.length === 3 && ['xinhua', 'npr', 'time'].every((o, i) => outlets[i]?.startsWith(o)) && marks > 0,
+    `${outlets.join(' | ')}; ${marks} marked stretches`);
+  await screenshot(page, `e2e-${label}-compare.png`);
+  await doc.locator('section.version').nth(2).locator('button').first().click();
+  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /time-kim/.test(t) && t), 10000);
+  check(`${label}: “Show in article” opens Time's article`, !!opened, opened || 'no Time tab');
+  await runCommand(page, 'View: Close All Editors', { row: 'Close All Editors' });
+}
+
 const colours = {}; // label -> sorted decoration background colours
 
 async function runTheme({ label, theme, full }, vsix) {
@@ -241,7 +261,9 @@ async function runTheme({ label, theme, full }, vsix) {
         `light ${colours.light.length}, dark ${colours.dark.length} colours`);
     }
     await screenshot(page, `e2e-${label}-decorations.png`);
+    await step(label, 'compare', page, () => checkCompare(page, label));
     if (full) {
+      await openArticle(page, label);
       await step(label, 'hover', page, () => checkHover(page, label));
       await step(label, 'annotate', page, () => checkAnnotate(page, label, session.state.ws));
     }

@@ -2,6 +2,8 @@
 // with the sample corpus as the workspace.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { QuoteComparison, WordChange } from '../../src/core/quotes/compare';
+import { compareWords } from '../../src/core/quotes/utterances';
 import type { SourceAnnotatorApi } from '../../src/extension';
 
 const EXTENSION_ID = 'source-annotator.source-annotator';
@@ -103,6 +105,42 @@ suite('Source Annotator in VS Code', () => {
     assert.match(text, /Said by \*\*Kim Jong Un\*\*/);
     assert.match(text, /said/);
     assert.match(text, /Also quoted in 2 other sources: .*npr\\?-kuow.*time\\?-kim/, 'the same words in other outlets, each a link');
+    assert.match(text, /\[Compare versions\]\(command:sourceAnnotator\.compareQuote\?/, 'and a link to compare them');
+  });
+
+  test('Compare Quote Across Sources sets Kim’s words side by side as Xinhua, NPR and Time quote them', async () => {
+    const editor = await openArticle(XINHUA);
+    const at = positionOf(editor.document, 'outcome that everybody will welcome').translate(0, 3);
+    editor.selection = new vscode.Selection(at, at);
+    const shown = await api.compareQuote(); // the quote under the cursor
+    assert.ok(shown, 'a comparison is shown');
+    assert.deepEqual(shown.versions.map(v => v.outlet), ['xinhua-kim-trump-meet-hanoi', 'npr-kuow-second-trump-kim-summit-hanoi', 'time-kim-trump-handshake-hanoi']);
+    assert.equal(shown.reference.text, 'outcome that everybody will welcome', 'the version the command was run on is the reference');
+    assert.equal(shown.speakerName, 'Kim Jong Un');
+    for (const v of shown.versions.slice(1)) {
+      const expected: WordChange[] = compareWords(v.text, shown.reference.text).map(d => ({ text: d.text, change: d.in === 'both' ? 'same' : d.in === 'first' ? 'added' : 'missing' }));
+      assert.deepEqual(v.changes, expected, `${v.outlet} marked as compareWords marks it`);
+      assert.ok(v.added > 0 && !v.sameAsReference, v.outlet);
+    }
+    const panels = () => vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('sourceAnnotator.compareQuote'));
+    const [tab] = await until('the comparison panel', () => panels().length === 1 && panels());
+    assert.equal(tab.label, 'Compare: “outcome that everybody will welcome”');
+    assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'beside the article');
+    // the hover's link passes (path, start): the same panel shows it again
+    const offset = editor.document.offsetAt(at);
+    const again = await vscode.commands.executeCommand<QuoteComparison | undefined>('sourceAnnotator.compareQuote', editor.document.uri.toString(), offset);
+    assert.equal(again?.versions.length, 3);
+    assert.equal(panels().length, 1, 'one panel, reused');
+  });
+
+  test('Compare Quote Across Sources opens no panel for words only one source quotes', async () => {
+    const editor = await openArticle(XINHUA);
+    const start = editor.document.getText().indexOf('"successful"');
+    const shown = await api.compareQuote({ article: editor.document.uri.toString(), start });
+    assert.equal(shown, undefined);
+    await new Promise(r => setTimeout(r, 300));
+    const panels = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview);
+    assert.deepEqual(panels.map(t => t.label), []);
   });
 
   test('Go to References lists mentions of a person in every article', async () => {
@@ -179,7 +217,9 @@ suite('Source Annotator in VS Code', () => {
     const yaml = [
       'version: 1', 'article: the-diplomat-trump-kim-second-summit-hanoi.txt', "contentHash: ''", 'annotations:',
       '  - id: a-external', '    kind: claim', '    note: written by git pull', '    author: someone', "    created: '2026-01-01T00:00:00Z'", "    updated: '2026-01-01T00:00:00Z'",
-      '    anchor:', '      text: Seoul', "      prefix: ''", "      suffix: ''", `      start: ${at + 3}`, `      end: ${at + 8}`, '',
+      // with its context, as a sidecar written by the extension has it: a short name is re-placed only when certain
+      '    anchor:', '      text: Seoul', `      prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}`, `      suffix: ${JSON.stringify(text.slice(at + 5, at + 37))}`,
+      `      start: ${at + 3}`, `      end: ${at + 8}`, '',
     ].join('\n');
     await vscode.workspace.fs.writeFile(api.sidecarUri(article), new TextEncoder().encode(yaml));
     const placed = await until('the external annotation', () => api.view().articles.get(article.toString())?.annotations.find(a => a.annotation.id === 'a-external'));
