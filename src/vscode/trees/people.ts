@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Entity } from '../../core/entities/resolve';
 import type { Mention } from '../../core/model';
 import type { ResolvedQuote } from '../../core/corpus';
+import { outletName } from '../../core/quotes/compare';
 import type { Utterance } from '../../core/quotes/utterances';
 import { articleLabel, CorpusTree, revealCommand, snippet } from './common';
 
@@ -11,7 +12,7 @@ type Node =
   | { kind: 'quotes'; entity: Entity; utterances: Utterance[] }
   | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
-  | { kind: 'quote'; path: string; quote: ResolvedQuote };
+  | { kind: 'quote'; path: string; quote: ResolvedQuote; version?: boolean };
 
 /** People → articles → mentions, and each person's quotations, grouped by utterance, with their sources. */
 export class PeopleTree extends CorpusTree<Node> {
@@ -47,13 +48,14 @@ export class PeopleTree extends CorpusTree<Node> {
         .map(utterance => (utterance.quotes.length === 1 ? this.quoteNode(utterance.quotes[0].path, utterance.quotes[0].index) : { kind: 'utterance', entity: node.entity, utterance }))
         .filter((n): n is Node => Boolean(n));
     }
-    if (node.kind === 'utterance') return node.utterance.quotes.map(r => this.quoteNode(r.path, r.index)).filter((n): n is Node => Boolean(n));
+    // inside an utterance each row is one outlet's version: the outlet first, its words after
+    if (node.kind === 'utterance') return node.utterance.quotes.map(r => this.quoteNode(r.path, r.index, true)).filter((n): n is Node => Boolean(n));
     return [];
   }
 
-  private quoteNode(path: string, index: number): Node | undefined {
+  private quoteNode(path: string, index: number, version = false): Node | undefined {
     const quote = this.corpus.view().articles.get(path)?.quotes[index];
-    return quote && { kind: 'quote', path, quote };
+    return quote && { kind: 'quote', path, quote, version };
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -100,8 +102,9 @@ export class PeopleTree extends CorpusTree<Node> {
         return item;
       }
       case 'quote': {
-        const item = new vscode.TreeItem(`“${node.quote.text.replace(/\s+/g, ' ').trim()}”`);
-        item.description = articleLabel(node.path);
+        const words = `“${node.quote.text.replace(/\s+/g, ' ').trim()}”`;
+        const item = new vscode.TreeItem(node.version ? outletName(node.path) : words);
+        item.description = node.version ? words : articleLabel(node.path);
         item.tooltip = new vscode.MarkdownString(`**${node.quote.speaker?.name ?? ''}** in ${articleLabel(node.path)}${node.quote.how ? ` — ${node.quote.how}` : ''}\n\n${node.quote.text}`);
         item.command = revealCommand(node.path, node.quote);
         item.iconPath = new vscode.ThemeIcon('comment');
