@@ -10,7 +10,7 @@ import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
 import { onSettingsChanged, readSettings } from './vscode/settings';
-import { SidecarStore } from './vscode/sidecarStore';
+import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
 import { ArticleStatus } from './vscode/status';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
@@ -32,6 +32,8 @@ export interface SourceAnnotatorApi {
   /** Sets who said the quote at `start` (an entity id, a name, or '' for unknown), as "Change Speaker…" does. */
   setSpeaker(quote: QuoteRefArg, speaker: string): Promise<Annotation | undefined>;
   markNotAQuote(quote: QuoteRefArg): Promise<Annotation | undefined>;
+  /** For tests: runs `hook` inside every sidecar save, after the temporary file is written and before the sidecar is checked and replaced. */
+  setSidecarWriteHook(hook: SidecarWriteHook | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -91,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     sidecarUri: article => store.sidecarUri(article),
     setSpeaker: (quote, speaker) => quotes.setSpeaker(quote, speaker),
     markNotAQuote: quote => quotes.markNotAQuote(quote),
+    setSidecarWriteHook: hook => store.setWriteHook(hook),
   };
 }
 
