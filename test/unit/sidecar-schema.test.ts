@@ -117,6 +117,17 @@ describe('sidecar schema (media/sidecar.schema.json)', () => {
     assert.notDeepEqual(yamlErrors(withAnnotation(a => { a.created = '2019-02-27'; })), []);
   });
 
+  it('the example in the README is valid for both, with nothing ignored', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## The sidecar format'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(example, 'a YAML example in the section on the sidecar format');
+    const parsed = parseSidecar(example, 'xinhua-kim-trump-meet-hanoi.txt');
+    assert.deepEqual([parsed.problems, parsed.warnings], [[], []]);
+    assert.equal(parsed.sidecar?.annotations.length, 1);
+    assert.deepEqual(yamlErrors(example), []);
+  });
+
   it('is contributed to the YAML extension for every sidecar file name', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const entries = manifest.contributes.yamlValidation as { fileMatch: string | string[]; url: string }[];
