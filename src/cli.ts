@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
-import { parseSidecar, serializeSidecar } from './core/annotations/codec';
-import { ANNOTATION_KINDS, emptySidecar, newAnnotationId, sidecarName, type AnnotationKind, type Sidecar } from './core/annotations/model';
+import { decodeSidecar, MAX_SIDECAR_BYTES, refused, sidecarTooLarge, type ParsedSidecar } from './core/annotations/codec';
+import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type AnnotationKind, type Sidecar } from './core/annotations/model';
+import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
 import { Corpus } from './core/corpus';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
 import { contentHash } from './core/text/hash';
@@ -68,13 +69,63 @@ function sidecarPath(article: string): string {
   return path.join(path.dirname(article), sidecarName(path.basename(article)));
 }
 
+/** The sidecar file's bytes; undefined when there is none; a refusal when it is too large or not a file (then it is not read). */
+function readSidecarFile(file: string): SidecarRead {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) return { refused: refused('The annotations file is not a file (a folder has its name).') };
+  if (stat.size > MAX_SIDECAR_BYTES) return { refused: sidecarTooLarge(stat.size) };
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { refused: refused(`The annotations file cannot be read: ${(e as Error).message}`) };
+  }
+}
+
+function reportProblems(file: string, parsed: Pick<ParsedSidecar, 'problems' | 'warnings'>): void {
+  for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
+  for (const w of parsed.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+}
+
 /** The article's sidecar; a broken one is reported on stderr and yields no annotations (it is never rewritten). */
 function readSidecar(article: string): { sidecar: Sidecar | null; exists: boolean } {
   const file = sidecarPath(article);
-  if (!fs.existsSync(file)) return { sidecar: null, exists: false };
-  const parsed = parseSidecar(fs.readFileSync(file, 'utf8'), path.basename(article));
-  for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
+  const raw = readSidecarFile(file);
+  if (raw === undefined) return { sidecar: null, exists: false };
+  const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, path.basename(article)) : raw.refused;
+  reportProblems(file, parsed);
   return { sidecar: parsed.sidecar, exists: true };
+}
+
+/**
+ * Changes an article's sidecar as the extension does (src/core/annotations/save.ts): the change is applied
+ * to what is on disk and written to a temporary sibling; right before the rename the sidecar is read again
+ * and, if another program wrote it meanwhile, its annotations are merged in by id. `beforeCheck` runs where
+ * such a write would race with ours (for tests). Throws when the sidecar cannot be read; it is then untouched.
+ */
+export function saveSidecarFile(article: string, text: string, change: (annotations: Annotation[]) => Annotation[], beforeCheck?: (attempt: number) => void): SaveResult {
+  const file = sidecarPath(article);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  let attempt = 0;
+  try {
+    return runSave(saveSidecarSteps(path.basename(article), contentHash(text), change), step => {
+      switch (step.op) {
+        case 'read': return readSidecarFile(file);
+        case 'write-temp': fs.writeFileSync(temp, step.content); beforeCheck?.(++attempt); return;
+        case 'commit': fs.renameSync(temp, file); return;
+        case 'discard': fs.rmSync(temp, { force: true }); return;
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof UnreadableSidecarError)) throw e;
+    reportProblems(file, { problems: e.problems, warnings: [] });
+    throw new Error(`${file} cannot be read; fix it first (it is left untouched)`);
+  }
 }
 
 /** The shipped entity model (media/ner-model.bin beside dist/), another one given by --model, or the rules with --rules. */
@@ -134,15 +185,14 @@ function annotate(positional: string[], flags: Map<string, string>): void {
   const start = Number(flags.get('start'));
   const end = Number(flags.get('end'));
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) throw new UsageError(`--start and --end must be offsets with 0 ≤ start < end ≤ ${text.length}`);
-  const { sidecar, exists } = readSidecar(article);
+  const { sidecar, exists } = readSidecar(article); // reports its problems and what a save drops
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
   const now = new Date().toISOString();
-  const next = sidecar ?? emptySidecar(path.basename(article), '');
-  const annotation = {
+  const annotation: Annotation = {
     id: newAnnotationId(), kind, ...(flags.has('label') ? { label: flags.get('label')! } : {}), ...(flags.has('note') ? { note: flags.get('note')! } : {}),
     links: {}, author: flags.get('author') ?? os.userInfo().username, created: now, updated: now, anchor: makeAnchor(text, { start, end }),
   };
-  writeAtomic(sidecarPath(article), serializeSidecar({ ...next, contentHash: contentHash(text), annotations: [...next.annotations, annotation] }));
+  saveSidecarFile(article, text, list => [...list, annotation]);
   process.stdout.write(JSON.stringify({ id: annotation.id, kind, start, end, text: annotation.anchor.text }) + '\n');
 }
 

@@ -12,7 +12,7 @@ import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
 import { onSettingsChanged, readSettings } from './vscode/settings';
-import { SidecarStore } from './vscode/sidecarStore';
+import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
 import { ArticleStatus } from './vscode/status';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
@@ -36,6 +36,8 @@ export interface SourceAnnotatorApi {
   markNotAQuote(quote: QuoteRefArg): Promise<Annotation | undefined>;
   /** Runs Compare Quote Across Sources ({article, start}, [path, start], or the cursor); the comparison shown, if any. */
   compareQuote(arg?: { article: string; start: number } | [path: string, start: number]): Promise<QuoteComparison | undefined>;
+  /** For tests: runs `hook` inside every sidecar save, after the temporary file is written and before the sidecar is checked and replaced. */
+  setSidecarWriteHook(hook: SidecarWriteHook | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -98,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     setSpeaker: (quote, speaker) => quotes.setSpeaker(quote, speaker),
     markNotAQuote: quote => quotes.markNotAQuote(quote),
     compareQuote: arg => (arg === undefined ? comparison.show() : comparison.show(arg)),
+    setSidecarWriteHook: hook => store.setWriteHook(hook),
   };
 }
 

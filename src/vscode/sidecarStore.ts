@@ -1,30 +1,38 @@
 import * as vscode from 'vscode';
-import { parseSidecar, serializeSidecar, type SidecarProblem } from '../core/annotations/codec';
-import { articleNameOfSidecar, emptySidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
+import { decodeSidecar, MAX_SIDECAR_BYTES, refused, sidecarTooLarge, type SidecarProblem } from '../core/annotations/codec';
+import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
+import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SidecarRead } from '../core/annotations/save';
 import { contentHash } from '../core/text/hash';
 import { fileName } from './convert';
 
 export interface SidecarState {
   sidecar: Sidecar | null;
   problems: SidecarProblem[];
+  warnings: SidecarProblem[];
   exists: boolean;
 }
+
+/** Called after a save wrote its temporary file and before it checks and replaces the sidecar (for tests). */
+export type SidecarWriteHook = (sidecar: vscode.Uri, attempt: number) => Promise<void> | void;
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 /**
- * Sidecar files on workspace.fs. The files are the truth: every change re-reads the file, applies the
- * change to what is on disk (so an annotation added elsewhere is kept: merge by id), and writes atomically
- * (temporary sibling, then rename), one write at a time per sidecar. A sidecar that cannot be read is
- * reported (diagnostics on it and on its article) and never written until it is fixed. External changes
- * are watched; our own writes are recognised by their content and do not trigger reloads.
+ * Sidecar files on workspace.fs. The files are the truth: every change re-reads the file and applies the
+ * change to what is on disk, writes a temporary sibling, checks the sidecar again right before renaming
+ * the temporary file over it and, if another program wrote it meanwhile, merges by id and tries again
+ * (src/core/annotations/save.ts), one save at a time per sidecar. A sidecar that cannot be read (broken
+ * YAML, not UTF-8, over 5 MB, a folder) is reported (diagnostics on it and on its article) and never
+ * written until it is fixed. External changes are watched; our own writes are recognised by their content
+ * and do not trigger reloads.
  */
 export class SidecarStore implements vscode.Disposable {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly ownWrites = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
+  private writeHook: SidecarWriteHook | undefined;
   /** Fires with the article's uri when its sidecar changed on disk (not by us). */
   readonly onDidChangeExternally = this.changed.event;
 
@@ -38,38 +46,58 @@ export class SidecarStore implements vscode.Disposable {
     return vscode.Uri.joinPath(article, '..', sidecarName(fileName(article)));
   }
 
+  /** For tests: runs `hook` inside every save, where another program's write would race with ours. */
+  setWriteHook(hook: SidecarWriteHook | undefined): void {
+    this.writeHook = hook;
+  }
+
   async read(article: vscode.Uri): Promise<SidecarState> {
     const uri = this.sidecarUri(article);
-    let source: string;
-    try {
-      source = decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      this.report(article, uri, []);
-      return { sidecar: null, problems: [], exists: false };
+    const raw = await readRaw(uri);
+    if (raw === undefined) {
+      this.report(article, uri, [], []);
+      return { sidecar: null, problems: [], warnings: [], exists: false };
     }
-    const parsed = parseSidecar(source, fileName(article));
-    this.report(article, uri, parsed.problems);
+    const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, fileName(article)) : raw.refused;
+    this.report(article, uri, parsed.problems, parsed.warnings);
     return { ...parsed, exists: true };
   }
 
   /**
    * Changes the article's annotations: `change` receives the annotations now on disk and returns the new
-   * list. Refuses (throws) when the sidecar on disk cannot be read.
+   * list; what another program writes meanwhile is merged in. Refuses (throws) when the sidecar on disk
+   * cannot be read.
    */
   update(article: vscode.Uri, articleText: string, change: (annotations: Annotation[]) => Annotation[]): Promise<Sidecar> {
     const uri = this.sidecarUri(article);
     const key = uri.toString();
     const run = async () => {
-      const state = await this.read(article);
-      if (state.exists && !state.sidecar) {
-        throw new Error(`${fileName(uri)} cannot be read (${state.problems[0]?.message ?? 'invalid'}); fix it first — it is not overwritten.`);
+      const temp = vscode.Uri.joinPath(uri, '..', `.${fileName(uri)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+      let attempt = 0;
+      try {
+        const saved = await runSaveAsync(saveSidecarSteps(fileName(article), contentHash(articleText), change), async step => {
+          switch (step.op) {
+            case 'read': return readRaw(uri);
+            case 'write-temp':
+              await vscode.workspace.fs.writeFile(temp, encoder.encode(step.content));
+              await this.writeHook?.(uri, ++attempt);
+              return;
+            case 'commit':
+              this.ownWrites.set(key, step.content);
+              await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+              return;
+            case 'discard':
+              await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+              return;
+          }
+        });
+        this.report(article, uri, [], []); // what we wrote is well-formed: earlier warnings are gone with it
+        return saved.sidecar;
+      } catch (e) {
+        if (!(e instanceof UnreadableSidecarError)) throw e;
+        this.report(article, uri, e.problems, []);
+        throw new Error(`${fileName(uri)} cannot be read (${e.problems[0]?.message ?? 'invalid'}); fix it first — it is not overwritten.`);
       }
-      const current = state.sidecar ?? emptySidecar(fileName(article), '');
-      const next: Sidecar = { ...current, version: 1, article: fileName(article), contentHash: contentHash(articleText), annotations: change(current.annotations) };
-      const content = serializeSidecar(next);
-      this.ownWrites.set(key, content);
-      await writeAtomically(uri, content);
-      return next;
     };
     const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
     this.queues.set(key, queued.catch(() => undefined));
@@ -83,25 +111,28 @@ export class SidecarStore implements vscode.Disposable {
     const own = this.ownWrites.get(key);
     if (own !== undefined) {
       try {
-        if (decoder.decode(await vscode.workspace.fs.readFile(uri)) === own) return;
+        const ownBytes = encoder.encode(own);
+        if ((await vscode.workspace.fs.stat(uri)).size === ownBytes.length && decoder.decode(await vscode.workspace.fs.readFile(uri)) === own) return;
       } catch { /* deleted: an external change */ }
     }
     this.ownWrites.delete(key);
     this.changed.fire(vscode.Uri.joinPath(uri, '..', name));
   }
 
-  private report(article: vscode.Uri, uri: vscode.Uri, problems: SidecarProblem[]): void {
-    if (!problems.length) {
-      this.diagnostics.delete(uri);
-      this.diagnostics.delete(article);
-      return;
-    }
-    this.diagnostics.set(uri, problems.map(p => {
+  private report(article: vscode.Uri, uri: vscode.Uri, problems: SidecarProblem[], warnings: SidecarProblem[]): void {
+    const diagnostic = (p: SidecarProblem, severity: vscode.DiagnosticSeverity) => {
       const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-      const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message, severity);
       d.source = 'Source Annotator';
       return d;
-    }));
+    };
+    if (!problems.length) {
+      this.diagnostics.delete(article);
+      if (warnings.length) this.diagnostics.set(uri, warnings.map(w => diagnostic(w, vscode.DiagnosticSeverity.Warning)));
+      else this.diagnostics.delete(uri);
+      return;
+    }
+    this.diagnostics.set(uri, problems.map(p => diagnostic(p, vscode.DiagnosticSeverity.Error)));
     const warning = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
       `The annotations file ${fileName(uri)} cannot be read: ${problems[0].message} (line ${problems[0].line}). Its annotations are not shown, and it will not be overwritten until it is fixed.`,
       vscode.DiagnosticSeverity.Warning);
@@ -114,13 +145,20 @@ export class SidecarStore implements vscode.Disposable {
   }
 }
 
-async function writeAtomically(uri: vscode.Uri, content: string): Promise<void> {
-  const temp = vscode.Uri.joinPath(uri, '..', `.${fileName(uri)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, encoder.encode(content));
+/** The sidecar's bytes; undefined when it does not exist; a refusal when it is too large or not a readable file (never read, never written). */
+async function readRaw(uri: vscode.Uri): Promise<SidecarRead> {
+  let stat: vscode.FileStat;
   try {
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    stat = await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+  if (!(stat.type & vscode.FileType.File)) return { refused: refused('The annotations file is not a file (a folder has its name).') };
+  if (stat.size > MAX_SIDECAR_BYTES) return { refused: sidecarTooLarge(stat.size) };
+  try {
+    return await vscode.workspace.fs.readFile(uri);
   } catch (e) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw e;
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+    return { refused: refused(`The annotations file cannot be read: ${(e as Error).message}`) };
   }
 }

@@ -5,46 +5,9 @@ import * as vscode from 'vscode';
 import type { QuoteComparison, WordChange } from '../../src/core/quotes/compare';
 import { compareWords } from '../../src/core/quotes/utterances';
 import type { SourceAnnotatorApi } from '../../src/extension';
+import { EXTENSION_ID, exists, openArticle, positionOf, readText, until, workspaceFile } from './helpers';
 
-const EXTENSION_ID = 'source-annotator.source-annotator';
 const XINHUA = 'xinhua-kim-trump-meet-hanoi.txt';
-const decoder = new TextDecoder();
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the sample corpus open as the workspace');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  return decoder.decode(await vscode.workspace.fs.readFile(uri));
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
-
-async function openArticle(name: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  return vscode.window.showTextDocument(doc);
-}
-
-function positionOf(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Position {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = doc.getText().indexOf(needle, at + 1);
-  assert.ok(at >= 0, `“${needle}” not in ${doc.uri.path}`);
-  return doc.positionAt(at);
-}
 
 suite('Source Annotator in VS Code', () => {
   let api: SourceAnnotatorApi;

@@ -119,11 +119,10 @@ describe('annotations: sidecar codec', () => {
     let bomb = 'version: 1\nlol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
     for (let i = 1; i <= 9; i++) bomb += `lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
     bomb += 'annotations: []\n';
-    const t0 = Date.now();
+    // 9^10 strings if expanded: the alias limit refuses it long before (mocha's timeout guards against a hang)
     const parsed = parseSidecar(bomb, 'a.txt');
-    assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
     assert.equal(parsed.sidecar, null);
-    assert.ok(parsed.problems.length > 0);
+    assert.match(parsed.problems[0]?.message ?? '', /alias/i);
   });
 
   it('reads an empty (or blank) file as an empty sidecar', () => {

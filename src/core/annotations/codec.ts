@@ -1,4 +1,5 @@
-import { Document, isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { firstInvalidUtf8 } from '../text/utf8';
 import { ANNOTATION_KINDS, type Annotation, type Sidecar } from './model';
 
 export interface SidecarProblem {
@@ -11,41 +12,80 @@ export interface SidecarProblem {
 export interface ParsedSidecar {
   /** null when the file cannot be used: it must then be left untouched until the user fixes it. */
   sidecar: Sidecar | null;
+  /** Why the file cannot be used. */
   problems: SidecarProblem[];
+  /** What is read but ignored (unknown keys, an `article` naming another file): the file is still used. */
+  warnings: SidecarProblem[];
 }
 
 /** Above this, a sidecar is refused rather than parsed. */
 export const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
+/** YAML aliases a sidecar may expand (ours are written without any): enough for hand-written ones, not for a “billion laughs”. */
+export const MAX_SIDECAR_ALIASES = 50;
+
+/** The keys of format version 1, per level; anything else is reported and dropped on the next save. */
+const KEYS = {
+  root: ['version', 'article', 'contentHash', 'annotations'],
+  annotation: ['id', 'kind', 'label', 'note', 'date', 'links', 'author', 'created', 'updated', 'anchor'],
+  links: ['entityId', 'speaker', 'eventId'],
+  anchor: ['text', 'prefix', 'suffix', 'start', 'end'],
+};
+
+/** A sidecar that cannot be used, for one reason. */
+export function refused(message: string, line = 1, column = 1): ParsedSidecar {
+  return { sidecar: null, problems: [{ message, line, column }], warnings: [] };
+}
+
+/** The refusal of a sidecar of `size` bytes, for callers that check the size before reading the file. */
+export function sidecarTooLarge(size: number): ParsedSidecar {
+  return refused(`The annotations file is larger than ${MAX_SIDECAR_BYTES / 1048576} MB (${(size / 1048576).toFixed(1)} MB) and was not read.`);
+}
+
+/**
+ * Reads a sidecar from its bytes: too large, or not UTF-8 (with the line and column of the first bad byte),
+ * is a problem; a byte-order mark is skipped; the rest is parseSidecar.
+ */
+export function decodeSidecar(bytes: Uint8Array, article: string): ParsedSidecar {
+  if (bytes.length > MAX_SIDECAR_BYTES) return sidecarTooLarge(bytes.length);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const before = new TextDecoder().decode(bytes.subarray(0, bad)); // drops a byte-order mark, as editors do
+    const lines = before.split('\n');
+    return refused(`The annotations file is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8.`, lines.length, lines[lines.length - 1].length + 1);
+  }
+  return parseSidecar(new TextDecoder().decode(bytes), article);
+}
 
 /**
  * Reads a sidecar leniently: every problem is returned with its line and column, nothing throws.
- * Alias bombs are cut off by a low alias limit; an empty file is an empty sidecar.
+ * Alias bombs are cut off by a low alias limit; an empty file is an empty sidecar. The `article` field is
+ * only a label for people: the sidecar belongs to `article` (the file it sits beside), whatever it says.
  */
 export function parseSidecar(source: string, article: string): ParsedSidecar {
-  if (source.length > MAX_SIDECAR_BYTES) return { sidecar: null, problems: [{ message: `The annotations file is larger than ${MAX_SIDECAR_BYTES / 1048576} MB and was not read.`, line: 1, column: 1 }] };
-  if (!source.trim()) return { sidecar: { version: 1, article, contentHash: '', annotations: [] }, problems: [] };
+  if (source.length > MAX_SIDECAR_BYTES) return sidecarTooLarge(source.length);
+  if (!source.trim()) return { sidecar: { version: 1, article, contentHash: '', annotations: [] }, problems: [], warnings: [] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => { const p = lineCounter.linePos(offset ?? 0); return { line: p.line, column: p.col }; };
   const problems: SidecarProblem[] = doc.errors.map(e => ({ message: e.message.split('\n')[0], ...at(e.pos[0]) }));
-  if (problems.length) return { sidecar: null, problems };
+  if (problems.length) return { sidecar: null, problems, warnings: [] };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: MAX_SIDECAR_ALIASES });
   } catch (e) {
-    return { sidecar: null, problems: [{ message: `Cannot read the annotations file: ${(e as Error).message}`, line: 1, column: 1 }] };
+    return refused(`Cannot read the annotations file: ${(e as Error).message}`);
   }
   const nodeAt = (path: (string | number)[]) => doc.getIn(path, true) as Node | undefined;
   const problem = (message: string, path: (string | number)[]) => problems.push({ message, ...at(nodeAt(path)?.range?.[0] ?? (path.length ? nodeAt(path.slice(0, -1))?.range?.[0] : 0)) });
   if (!isMap(doc.contents) || typeof data !== 'object' || data === null) {
-    return { sidecar: null, problems: [{ message: 'An annotations file must be a YAML mapping with `version` and `annotations`.', line: 1, column: 1 }] };
+    return refused('An annotations file must be a YAML mapping with `version` and `annotations`.');
   }
   const root = data as Record<string, unknown>;
   if (root.version !== 1) problem(`Unsupported version ${JSON.stringify(root.version)}: this extension reads version 1.`, ['version']);
   const list = root.annotations ?? [];
   if (!Array.isArray(list) || (root.annotations !== undefined && !isSeq(doc.get('annotations', true)))) {
     problem('`annotations` must be a list.', ['annotations']);
-    return { sidecar: null, problems };
+    return { sidecar: null, problems, warnings: [] };
   }
   const annotations: Annotation[] = [];
   const ids = new Set<string>();
@@ -82,8 +122,34 @@ export function parseSidecar(source: string, article: string): ParsedSidecar {
       },
     });
   });
-  if (problems.length) return { sidecar: null, problems };
-  return { sidecar: { version: 1, article: String(root.article ?? article), contentHash: String(root.contentHash ?? ''), annotations }, problems };
+  if (problems.length) return { sidecar: null, problems, warnings: [] };
+  const warnings = unknownKeys(doc.contents).map(({ message, offset }) => ({ message, ...at(offset) }));
+  if (root.article != null && String(root.article) !== article) {
+    warnings.push({ message: `\`article\` says ${JSON.stringify(String(root.article))}, but this file belongs to ${JSON.stringify(article)}, the article beside it; the field is only a label, is ignored, and is corrected on the next save.`, ...at(nodeAt(['article'])?.range?.[0]) });
+  }
+  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings };
+}
+
+/** Keys format version 1 does not have, at every level, with where they are. */
+function unknownKeys(root: YAMLMap): { message: string; offset: number }[] {
+  const found: { message: string; offset: number }[] = [];
+  const check = (map: unknown, known: string[], where: string) => {
+    if (!isMap(map)) return;
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (!known.includes(key)) found.push({ message: `Unknown key \`${key}\`${where}: it is ignored, and dropped when the extension next saves this file.`, offset: (pair.key as Node | null)?.range?.[0] ?? 0 });
+    }
+  };
+  check(root, KEYS.root, '');
+  const list = root.get('annotations', true);
+  for (const item of isSeq(list) ? list.items : []) {
+    check(item, KEYS.annotation, ' in an annotation');
+    if (isMap(item)) {
+      check(item.get('links', true), KEYS.links, ' in `links`');
+      check(item.get('anchor', true), KEYS.anchor, ' in `anchor`');
+    }
+  }
+  return found;
 }
 
 /** Writes a sidecar with a stable key order and one block per annotation, so diffs and merges stay readable. */

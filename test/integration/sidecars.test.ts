@@ -1,0 +1,77 @@
+// The vscode-API suite for sidecars under stress: another program writing one while we save it, and a file
+// too large to read. Runs after extension.test.ts (files run in name order), in the same extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseSidecar, serializeSidecar } from '../../src/core/annotations/codec';
+import type { Annotation, Sidecar } from '../../src/core/annotations/model';
+import type { SourceAnnotatorApi } from '../../src/extension';
+import { activeApi, exists, openArticle, positionOf, readText, until, workspaceFile } from './helpers';
+
+suite('Source Annotator in VS Code: sidecars', () => {
+  let api: SourceAnnotatorApi;
+
+  suiteSetup(async () => {
+    api = await activeApi('vietnamese-press-trump-kim-optimism-hanoi.txt');
+  });
+
+  teardown(async () => {
+    api.setSidecarWriteHook(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a sidecar written by another program while we save it keeps both annotations', async () => {
+    const name = 'vietnamese-press-trump-kim-optimism-hanoi.txt';
+    const editor = await openArticle(name);
+    const sidecar = api.sidecarUri(editor.document.uri);
+    const onDisk = async (): Promise<Sidecar> => (await exists(sidecar)) ? parseSidecar(await readText(sidecar), name).sidecar! : { version: 1, article: name, contentHash: '', annotations: [] };
+    const before = (await onDisk()).annotations.map(a => a.id);
+    const at = editor.document.getText().indexOf('Hanoi');
+    const theirs: Annotation = {
+      id: 'a-from-git-pull', kind: 'claim', note: 'pulled from a colleague', links: {}, author: 'colleague', created: '2026-01-02T00:00:00.000Z', updated: '2026-01-02T00:00:00.000Z',
+      anchor: { text: 'Hanoi', prefix: '', suffix: '', start: at, end: at + 5 },
+    };
+    const attempts: number[] = [];
+    // runs after our save wrote its temporary file and before it checks the sidecar and renames: the race
+    api.setSidecarWriteHook(async (uri, attempt) => {
+      if (uri.toString() !== sidecar.toString()) return;
+      attempts.push(attempt);
+      if (attempt !== 1) return;
+      const current = await onDisk();
+      await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(serializeSidecar({ ...current, annotations: [...current.annotations, theirs] })));
+    });
+    const start = positionOf(editor.document, 'Trump');
+    editor.selection = new vscode.Selection(start, start.translate(0, 'Trump'.length));
+    const ours = await api.annotateSelection({ kind: 'note', note: 'ours, saved during the pull' });
+    api.setSidecarWriteHook(undefined);
+    assert.ok(ours);
+    assert.deepEqual(attempts, [1, 2], 'the save saw the other write and saved again, merged');
+    const saved = (await onDisk()).annotations.map(a => a.id);
+    for (const id of [...before, theirs.id, ours.id]) assert.ok(saved.includes(id), `${id} is in the sidecar (${saved.join(', ')})`);
+    await until('both annotations in the view', () => {
+      const listed = api.view().articles.get(editor.document.uri.toString())?.annotations.map(p => p.annotation.id) ?? [];
+      return listed.includes(theirs.id) && listed.includes(ours.id);
+    });
+  });
+
+  test('an oversized sidecar is reported and never overwritten', async () => {
+    const name = 'npr-kuow-second-trump-kim-summit-hanoi.txt';
+    const article = workspaceFile(name);
+    const sidecar = api.sidecarUri(article);
+    const original = (await exists(sidecar)) ? await vscode.workspace.fs.readFile(sidecar) : undefined;
+    const big = new TextEncoder().encode(`version: 1\nannotations: []\n# ${'x'.repeat(5 * 1024 * 1024)}\n`);
+    await vscode.workspace.fs.writeFile(sidecar, big);
+    try {
+      await until('the size reported on the sidecar', () => vscode.languages.getDiagnostics(sidecar).some(d => /larger than 5 MB/.test(d.message)));
+      assert.ok(vscode.languages.getDiagnostics(article).some(d => /cannot be read/.test(d.message)), 'and a warning on its article');
+      const editor = await openArticle(name);
+      const start = positionOf(editor.document, 'Kim');
+      editor.selection = new vscode.Selection(start, start.translate(0, 3));
+      await assert.rejects(api.annotateSelection({ kind: 'note', note: 'must not be written' }), /larger than 5 MB/);
+      const after = await vscode.workspace.fs.readFile(sidecar);
+      assert.ok(after.length === big.length && after.every((b, i) => b === big[i]), 'the file is as it was');
+    } finally {
+      if (original) await vscode.workspace.fs.writeFile(sidecar, original);
+      else await vscode.workspace.fs.delete(sidecar);
+    }
+  });
+});
