@@ -1,23 +1,12 @@
 import * as vscode from 'vscode';
 import { compareQuote, findQuote, openingWords, outletName, type QuoteComparison } from '../core/quotes/compare';
 import type { CorpusService } from './corpusService';
+import { quoteTarget, type QuoteTarget } from './quoteTarget';
 import { comparisonHtml, messageHtml } from './compareHtml';
 
-/** Which quote: an article (URI string) and a place in it, with the quote's words once it has been found. */
-interface Target {
-  path: string;
-  start: number;
+/** Which quote: a place in an article, with the quote's words once it has been found. */
+interface Target extends QuoteTarget {
   text?: string;
-}
-
-/** The command's argument: {article, start} (API, tests), [path, start] or path, start (hover links); none: the cursor. */
-function targetOf(args: unknown[]): Target | undefined {
-  const [first, second] = args;
-  if (typeof first === 'string' && typeof second === 'number') return { path: first, start: second };
-  if (Array.isArray(first) && typeof first[0] === 'string' && typeof first[1] === 'number') return { path: first[0], start: first[1] };
-  const arg = first as { article?: unknown; start?: unknown } | undefined;
-  if (arg && typeof arg.article === 'string' && typeof arg.start === 'number') return { path: arg.article, start: arg.start };
-  return undefined;
 }
 
 const NO_QUOTE = 'Put the cursor in a quotation to compare it across sources.';
@@ -49,11 +38,7 @@ export class QuoteComparisonPanel implements vscode.Disposable {
   async show(...args: unknown[]): Promise<QuoteComparison | undefined> {
     this.corpus.flushPending();
     const editor = vscode.window.activeTextEditor;
-    let target = targetOf(args);
-    if (!target && editor) {
-      const article = this.corpus.article(editor.document.uri);
-      if (article && article.text === editor.document.getText()) target = { path: article.path, start: editor.document.offsetAt(editor.selection.active) };
-    }
+    const target = quoteTarget(this.corpus, args);
     const found = target && this.comparisonAt(target);
     if (!found || typeof found === 'string') {
       void vscode.window.showInformationMessage(found ?? NO_QUOTE);

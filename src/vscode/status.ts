@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from './corpusService';
+import { quoteTarget } from './quoteTarget';
 
 /**
  * The status bar item and the context keys of the active editor: `sourceAnnotator.isArticle`, and
@@ -43,10 +44,8 @@ export class ArticleStatus implements vscode.Disposable {
   }
 
   private updateInQuote(): void {
-    const editor = vscode.window.activeTextEditor;
-    const article = editor && this.corpus.article(editor.document.uri);
-    const offset = editor && article?.text === editor.document.getText() ? editor.document.offsetAt(editor.selection.active) : -1;
-    const inQuote = Boolean(article && article.quotes.some(q => q.start <= offset && offset < q.end));
+    const at = quoteTarget(this.corpus, []);
+    const inQuote = Boolean(at && this.corpus.view().articles.get(at.path)?.quotes.some(q => q.start <= at.start && at.start < q.end));
     if (inQuote === this.inQuote) return;
     this.inQuote = inQuote;
     void vscode.commands.executeCommand('setContext', 'sourceAnnotator.inQuote', inQuote);

@@ -137,9 +137,11 @@ const TITLE_GAP = /^[\s,]*(?:(?:the|former|then|acting|current|[\p{Lu}][\p{L}.�
 const SUFFIX = /^(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?/;
 /** A party tag after a name: "Rep. Gwen Moore (D-Wis.)", "Mitch McConnell, R-Ky.," */
 const PARTY = /^(?:\s*\([^()]{0,20}\)|\s*,\s*[DRI]-[\p{L}.]{2,14},)?/u;
+/** Where a name ends with its suffix ("Jr.", "II"). */
+const afterSuffix = (text: string, end: number) => end + SUFFIX.exec(text.slice(end, end + 8))![0].length;
 /** Where the words after a name end that still belong to it: its suffix and party tag. */
 function afterName(text: string, end: number): number {
-  end += SUFFIX.exec(text.slice(end, end + 8))![0].length;
+  end = afterSuffix(text, end);
   return end + PARTY.exec(text.slice(end, end + 24))![0].length;
 }
 /** Prepositions start a phrase of their own: "in a speech", "to reporters" are no part of a speaker's title. */
@@ -236,7 +238,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     // “…,” Malkia Cyril, the executive director at the Center of Media Justice, told … / Rep. Jim Jordan (R-Ohio), a member, said
     const first = inLead[0];
     const before = lead.filter(w => w.end <= first.start);
-    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(first.end + SUFFIX.exec(text.slice(first.end, first.end + 8))![0].length, cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
+    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(afterSuffix(text, first.end), cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
     // “…” for criminal behavior, she said. — the sentence's own attribution closes it
     if (adjacent && /,\s*$/.test(text.slice(after.start, last.start)) && closesSentence(text, cue.end, after.end)) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
     if (!DETERMINER.test(lead[0].text) || k > 6) return null;
@@ -245,7 +247,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
   // “…,” it added. — an organisation or publication quoted just before; resolved by the caller
   const plain = lead.filter(w => !ADVERBS.has(w.text.toLowerCase()));
   if (plain.length === 1 && /^it$/i.test(plain[0].text)) return { speaker: speakerOf({ ...plain[0], text: plain[0].text, kind: 'pronoun' }), cue: cueOf(cue), side: 'after' };
-  const named = phrase(text, lead.filter(w => !ADVERBS.has(w.text.toLowerCase())), speakers);
+  const named = phrase(text, plain, speakers);
   return named ? { speaker: speakerOf(named), cue: cueOf(cue), side: 'after' } : null;
 }
 
@@ -277,7 +279,7 @@ function attributeBefore(text: string, before: Span, after: Span, speakers: Spea
     const subject = coordinated && preceding.length ? preceding[0] : participle ? preceding[0] ?? candidates.within(after).find(c => /,\s*$/.test(text.slice(Math.max(after.start, c.start - 3), c.start))) : preceding[preceding.length - 1];
     // the commission says …: a subject the recogniser did not name stands right before the cue, unless the
     // named subject is the one ("Trump, who has pledged to solve the North Korea problem, says")
-    const between = subject && subject.end <= cue.start ? text.slice(subject.end + SUFFIX.exec(text.slice(subject.end, subject.end + 8))![0].length, cue.start) : '';
+    const between = subject && subject.end <= cue.start ? text.slice(afterSuffix(text, subject.end), cue.start) : '';
     const direct = subject && (!between.trim() || /^\s*(?:\([^()]*\))?\s*,[^.!?]*,\s*$/.test(between) || wordsIn(text, { start: subject.end, end: cue.start }).every(w => ADVERBS.has(w.text.toLowerCase())));
     const np = !participle && !direct && !coordinated ? nounPhraseBefore(text, words, k, speakers) : undefined;
     if (np && !candidates.overlapping(np).length) return { speaker: speakerOf(np), cue: cueOf(cue), side: 'before' };

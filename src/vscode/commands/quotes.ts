@@ -4,9 +4,10 @@ import { newAnnotationId, type Annotation } from '../../core/annotations/model';
 import type { ArticleView, ResolvedQuote } from '../../core/corpus';
 import { containsOffset } from '../../core/text/span';
 import type { CorpusService } from '../corpusService';
+import { quoteTarget } from '../quoteTarget';
 import { author, short, type AnnotationCommands } from './annotate';
 
-/** Which quote a command is about: a hover link's {article, start}, else the one under the cursor. */
+/** Which quote a command is about: a hover link's {article, start}; without it, the one under the cursor. */
 export interface QuoteRefArg {
   article: string;
   start: number;
@@ -107,16 +108,9 @@ export class QuoteCorrections {
 
   private find(arg?: QuoteRefArg): { article: ArticleView; quote: ResolvedQuote } | undefined {
     this.corpus.flushPending();
-    let article: ArticleView | undefined;
-    let offset: number | undefined;
-    if (arg) {
-      article = this.corpus.view().articles.get(arg.article);
-      offset = arg.start;
-    } else {
-      const editor = vscode.window.activeTextEditor;
-      article = editor && this.corpus.article(editor.document.uri);
-      offset = editor && article?.text === editor.document.getText() ? editor.document.offsetAt(editor.selection.active) : undefined;
-    }
+    const target = quoteTarget(this.corpus, arg ? [arg] : []);
+    const article = target && this.corpus.view().articles.get(target.path);
+    const offset = target?.start;
     const quote = article && offset !== undefined ? article.quotes.find(q => containsOffset(q, offset!)) : undefined;
     if (!article || !quote) {
       void vscode.window.showInformationMessage('Put the cursor in a quotation first.');
