@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Annotation, AnnotationKind } from './core/annotations/model';
-import type { CorpusView } from './core/corpus';
+import type { CorpusView, PlacedAnnotation } from './core/corpus';
 import type { QuoteComparison } from './core/quotes/compare';
 import { AnnotationCommands } from './vscode/commands/annotate';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
+import { AnchorReview } from './vscode/commands/review';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { QuoteComparisonPanel } from './vscode/compare';
 import { CorpusService } from './vscode/corpusService';
@@ -38,6 +39,10 @@ export interface SourceAnnotatorApi {
   compareQuote(arg?: { article: string; start: number } | [path: string, start: number]): Promise<QuoteComparison | undefined>;
   /** For tests: runs `hook` inside every sidecar save, after the temporary file is written and before the sidecar is checked and replaced. */
   setSidecarWriteHook(hook: SidecarWriteHook | undefined): void;
+  /** Accepts the place found for an annotation that needs review. */
+  acceptAnchor(ref: { article: string; id: string }): Promise<PlacedAnnotation | undefined>;
+  /** Re-attaches an annotation to the selection of the active editor (its article). */
+  reattachAnnotation(ref: { article: string; id: string }): Promise<PlacedAnnotation | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -52,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   own(new ArticleStatus(corpus));
   const annotations = new AnnotationCommands(corpus, store);
   const quotes = new QuoteCorrections(corpus, annotations);
+  const review = new AnchorReview(corpus, annotations);
   const comparison = own(new QuoteComparisonPanel(corpus));
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -62,7 +68,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
 
   own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
   own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: own(new EventsTree(corpus)), showCollapseAll: true }));
-  own(vscode.window.createTreeView('sourceAnnotator.annotations', { treeDataProvider: own(new AnnotationsTree(corpus)) }));
+  const annotationsTree = own(new AnnotationsTree(corpus));
+  const annotationsView = own(vscode.window.createTreeView('sourceAnnotator.annotations', { treeDataProvider: annotationsTree }));
+  // the view's badge counts the annotations that wait for the user (needs review, orphaned)
+  own(corpus.onDidChange(() => {
+    const n = annotationsTree.waiting();
+    annotationsView.badge = n ? { value: n, tooltip: `${n} annotation${n === 1 ? '' : 's'} to review or re-attach` } : undefined;
+  }));
 
   const commands: Record<string, (...args: any[]) => unknown> = {
     'sourceAnnotator.annotateSelection': () => annotations.annotateSelection(),
@@ -70,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.markAllOccurrences': () => annotations.markAllOccurrences(),
     'sourceAnnotator.rejectMention': (arg?: { article: string; start: number; end: number }) => annotations.rejectMention(arg),
     'sourceAnnotator.deleteAnnotation': (arg?: unknown) => annotations.delete(arg),
+    'sourceAnnotator.acceptAnchor': (arg?: unknown) => review.accept(arg),
+    'sourceAnnotator.reattachAnnotation': (arg?: unknown) => review.reattach(arg),
     'sourceAnnotator.changeSpeaker': (arg?: QuoteRefArg) => quotes.setSpeaker(arg),
     'sourceAnnotator.notAQuote': (arg?: QuoteRefArg) => quotes.markNotAQuote(arg),
     'sourceAnnotator.openSidecar': (arg?: unknown) => annotations.openSidecar(arg),
@@ -101,6 +115,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     markNotAQuote: quote => quotes.markNotAQuote(quote),
     compareQuote: arg => (arg === undefined ? comparison.show() : comparison.show(arg)),
     setSidecarWriteHook: hook => store.setWriteHook(hook),
+    acceptAnchor: ref => review.accept(ref),
+    reattachAnnotation: ref => review.reattach(ref),
   };
 }
 

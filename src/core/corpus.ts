@@ -1,5 +1,5 @@
 import { AnalysisCache, type AnalysisOptions } from './analysis';
-import { resolveAnchor, type AnchorStatus } from './annotations/anchor';
+import { resolveAnchor, type Anchoring, type AnchorStatus } from './annotations/anchor';
 import { KIND_ENTITY_TYPE, type Annotation } from './annotations/model';
 import { resolveEntities, type Entity } from './entities/resolve';
 import { isSurnameFirst, slug } from './entities/names';
@@ -44,6 +44,8 @@ export interface CorpusView {
 interface ArticleInput {
   text: string;
   annotations: Annotation[];
+  /** Where the annotations are, when an editor tracks them live (src/core/annotations/live.ts); else they are resolved. */
+  placements?: Map<string, Anchoring>;
 }
 
 /**
@@ -63,8 +65,12 @@ export class Corpus {
     this.view = undefined;
   }
 
-  setArticle(path: string, text: string, annotations: Annotation[] = this.inputs.get(path)?.annotations ?? []): void {
-    this.inputs.set(path, { text, annotations });
+  /**
+   * An article's text and annotations; `placements` (for this very text) say where the annotations are, for
+   * an article whose editor moves them with each edit; without them they are found in the text.
+   */
+  setArticle(path: string, text: string, annotations: Annotation[] = this.inputs.get(path)?.annotations ?? [], placements?: Map<string, Anchoring>): void {
+    this.inputs.set(path, { text, annotations, placements });
     this.view = undefined;
   }
 
@@ -81,7 +87,13 @@ export class Corpus {
     const input = this.inputs.get(path);
     if (!input) return;
     input.annotations = annotations;
+    input.placements = undefined;
     this.view = undefined;
+  }
+
+  /** The annotations an article was given (as stored, before placing). */
+  annotationsOf(path: string): Annotation[] {
+    return this.inputs.get(path)?.annotations ?? [];
   }
 
   removeArticle(path: string): void {
@@ -102,7 +114,7 @@ export class Corpus {
     const articles = new Map<string, ArticleView>();
     for (const path of this.paths()) {
       const input = this.inputs.get(path)!;
-      articles.set(path, applyAnnotations(path, input.text, this.cache.get(input.text, this.options), input.annotations));
+      articles.set(path, applyAnnotations(path, input.text, this.cache.get(input.text, this.options), input.annotations, input.placements));
     }
     knownFamilyNames(articles);
     applyDecisions(articles);
@@ -218,8 +230,8 @@ function applyDecisions(articles: Map<string, ArticleView>): void {
 }
 
 /** User annotations win: an entity annotation replaces the model's overlapping mentions, a quote annotation the model's quote. */
-function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis, annotations: Annotation[]): ArticleView {
-  const placed: PlacedAnnotation[] = annotations.map(annotation => ({ annotation, ...resolveAnchor(text, annotation.anchor) }));
+function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis, annotations: Annotation[], placements?: Map<string, Anchoring>): ArticleView {
+  const placed: PlacedAnnotation[] = annotations.map(annotation => ({ annotation, ...(placements?.get(annotation.id) ?? resolveAnchor(text, annotation.anchor)) }));
   const live = placed.filter(p => p.span && (p.status === 'anchored' || p.status === 'moved'));
   const userMentions: Mention[] = [];
   for (const p of live) {

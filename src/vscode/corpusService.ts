@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LiveAnchors, sameAnchor } from '../core/annotations/live';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { groupUtterances, type Utterance } from '../core/quotes/utterances';
@@ -48,8 +49,10 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidCreate(uri => void this.fileChanged(uri)),
       watcher.onDidChange(uri => void this.fileChanged(uri)),
       watcher.onDidDelete(uri => this.fileDeleted(uri)),
-      vscode.workspace.onDidChangeTextDocument(e => this.scheduleEdit(e.document)),
-      vscode.workspace.onDidOpenTextDocument(d => { if (this.isArticle(d.uri) && !this.corpus.has(d.uri.toString())) void this.load(d.uri, d.getText()); }),
+      vscode.workspace.onDidChangeTextDocument(e => { this.trackEdit(e); this.scheduleEdit(e.document); }),
+      vscode.workspace.onDidOpenTextDocument(d => this.opened(d)),
+      vscode.workspace.onDidCloseTextDocument(d => this.closed(d)),
+      vscode.workspace.onDidSaveTextDocument(d => void this.saveAnchors(d)),
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
     );
     void this.rescan();
@@ -152,11 +155,85 @@ export class CorpusService implements vscode.Disposable {
       const content = text ?? decodeArticle(await vscode.workspace.fs.readFile(uri));
       await this.analyseOffThread(content);
       const state = await this.store.read(uri);
-      this.corpus.setArticle(uri.toString(), content, state.sidecar?.annotations ?? []);
+      this.put(uri.toString(), content, state.sidecar?.annotations ?? []);
     } catch {
       return; // unreadable or gone: nothing to show
     }
     if (notify) this.notify();
+  }
+
+  /** Annotations of articles open in an editor, moved with every edit as it happens (by article uri). */
+  private readonly live = new Map<string, LiveAnchors>();
+
+  /**
+   * Gives the corpus an article's annotations (and its text: the editor's, when the article is open — then
+   * the annotations are tracked live from now on, keeping the live place of those that did not change).
+   */
+  private put(key: string, text: string, annotations: Annotation[]): void {
+    const document = openDocument(key);
+    if (!document) { this.corpus.setArticle(key, text, annotations); return; }
+    const current = document.getText();
+    const tracker = new LiveAnchors(current, annotations, this.live.get(key));
+    this.live.set(key, tracker);
+    this.stale.delete(key);
+    this.corpus.setArticle(key, current, annotations, tracker.placements());
+  }
+
+  /** Hands an editor's text to the corpus, with the live placements that belong to it. */
+  private putText(key: string, text: string): void {
+    const tracker = this.live.get(key);
+    this.corpus.setArticle(key, text, undefined, tracker?.text === text ? tracker.placements() : undefined);
+  }
+
+  private opened(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.isArticle(document.uri)) return;
+    if (!this.corpus.has(key)) { void this.load(document.uri, document.getText()); return; }
+    this.put(key, document.getText(), this.corpus.annotationsOf(key));
+    this.notify();
+  }
+
+  /** The editor is gone: what is on disk is the article again (unsaved edits were discarded). */
+  private closed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.live.delete(key) || !this.corpus.has(key)) return;
+    this.stale.delete(key);
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (document.uri.scheme !== 'untitled') void this.load(document.uri);
+  }
+
+  private trackEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length) return;
+    this.live.get(e.document.uri.toString())?.edit(
+      e.contentChanges.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text })),
+      e.document.getText(),
+    );
+  }
+
+  /**
+   * The article was saved: annotations that moved with the edits get their new anchors in the sidecar, so
+   * that it describes the text on disk (orphans and annotations needing review keep theirs). An annotation
+   * changed in the sidecar meanwhile is left as it is there.
+   */
+  private async saveAnchors(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const tracker = this.live.get(key);
+    const text = document.getText();
+    if (!tracker || tracker.text !== text) return;
+    const anchors = tracker.anchors();
+    if (!anchors.size) return;
+    const from = new Map(this.corpus.annotationsOf(key).map(a => [a.id, a.anchor]));
+    try {
+      const sidecar = await this.store.update(document.uri, text, list => list.map(a => {
+        const anchor = anchors.get(a.id);
+        const was = from.get(a.id);
+        return anchor && was && sameAnchor(a.anchor, was) ? { ...a, anchor } : a;
+      }));
+      this.setAnnotations(document.uri, sidecar.annotations);
+    } catch {
+      // the sidecar cannot be read: it is reported on the file and left alone; the anchors are found again on opening
+    }
   }
 
   /**
@@ -170,7 +247,7 @@ export class CorpusService implements vscode.Disposable {
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
-      if (doc && this.corpus.has(key)) { this.corpus.setArticle(key, doc.getText()); changed = true; }
+      if (doc && this.corpus.has(key)) { this.putText(key, doc.getText()); changed = true; }
     }
     this.stale.clear();
     if (changed) void this.notify(true);
@@ -191,7 +268,7 @@ export class CorpusService implements vscode.Disposable {
       // a newer edit arrived while the worker was busy: its own timer will bring it in
       if (this.timers.has(key) || document.getText() !== text || !this.stale.has(key)) return;
       this.stale.delete(key);
-      this.corpus.setArticle(key, text);
+      this.putText(key, text);
       this.notify();
     }, this.settings.analysisDelayMs));
   }
@@ -200,13 +277,18 @@ export class CorpusService implements vscode.Disposable {
   async reloadAnnotations(article: vscode.Uri): Promise<void> {
     if (!this.corpus.has(article.toString())) return;
     const state = await this.store.read(article);
-    this.corpus.setAnnotations(article.toString(), state.sidecar?.annotations ?? []);
+    this.replaceAnnotations(article.toString(), state.sidecar?.annotations ?? []);
     this.notify();
   }
 
   setAnnotations(article: vscode.Uri, annotations: Annotation[]): void {
-    this.corpus.setAnnotations(article.toString(), annotations);
+    this.replaceAnnotations(article.toString(), annotations);
     this.notify(true);
+  }
+
+  private replaceAnnotations(key: string, annotations: Annotation[]): void {
+    if (this.live.has(key) && openDocument(key)) this.put(key, openDocument(key)!.getText(), annotations);
+    else this.corpus.setAnnotations(key, annotations);
   }
 
   private async fileChanged(uri: vscode.Uri): Promise<void> {
@@ -244,6 +326,10 @@ export class CorpusService implements vscode.Disposable {
     clearTimeout(this.notifyTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function openDocument(key: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
 }
 
 /** Article bytes as VS Code shows them: UTF-8 without a byte-order mark. */

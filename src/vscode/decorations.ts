@@ -5,7 +5,7 @@ import type { CorpusService } from './corpusService';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 
-type Style = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'speech' | 'quiet' | 'user';
+type Style = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'speech' | 'quiet' | 'user' | 'review';
 
 function entityStyle(color: string): vscode.DecorationRenderOptions {
   return {
@@ -40,6 +40,14 @@ const STYLES: Record<Style, vscode.DecorationRenderOptions> = {
     outlineStyle: 'solid',
     outlineWidth: '1px',
     overviewRulerColor: new vscode.ThemeColor('sourceAnnotator.userAnnotationBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  },
+  // where an annotation that needs review may be: dashed, in the warning colour, until the user decides
+  review: {
+    outlineColor: new vscode.ThemeColor('editorWarning.foreground'),
+    outlineStyle: 'dashed',
+    outlineWidth: '1px',
+    overviewRulerColor: new vscode.ThemeColor('editorWarning.foreground'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   },
 };
@@ -107,7 +115,7 @@ export class Decorations implements vscode.Disposable {
     if (this.settings.highlightQuotes) {
       for (const q of article.quotes) out.push({ style: q.kind === 'speech' ? 'speech' : 'quiet', start: q.start, end: q.end });
     }
-    for (const p of article.annotations) if (p.span && (p.status === 'anchored' || p.status === 'moved')) out.push({ style: 'user', start: p.span.start, end: p.span.end });
+    for (const p of article.annotations) if (p.span) out.push({ style: p.status === 'needs-review' ? 'review' : 'user', start: p.span.start, end: p.span.end });
     return out;
   }
 

@@ -26,7 +26,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const at = lookup(view, document, position);
     if (!at || (!at.mention && !at.quote && !at.annotations.length)) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote', 'sourceAnnotator.compareQuote'] };
+    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote', 'sourceAnnotator.compareQuote', 'sourceAnnotator.acceptAnchor', 'sourceAnnotator.reattachAnnotation'] };
     const sections: string[] = [];
     let range: vscode.Range | undefined;
     if (at.mention) {
@@ -81,6 +81,11 @@ export class HoverProvider implements vscode.HoverProvider {
       if (a.note) lines.push(escape(a.note));
       if (a.date) lines.push(`Date: ${a.date}`);
       if (p.status === 'moved') lines.push('_Re-attached after the text moved._');
+      if (p.status === 'needs-review') {
+        const ref = [{ article: at.article.path, id: a.id }];
+        lines.push(`$(warning) _Needs review: the text changed since this was saved${a.anchor.text !== at.article.text.slice(p.span!.start, p.span!.end) ? ` (it was “${escape(a.anchor.text)}”)` : ''}. Is this the place?_`);
+        lines.push(`${commandLink('Accept this place', 'sourceAnnotator.acceptAnchor', ref)} · ${commandLink('Re-attach to selection…', 'sourceAnnotator.reattachAnnotation', ref)}`);
+      }
       lines.push(`${a.author ? `by ${escape(a.author)} · ` : ''}${commandLink('Edit', 'sourceAnnotator.editAnnotation', [{ article: at.article.path, id: a.id }])} · ${commandLink('Delete', 'sourceAnnotator.deleteAnnotation', [{ article: at.article.path, id: a.id }])}`);
       sections.push(lines.join('  \n'));
     }

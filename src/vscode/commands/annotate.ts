@@ -32,7 +32,7 @@ export function author(): string {
 /** Arguments from a hover link ({article, id}) or a tree item ({path, placed}). */
 type AnnotationRef = { article: string; id: string } | { path: string; placed: { annotation: Annotation } };
 
-function refOf(arg: unknown): { article: string; id: string } | undefined {
+export function refOf(arg: unknown): { article: string; id: string } | undefined {
   const a = arg as AnnotationRef | undefined;
   if (!a) return undefined;
   if ('article' in a) return a;
