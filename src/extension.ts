@@ -7,6 +7,7 @@ import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
 import { AnalysisWorker } from './vscode/analysisWorker';
+import { AnchorSaver } from './vscode/anchorSaver';
 import { QuoteComparisonPanel } from './vscode/compare';
 import { CorpusService } from './vscode/corpusService';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const corpus = own(new CorpusService(store, modelUri, worker));
   const decorations = own(new Decorations(corpus, settings));
   own(new ArticleStatus(corpus));
+  own(new AnchorSaver(corpus, store));
   const annotations = new AnnotationCommands(corpus, store);
   const quotes = new QuoteCorrections(corpus, annotations);
   const review = new AnchorReview(corpus, annotations);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LiveAnchors, sameAnchor } from '../core/annotations/live';
+import { LiveAnchors } from '../core/annotations/live';
+import { decodeArticle, globMatches, openDocument } from './articleFiles';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { groupUtterances, type Utterance } from '../core/quotes/utterances';
@@ -8,7 +9,6 @@ import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
 import type { SidecarStore } from './sidecarStore';
 
-const decoder = new TextDecoder('utf-8');
 /** Workspaces larger than this are only analysed for the articles the user opens. */
 const MAX_SCANNED_ARTICLES = 5000;
 
@@ -52,7 +52,6 @@ export class CorpusService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => { this.trackEdit(e); this.scheduleEdit(e.document); }),
       vscode.workspace.onDidOpenTextDocument(d => this.opened(d)),
       vscode.workspace.onDidCloseTextDocument(d => this.closed(d)),
-      vscode.workspace.onDidSaveTextDocument(d => void this.saveAnchors(d)),
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
     );
     void this.rescan();
@@ -211,29 +210,11 @@ export class CorpusService implements vscode.Disposable {
     );
   }
 
-  /**
-   * The article was saved: annotations that moved with the edits get their new anchors in the sidecar, so
-   * that it describes the text on disk (orphans and annotations needing review keep theirs). An annotation
-   * changed in the sidecar meanwhile is left as it is there.
-   */
-  private async saveAnchors(document: vscode.TextDocument): Promise<void> {
-    const key = document.uri.toString();
+  /** The live annotations of an open article, and the annotations it was given as stored (for saving moved anchors). */
+  liveAnnotations(uri: vscode.Uri): { tracker: LiveAnchors; stored: Annotation[] } | undefined {
+    const key = uri.toString();
     const tracker = this.live.get(key);
-    const text = document.getText();
-    if (!tracker || tracker.text !== text) return;
-    const anchors = tracker.anchors();
-    if (!anchors.size) return;
-    const from = new Map(this.corpus.annotationsOf(key).map(a => [a.id, a.anchor]));
-    try {
-      const sidecar = await this.store.update(document.uri, text, list => list.map(a => {
-        const anchor = anchors.get(a.id);
-        const was = from.get(a.id);
-        return anchor && was && sameAnchor(a.anchor, was) ? { ...a, anchor } : a;
-      }));
-      this.setAnnotations(document.uri, sidecar.annotations);
-    } catch {
-      // the sidecar cannot be read: it is reported on the file and left alone; the anchors are found again on opening
-    }
+    return tracker && { tracker, stored: this.corpus.annotationsOf(key) };
   }
 
   /**
@@ -246,7 +227,7 @@ export class CorpusService implements vscode.Disposable {
     for (const key of this.stale) {
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
-      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+      const doc = openDocument(key);
       if (doc && this.corpus.has(key)) { this.putText(key, doc.getText()); changed = true; }
     }
     this.stale.clear();
@@ -326,29 +307,4 @@ export class CorpusService implements vscode.Disposable {
     clearTimeout(this.notifyTimer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function openDocument(key: string): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
-}
-
-/** Article bytes as VS Code shows them: UTF-8 without a byte-order mark. */
-export function decodeArticle(bytes: Uint8Array): string {
-  return decoder.decode(bytes).replace(/^\uFEFF/, '');
-}
-
-/** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
-export function globMatches(glob: string, path: string): boolean {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
-    else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',') re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`(?:^|/)${re}$`).test(path);
 }
