@@ -1,6 +1,7 @@
 // End-to-end tier on the PACKAGED extension: installs the .vsix into a fresh code-server (no smoke-test
 // driver, so toasts show), opens a copy of sample-corpus in Chromium and uses the extension as a person
-// would: decorations, the comparison panel of a quotation, hover, annotating through the palette, the People view.
+// would: decorations, the comparison panel of a quotation, hover, annotating through the palette, the People view,
+// the Annotations view's Needs Review and Orphaned sections.
 // Once per colour theme.
 // usage: node test/e2e/ui.e2e.mjs [path/to/extension.vsix]   (default: the newest *.vsix in the repo root)
 // Writes .test-output/results/e2e.json and screenshots to .test-output/screenshots/.
@@ -10,6 +11,7 @@ import {
   ROOT, cleanup, createChecker, escapeRe, log, openSession, runCommand, pickQuickInput, readToasts, screenshot, sleep,
   waitQuickInput, writeTierResult,
 } from '../../scripts/lib/code-server.mjs';
+import { checkAnnotationsView, seedReviewSidecar } from './annotationsView.mjs';
 
 const FILE = 'xinhua-kim-trump-meet-hanoi.txt';
 const PEOPLE = ['Donald Trump', 'Kim Jong Un'];
@@ -251,6 +253,7 @@ async function runTheme({ label, theme, full }, vsix) {
   const t = Date.now();
   const session = await openSession(`e2e-${label}`, { vsix, settings: { 'workbench.colorTheme': theme, 'editor.wordWrap': 'on' } });
   try {
+    seedReviewSidecar(session.state.ws); // an older version of one article left notes to review and an orphan
     const page = await session.newPage();
     page.on('pageerror', e => log(`${label}: [page error]`, e.message));
     await page.goto(session.server.url({ folder: session.state.ws }));
@@ -268,6 +271,7 @@ async function runTheme({ label, theme, full }, vsix) {
       await step(label, 'annotate', page, () => checkAnnotate(page, label, session.state.ws));
     }
     await step(label, 'people view', page, () => checkPeopleView(page, label));
+    await step(label, 'annotations view', page, () => checkAnnotationsView(page, label, session.state.ws, { check, poll, accept: full }));
   } finally {
     await session.close();
     log(`${label} (${theme}) took ${((Date.now() - t) / 1000).toFixed(1)} s`);
