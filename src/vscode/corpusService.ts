@@ -172,9 +172,15 @@ export class CorpusService implements vscode.Disposable {
     const document = openDocument(key);
     if (!document) { this.corpus.setArticle(key, text, annotations); return; }
     const current = document.getText();
+    this.stale.delete(key);
+    // tracking costs a copy of the text per edit: only for articles with annotations, up to the analysis size
+    if (!annotations.length || current.length > this.settings.maxArticleSizeKB * 1024) {
+      this.live.delete(key);
+      this.corpus.setArticle(key, current, annotations);
+      return;
+    }
     const tracker = new LiveAnchors(current, annotations, this.live.get(key));
     this.live.set(key, tracker);
-    this.stale.delete(key);
     this.corpus.setArticle(key, current, annotations, tracker.placements());
   }
 
@@ -195,7 +201,8 @@ export class CorpusService implements vscode.Disposable {
   /** The editor is gone: what is on disk is the article again (unsaved edits were discarded). */
   private closed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    if (!this.live.delete(key) || !this.corpus.has(key)) return;
+    this.live.delete(key);
+    if (!this.corpus.has(key)) return;
     this.stale.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -268,7 +275,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private replaceAnnotations(key: string, annotations: Annotation[]): void {
-    if (this.live.has(key) && openDocument(key)) this.put(key, openDocument(key)!.getText(), annotations);
+    const document = openDocument(key);
+    if (document) this.put(key, document.getText(), annotations);
     else this.corpus.setAnnotations(key, annotations);
   }
 

@@ -55,6 +55,14 @@ export class LiveAnchors {
    * annotation is found again from scratch.
    */
   edit(changes: readonly TypedChange[], result: string): void {
+    const [only] = changes;
+    // typing: one change, whose result is the editor's text (checked by length, not by copying the text)
+    if (changes.length === 1 && only.start >= 0 && only.start <= only.end && only.end <= this.current.length
+      && this.current.length - (only.end - only.start) + only.text.length === result.length) {
+      for (const entry of this.entries) this.move(entry, this.current, result, only);
+      this.current = result;
+      return;
+    }
     let text = this.current;
     for (const change of changes) {
       if (change.start < 0 || change.end > text.length || change.start > change.end) break;
