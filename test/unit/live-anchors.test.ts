@@ -141,3 +141,38 @@ describe('live anchors: a region rewritten around an annotation', () => {
     assert.equal(at(live, 'a').status, 'orphaned');
   });
 });
+
+describe('live anchors: property under any edits', () => {
+  it('no annotation is ever lost; untouched words are exactly where they are; a deleted annotation is an orphan', () => {
+    const edit = fc.record({ at: fc.nat(), deleted: fc.nat({ max: 40 }), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('Ana Ruiz', 'the bridge', '\r\n', '')) });
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 40 }), edits => {
+      const ids = ['Ana Ruiz', 'the bridge', 'Residents', 'Tuesday'];
+      const live = new LiveAnchors(TEXT, ids.map(w => note(w, TEXT, w)));
+      // the truth: where each annotation's words are, as long as no edit touched them
+      const truth = new Map(ids.map(w => [w, { start: TEXT.indexOf(w), end: TEXT.indexOf(w) + w.length } as { start: number; end: number } | null]));
+      for (const e of edits) {
+        const start = e.at % (live.text.length + 1);
+        const end = Math.min(live.text.length, start + e.deleted);
+        for (const [id, span] of truth) {
+          if (!span) continue;
+          const touched = end > span.start && start < span.end || (start === end && start > span.start && start < span.end);
+          truth.set(id, touched ? null : start >= span.end ? span : { start: span.start + e.text.length - (end - start), end: span.end + e.text.length - (end - start) });
+        }
+        const before = live.placements();
+        apply(live, [{ start, end, text: e.text }]);
+        const placements = live.placements();
+        for (const id of ids) {
+          const was = before.get(id)!.span;
+          if (was && !e.text && start <= was.start && end >= was.end) assert.equal(placements.get(id)!.status, 'orphaned', `${id}: its words were deleted`);
+        }
+        for (const id of ids) {
+          const p = placements.get(id);
+          assert.ok(p, `${id} is never lost`);
+          if (p.span) assert.ok(p.span.start >= 0 && p.span.end <= live.text.length && p.span.end > p.span.start, 'a placed annotation has words');
+          const t = truth.get(id);
+          if (t) assert.deepEqual({ status: p.status, span: p.span }, { status: 'anchored', span: t }, `${id} untouched`);
+        }
+      }
+    }), { numRuns: 400, seed: 5 });
+  });
+});
