@@ -94,6 +94,12 @@ suite('Source Annotator in VS Code: annotations under edits', () => {
     assert.ok(changed.slice(candidate.start, candidate.end).startsWith('the bridge would reopen in'));
     await until('the candidate outlined for review', () => api.decorationRanges(article).some(r => r.style === 'review' && r.start === candidate.start));
 
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', article, editor.document.positionAt(candidate.start + 2));
+    const hover = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(hover, /Needs review/);
+    assert.match(hover, /it was “the bridge would reopen in May”/);
+    assert.match(hover, /\[Accept this place\]\(command:sourceAnnotator\.acceptAnchor/);
+
     await api.acceptAnchor({ article: key, id: claim.id });
     await placedOn(editor, claim.id, 'anchored');
     const saved = (await onDisk(claim.id))!;
