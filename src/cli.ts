@@ -7,6 +7,7 @@ import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type A
 import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
 import { Corpus } from './core/corpus';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
+import { decodeArticle } from './core/text/decode';
 import { contentHash } from './core/text/hash';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 
@@ -61,8 +62,9 @@ function articleFiles(inputs: string[]): string[] {
   return [...new Set(found)];
 }
 
+/** The article's text as the editor shows it: the offsets the CLI reads and prints are the extension's. */
 function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return decodeArticle(fs.readFileSync(file));
 }
 
 function sidecarPath(article: string): string {

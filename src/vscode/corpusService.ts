@@ -5,9 +5,9 @@ import { groupUtterances, type Utterance } from '../core/quotes/utterances';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
+import { readArticleFile } from './articleFile';
 import type { SidecarStore } from './sidecarStore';
 
-const decoder = new TextDecoder('utf-8');
 /** Workspaces larger than this are only analysed for the articles the user opens. */
 const MAX_SCANNED_ARTICLES = 5000;
 
@@ -149,7 +149,8 @@ export class CorpusService implements vscode.Disposable {
   /** Reads an article (from disk unless the text is given) and its sidecar into the corpus. */
   private async load(uri: vscode.Uri, text?: string, notify = true): Promise<void> {
     try {
-      const content = text ?? decodeArticle(await vscode.workspace.fs.readFile(uri));
+      const content = text ?? (await readArticleFile(uri, this.settings.maxArticleSizeKB * 1024));
+      if (content === undefined) return this.fileDeleted(uri); // not read: too large to analyse, or not a file
       await this.analyseOffThread(content);
       const state = await this.store.read(uri);
       this.corpus.setArticle(uri.toString(), content, state.sidecar?.annotations ?? []);
@@ -244,11 +245,6 @@ export class CorpusService implements vscode.Disposable {
     clearTimeout(this.notifyTimer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** Article bytes as VS Code shows them: UTF-8 without a byte-order mark. */
-export function decodeArticle(bytes: Uint8Array): string {
-  return decoder.decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
