@@ -154,7 +154,11 @@ function analyze(positional: string[], flags: Map<string, string>): void {
   if (!positional.length) throw new UsageError('analyze needs files or folders');
   const files = articleFiles(positional);
   const view = loadCorpus(files, flags).resolve();
-  for (const file of files) process.stdout.write(JSON.stringify(articleRecord(view, file)) + '\n');
+  for (const file of files) {
+    const record = articleRecord(view, file);
+    if (record.skipped) process.stderr.write(`${file}: not analysed: ${record.skipped}\n`);
+    process.stdout.write(JSON.stringify(record) + '\n');
+  }
 }
 
 function exportCommand(positional: string[], flags: Map<string, string>): void {

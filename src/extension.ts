@@ -13,7 +13,7 @@ import { HoverProvider } from './vscode/hover';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
 import { onSettingsChanged, readSettings } from './vscode/settings';
 import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
-import { ArticleStatus } from './vscode/status';
+import { ArticleStatus, type StatusShown } from './vscode/status';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
 import { PeopleTree } from './vscode/trees/people';
@@ -38,6 +38,8 @@ export interface SourceAnnotatorApi {
   compareQuote(arg?: { article: string; start: number } | [path: string, start: number]): Promise<QuoteComparison | undefined>;
   /** For tests: runs `hook` inside every sidecar save, after the temporary file is written and before the sidecar is checked and replaced. */
   setSidecarWriteHook(hook: SidecarWriteHook | undefined): void;
+  /** The status bar item for the active editor: its text and tooltip (and the one-time message of an article not analysed), or undefined when hidden. */
+  status(): StatusShown | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), modelUri.fsPath));
   const corpus = own(new CorpusService(store, modelUri, worker));
   const decorations = own(new Decorations(corpus, settings));
-  own(new ArticleStatus(corpus));
+  const status = own(new ArticleStatus(corpus));
   const annotations = new AnnotationCommands(corpus, store);
   const quotes = new QuoteCorrections(corpus, annotations);
   const comparison = own(new QuoteComparisonPanel(corpus));
@@ -101,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     markNotAQuote: quote => quotes.markNotAQuote(quote),
     compareQuote: arg => (arg === undefined ? comparison.show() : comparison.show(arg)),
     setSidecarWriteHook: hook => store.setWriteHook(hook),
+    status: () => status.shown(),
   };
 }
 
