@@ -21,7 +21,8 @@ const USAGE = `Source Annotator CLI
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
   source-annotator annotations <article> --format json
-      The article's annotations re-anchored against its current text (the sidecar is not rewritten).
+      The article's annotations re-anchored against its current text (the sidecar is not rewritten):
+      status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
 `;
 
 const ARTICLE = /\.(txt|md)$/i;
