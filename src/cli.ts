@@ -7,6 +7,7 @@ import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type A
 import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
 import { Corpus } from './core/corpus';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
+import { decodeArticle } from './core/text/decode';
 import { contentHash } from './core/text/hash';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 
@@ -20,7 +21,8 @@ const USAGE = `Source Annotator CLI
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
   source-annotator annotations <article> --format json
-      The article's annotations re-anchored against its current text (the sidecar is not rewritten).
+      The article's annotations re-anchored against its current text (the sidecar is not rewritten):
+      status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
 `;
 
 const ARTICLE = /\.(txt|md)$/i;
@@ -61,8 +63,9 @@ function articleFiles(inputs: string[]): string[] {
   return [...new Set(found)];
 }
 
+/** The article's text as the editor shows it: the offsets the CLI reads and prints are the extension's. */
 function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return decodeArticle(fs.readFileSync(file));
 }
 
 function sidecarPath(article: string): string {
@@ -152,7 +155,11 @@ function analyze(positional: string[], flags: Map<string, string>): void {
   if (!positional.length) throw new UsageError('analyze needs files or folders');
   const files = articleFiles(positional);
   const view = loadCorpus(files, flags).resolve();
-  for (const file of files) process.stdout.write(JSON.stringify(articleRecord(view, file)) + '\n');
+  for (const file of files) {
+    const record = articleRecord(view, file);
+    if (record.skipped) process.stderr.write(`${file}: not analysed: ${record.skipped}\n`);
+    process.stdout.write(JSON.stringify(record) + '\n');
+  }
 }
 
 function exportCommand(positional: string[], flags: Map<string, string>): void {

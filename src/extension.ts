@@ -15,7 +15,7 @@ import { HoverProvider } from './vscode/hover';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
 import { onSettingsChanged, readSettings } from './vscode/settings';
 import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
-import { ArticleStatus } from './vscode/status';
+import { ArticleStatus, type StatusShown } from './vscode/status';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
 import { PeopleTree } from './vscode/trees/people';
@@ -44,6 +44,8 @@ export interface SourceAnnotatorApi {
   acceptAnchor(ref: { article: string; id: string }): Promise<PlacedAnnotation | undefined>;
   /** Re-attaches an annotation to the selection of the active editor (its article). */
   reattachAnnotation(ref: { article: string; id: string }): Promise<PlacedAnnotation | undefined>;
+  /** The status bar item for the active editor: its text and tooltip (and the one-time message of an article not analysed), or undefined when hidden. */
+  status(): StatusShown | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -55,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), modelUri.fsPath));
   const corpus = own(new CorpusService(store, modelUri, worker));
   const decorations = own(new Decorations(corpus, settings));
-  own(new ArticleStatus(corpus));
+  const status = own(new ArticleStatus(corpus));
   own(new AnchorSaver(corpus, store));
   const annotations = new AnnotationCommands(corpus, store);
   const quotes = new QuoteCorrections(corpus, annotations);
@@ -119,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     setSidecarWriteHook: hook => store.setWriteHook(hook),
     acceptAnchor: ref => review.accept(ref),
     reattachAnnotation: ref => review.reattach(ref),
+    status: () => status.shown(),
   };
 }
 

@@ -14,10 +14,13 @@ export interface AnalysisOptions {
 
 export const DEFAULT_MAX_LENGTH = 2 * 1024 * 1024;
 
-/** Why an article is not analysed, or undefined when it is fine. */
+/** The reason given for a text with NUL characters near its start. */
+export const BINARY_FILE = 'a binary file';
+
+/** Why an article is not analysed ("larger than 2048 KB", or BINARY_FILE), or undefined when it is fine. */
 export function skipReason(text: string, maxLength = DEFAULT_MAX_LENGTH): string | undefined {
   if (text.length > maxLength) return `larger than ${Math.round(maxLength / 1024)} KB`;
-  if (text.slice(0, 8192).includes('\u0000')) return 'a binary file';
+  if (text.slice(0, 8192).includes('\u0000')) return BINARY_FILE;
   return undefined;
 }
 

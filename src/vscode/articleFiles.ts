@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
-
-const decoder = new TextDecoder('utf-8');
+import { certainlyLongerThan, decodeArticle } from '../core/text/decode';
 
 /** The open (not closed) document of an article, by uri. */
 export function openDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
-}
-
-/** Article bytes as VS Code shows them: UTF-8 without a byte-order mark. */
-export function decodeArticle(bytes: Uint8Array): string {
-  return decoder.decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
@@ -26,4 +20,16 @@ export function globMatches(glob: string, path: string): boolean {
     else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`(?:^|/)${re}$`).test(path);
+}
+
+/**
+ * An article's text read from disk as the editor would show it (src/core/text/decode.ts), or undefined when
+ * it is not read at all: not a regular file (a folder or a named pipe with an article's name: a pipe would
+ * block the read), or so large that it would not be analysed anyway (its analysis is skipped without the
+ * cost of reading it; opening it in the editor brings it in, and the status bar says why it is not analysed).
+ */
+export async function readArticleFile(uri: vscode.Uri, maxLength: number): Promise<string | undefined> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (!(stat.type & vscode.FileType.File) || certainlyLongerThan(stat.size, maxLength)) return undefined;
+  return decodeArticle(await vscode.workspace.fs.readFile(uri));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LiveAnchors } from '../core/annotations/live';
-import { decodeArticle, globMatches, openDocument } from './articleFiles';
+import { globMatches, openDocument, readArticleFile } from './articleFiles';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { groupUtterances, type Utterance } from '../core/quotes/utterances';
@@ -150,10 +150,14 @@ export class CorpusService implements vscode.Disposable {
 
   /** Reads an article (from disk unless the text is given) and its sidecar into the corpus. */
   private async load(uri: vscode.Uri, text?: string, notify = true): Promise<void> {
+    const deletions = this.deletions;
     try {
-      const content = text ?? decodeArticle(await vscode.workspace.fs.readFile(uri));
+      const content = text ?? (await readArticleFile(uri, this.settings.maxArticleSizeKB * 1024));
+      if (content === undefined) return this.fileDeleted(uri); // not read: too large to analyse, or not a file
       await this.analyseOffThread(content);
       const state = await this.store.read(uri);
+      // deleted while it was being read: it stays out
+      if (this.deletions !== deletions && !(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return;
       this.put(uri.toString(), content, state.sidecar?.annotations ?? []);
     } catch {
       return; // unreadable or gone: nothing to show
@@ -275,6 +279,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private replaceAnnotations(key: string, annotations: Annotation[]): void {
+    if (!this.corpus.has(key)) return; // deleted meanwhile
     const document = openDocument(key);
     if (document) this.put(key, document.getText(), annotations);
     else this.corpus.setAnnotations(key, annotations);
@@ -287,7 +292,11 @@ export class CorpusService implements vscode.Disposable {
     await this.load(uri, doc?.getText());
   }
 
+  /** Files deleted so far: a read that began before a deletion checks that its file is still there. */
+  private deletions = 0;
+
   private fileDeleted(uri: vscode.Uri): void {
+    this.deletions++;
     const prefix = uri.toString();
     let removed = false;
     for (const path of this.corpus.paths()) {

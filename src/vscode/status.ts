@@ -1,16 +1,31 @@
 import * as vscode from 'vscode';
+import { BINARY_FILE } from '../core/analysis';
 import type { CorpusService } from './corpusService';
+import { fileName } from './convert';
 import { quoteTarget } from './quoteTarget';
+
+/** What the status bar item shows for the active article (an item's text cannot be read through the API). */
+export interface StatusShown {
+  text: string;
+  tooltip: string;
+  /** Set when the article is not analysed and the user was told so in a message (once per article and session). */
+  notice?: string;
+}
+
+const SIZE_SETTING = 'sourceAnnotator.maxArticleSizeKB';
 
 /**
  * The status bar item and the context keys of the active editor: `sourceAnnotator.isArticle`, and
  * `sourceAnnotator.inQuote` while the cursor is in a quotation (for the quote commands of the context menu).
- * The item says when an article is not analysed (too large, binary) and how much was found otherwise.
+ * The item says how much was found in the article or, when it is not analysed (too large, binary), why —
+ * and the first time such an article becomes the active editor, a message says it too.
  */
 export class ArticleStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sourceAnnotator.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
   private inQuote = false;
+  private current: StatusShown | undefined;
+  private readonly notices = new Map<string, string>();
 
   constructor(private readonly corpus: CorpusService) {
     this.item.name = 'Source Annotator';
@@ -29,18 +44,43 @@ export class ArticleStatus implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'sourceAnnotator.isArticle', isArticle);
     const article = editor && this.corpus.article(editor.document.uri);
     this.updateInQuote();
-    if (!isArticle || !article) { this.item.hide(); return; }
-    if (article.analysis.skipped) {
+    if (!editor || !isArticle || !article) { this.item.hide(); this.current = undefined; return; }
+    this.item.command = { command: 'workbench.view.extension.sourceAnnotator', title: 'Show Source Annotator' };
+    const skipped = article.analysis.skipped;
+    if (skipped) {
+      const bySize = skipped !== BINARY_FILE;
       this.item.text = '$(warning) Not analysed';
-      this.item.tooltip = `Source Annotator skipped this article: ${article.analysis.skipped}. See the setting sourceAnnotator.maxArticleSizeKB.`;
+      this.item.tooltip = `Source Annotator did not analyse this article: it is ${skipped}${bySize
+        ? `. The limit is the setting ${SIZE_SETTING}; click to change it.`
+        : ' (it holds NUL characters), not text.'}`;
+      if (bySize) this.item.command = { command: 'workbench.action.openSettings', title: 'Change the size limit', arguments: [SIZE_SETTING] };
+      this.notifyOnce(editor.document.uri, skipped, bySize);
     } else {
       const people = new Set(article.mentions.filter(m => m.type === 'PERSON').map(m => m.entityId)).size;
       const quotes = article.quotes.filter(q => q.kind === 'speech').length;
       this.item.text = `$(person) ${people} $(quote) ${quotes}`;
       this.item.tooltip = `Source Annotator: ${people} people, ${quotes} quotations, ${article.annotations.length} annotations of yours`;
     }
-    this.item.command = { command: 'workbench.view.extension.sourceAnnotator', title: 'Show Source Annotator' };
+    const notice = skipped ? this.notices.get(editor.document.uri.toString()) : undefined;
+    this.current = { text: this.item.text, tooltip: String(this.item.tooltip), ...(notice ? { notice } : {}) };
     this.item.show();
+  }
+
+  /** The item as shown now, or undefined when it is hidden (the active editor is no article). */
+  shown(): StatusShown | undefined {
+    return this.current;
+  }
+
+  /** An article that is not analysed gets one message the first time it is the active editor: no highlights is not a bug. */
+  private notifyOnce(uri: vscode.Uri, reason: string, bySize: boolean): void {
+    const key = uri.toString();
+    if (this.notices.has(key)) return;
+    const message = `Source Annotator does not analyse ${fileName(uri)}: it is ${reason}.${bySize ? ` The limit is the setting ${SIZE_SETTING}.` : ''}`;
+    this.notices.set(key, message);
+    const action = 'Change the Limit';
+    void vscode.window.showInformationMessage(message, ...(bySize ? [action] : [])).then(choice => {
+      if (choice === action) void vscode.commands.executeCommand('workbench.action.openSettings', SIZE_SETTING);
+    });
   }
 
   private updateInQuote(): void {

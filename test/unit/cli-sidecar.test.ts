@@ -4,26 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, saveSidecarFile } from '../../src/cli';
+import { saveSidecarFile } from '../../src/cli';
 import { makeAnchor } from '../../src/core/annotations/anchor';
 import { MAX_SIDECAR_BYTES, parseSidecar, serializeSidecar } from '../../src/core/annotations/codec';
 import type { Annotation, Sidecar } from '../../src/core/annotations/model';
+import { runCli as cli } from './helpers';
 
 const TEXT = 'Donald Trump met Kim Jong Un in Hanoi on Wednesday.\n';
-
-function cli(...args: string[]): { code: number; out: string; err: string } {
-  const streams = { out: process.stdout.write, err: process.stderr.write };
-  let out = '';
-  let err = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => { out += String(chunk); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => { err += String(chunk); return true; }) as typeof process.stderr.write;
-  try {
-    return { code: main(args), out, err };
-  } finally {
-    process.stdout.write = streams.out;
-    process.stderr.write = streams.err;
-  }
-}
 
 function note(id: string, start: number, end: number): Annotation {
   return { id, kind: 'note', links: {}, author: 'someone', created: '2019-02-27T09:00:00.000Z', updated: '2019-02-27T09:00:00.000Z', anchor: makeAnchor(TEXT, { start, end }) };

@@ -2,31 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli';
 import { makeAnchor } from '../../src/core/annotations/anchor';
 import type { Annotation } from '../../src/core/annotations/model';
 import { Corpus, type CorpusView } from '../../src/core/corpus';
 import { exportCsv, exportJson, exportMarkdown } from '../../src/core/export';
-import { SAMPLE_CORPUS, nth, readSample, sampleFiles } from './helpers';
+import { SAMPLE_CORPUS, nth, readSample, runCli as cli, sampleFiles } from './helpers';
 
 const ISO_DATE = /^\d{4}(-\d\d(-\d\d)?)?$/;
-
-/** Runs the CLI's main() with stdout and stderr captured; the real streams are restored whatever happens. */
-function cli(...args: string[]): { code: number; out: string; err: string } {
-  const stdoutWrite = process.stdout.write;
-  const stderrWrite = process.stderr.write;
-  let out = '';
-  let err = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => { out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => { err += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'); return true; }) as typeof process.stderr.write;
-  try {
-    const code = main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = stdoutWrite;
-    process.stderr.write = stderrWrite;
-  }
-}
 
 /** RFC 4180 CSV: quoted cells may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {

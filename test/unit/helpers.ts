@@ -1,6 +1,7 @@
 // Shared helpers of the unit tier. Compiled tests sit in out/test/unit/, so the repository root is three levels up.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { main } from '../../src/cli';
 import { Corpus } from '../../src/core/corpus';
 
 export const REPO_ROOT = path.join(__dirname, '../../..');
@@ -46,4 +47,21 @@ export function nth(text: string, needle: string, n = 0): number {
   const at = indicesOf(text, needle)[n];
   if (at === undefined) throw new Error(`test setup: occurrence ${n} of ${JSON.stringify(needle)} not found`);
   return at;
+}
+
+/** Runs the CLI's main() with stdout and stderr captured; the real streams are restored whatever happens. */
+export function runCli(...args: string[]): { code: number; out: string; err: string } {
+  const stdoutWrite = process.stdout.write;
+  const stderrWrite = process.stderr.write;
+  let out = '';
+  let err = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => { out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => { err += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'); return true; }) as typeof process.stderr.write;
+  try {
+    const code = main(args);
+    return { code, out, err };
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+  }
 }

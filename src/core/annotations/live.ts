@@ -107,9 +107,17 @@ export class LiveAnchors {
     entry.span = undefined;
   }
 
-  /** Where each annotation is in the current text, by id. */
+  /**
+   * Where each annotation is in the current text, by id. As for an annotation found on opening, the status
+   * is against what its sidecar says: one placed elsewhere than its stored offsets has moved.
+   */
   placements(): Map<string, Anchoring> {
-    return new Map(this.entries.map(e => [e.annotation.id, e.span ? { status: e.status, span: e.span } : { status: e.status }]));
+    return new Map(this.entries.map(e => {
+      if (!e.span) return [e.annotation.id, { status: e.status }];
+      const { start, end } = e.annotation.anchor;
+      const status = e.status === 'anchored' && (e.span.start !== start || e.span.end !== end) ? 'moved' : e.status;
+      return [e.annotation.id, { status, span: e.span }];
+    }));
   }
 
   /**

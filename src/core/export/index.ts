@@ -1,8 +1,10 @@
 import type { CorpusView } from '../corpus';
 
-/** The per-article record of the CLI's `analyze` contract (DEVELOPERS.md). */
+/** The per-article record of the CLI's `analyze` contract (README, "The command-line interface"). */
 export interface ArticleRecord {
   path: string;
+  /** Why the article was not analysed (binary, too large); only then present, with empty lists. */
+  skipped?: string;
   entities: { start: number; end: number; text: string; type: string; entityId: string; origin?: string }[];
   quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
   events: { eventId: string; label: string; date: string; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
@@ -14,6 +16,7 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
   const a = view.articles.get(path)!;
   return {
     path,
+    ...(a.analysis.skipped ? { skipped: a.analysis.skipped } : {}),
     entities: a.mentions.filter(m => HIGHLIGHTED_TYPES.has(m.type)).map(m => ({
       start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(options.origin ? { origin: m.origin } : {}),
     })),
