@@ -118,8 +118,19 @@ export function emptyFigures(): FuzzFigures {
   };
 }
 
-/** Runs one case and adds its outcome to the figures. */
-export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures): void {
+/** An annotation placed confidently (anchored or moved) where its text is not: what was stored, where it went, where it is. */
+export interface WrongPlacement {
+  anchor: Annotation['anchor'];
+  status: AnchorStatus;
+  placed: Span;
+  truth: Span | null;
+  survived: boolean;
+  /** The article's text after the edits. */
+  text: string;
+}
+
+/** Runs one case and adds its outcome to the figures (and each wrong placement to `wrong`, when given). */
+export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures, wrong?: (w: WrongPlacement) => void): void {
   let text = articles[c.article];
   const annotations: Annotation[] = c.annotations.map((a, i) => {
     const start = snap(text, Math.floor(a.at * text.length));
@@ -145,20 +156,20 @@ export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures): 
     if (survived) {
       figures.survived++;
       if (confident && same) figures.survivedExact++;
-      else if (confident) figures.survivedWrong++;
+      else if (confident) { figures.survivedWrong++; wrong?.({ anchor: a.anchor, status: placed.status, placed: placed.span!, truth: truth.span, survived: true, text }); }
       else if (placed.status === 'needs-review') figures.survivedReview++;
       else figures.survivedOrphaned++;
     } else {
       figures.changed++;
       if (!confident) figures.changedOrphanedOrReview++;
       else if (truth.span && placed.span && placed.span.start < truth.span.end && truth.span.start < placed.span.end) figures.changedReanchoredOnEditedText++;
-      else figures.changedWrong++;
+      else { figures.changedWrong++; wrong?.({ anchor: a.anchor, status: placed.status, placed: placed.span!, truth: truth.span, survived: false, text }); }
     }
   });
 }
 
-export function runFuzz(articles: string[], options: { cases: number; editsPerCase: number; seed: number }): FuzzFigures {
+export function runFuzz(articles: string[], options: { cases: number; editsPerCase: number; seed: number; wrong?: (w: WrongPlacement) => void }): FuzzFigures {
   const figures = emptyFigures();
-  for (const c of fc.sample(caseArb(articles.length, options.editsPerCase), { numRuns: options.cases, seed: options.seed })) runCase(articles, c, figures);
+  for (const c of fc.sample(caseArb(articles.length, options.editsPerCase), { numRuns: options.cases, seed: options.seed })) runCase(articles, c, figures, options.wrong);
   return figures;
 }
