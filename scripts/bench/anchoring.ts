@@ -34,10 +34,10 @@ console.log(`  re-anchored on its edited text (fuzzy, near-identical) ${f.change
 console.log(`  placed wrongly, confidently  ${f.changedWrong}`);
 console.log(`statuses: ${Object.entries(f.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; ${(ms / 1000).toFixed(1)} s`);
 if (showWrong) {
-  const around = (text: string, s: { start: number; end: number } | null) => (s ? `${s.start}–${s.end} ${JSON.stringify(text.slice(Math.max(0, s.start - 40), s.start) + '[' + text.slice(s.start, s.end) + ']' + text.slice(s.end, s.end + 40))}` : 'gone');
+  const around = (text: string, s: { start: number; end: number }) => `${s.start}–${s.end} ${JSON.stringify(text.slice(Math.max(0, s.start - 40), s.start) + '[' + text.slice(s.start, s.end) + ']' + text.slice(s.end, s.end + 40))}`;
   for (const w of wrong) {
     console.log(`\n${w.survived ? 'survived' : 'changed'}, ${w.status}: ${JSON.stringify(w.anchor)}`);
     console.log(`  placed ${around(w.text, w.placed)}`);
-    console.log(`  truth  ${around(w.text, w.truth)}`);
+    console.log(`  truth  ${w.truth.length ? w.truth.map(p => around(w.text, p)).join('\n         ') : 'gone'}`);
   }
 }
