@@ -1,20 +1,24 @@
 // The anchoring fuzz as a benchmark: random annotations on the sample articles, random edits (typing, deleting,
 // replacing, moving stretches), then re-anchoring from what the sidecar stored before the edits. Prints what
-// became of every annotation. usage: npm run bench:anchoring -- [folder] [--edits 10000] [--per-case 20] [--seed 42]
+// became of every annotation. usage: npm run bench:anchoring -- [folder] [--edits 10000] [--per-case 20] [--seed 42] [--show-wrong]
+// (--show-wrong prints each confident wrong placement: the stored anchor, where it went and where it really is)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runFuzz } from '../../test/fuzz/anchoring';
+import { runFuzz, type WrongPlacement } from '../../test/fuzz/anchoring';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback; };
 const edits = option('--edits', 10_000);
 const perCase = option('--per-case', 20);
 const seed = option('--seed', 42);
+const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 && args.splice(i, 1).length > 0; };
+const showWrong = flag('--show-wrong');
 const folder = args[0] ?? 'sample-corpus';
 const articles = fs.readdirSync(folder).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => fs.readFileSync(path.join(folder, f), 'utf8'));
 
 const t = process.hrtime.bigint();
-const f = runFuzz(articles, { cases: Math.ceil(edits / perCase), editsPerCase: perCase, seed });
+const wrong: WrongPlacement[] = [];
+const f = runFuzz(articles, { cases: Math.ceil(edits / perCase), editsPerCase: perCase, seed, ...(showWrong ? { wrong: (w: WrongPlacement) => wrong.push(w) } : {}) });
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
 const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '–');
 console.log(`${f.edits} random edits in ${f.cases} cases (${perCase} each, seed ${seed}) on ${articles.length} articles of ${folder}; ${f.annotations} annotations`);
@@ -29,3 +33,11 @@ console.log(`  orphaned or needs review     ${f.changedOrphanedOrReview} (${pct(
 console.log(`  re-anchored on its edited text (fuzzy, near-identical) ${f.changedReanchoredOnEditedText}`);
 console.log(`  placed wrongly, confidently  ${f.changedWrong}`);
 console.log(`statuses: ${Object.entries(f.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; ${(ms / 1000).toFixed(1)} s`);
+if (showWrong) {
+  const around = (text: string, s: { start: number; end: number }) => `${s.start}–${s.end} ${JSON.stringify(text.slice(Math.max(0, s.start - 40), s.start) + '[' + text.slice(s.start, s.end) + ']' + text.slice(s.end, s.end + 40))}`;
+  for (const w of wrong) {
+    console.log(`\n${w.survived ? 'survived' : 'changed'}, ${w.status}: ${JSON.stringify(w.anchor)}`);
+    console.log(`  placed ${around(w.text, w.placed)}`);
+    console.log(`  truth  ${w.truth.length ? w.truth.map(p => around(w.text, p)).join('\n         ') : 'gone'}`);
+  }
+}

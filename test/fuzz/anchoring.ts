@@ -15,9 +15,12 @@ type Edit =
   | { op: 'replace'; at: number; length: number; text: string }
   | { op: 'move'; at: number; length: number; to: number };
 
-/** Where an annotated stretch is now, and whether its text is still the same characters. */
+/**
+ * Where an annotated stretch is now, and whether its text is still the same characters. `pieces` are what is
+ * left of its characters, in their order: one stretch, or several when a move cut it apart, none when it is gone.
+ */
 interface Truth {
-  span: Span | null;
+  pieces: Span[];
   survived: boolean;
 }
 
@@ -58,18 +61,24 @@ function apply(text: string, e: Edit, truths: Truth[]): string {
     const block = text.slice(at, end);
     const rest = text.slice(0, at) + text.slice(end);
     const to = snap(rest, Math.floor(e.to * rest.length));
+    if (to === at) return text; // put back where it was: nothing changed
+    // a piece is cut at the block's edges: what is inside goes with the block; what is outside closes the gap
+    // and then opens room at the target (being cut in two if the target is inside it)
+    const outside = (a: number, b: number): Span[] => {
+      const shift = (x: number) => (x >= end ? x - block.length : x);
+      const [start, stop] = [shift(a), shift(b)];
+      if (stop <= to) return [{ start, end: stop }];
+      if (start >= to) return [{ start: start + block.length, end: stop + block.length }];
+      return [{ start, end: to }, { start: to + block.length, end: stop + block.length }];
+    };
     for (const t of truths) {
-      if (!t.span) continue;
-      const s = t.span;
-      if (s.start >= at && s.end <= end) t.span = { start: to + s.start - at, end: to + s.end - at }; // moved with its block
-      else if (s.end <= at || s.start >= end) {
-        // outside the block: first closes the gap, then opens room at the target
-        const shift = (x: number) => (x >= end ? x - block.length : x);
-        const open = (x: number, isEnd: boolean) => (x > to || (x === to && !isEnd) ? x + block.length : x);
-        const start = shift(s.start), stop = shift(s.end);
-        t.span = { start: open(start, false), end: open(stop, true) };
-        if (t.span.end - t.span.start !== s.end - s.start) { t.span = null; t.survived = false; } // split by the block
-      } else { t.span = null; t.survived = false; } // the block cut through it
+      const pieces = t.pieces.flatMap(p => [
+        ...(p.start < at ? outside(p.start, Math.min(p.end, at)) : []),
+        ...(p.end > at && p.start < end ? [{ start: to + Math.max(p.start, at) - at, end: to + Math.min(p.end, end) - at }] : []),
+        ...(p.end > end ? outside(Math.max(p.start, end), p.end) : []),
+      ]);
+      if (pieces.length !== t.pieces.length) t.survived = false;
+      t.pieces = joined(pieces);
     }
     return rest.slice(0, to) + block + rest.slice(to);
   }
@@ -77,13 +86,25 @@ function apply(text: string, e: Edit, truths: Truth[]): string {
   const inserted = e.op === 'delete' ? '' : e.text;
   const delta = inserted.length - (end - at);
   for (const t of truths) {
-    if (!t.span) continue;
-    const s = t.span;
-    if (end <= s.start) t.span = { start: s.start + delta, end: s.end + delta }; // typing at its very start goes before it
-    else if (at >= s.end) continue;
-    else { t.survived = false; t.span = overlapAfter(s, at, end, inserted.length); }
+    t.pieces = joined(t.pieces.flatMap(s => {
+      if (end <= s.start) return [{ start: s.start + delta, end: s.end + delta }]; // typing at its very start goes before it
+      if (at >= s.end) return [s];
+      t.survived = false;
+      return overlapAfter(s, at, end, inserted.length) ?? [];
+    }));
   }
   return text.slice(0, at) + inserted + text.slice(end);
+}
+
+/** Pieces that follow each other in the text as in the annotation are one piece again. */
+function joined(pieces: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && last.end === p.start) out[out.length - 1] = { start: last.start, end: p.end };
+    else out.push(p);
+  }
+  return out;
 }
 
 /** Where a stretch touched by an edit is afterwards (what is left of it), or null when it is gone. */
@@ -118,8 +139,20 @@ export function emptyFigures(): FuzzFigures {
   };
 }
 
-/** Runs one case and adds its outcome to the figures. */
-export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures): void {
+/** An annotation placed confidently (anchored or moved) where its text is not: what was stored, where it went, where it is. */
+export interface WrongPlacement {
+  anchor: Annotation['anchor'];
+  status: AnchorStatus;
+  placed: Span;
+  /** What is left of the annotated stretch (several pieces when a move cut it apart; none when it is gone). */
+  truth: Span[];
+  survived: boolean;
+  /** The article's text after the edits. */
+  text: string;
+}
+
+/** Runs one case and adds its outcome to the figures (and each wrong placement to `wrong`, when given). */
+export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures, wrong?: (w: WrongPlacement) => void): void {
   let text = articles[c.article];
   const annotations: Annotation[] = c.annotations.map((a, i) => {
     const start = snap(text, Math.floor(a.at * text.length));
@@ -129,7 +162,7 @@ export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures): 
   // the sidecar as stored before the edits, through the codec as on disk
   const stored = parseSidecar(serializeSidecar({ version: 1, article: 'a.txt', contentHash: '', annotations }), 'a.txt').sidecar?.annotations ?? [];
   figures.lost += annotations.filter(a => !stored.some(s => s.id === a.id && s.anchor.text === a.anchor.text)).length;
-  const truths: Truth[] = annotations.map(a => ({ span: { start: a.anchor.start, end: a.anchor.end }, survived: true }));
+  const truths: Truth[] = annotations.map(a => ({ pieces: [{ start: a.anchor.start, end: a.anchor.end }], survived: true }));
   const truthOf = new Map(annotations.map((a, i) => [a.id, truths[i]]));
   for (const e of c.edits) text = apply(text, e, truths);
   figures.cases++;
@@ -140,25 +173,26 @@ export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures): 
     figures.annotations++;
     figures.statuses[placed.status]++;
     const confident = placed.status === 'anchored' || placed.status === 'moved';
-    const same = placed.span && truth.span && placed.span.start === truth.span.start && placed.span.end === truth.span.end;
-    const survived = truth.survived && truth.span && text.slice(truth.span.start, truth.span.end) === a.anchor.text;
+    const [only] = truth.pieces;
+    const same = placed.span && truth.pieces.length === 1 && placed.span.start === only.start && placed.span.end === only.end;
+    const survived = truth.survived && truth.pieces.length === 1 && text.slice(only.start, only.end) === a.anchor.text;
     if (survived) {
       figures.survived++;
       if (confident && same) figures.survivedExact++;
-      else if (confident) figures.survivedWrong++;
+      else if (confident) { figures.survivedWrong++; wrong?.({ anchor: a.anchor, status: placed.status, placed: placed.span!, truth: truth.pieces, survived: true, text }); }
       else if (placed.status === 'needs-review') figures.survivedReview++;
       else figures.survivedOrphaned++;
     } else {
       figures.changed++;
       if (!confident) figures.changedOrphanedOrReview++;
-      else if (truth.span && placed.span && placed.span.start < truth.span.end && truth.span.start < placed.span.end) figures.changedReanchoredOnEditedText++;
-      else figures.changedWrong++;
+      else if (placed.span && truth.pieces.some(p => placed.span!.start < p.end && p.start < placed.span!.end)) figures.changedReanchoredOnEditedText++;
+      else { figures.changedWrong++; wrong?.({ anchor: a.anchor, status: placed.status, placed: placed.span!, truth: truth.pieces, survived: false, text }); }
     }
   });
 }
 
-export function runFuzz(articles: string[], options: { cases: number; editsPerCase: number; seed: number }): FuzzFigures {
+export function runFuzz(articles: string[], options: { cases: number; editsPerCase: number; seed: number; wrong?: (w: WrongPlacement) => void }): FuzzFigures {
   const figures = emptyFigures();
-  for (const c of fc.sample(caseArb(articles.length, options.editsPerCase), { numRuns: options.cases, seed: options.seed })) runCase(articles, c, figures);
+  for (const c of fc.sample(caseArb(articles.length, options.editsPerCase), { numRuns: options.cases, seed: options.seed })) runCase(articles, c, figures, options.wrong);
   return figures;
 }

@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { makeAnchor, resolveAnchor } from '../../src/core/annotations/anchor';
 import { moveSpan } from '../../src/core/annotations/edits';
+import type { Anchor } from '../../src/core/annotations/model';
 import { runFuzz } from '../fuzz/anchoring';
-import { readSample, sampleFiles } from './helpers';
+import { nth, readSample, sampleFiles } from './helpers';
 
 const articles = sampleFiles().map(readSample);
 
@@ -60,11 +61,95 @@ describe('anchoring: properties under random edits', () => {
     assert.equal(resolveAnchor(text, { text: 'Seoul', prefix: '', suffix: '', start: far, end: far + 5 }).status, 'needs-review', 'far from its offsets: asked, not guessed');
   });
 
-  it('a fuzz of 1,000 random edits loses no annotation through the sidecar round trip', () => {
+  it('a fuzz of 1,000 random edits loses no annotation through the sidecar round trip, and misplaces none', () => {
     const f = runFuzz(articles, { cases: 50, editsPerCase: 20, seed: 3 });
     assert.equal(f.edits, 1000);
     assert.equal(f.lost, 0);
+    assert.deepEqual([f.survivedWrong, f.changedWrong], [0, 0]);
     assert.equal(f.survived + f.changed, f.annotations);
     assert.ok(f.survivedExact > 0 && f.statuses.orphaned + f.statuses['needs-review'] > 0, 'both outcomes occur: the fuzz exercises them');
+  });
+});
+
+describe('anchoring: look-alikes (the same text, with much of the same context, elsewhere in the article)', () => {
+  // a photo caption repeats a sentence of the story, with a credit; the annotation is on the story's sentence
+  const SENTENCE = 'The new bridge opened on Monday.';
+  const CAPTION = `Photo: ${SENTENCE} (City of Elm River)`;
+  const STORY = `Residents gathered early. ${SENTENCE} Cars crossed within minutes, and the old ferry made its last trip at noon.`;
+  const ARTICLE = `Elm River Gets Its Bridge\n\n${CAPTION}\n\n${STORY}\n`;
+  const at = (text: string, needle: string, k = 0) => ({ start: nth(text, needle, k), end: nth(text, needle, k) + needle.length });
+  const opened = makeAnchor(ARTICLE, at(ARTICLE, 'bridge opened on Monday', 1));
+  const without = ({ repeats: _r, repeatContext: _c, ...anchor }: Anchor): Anchor => anchor;
+
+  it('makeAnchor counts the look-alikes and the context the closest shares; a unique text has no field', () => {
+    // the caption shares " The new " before and ". " after: 11 of the 64 characters stored
+    assert.deepEqual([opened.repeats, opened.repeatContext, opened.prefix.length + opened.suffix.length], [1, 11, 64]);
+    const ferry = makeAnchor(ARTICLE, at(ARTICLE, 'the old ferry'));
+    assert.ok(!('repeats' in ferry) && !('repeatContext' in ferry), JSON.stringify(ferry));
+    // a name said twice in other words is no look-alike: its context does not agree
+    const text = 'The mayor spoke first. Later the mayor left.';
+    assert.ok(!('repeats' in makeAnchor(text, at(text, 'mayor', 1))));
+  });
+
+  it('the annotated sentence deleted, the caption still there → needs-review, not moved onto the caption', () => {
+    const edited = ARTICLE.replace(STORY, STORY.replace(` ${SENTENCE}`, ''));
+    const caption = at(edited, 'bridge opened on Monday');
+    assert.equal(edited.split('bridge opened on Monday').length, 2, 'test setup: only the caption is left');
+    assert.deepEqual(resolveAnchor(edited, opened), { status: 'needs-review', span: caption });
+    assert.deepEqual(resolveAnchor(edited, without(opened)), { status: 'moved', span: caption }, 'without the count, the caption was taken for it');
+  });
+
+  it('shifted by an insertion, the caption still there → moved, onto itself; unchanged → anchored', () => {
+    const edited = ARTICLE.replace('Residents gathered', 'Update, 11 a.m.: traffic is flowing again after a short closure.\n\nResidents gathered');
+    assert.deepEqual(resolveAnchor(edited, opened), { status: 'moved', span: at(edited, 'bridge opened on Monday', 1) });
+    assert.deepEqual(resolveAnchor(ARTICLE, opened), { status: 'anchored', span: at(ARTICLE, 'bridge opened on Monday', 1) });
+    const captionGone = edited.replace(`${CAPTION}\n\n`, '');
+    assert.deepEqual(resolveAnchor(captionGone, opened), { status: 'moved', span: at(captionGone, 'bridge opened on Monday') }, 'the caption deleted: still itself');
+  });
+
+  it('a unique text is placed as before', () => {
+    const ferry = makeAnchor(ARTICLE, at(ARTICLE, 'the old ferry'));
+    const edited = ARTICLE.replace('Residents gathered', 'Hundreds of residents gathered');
+    assert.deepEqual(resolveAnchor(edited, ferry), { status: 'moved', span: at(edited, 'the old ferry') });
+  });
+
+  it('its own context edited: moved while it still shares more than the caption did, else needs-review', () => {
+    const lightly = ARTICLE.replace('Residents gathered early.', 'Residents gathered at dawn.');
+    assert.deepEqual(resolveAnchor(lightly, opened), { status: 'moved', span: at(lightly, 'bridge opened on Monday', 1) });
+    const heavily = ARTICLE.replace('early. The new bridge opened on Monday. Cars', 'early. A new bridge opened on Monday, and cars');
+    assert.equal(resolveAnchor(heavily, opened).status, 'needs-review');
+  });
+
+  it('with look-alikes, a fuzzy match is shown for review, not moved', () => {
+    const edited = ARTICLE.replace(`${CAPTION}\n\n`, '').replace('bridge opened on Monday', 'bridge opened on Mondy');
+    assert.equal(resolveAnchor(edited, without(opened)).status, 'moved', 'test setup: a near-identical match');
+    assert.equal(resolveAnchor(edited, opened).status, 'needs-review');
+  });
+
+  describe('a caption repeating a whole long sentence: a look-alike sharing all of the stored context', () => {
+    const long = 'The mayor of the small river town cuts the red ribbon as the new bridge opens to traffic on Monday morning.';
+    const text = `Photo: ${long}\n\nResidents gathered early. ${long} Cars crossed within minutes.\n`;
+    const story = text.indexOf('Residents');
+    const ribbon = makeAnchor(text, at(text, 'red ribbon', 1));
+    /** The text with `from` replaced by `to` in the story's sentence only. */
+    const inStory = (from: string, to: string) => text.slice(0, story) + text.slice(story).replace(from, to);
+
+    it('makeAnchor records that it shares all of it; unchanged → anchored', () => {
+      assert.deepEqual([ribbon.repeats, ribbon.repeatContext], [1, ribbon.prefix.length + ribbon.suffix.length]);
+      assert.deepEqual(resolveAnchor(text, ribbon), { status: 'anchored', span: at(text, 'red ribbon', 1) });
+    });
+
+    it('its own context edited, the caption intact → needs-review, not moved onto the caption', () => {
+      const edited = 'Updated. ' + inStory('small river town', 'little town').replace(/(Residents[^]*?) as the new bridge/, '$1 as the bridge');
+      assert.deepEqual(resolveAnchor(edited, without(ribbon)), { status: 'moved', span: at(edited, 'red ribbon') }, 'without the counts, the caption was taken for it');
+      assert.equal(resolveAnchor(edited, ribbon).status, 'needs-review');
+    });
+
+    it('never placed elsewhere without review: shifted, or with the caption edited (it could have been the other way round)', () => {
+      const shifted = 'Updated. ' + text;
+      assert.deepEqual(resolveAnchor(shifted, ribbon), { status: 'needs-review', span: at(shifted, 'red ribbon', 1) });
+      const captionEdited = shifted.replace('red ribbon as the new bridge', 'red ribbon as the bridge');
+      assert.equal(resolveAnchor(captionEdited, ribbon).status, 'needs-review');
+    });
   });
 });

@@ -89,4 +89,18 @@ describe('CLI: sidecars written safely', () => {
     assert.equal(run.code, 0, run.err);
     assert.equal(onDisk().sidecar?.annotations.length, 2);
   });
+
+  it('annotate records look-alikes (a caption repeating the sentence), and annotations then asks rather than moves', () => {
+    const sentence = 'The new bridge opened on Monday.';
+    const story = `Residents gathered early. ${sentence} Cars crossed within minutes.\n`;
+    fs.writeFileSync(article, `Photo: ${sentence} (City of Elm River)\n\n${story}`);
+    const start = fs.readFileSync(article, 'utf8').lastIndexOf('bridge opened');
+    const run = cli('annotate', article, '--start', String(start), '--end', String(start + 'bridge opened on Monday'.length), '--kind', 'note');
+    assert.equal(run.code, 0, run.err);
+    assert.match(fs.readFileSync(sidecar, 'utf8'), /\n {6}repeats: 1\n {6}repeatContext: 11\n/);
+    fs.writeFileSync(article, `Photo: ${sentence} (City of Elm River)\n\n${story.replace(` ${sentence}`, '')}`);
+    const listed = cli('annotations', article, '--format', 'json');
+    assert.equal(listed.code, 0, listed.err);
+    assert.deepEqual(JSON.parse(listed.out).map((a: { status: string; start: number }) => [a.status, a.start]), [['needs-review', 'Photo: The new '.length]]);
+  });
 });

@@ -121,3 +121,38 @@ describe('sidecar input: what it says about itself', () => {
     assert.equal(Object.getPrototypeOf(parsed.sidecar.annotations[0]), Object.prototype);
   });
 });
+
+describe('sidecar input: look-alikes (anchor.repeats, anchor.repeatContext)', () => {
+  const withCounts = (): Sidecar => {
+    const s = sidecar();
+    s.annotations[0].anchor = { ...s.annotations[0].anchor, repeats: 2, repeatContext: 0 };
+    return s;
+  };
+
+  it('are written after the offsets, read back, and left out when there are none', () => {
+    const written = serializeSidecar(withCounts());
+    assert.match(written, /\n {6}end: 28\n {6}repeats: 2\n {6}repeatContext: 0\n/, 'a look-alike may share no context: 0 is written');
+    const parsed = parseSidecar(written, 'a.txt');
+    assert.deepEqual([parsed.problems, parsed.warnings], [[], []]);
+    assert.deepEqual(parsed.sidecar, withCounts());
+    assert.doesNotMatch(serializeSidecar(sidecar()), /repeat/, 'a unique text: no field, so sidecars and diffs stay as they were');
+    const zero = serializeSidecar(sidecar()).replace('end: 28', 'end: 28\n      repeats: 0');
+    assert.deepEqual(parseSidecar(zero, 'a.txt').warnings, []);
+    assert.doesNotMatch(serializeSidecar(parseSidecar(zero, 'a.txt').sidecar!), /repeats/, '0 is none');
+  });
+
+  it('a count that is not a whole number ≥ 0 is reported where it is, read as none and dropped when written', () => {
+    for (const bad of ['-1', '1.5', 'two', 'true', '[1]']) {
+      const source = serializeSidecar(withCounts()).replace('repeatContext: 0', `repeatContext: ${bad}`);
+      const parsed = parseSidecar(source, 'a.txt');
+      assert.deepEqual(parsed.problems, [], bad);
+      assert.equal(parsed.warnings.length, 1, bad);
+      assert.match(parsed.warnings[0].message, /`anchor\.repeatContext` must be a whole number/);
+      const line = source.split('\n').findIndex(l => l.includes('repeatContext:')) + 1;
+      assert.deepEqual(where(parsed.warnings[0]), { line, column: 22 }, bad);
+      assert.equal(parsed.sidecar?.annotations[0].anchor.repeats, 2, 'the other count is kept');
+      assert.ok(!('repeatContext' in parsed.sidecar!.annotations[0].anchor), bad);
+      assert.doesNotMatch(serializeSidecar(parsed.sidecar!), /repeatContext/, bad);
+    }
+  });
+});

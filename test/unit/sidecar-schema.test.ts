@@ -23,6 +23,7 @@ function everyKind(): Sidecar {
   Object.assign(annotations[0], { label: 'Donald Trump', links: { entityId: 'person:donald-trump' } });
   Object.assign(annotations[3], { label: 'Summit opens', date: '2019-02-27', links: { eventId: 'event:2019-02-27:1' } });
   Object.assign(annotations[4], { note: 'Said on the way out.\nSecond line: "quoted"', links: { speaker: 'person:donald-trump' } });
+  Object.assign(annotations[0].anchor, { repeats: 2, repeatContext: 17 });
   return { version: 1, article: 'a.txt', contentHash: 'cyrb53:00000000000001', annotations };
 }
 
@@ -101,6 +102,20 @@ describe('sidecar schema (media/sidecar.schema.json)', () => {
       assert.match(parsed.warnings[0].message, /Unknown key/);
       assert.doesNotMatch(serializeSidecar(parsed.sidecar), /lable|person: x|length|reviewer/, 'dropped when written');
       assert.equal(yamlErrors(source).length, 1, source);
+    }
+  });
+
+  it('look-alike counts are whole numbers ≥ 0; anything else the codec reports and drops, and the schema flags', () => {
+    assert.match(serializeSidecar(everyKind()), /repeats: 2\n\s+repeatContext: 17\n/, 'test setup: the counts are written');
+    for (const key of ['repeats', 'repeatContext']) {
+      for (const bad of [-1, 1.5, 'two', true]) {
+        const source = withAnnotation(a => { a.anchor[key] = bad; });
+        const parsed = parseSidecar(source, 'a.txt');
+        assert.ok(parsed.sidecar, 'the codec still reads the file');
+        assert.equal(parsed.warnings.length, 1, `${key}: ${bad}`);
+        assert.doesNotMatch(serializeSidecar(parsed.sidecar), new RegExp(`${key}: `), 'dropped when written');
+        assert.equal(yamlErrors(source).length, 1, `${key}: ${bad}`);
+      }
     }
   });
 

@@ -10,14 +10,22 @@ export interface Anchoring {
   span?: Span;
 }
 
+/**
+ * The anchor of `span` in `text`: its text, context either side, offsets, and its look-alikes — other
+ * occurrences of the same text that resolveAnchor could take for it, were it gone (a photo caption repeating
+ * a sentence, a headline repeated in the body): how many, and how much of the stored context the closest shares.
+ */
 export function makeAnchor(text: string, span: Span): Anchor {
-  return {
+  const anchor: Anchor = {
     text: text.slice(span.start, span.end),
     prefix: text.slice(Math.max(0, span.start - CONTEXT_LENGTH), span.start),
     suffix: text.slice(span.end, span.end + CONTEXT_LENGTH),
     start: span.start,
     end: span.end,
   };
+  // wherever they are now: edits before the annotation may bring one within reach of its offsets
+  const lookalikes = anchor.text ? exactCandidates(text, anchor).filter(c => c.span.start !== span.start && settles(text, anchor, c.span, c.context, true)) : [];
+  return lookalikes.length ? { ...anchor, repeats: lookalikes.length, repeatContext: Math.max(...lookalikes.map(c => c.context)) } : anchor;
 }
 
 // How sure a placement must be before it is made without asking the user.
@@ -53,7 +61,8 @@ const FUZZY_MIN_LENGTH = 8;
  * 1. exactly at the stored offsets (anchored), unless another occurrence has clearly better context;
  * 2. the exact text elsewhere (moved): the occurrence whose context agrees best, nearest to the old place
  *    among equals — but only when the context (or the text's length, for a single occurrence) settles it,
- *    else needs-review with that occurrence as the candidate;
+ *    else needs-review with that occurrence as the candidate; when the text had look-alikes (anchor.repeats),
+ *    only where more of the stored context agrees than around any of them (anchor.repeatContext);
  * 3. the same words with other spacing or case, or a fuzzy match (Myers' approximate matching) scored on
  *    text, context and distance: re-anchored only when nearly identical with its context intact, else
  *    needs-review; the stretch between the old context when only the text was rewritten: needs-review;
@@ -61,15 +70,15 @@ const FUZZY_MIN_LENGTH = 8;
  */
 export function resolveAnchor(text: string, anchor: Anchor): Anchoring {
   if (!anchor.text) return { status: 'orphaned' };
-  const exact = occurrences(text, anchor.text).map(start => ({ start, end: start + anchor.text.length }));
+  const exact = exactCandidates(text, anchor);
   if (exact.length) return placeExact(text, anchor, exact);
   const loose = looseOccurrences(text, anchor.text);
   if (loose.length) return { status: 'needs-review', span: ranked(text, anchor, loose)[0].span };
   return fuzzy(text, anchor) ?? betweenContext(text, anchor) ?? { status: 'orphaned' };
 }
 
-function placeExact(text: string, anchor: Anchor, exact: Span[]): Anchoring {
-  const ranking = ranked(text, anchor, exact);
+/** Places the anchor among the occurrences of its exact text (best first). */
+function placeExact(text: string, anchor: Anchor, ranking: Candidate[]): Anchoring {
   const [first, second] = ranking;
   const atOldPlace = ranking.find(r => r.span.start === anchor.start);
   // the text where it was stays, unless another occurrence has clearly better context
@@ -77,16 +86,49 @@ function placeExact(text: string, anchor: Anchor, exact: Span[]): Anchoring {
   // where it was is still there with other words between its context, nearer than any copy: that is it
   const ownPlace = betweenContext(text, anchor, true);
   if (ownPlace?.span && distance(anchor, ownPlace.span) <= distance(anchor, first.span)) return ownPlace;
+  // with look-alikes, elsewhere is only an occurrence sharing more of the stored context than any of them
+  // did (one sharing no more may be a look-alike, the annotation itself gone or edited); if one shared all
+  // of it, nowhere
+  if (hasLookalikes(anchor) && first.context <= lookalikeContext(anchor)) return { status: 'needs-review', span: first.span };
   // elsewhere, the context must settle it: on both sides, or on one side close to the old place; and a
   // copy far away does not win over an occurrence close to the old place
   // (an anchor written by hand may have no context at all: then its text, once and near, is enough)
-  const placed = (bothSides(text, anchor, first.span) || near(anchor, first.span)) && !(second && near(anchor, second.span) && !near(anchor, first.span));
-  const minContext = anchor.text.length < SHORT ? 2 * MIN_CONTEXT : MIN_CONTEXT;
-  const settled = placed && (second
-    ? first.context >= minContext && first.context - second.context >= Math.max(MIN_LEAD, first.context * RIVAL_SHARE)
-    : first.context >= minContext || anchor.text.length >= DISTINCT_LENGTH || (!anchor.prefix && !anchor.suffix && near(anchor, first.span)));
+  const settled = second
+    ? (bothSides(text, anchor, first.span) || near(anchor, first.span)) && !(near(anchor, second.span) && !near(anchor, first.span))
+      && first.context >= minContext(anchor) && first.context - second.context >= Math.max(MIN_LEAD, first.context * RIVAL_SHARE)
+    : first.settles;
   return { status: settled ? 'moved' : 'needs-review', span: first.span };
 }
+
+/** An occurrence of the exact text, with the context that agrees and whether it would be taken were it the only one. */
+interface Candidate extends Ranked {
+  settles: boolean;
+}
+
+/** Every occurrence of the anchor's exact text, scored, best first. */
+function exactCandidates(text: string, anchor: Anchor): Candidate[] {
+  return ranked(text, anchor, occurrences(text, anchor.text).map(start => ({ start, end: start + anchor.text.length })))
+    .map(r => ({ ...r, settles: settles(text, anchor, r.span, r.context) }));
+}
+
+/**
+ * Would the exact text at `c` be taken for the annotation were it the only occurrence: context on both sides
+ * or near the old place, and enough agreeing context — or text long enough to be distinct, or (an anchor
+ * written by hand, without context) near the old place. (`isNear`: whether to take it as near the old place.)
+ */
+function settles(text: string, anchor: Anchor, c: Span, context: number, isNear = near(anchor, c)): boolean {
+  return (isNear || bothSides(text, anchor, c))
+    && (context >= minContext(anchor) || anchor.text.length >= DISTINCT_LENGTH || (!anchor.prefix && !anchor.suffix && isNear));
+}
+
+/** Whether makeAnchor found look-alikes (either field says so, should a sidecar edited by hand have only one). */
+const hasLookalikes = (anchor: Anchor) => Boolean(anchor.repeats) || anchor.repeatContext !== undefined;
+
+/** Characters of stored context the closest look-alike shared (not known: all but one, so all of it is needed). */
+const lookalikeContext = (anchor: Anchor) => anchor.repeatContext ?? anchor.prefix.length + anchor.suffix.length - 1;
+
+/** Characters of agreeing context an occurrence needs: twice as many for short text ("Kim", "U.S."). */
+const minContext = (anchor: Anchor) => (anchor.text.length < SHORT ? 2 * MIN_CONTEXT : MIN_CONTEXT);
 
 /**
  * Does the context agree on both sides? At least a few characters of each — and where the annotation began
@@ -154,7 +196,8 @@ function fuzzy(text: string, anchor: Anchor): Anchoring | undefined {
     if (!best || score > best.score) best = { span, similarity, context, score };
   }
   const { span, similarity, context } = best!;
-  if (similarity >= FUZZY_MOVE_SIMILARITY && context >= FUZZY_MOVE_CONTEXT && bothSides(text, anchor, span)) return { status: 'moved', span };
+  // (not with look-alikes: none of them is intact either, and an edited copy is as likely as the edited original)
+  if (similarity >= FUZZY_MOVE_SIMILARITY && context >= FUZZY_MOVE_CONTEXT && bothSides(text, anchor, span) && !hasLookalikes(anchor)) return { status: 'moved', span };
   return context >= FUZZY_REVIEW_CONTEXT || similarity >= FUZZY_REVIEW_ALONE ? { status: 'needs-review', span } : undefined;
 }
 

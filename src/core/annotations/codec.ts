@@ -28,7 +28,7 @@ const KEYS = {
   root: ['version', 'article', 'contentHash', 'annotations'],
   annotation: ['id', 'kind', 'label', 'note', 'date', 'links', 'author', 'created', 'updated', 'anchor'],
   links: ['entityId', 'speaker', 'eventId'],
-  anchor: ['text', 'prefix', 'suffix', 'start', 'end'],
+  anchor: ['text', 'prefix', 'suffix', 'start', 'end', 'repeats', 'repeatContext'],
 };
 
 /** A sidecar that cannot be used, for one reason. */
@@ -88,6 +88,7 @@ export function parseSidecar(source: string, article: string): ParsedSidecar {
     return { sidecar: null, problems, warnings: [] };
   }
   const annotations: Annotation[] = [];
+  const warnings: SidecarProblem[] = [];
   const ids = new Set<string>();
   list.forEach((raw, i) => {
     const where = (...rest: string[]) => ['annotations', i, ...rest];
@@ -103,6 +104,16 @@ export function parseSidecar(source: string, article: string): ParsedSidecar {
       return problem('`anchor.start` and `anchor.end` must be offsets with start ≤ end.', where('anchor'));
     }
     const links = (typeof a.links === 'object' && a.links) || {};
+    // look-alikes: a count that is not a whole number is reported and read as absent (what the next save writes)
+    const count = (key: 'repeats' | 'repeatContext') => {
+      const value = anchor[key];
+      if (value == null) return undefined;
+      if (Number.isInteger(value) && (value as number) >= 0) return value as number;
+      warnings.push({ message: `\`anchor.${key}\` must be a whole number ≥ 0, not ${JSON.stringify(value)}: it is ignored, and dropped when the extension next saves this file.`, ...at(nodeAt(where('anchor', key))?.range?.[0]) });
+      return undefined;
+    };
+    const repeats = count('repeats');
+    const repeatContext = count('repeatContext');
     annotations.push({
       id: a.id, kind: a.kind,
       ...(a.label != null ? { label: String(a.label) } : {}),
@@ -119,14 +130,17 @@ export function parseSidecar(source: string, article: string): ParsedSidecar {
       anchor: {
         text: anchor.text, prefix: String(anchor.prefix ?? ''), suffix: String(anchor.suffix ?? ''),
         start: anchor.start as number, end: anchor.end as number,
+        ...(repeats ? { repeats } : {}),
+        ...(repeatContext !== undefined ? { repeatContext } : {}),
       },
     });
   });
   if (problems.length) return { sidecar: null, problems, warnings: [] };
-  const warnings = unknownKeys(doc.contents).map(({ message, offset }) => ({ message, ...at(offset) }));
+  warnings.push(...unknownKeys(doc.contents).map(({ message, offset }) => ({ message, ...at(offset) })));
   if (root.article != null && String(root.article) !== article) {
     warnings.push({ message: `\`article\` says ${JSON.stringify(String(root.article))}, but this file belongs to ${JSON.stringify(article)}, the article beside it; the field is only a label, is ignored, and is corrected on the next save.`, ...at(nodeAt(['article'])?.range?.[0]) });
   }
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings };
 }
 
@@ -168,7 +182,11 @@ export function serializeSidecar(sidecar: Sidecar): string {
       author: a.author,
       created: a.created,
       updated: a.updated,
-      anchor: { text: a.anchor.text, prefix: a.anchor.prefix, suffix: a.anchor.suffix, start: a.anchor.start, end: a.anchor.end },
+      anchor: {
+        text: a.anchor.text, prefix: a.anchor.prefix, suffix: a.anchor.suffix, start: a.anchor.start, end: a.anchor.end,
+        ...(a.anchor.repeats ? { repeats: a.anchor.repeats } : {}),
+        ...(a.anchor.repeatContext !== undefined ? { repeatContext: a.anchor.repeatContext } : {}),
+      },
     })),
   };
   const doc = new Document(ordered);

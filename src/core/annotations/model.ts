@@ -18,6 +18,16 @@ export interface Anchor {
   suffix: string;
   start: number;
   end: number;
+  /**
+   * Look-alikes when it was anchored: how many other occurrences of the same text could be taken for it (a
+   * caption repeating a sentence). Absent when there are none.
+   */
+  repeats?: number;
+  /**
+   * With look-alikes: the characters of stored context (both sides together) the closest of them shares. The
+   * annotation is then placed elsewhere without review only where more of it agrees — never, if that is all.
+   */
+  repeatContext?: number;
 }
 
 export interface AnnotationLinks {
