@@ -287,7 +287,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async fileChanged(uri: vscode.Uri): Promise<void> {
     if (!this.isArticle(uri)) return;
-    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    const doc = openDocument(uri.toString());
     if (doc?.isDirty) return; // the editor's text is the current one
     await this.load(uri, doc?.getText());
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { openDocument } from './articleFiles';
 import type { CorpusService } from './corpusService';
 import { rangeInText, toRange } from './convert';
 import { lookup, mentionsOf } from './lookup';
@@ -13,7 +14,7 @@ export class MentionNavigation implements vscode.ReferenceProvider, vscode.Docum
     if (!m?.entityId) return undefined;
     return mentionsOf(view, m.entityId).map(({ path, mention }) => {
       const uri = vscode.Uri.parse(path);
-      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === path);
+      const open = openDocument(path);
       return new vscode.Location(uri, open ? toRange(open, mention) : rangeInText(view.articles.get(path)!.text, mention));
     });
   }

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { openDocument } from '../articleFiles';
 import { makeAnchor } from '../../core/annotations/anchor';
 import { ANNOTATION_KINDS, KIND_ENTITY_TYPE, KIND_LABELS, newAnnotationId, type Annotation, type AnnotationKind } from '../../core/annotations/model';
 import { findOccurrences } from '../../core/entities/occurrences';
@@ -238,7 +239,7 @@ export class AnnotationCommands {
 
   /** The article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's. */
   async currentText(uri: vscode.Uri): Promise<string> {
-    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    const open = openDocument(uri.toString());
     return open?.getText() ?? this.corpus.article(uri)?.text ?? (await vscode.workspace.openTextDocument(uri)).getText();
   }
 
