@@ -23,7 +23,7 @@ const encoder = new TextEncoder();
  * Sidecar files on workspace.fs. The files are the truth: every change re-reads the file and applies the
  * change to what is on disk, writes a temporary sibling, checks the sidecar again right before renaming
  * the temporary file over it and, if another program wrote it meanwhile, merges by id and tries again
- * (src/core/annotations/save.ts), one save at a time per sidecar. A sidecar that cannot be read (broken
+ * (src/core/annotations/save.ts), one save or read at a time per sidecar. A sidecar that cannot be read (broken
  * YAML, not UTF-8, over 5 MB, a folder) is reported (diagnostics on it and on its article) and never
  * written until it is fixed. External changes are watched; our own writes are recognised by their content
  * and do not trigger reloads.
@@ -52,8 +52,17 @@ export class SidecarStore implements vscode.Disposable {
     this.writeHook = hook;
   }
 
-  async read(article: vscode.Uri): Promise<SidecarState> {
+  /**
+   * The article's sidecar as it is on disk. Reads wait for a save of the same sidecar in progress, so that a
+   * reload prompted by another program's write during our save sees the file our save left (with both
+   * changes) and is never applied after that save's result.
+   */
+  read(article: vscode.Uri): Promise<SidecarState> {
     const uri = this.sidecarUri(article);
+    return this.serialised(uri.toString(), () => this.readNow(article, uri));
+  }
+
+  private async readNow(article: vscode.Uri, uri: vscode.Uri): Promise<SidecarState> {
     const raw = await readRaw(uri);
     if (raw === undefined) {
       this.report(article, uri, [], []);
@@ -100,8 +109,15 @@ export class SidecarStore implements vscode.Disposable {
         throw new Error(`${fileName(uri)} cannot be read (${e.problems[0]?.message ?? 'invalid'}); fix it first — it is not overwritten.`);
       }
     };
-    const queued = (this.queues.get(key) ?? Promise.resolve()).then(run, run);
-    this.queues.set(key, queued.catch(() => undefined));
+    return this.serialised(key, run);
+  }
+
+  /** Runs `task` after every read and save of the same sidecar queued before it. */
+  private serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const queued = (this.queues.get(key) ?? Promise.resolve()).then(task, task);
+    const settled = queued.then(() => undefined, () => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => { if (this.queues.get(key) === settled) this.queues.delete(key); });
     return queued;
   }
 

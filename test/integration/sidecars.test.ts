@@ -31,18 +31,26 @@ suite('Source Annotator in VS Code: sidecars', () => {
       anchor: { text: 'Hanoi', prefix: '', suffix: '', start: at, end: at + 5 },
     };
     const attempts: number[] = [];
+    // the file watcher's news of their write reaches the extension while our save is still running, so the
+    // reload it prompts is asked for mid-save (it must wait for the save and never undo it)
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(sidecar, '..'), '*.annotations.yaml'));
+    let seen = 0;
+    const counting = [watcher, watcher.onDidChange(() => seen++), watcher.onDidCreate(() => seen++)];
     // runs after our save wrote its temporary file and before it checks the sidecar and renames: the race
     api.setSidecarWriteHook(async (uri, attempt) => {
       if (uri.toString() !== sidecar.toString()) return;
       attempts.push(attempt);
       if (attempt !== 1) return;
       const current = await onDisk();
+      const before = seen;
       await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(serializeSidecar({ ...current, annotations: [...current.annotations, theirs] })));
+      await until('the file watcher reporting their write', () => seen > before, 3000).catch(() => undefined);
     });
     const start = positionOf(editor.document, 'Trump');
     editor.selection = new vscode.Selection(start, start.translate(0, 'Trump'.length));
     const ours = await api.annotateSelection({ kind: 'note', note: 'ours, saved during the pull' });
     api.setSidecarWriteHook(undefined);
+    for (const d of counting) d.dispose();
     assert.ok(ours);
     assert.deepEqual(attempts, [1, 2], 'the save saw the other write and saved again, merged');
     const saved = (await onDisk()).annotations.map(a => a.id);
@@ -51,6 +59,10 @@ suite('Source Annotator in VS Code: sidecars', () => {
       const listed = api.view().articles.get(editor.document.uri.toString())?.annotations.map(p => p.annotation.id) ?? [];
       return listed.includes(theirs.id) && listed.includes(ours.id);
     });
+    // and the reload asked for mid-save, once done, has not taken ours away
+    await new Promise(resolve => setTimeout(resolve, 300));
+    const listed = api.view().articles.get(editor.document.uri.toString())?.annotations.map(p => p.annotation.id) ?? [];
+    assert.ok(listed.includes(ours.id) && listed.includes(theirs.id), `both still in the view (${listed.join(', ')})`);
   });
 
   test('an oversized sidecar is reported and never overwritten', async () => {
