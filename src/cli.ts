@@ -8,7 +8,6 @@ import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, typ
 import { Corpus } from './core/corpus';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
 import { decodeArticle } from './core/text/decode';
-import { contentHash } from './core/text/hash';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 
 const USAGE = `Source Annotator CLI
@@ -116,7 +115,7 @@ export function saveSidecarFile(article: string, text: string, change: (annotati
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   let attempt = 0;
   try {
-    return runSave(saveSidecarSteps(path.basename(article), contentHash(text), change), step => {
+    return runSave(saveSidecarSteps(path.basename(article), text, change), step => {
       switch (step.op) {
         case 'read': return readSidecarFile(file);
         case 'write-temp': fs.writeFileSync(temp, step.content); beforeCheck?.(++attempt); return;

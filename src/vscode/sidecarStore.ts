@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { decodeSidecar, MAX_SIDECAR_BYTES, refused, sidecarTooLarge, type SidecarProblem } from '../core/annotations/codec';
 import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
 import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SidecarRead } from '../core/annotations/save';
-import { contentHash } from '../core/text/hash';
 import { fileName } from './convert';
 
 export interface SidecarState {
@@ -85,7 +84,7 @@ export class SidecarStore implements vscode.Disposable {
       const temp = vscode.Uri.joinPath(uri, '..', `.${fileName(uri)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
       let attempt = 0;
       try {
-        const saved = await runSaveAsync(saveSidecarSteps(fileName(article), contentHash(articleText), change), async step => {
+        const saved = await runSaveAsync(saveSidecarSteps(fileName(article), articleText, change), async step => {
           switch (step.op) {
             case 'read': return readRaw(uri);
             case 'write-temp':

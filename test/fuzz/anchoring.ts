@@ -122,6 +122,13 @@ export interface FuzzFigures {
   survived: number;
   survivedExact: number;
   survivedReview: number;
+  /** …of which the candidate shown for review is exactly where the text is. */
+  survivedReviewRight: number;
+  /**
+   * …of which another occurrence of the text shares at least as much of the stored context as the annotated
+   * one now does, or a look-alike did when it was made: nothing in the text tells them apart.
+   */
+  survivedReviewTied: number;
   survivedOrphaned: number;
   survivedWrong: number;
   changed: number;
@@ -133,7 +140,7 @@ export interface FuzzFigures {
 
 export function emptyFigures(): FuzzFigures {
   return {
-    cases: 0, edits: 0, annotations: 0, lost: 0, survived: 0, survivedExact: 0, survivedReview: 0, survivedOrphaned: 0, survivedWrong: 0,
+    cases: 0, edits: 0, annotations: 0, lost: 0, survived: 0, survivedExact: 0, survivedReview: 0, survivedReviewRight: 0, survivedReviewTied: 0, survivedOrphaned: 0, survivedWrong: 0,
     changed: 0, changedOrphanedOrReview: 0, changedReanchoredOnEditedText: 0, changedWrong: 0,
     statuses: { anchored: 0, moved: 0, 'needs-review': 0, orphaned: 0 },
   };
@@ -143,7 +150,7 @@ export function emptyFigures(): FuzzFigures {
 export interface WrongPlacement {
   anchor: Annotation['anchor'];
   status: AnchorStatus;
-  placed: Span;
+  placed?: Span;
   /** What is left of the annotated stretch (several pieces when a move cut it apart; none when it is gone). */
   truth: Span[];
   survived: boolean;
@@ -152,7 +159,7 @@ export interface WrongPlacement {
 }
 
 /** Runs one case and adds its outcome to the figures (and each wrong placement to `wrong`, when given). */
-export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures, wrong?: (w: WrongPlacement) => void): void {
+export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures, wrong?: (w: WrongPlacement) => void, review?: (w: WrongPlacement) => void): void {
   let text = articles[c.article];
   const annotations: Annotation[] = c.annotations.map((a, i) => {
     const start = snap(text, Math.floor(a.at * text.length));
@@ -179,8 +186,8 @@ export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures, w
     if (survived) {
       figures.survived++;
       if (confident && same) figures.survivedExact++;
-      else if (confident) { figures.survivedWrong++; wrong?.({ anchor: a.anchor, status: placed.status, placed: placed.span!, truth: truth.pieces, survived: true, text }); }
-      else if (placed.status === 'needs-review') figures.survivedReview++;
+      else if (confident) { figures.survivedWrong++; wrong?.({ anchor: a.anchor, status: placed.status, placed: placed.span, truth: truth.pieces, survived: true, text }); }
+      else if (placed.status === 'needs-review') { figures.survivedReview++; if (same) figures.survivedReviewRight++; if (tied(text, a.anchor, only)) figures.survivedReviewTied++; review?.({ anchor: a.anchor, status: placed.status, placed: placed.span, truth: truth.pieces, survived: true, text }); }
       else figures.survivedOrphaned++;
     } else {
       figures.changed++;
@@ -191,8 +198,24 @@ export function runCase(articles: string[], c: FuzzCase, figures: FuzzFigures, w
   });
 }
 
-export function runFuzz(articles: string[], options: { cases: number; editsPerCase: number; seed: number; wrong?: (w: WrongPlacement) => void }): FuzzFigures {
+/** Does another occurrence of the anchor's text share as much of its context as `at` (or did a look-alike)? */
+function tied(text: string, anchor: Annotation['anchor'], at: Span): boolean {
+  const agreement = (start: number) => {
+    const before = text.slice(Math.max(0, start - anchor.prefix.length), start);
+    const after = text.slice(start + anchor.text.length, start + anchor.text.length + anchor.suffix.length);
+    let n = 0;
+    for (let i = 1; i <= before.length && before[before.length - i] === anchor.prefix[anchor.prefix.length - i]; i++) n++;
+    for (let i = 0; i < after.length && after[i] === anchor.suffix[i]; i++) n++;
+    return n;
+  };
+  const own = agreement(at.start);
+  if (anchor.repeatContext !== undefined && anchor.repeatContext >= own) return true;
+  for (let i = text.indexOf(anchor.text); i >= 0; i = text.indexOf(anchor.text, i + 1)) if (i !== at.start && agreement(i) >= own) return true;
+  return false;
+}
+
+export function runFuzz(articles: string[], options: { cases: number; editsPerCase: number; seed: number; wrong?: (w: WrongPlacement) => void; review?: (w: WrongPlacement) => void }): FuzzFigures {
   const figures = emptyFigures();
-  for (const c of fc.sample(caseArb(articles.length, options.editsPerCase), { numRuns: options.cases, seed: options.seed })) runCase(articles, c, figures, options.wrong);
+  for (const c of fc.sample(caseArb(articles.length, options.editsPerCase), { numRuns: options.cases, seed: options.seed })) runCase(articles, c, figures, options.wrong, options.review);
   return figures;
 }

@@ -153,3 +153,61 @@ describe('anchoring: look-alikes (the same text, with much of the same context, 
     });
   });
 });
+
+describe('anchoring: words moved far (a paragraph put elsewhere, words typed beside them)', () => {
+  const P = [
+    'The council met on Tuesday to discuss the budget for the coming year, which includes money for roads.',
+    'Mayor Ines Okafor said the ferry would keep running until the bridge is finished, probably in spring.',
+    'Several residents asked about parking near the new library, which opens to the public next month.',
+    'The treasurer warned that reserves were running low after two wet winters and a costly flood repair.',
+    'A vote on the school district boundaries was postponed until the next meeting in four weeks.',
+    'Councillors also approved a grant for the harvest festival, held each October on the green.',
+  ];
+  const ARTICLE = P.join('\n\n');
+  /** The article with the mayor's paragraph moved to the end: hundreds of characters from where it was. */
+  const MOVED = [P[0], ...P.slice(2), P[1]].join('\n\n');
+  const at = (text: string, needle: string, k = 0) => ({ start: nth(text, needle, k), end: nth(text, needle, k) + needle.length });
+
+  it('its context kept on one side only (the paragraph break before it is another) → moved with the paragraph', () => {
+    const mayor = makeAnchor(ARTICLE, at(ARTICLE, 'Mayor Ines Okafor'));
+    assert.ok(!('repeats' in mayor), 'test setup: no look-alikes');
+    assert.ok(Math.abs(nth(MOVED, 'Mayor Ines Okafor') - mayor.start) > 256, 'test setup: far from where it was');
+    assert.deepEqual(resolveAnchor(MOVED, mayor), { status: 'moved', span: at(MOVED, 'Mayor Ines Okafor') });
+  });
+
+  it('a short word with all its context → moved, not held back by the same word near the old place without context', () => {
+    const the = makeAnchor(ARTICLE, at(ARTICLE, 'the ferry'));
+    const word = { ...the, text: 'the', suffix: ARTICLE.slice(the.start + 3, the.start + 3 + 32), end: the.start + 3 };
+    const placed = resolveAnchor(MOVED, word);
+    assert.deepEqual(placed, { status: 'moved', span: { start: nth(MOVED, 'the ferry'), end: nth(MOVED, 'the ferry') + 3 } });
+    // the same word deleted with its sentence: the others have no context of theirs → never moved onto one
+    const gone = MOVED.replace('Mayor Ines Okafor said the ferry would keep running until the bridge is finished, probably in spring.', 'The mayor did not attend.');
+    assert.notEqual(resolveAnchor(gone, word).status, 'moved');
+  });
+
+  it('words typed right after it (a name given an age) → moved onto the same words, not onto the longer stretch', () => {
+    const mayor = makeAnchor(ARTICLE, at(ARTICLE, 'Mayor Ines Okafor'));
+    const edited = 'Updated. ' + ARTICLE.replace('Mayor Ines Okafor said', 'Mayor Ines Okafor, 52, said');
+    assert.deepEqual(resolveAnchor(edited, mayor), { status: 'moved', span: at(edited, 'Mayor Ines Okafor') });
+    // rewritten in place: the stretch between its context, for review
+    const rewritten = 'Updated. ' + ARTICLE.replace('Mayor Ines Okafor said', 'Deputy mayor Tom Reyes said');
+    assert.deepEqual(resolveAnchor(rewritten, mayor), { status: 'needs-review', span: at(rewritten, 'Deputy mayor Tom Reyes') });
+  });
+
+  it('with look-alikes, moved far only while it shares clearly more context than the closest did', () => {
+    const caption = `Photo: Mayor Ines Okafor said the ferry would keep running (file)\n\n`;
+    const text = caption + ARTICLE;
+    const mayor = makeAnchor(text, at(text, 'Ines Okafor', 1));
+    assert.deepEqual([mayor.repeats, mayor.repeatContext], [1, 'Mayor '.length + 32], 'test setup: the caption shares this much');
+    // shifted, its context intact (64 characters agree, the caption's 38) → moved
+    const shifted = 'Updated. ' + text;
+    assert.deepEqual(resolveAnchor(shifted, mayor), { status: 'moved', span: at(shifted, 'Ines Okafor', 1) });
+    // its paragraph moved to the end: the paragraph break before it is another one, and 41 characters agree,
+    // barely more than the caption's 38 → asked
+    const moved = caption + MOVED;
+    assert.deepEqual(resolveAnchor(moved, mayor), { status: 'needs-review', span: at(moved, 'Ines Okafor', 1) });
+    // and the words after the name edited: it shares less than the caption → asked
+    const edited = caption + MOVED.replace('Okafor said the ferry', 'Okafor said that the ferry');
+    assert.equal(resolveAnchor(edited, mayor).status, 'needs-review');
+  });
+});

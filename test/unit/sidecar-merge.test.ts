@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { decodeSidecar, parseSidecar, serializeSidecar, sidecarTooLarge } from '../../src/core/annotations/codec';
 import { mergeAnnotations, sameAnnotation } from '../../src/core/annotations/merge';
 import type { Annotation, Sidecar } from '../../src/core/annotations/model';
+import { makeAnchor } from '../../src/core/annotations/anchor';
+import { contentHash } from '../../src/core/text/hash';
 import { MAX_SAVE_ATTEMPTS, runSave, runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SaveStep, type SidecarRead } from '../../src/core/annotations/save';
 
 function note(id: string, updated = '2019-02-27T09:00:00.000Z', extra: Partial<Annotation> = {}): Annotation {
@@ -88,11 +90,11 @@ const add = (a: Annotation) => (list: Annotation[]) => [...list, a];
 describe('sidecar merge: saving (saveSidecarSteps)', () => {
   it('no sidecar yet: writes one (temporary file, check, rename)', () => {
     const disk = new FakeSidecar();
-    const saved = runSave(saveSidecarSteps('a.txt', 'cyrb53:00000000000002', add(note('ours'))), disk.io);
+    const saved = runSave(saveSidecarSteps('a.txt', 'The article.', add(note('ours'))), disk.io);
     assert.deepEqual(disk.steps, ['read', 'write-temp', 'read', 'commit']);
     assert.equal(saved.merges, 0);
     assert.deepEqual(disk.read(), saved.sidecar);
-    assert.equal(saved.sidecar.contentHash, 'cyrb53:00000000000002');
+    assert.equal(saved.sidecar.contentHash, contentHash('The article.'));
   });
 
   it('another program writes between our read and our rename: both annotations are kept', () => {
@@ -165,5 +167,44 @@ describe('sidecar merge: saving (saveSidecarSteps)', () => {
     assert.equal(saved.merges, 1);
     assert.deepEqual(ids(parseSidecar(saved.content, 'a.txt').sidecar!.annotations).sort(), ['old', 'ours', 'theirs']);
     assert.deepEqual(disk.read(), parseSidecar(saved.content, 'a.txt').sidecar);
+  });
+});
+
+describe('sidecar save: look-alikes counted again', () => {
+  const SENTENCE = 'The new bridge opened on Monday.';
+  const STORY = `Elm River\n\nResidents gathered early. ${SENTENCE} Cars crossed within minutes.`;
+  const WITH_CAPTION = `Photo: ${SENTENCE} (City of Elm River)\n\n${STORY}`;
+  const on = (text: string, needle: string) => ({ start: text.lastIndexOf(needle), end: text.lastIndexOf(needle) + needle.length });
+  const withoutCount = (a: Annotation): Annotation => {
+    const { repeats: _r, repeatContext: _c, ...anchor } = a.anchor;
+    return { ...a, anchor };
+  };
+
+  it('a sidecar written without the count (or before a caption was added) gets it when anything is saved', () => {
+    const old = withoutCount(note('old', undefined, { anchor: makeAnchor(WITH_CAPTION, on(WITH_CAPTION, 'bridge opened')) }));
+    const disk = new FakeSidecar(file(old));
+    const saved = runSave(saveSidecarSteps('a.txt', WITH_CAPTION, add(note('ours'))), disk.io);
+    const anchor = saved.sidecar.annotations.find(a => a.id === 'old')!.anchor;
+    assert.equal(anchor.repeats, 1);
+    assert.deepEqual(anchor, makeAnchor(WITH_CAPTION, on(WITH_CAPTION, 'bridge opened')));
+    assert.deepEqual(withoutCount({ ...old, anchor }).anchor, old.anchor, 'nothing else of it changes');
+    assert.deepEqual(disk.read()!.annotations.find(a => a.id === 'old')!.anchor, anchor, 'and that is what is written');
+  });
+
+  it('an anchor that does not describe the text as it is (moved, edited, written by hand) is left as it was', () => {
+    const stale = withoutCount(note('stale', undefined, { anchor: makeAnchor(STORY, on(STORY, 'bridge opened')) }));
+    const byHand = note('byhand', undefined, { anchor: { text: 'bridge opened', prefix: '', suffix: '', ...on(WITH_CAPTION, 'bridge opened') } });
+    const disk = new FakeSidecar(file(stale, byHand));
+    const saved = runSave(saveSidecarSteps('a.txt', WITH_CAPTION, list => list), disk.io);
+    assert.deepEqual(saved.sidecar.annotations.map(a => a.anchor), [stale.anchor, byHand.anchor]);
+  });
+
+  it('the caption deleted: the count goes', () => {
+    const counted = note('counted', undefined, { anchor: makeAnchor(WITH_CAPTION, on(WITH_CAPTION, 'bridge opened')) });
+    const disk = new FakeSidecar(file(counted));
+    // the story's sentence with the same offsets and context, the caption replaced by as many other characters
+    const captionGone = WITH_CAPTION.replace(`Photo: ${SENTENCE}`, 'x'.repeat(`Photo: ${SENTENCE}`.length));
+    const saved = runSave(saveSidecarSteps('a.txt', captionGone, list => list), disk.io);
+    assert.deepEqual(saved.sidecar.annotations[0].anchor, withoutCount(counted).anchor);
   });
 });

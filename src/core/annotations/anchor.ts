@@ -1,6 +1,6 @@
 import approxSearch from 'approx-string-match';
 import type { Span } from '../text/span';
-import { CONTEXT_LENGTH, type Anchor } from './model';
+import { CONTEXT_LENGTH, type Anchor, type Annotation } from './model';
 
 export type AnchorStatus = 'anchored' | 'moved' | 'needs-review' | 'orphaned';
 
@@ -26,6 +26,23 @@ export function makeAnchor(text: string, span: Span): Anchor {
   // wherever they are now: edits before the annotation may bring one within reach of its offsets
   const lookalikes = anchor.text ? exactCandidates(text, anchor).filter(c => c.span.start !== span.start && settles(text, anchor, c.span, c.context, true)) : [];
   return lookalikes.length ? { ...anchor, repeats: lookalikes.length, repeatContext: Math.max(...lookalikes.map(c => c.context)) } : anchor;
+}
+
+/**
+ * The annotations with their look-alikes counted again in `text`, for those whose anchor describes `text`
+ * as it is (its words at its offsets, with the same context): a caption added since, or removed, changes
+ * what the annotation must be told apart from. Other anchors (moved, to review, orphaned, written by hand)
+ * are left as they are. Saving a sidecar does this, so that sidecars written before the fields existed, or
+ * before a caption was added, are protected from then on.
+ */
+export function recountLookalikes(text: string, annotations: Annotation[]): Annotation[] {
+  return annotations.map(a => {
+    const { start, end } = a.anchor;
+    if (end > text.length || text.slice(start, end) !== a.anchor.text) return a;
+    const now = makeAnchor(text, { start, end });
+    if (now.prefix !== a.anchor.prefix || now.suffix !== a.anchor.suffix) return a;
+    return now.repeats === a.anchor.repeats && now.repeatContext === a.anchor.repeatContext ? a : { ...a, anchor: now };
+  });
 }
 
 // How sure a placement must be before it is made without asking the user.
@@ -83,18 +100,26 @@ function placeExact(text: string, anchor: Anchor, ranking: Candidate[]): Anchori
   const atOldPlace = ranking.find(r => r.span.start === anchor.start);
   // the text where it was stays, unless another occurrence has clearly better context
   if (atOldPlace && (atOldPlace === first || first.context - atOldPlace.context < MIN_LEAD)) return { status: 'anchored', span: atOldPlace.span };
-  // where it was is still there with other words between its context, nearer than any copy: that is it
+  // where it was is still there with other words between its context, nearer than any copy: that is it —
+  // unless the words are there too, with words typed beside them, or elsewhere with all of their context
+  // (then the words are it)
   const ownPlace = betweenContext(text, anchor, true);
-  if (ownPlace?.span && distance(anchor, ownPlace.span) <= distance(anchor, first.span)) return ownPlace;
+  const allContext = anchor.prefix.length + anchor.suffix.length;
+  if (ownPlace?.span && distance(anchor, ownPlace.span) <= distance(anchor, first.span)
+    && !ranking.some(r => within(r.span, ownPlace.span!)) && !(first.context === allContext && lookalikeContext(anchor) < allContext)) return ownPlace;
   // with look-alikes, elsewhere is only an occurrence sharing more of the stored context than any of them
-  // did (one sharing no more may be a look-alike, the annotation itself gone or edited); if one shared all
-  // of it, nowhere
-  if (hasLookalikes(anchor) && first.context <= lookalikeContext(anchor)) return { status: 'needs-review', span: first.span };
-  // elsewhere, the context must settle it: on both sides, or on one side close to the old place; and a
-  // copy far away does not win over an occurrence close to the old place
+  // did (one sharing no more may be a look-alike, the annotation itself gone or edited; if one shared all of
+  // it, nowhere), and by a lead: edits around a look-alike may make a character or two of it agree
+  if (hasLookalikes(anchor)) {
+    const settled = first.context - Math.max(lookalikeContext(anchor), second?.context ?? 0) >= MIN_LEAD && first.context >= minContext(anchor);
+    return { status: settled ? 'moved' : 'needs-review', span: first.span };
+  }
+  // elsewhere, the context must settle it: on both sides, or on one side in full or close to the old place;
+  // and a copy far away does not win over an occurrence close to the old place with context of its own
   // (an anchor written by hand may have no context at all: then its text, once and near, is enough)
   const settled = second
-    ? (bothSides(text, anchor, first.span) || near(anchor, first.span)) && !(near(anchor, second.span) && !near(anchor, first.span))
+    ? (bothSides(text, anchor, first.span) || oneSide(text, anchor, first.span) || near(anchor, first.span))
+      && !(near(anchor, second.span) && !near(anchor, first.span) && second.context >= minContext(anchor))
       && first.context >= minContext(anchor) && first.context - second.context >= Math.max(MIN_LEAD, first.context * RIVAL_SHARE)
     : first.settles;
   return { status: settled ? 'moved' : 'needs-review', span: first.span };
@@ -117,7 +142,7 @@ function exactCandidates(text: string, anchor: Anchor): Candidate[] {
  * written by hand, without context) near the old place. (`isNear`: whether to take it as near the old place.)
  */
 function settles(text: string, anchor: Anchor, c: Span, context: number, isNear = near(anchor, c)): boolean {
-  return (isNear || bothSides(text, anchor, c))
+  return (isNear || bothSides(text, anchor, c) || oneSide(text, anchor, c))
     && (context >= minContext(anchor) || anchor.text.length >= DISTINCT_LENGTH || (!anchor.prefix && !anchor.suffix && isNear));
 }
 
@@ -144,10 +169,27 @@ function bothSides(text: string, anchor: Anchor, c: Span): boolean {
   return prefixOk && suffixOk;
 }
 
+/**
+ * One side of the stored context is found again: all of it, or twice the context the text needs (16
+ * characters; 32 — all of it — for short text). Where the annotation
+ * had no look-alikes, a copy elsewhere that agrees this far can only be the annotation's own words moved
+ * (a paragraph put elsewhere) — a copy sharing that much would have been recorded as a look-alike.
+ */
+function oneSide(text: string, anchor: Anchor, c: Span): boolean {
+  if (hasLookalikes(anchor)) return false;
+  const before = commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix);
+  const after = commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
+  const needed = 2 * minContext(anchor);
+  return (anchor.prefix.length > 0 && before >= Math.min(needed, anchor.prefix.length))
+    || (anchor.suffix.length > 0 && after >= Math.min(needed, anchor.suffix.length));
+}
+
 /** Close to where it was: edits before it shifted it a little, not a copy far away. */
 function near(anchor: Anchor, c: Span): boolean {
   return distance(anchor, c) <= Math.max(NEAR, 2 * (anchor.end - anchor.start));
 }
+
+const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
 
 const distance = (anchor: Anchor, c: Span) => Math.abs(c.start - anchor.start);
 

@@ -1,3 +1,5 @@
+import { contentHash } from '../text/hash';
+import { recountLookalikes } from './anchor';
 import { decodeSidecar, serializeSidecar, type ParsedSidecar, type SidecarProblem } from './codec';
 import { mergeAnnotations } from './merge';
 import type { Annotation, Sidecar } from './model';
@@ -11,6 +13,8 @@ import type { Annotation, Sidecar } from './model';
  *   3. right before replacing the sidecar, read it again: if it is as it was in 1 (or gone), rename the
  *      temporary file over it; if another program wrote it meanwhile, merge (mergeAnnotations: by id,
  *      three-way) and go back to 2 with the merged list, a bounded number of times.
+ * What is written records the article's content hash, and every anchor that describes the article's text as
+ * it is gets its look-alikes counted again (recountLookalikes).
  * What is left is the moment between the last read and the rename, which no portable file API can close.
  */
 export type SaveStep =
@@ -44,13 +48,14 @@ export class UnreadableSidecarError extends Error {
 export const MAX_SAVE_ATTEMPTS = 5;
 
 export function* saveSidecarSteps(
-  article: string, contentHash: string, change: (annotations: Annotation[]) => Annotation[], maxAttempts = MAX_SAVE_ATTEMPTS,
+  article: string, articleText: string, change: (annotations: Annotation[]) => Annotation[], maxAttempts = MAX_SAVE_ATTEMPTS,
 ): Generator<SaveStep, SaveResult, unknown> {
+  const hash = contentHash(articleText);
   let seen = (yield { op: 'read' }) as SidecarRead;
   let base = annotationsOf(seen, article);
   let annotations = change(JSON.parse(JSON.stringify(base)) as Annotation[]); // a copy: the change may edit in place
   for (let attempt = 1; ; attempt++) {
-    const sidecar: Sidecar = { version: 1, article, contentHash, annotations };
+    const sidecar: Sidecar = { version: 1, article, contentHash: hash, annotations: recountLookalikes(articleText, annotations) };
     const content = serializeSidecar(sidecar);
     yield { op: 'write-temp', content };
     let committed = false;
