@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { LiveAnchors } from '../core/annotations/live';
 import { globMatches, openDocument, readArticleFile } from './articleFiles';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
@@ -7,6 +6,8 @@ import { groupUtterances, type Utterance } from '../core/quotes/utterances';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
+import { LiveAnnotations } from './liveAnnotations';
+import type { LiveAnchors } from '../core/annotations/live';
 import type { SidecarStore } from './sidecarStore';
 
 /** Workspaces larger than this are only analysed for the articles the user opens. */
@@ -49,7 +50,7 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidCreate(uri => void this.fileChanged(uri)),
       watcher.onDidChange(uri => void this.fileChanged(uri)),
       watcher.onDidDelete(uri => this.fileDeleted(uri)),
-      vscode.workspace.onDidChangeTextDocument(e => { this.trackEdit(e); this.scheduleEdit(e.document); }),
+      vscode.workspace.onDidChangeTextDocument(e => { this.live.edit(e); this.scheduleEdit(e.document); }),
       vscode.workspace.onDidOpenTextDocument(d => this.opened(d)),
       vscode.workspace.onDidCloseTextDocument(d => this.closed(d)),
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
@@ -165,8 +166,8 @@ export class CorpusService implements vscode.Disposable {
     if (notify) this.notify();
   }
 
-  /** Annotations of articles open in an editor, moved with every edit as it happens (by article uri). */
-  private readonly live = new Map<string, LiveAnchors>();
+  /** Annotations of articles open in an editor, moved with every edit as it happens. */
+  private readonly live = new LiveAnnotations(() => this.settings.maxArticleSizeKB * 1024);
 
   /**
    * Gives the corpus an article's annotations (and its text: the editor's, when the article is open — then
@@ -177,21 +178,12 @@ export class CorpusService implements vscode.Disposable {
     if (!document) { this.corpus.setArticle(key, text, annotations); return; }
     const current = document.getText();
     this.stale.delete(key);
-    // tracking costs a copy of the text per edit: only for articles with annotations, up to the analysis size
-    if (!annotations.length || current.length > this.settings.maxArticleSizeKB * 1024) {
-      this.live.delete(key);
-      this.corpus.setArticle(key, current, annotations);
-      return;
-    }
-    const tracker = new LiveAnchors(current, annotations, this.live.get(key));
-    this.live.set(key, tracker);
-    this.corpus.setArticle(key, current, annotations, tracker.placements());
+    this.corpus.setArticle(key, current, annotations, this.live.track(key, current, annotations));
   }
 
   /** Hands an editor's text to the corpus, with the live placements that belong to it. */
   private putText(key: string, text: string): void {
-    const tracker = this.live.get(key);
-    this.corpus.setArticle(key, text, undefined, tracker?.text === text ? tracker.placements() : undefined);
+    this.corpus.setArticle(key, text, undefined, this.live.placementsFor(key, text));
   }
 
   private opened(document: vscode.TextDocument): void {
@@ -205,7 +197,7 @@ export class CorpusService implements vscode.Disposable {
   /** The editor is gone: what is on disk is the article again (unsaved edits were discarded). */
   private closed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    this.live.delete(key);
+    this.live.forget(key);
     if (!this.corpus.has(key)) return;
     this.stale.delete(key);
     clearTimeout(this.timers.get(key));
@@ -213,18 +205,10 @@ export class CorpusService implements vscode.Disposable {
     if (document.uri.scheme !== 'untitled') void this.load(document.uri);
   }
 
-  private trackEdit(e: vscode.TextDocumentChangeEvent): void {
-    if (!e.contentChanges.length) return;
-    this.live.get(e.document.uri.toString())?.edit(
-      e.contentChanges.map(c => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text })),
-      e.document.getText(),
-    );
-  }
-
   /** The live annotations of an open article, and the annotations it was given as stored (for saving moved anchors). */
   liveAnnotations(uri: vscode.Uri): { tracker: LiveAnchors; stored: Annotation[] } | undefined {
     const key = uri.toString();
-    const tracker = this.live.get(key);
+    const tracker = this.live.tracker(key);
     return tracker && { tracker, stored: this.corpus.annotationsOf(key) };
   }
 

@@ -15,7 +15,7 @@ export interface Anchoring {
  * occurrences of the same text that resolveAnchor could take for it, were it gone (a photo caption repeating
  * a sentence, a headline repeated in the body): how many, and how much of the stored context the closest shares.
  */
-export function makeAnchor(text: string, span: Span): Anchor {
+export function makeAnchor(text: string, span: Span, lookalikes = true): Anchor {
   const anchor: Anchor = {
     text: text.slice(span.start, span.end),
     prefix: text.slice(Math.max(0, span.start - CONTEXT_LENGTH), span.start),
@@ -23,9 +23,27 @@ export function makeAnchor(text: string, span: Span): Anchor {
     start: span.start,
     end: span.end,
   };
-  // wherever they are now: edits before the annotation may bring one within reach of its offsets
-  const lookalikes = anchor.text ? exactCandidates(text, anchor).filter(c => c.span.start !== span.start && settles(text, anchor, c.span, c.context, true)) : [];
-  return lookalikes.length ? { ...anchor, repeats: lookalikes.length, repeatContext: Math.max(...lookalikes.map(c => c.context)) } : anchor;
+  return lookalikes && anchor.text ? withLookalikes(text, anchor, occurrences(text, anchor.text)) : anchor;
+}
+
+/**
+ * The anchor with its look-alikes among `found` (the occurrences of its text): wherever they are now, since
+ * edits before the annotation may bring one within reach of its offsets — every occurrence that would settle
+ * it were it near (as `settles` with isNear), counted without building candidates: a name marked at all of
+ * its 1,000 occurrences is a million comparisons.
+ */
+function withLookalikes(text: string, anchor: Anchor, found: number[]): Anchor {
+  let repeats = 0;
+  let repeatContext = 0;
+  const anyContext = anchor.text.length >= DISTINCT_LENGTH || (!anchor.prefix && !anchor.suffix);
+  for (const start of found) {
+    if (start === anchor.start) continue;
+    const context = agreementAt(text, anchor, start, start + anchor.text.length);
+    if (!anyContext && context < minContext(anchor)) continue;
+    repeatContext = repeats ? Math.max(repeatContext, context) : context;
+    repeats++;
+  }
+  return repeats ? { ...anchor, repeats, repeatContext } : anchor;
 }
 
 /**
@@ -36,11 +54,14 @@ export function makeAnchor(text: string, span: Span): Anchor {
  * before a caption was added, are protected from then on.
  */
 export function recountLookalikes(text: string, annotations: Annotation[]): Annotation[] {
+  const found = new Map<string, number[]>(); // the occurrences of each annotated text, found once
   return annotations.map(a => {
     const { start, end } = a.anchor;
-    if (end > text.length || text.slice(start, end) !== a.anchor.text) return a;
-    const now = makeAnchor(text, { start, end });
-    if (now.prefix !== a.anchor.prefix || now.suffix !== a.anchor.suffix) return a;
+    if (!a.anchor.text || end > text.length || text.slice(start, end) !== a.anchor.text) return a;
+    const bare = makeAnchor(text, { start, end }, false);
+    if (bare.prefix !== a.anchor.prefix || bare.suffix !== a.anchor.suffix) return a;
+    if (!found.has(bare.text)) found.set(bare.text, occurrences(text, bare.text));
+    const now = withLookalikes(text, bare, found.get(bare.text)!);
     return now.repeats === a.anchor.repeats && now.repeatContext === a.anchor.repeatContext ? a : { ...a, anchor: now };
   });
 }
@@ -209,7 +230,16 @@ function ranked(text: string, anchor: Anchor, candidates: Span[]): Ranked[] {
 }
 
 function contextAgreement(text: string, anchor: Anchor, c: Span): number {
-  return commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix) + commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
+  return agreementAt(text, anchor, c.start, c.end);
+}
+
+/** Characters of the stored context (up to CONTEXT_LENGTH each side) that agree around start…end, compared in place. */
+function agreementAt(text: string, anchor: Anchor, start: number, end: number): number {
+  const { prefix, suffix } = anchor;
+  let n = 0;
+  for (let i = 1, max = Math.min(prefix.length, CONTEXT_LENGTH, start); i <= max && text.charCodeAt(start - i) === prefix.charCodeAt(prefix.length - i); i++) n++;
+  for (let i = 0, max = Math.min(suffix.length, CONTEXT_LENGTH, text.length - end); i < max && text.charCodeAt(end + i) === suffix.charCodeAt(i); i++) n++;
+  return n;
 }
 
 /** Share of the stored context found again around a candidate, 0 to 1 (1 when there was none to find). */
