@@ -198,8 +198,7 @@ function bothSides(text: string, anchor: Anchor, c: Span): boolean {
  */
 function oneSide(text: string, anchor: Anchor, c: Span): boolean {
   if (hasLookalikes(anchor)) return false;
-  const before = commonSuffix(text.slice(Math.max(0, c.start - CONTEXT_LENGTH), c.start), anchor.prefix);
-  const after = commonPrefix(text.slice(c.end, c.end + CONTEXT_LENGTH), anchor.suffix);
+  const { before, after } = sidesAt(text, anchor, c);
   const needed = 2 * minContext(anchor);
   return (anchor.prefix.length > 0 && before >= Math.min(needed, anchor.prefix.length))
     || (anchor.suffix.length > 0 && after >= Math.min(needed, anchor.suffix.length));
@@ -224,28 +223,31 @@ interface Ranked {
 /** Candidates best first: agreeing context, then nearness to the old place. */
 function ranked(text: string, anchor: Anchor, candidates: Span[]): Ranked[] {
   return candidates.map(span => {
-    const context = contextAgreement(text, anchor, span);
+    const context = agreementAt(text, anchor, span.start, span.end);
     return { span, context, score: context - Math.abs(span.start - anchor.start) / Math.max(1, text.length) };
   }).sort((a, b) => b.score - a.score);
 }
 
-function contextAgreement(text: string, anchor: Anchor, c: Span): number {
-  return agreementAt(text, anchor, c.start, c.end);
+/** Characters of the stored context (both sides together) that agree around start…end. */
+function agreementAt(text: string, anchor: Anchor, start: number, end: number): number {
+  const { before, after } = sidesAt(text, anchor, { start, end });
+  return before + after;
 }
 
-/** Characters of the stored context (up to CONTEXT_LENGTH each side) that agree around start…end, compared in place. */
-function agreementAt(text: string, anchor: Anchor, start: number, end: number): number {
+/** Characters of the stored prefix and suffix (up to CONTEXT_LENGTH each) that agree around `c`, compared in place. */
+function sidesAt(text: string, anchor: Anchor, c: Span): { before: number; after: number } {
   const { prefix, suffix } = anchor;
-  let n = 0;
-  for (let i = 1, max = Math.min(prefix.length, CONTEXT_LENGTH, start); i <= max && text.charCodeAt(start - i) === prefix.charCodeAt(prefix.length - i); i++) n++;
-  for (let i = 0, max = Math.min(suffix.length, CONTEXT_LENGTH, text.length - end); i < max && text.charCodeAt(end + i) === suffix.charCodeAt(i); i++) n++;
-  return n;
+  let before = 0;
+  for (let i = 1, max = Math.min(prefix.length, CONTEXT_LENGTH, c.start); i <= max && text.charCodeAt(c.start - i) === prefix.charCodeAt(prefix.length - i); i++) before++;
+  let after = 0;
+  for (let i = 0, max = Math.min(suffix.length, CONTEXT_LENGTH, text.length - c.end); i < max && text.charCodeAt(c.end + i) === suffix.charCodeAt(i); i++) after++;
+  return { before, after };
 }
 
 /** Share of the stored context found again around a candidate, 0 to 1 (1 when there was none to find). */
 function contextShare(text: string, anchor: Anchor, c: Span): number {
   const available = anchor.prefix.length + anchor.suffix.length;
-  return available ? contextAgreement(text, anchor, c) / available : 1;
+  return available ? agreementAt(text, anchor, c.start, c.end) / available : 1;
 }
 
 /** The text changed a little (a typo fixed, a word added): the closest approximate match, scored. */
