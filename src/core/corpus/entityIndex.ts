@@ -1,0 +1,226 @@
+import { initials, knownAlias, nameKey, personKey, slug, words, familyName } from '../entities/names';
+import type { EntityType, Mention } from '../model';
+import type { MentionsAndQuotes } from './articleView';
+
+/*
+ * Which entity each mention is, across the corpus, kept up to date article by article: full names group by
+ * their key ("Donald J. Trump" = "Donald Trump"), a lone family name joins the most salient full name that has
+ * it (in the same article first: "Kim" → Kim Jong Un, not Kim Yong Chol; else the most mentioned in the
+ * corpus), places and organisations join by known aliases (DPRK = North Korea), acronyms (WPK) and shorter
+ * endings of a longer name ("Metropole Hotel" ⊂ "Sofitel Legend Metropole Hotel"). Mentions that already
+ * carry an entityId (the user linked them) keep it.
+ */
+
+const PREFIX: Record<EntityType, string> = { PERSON: 'person', ORG: 'org', PLACE: 'place', DATE: 'date', MISC: 'misc' };
+const RESOLVED = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
+
+/** What one article brings to the corpus-wide choices: its full names, its lone family names, its places and organisations. */
+export interface EntityInputs {
+  /** Person key → how many mentions, and the family names they are written with. */
+  people: Map<string, { count: number; families: Set<string> }>;
+  /** Lone family names (lower case) that need a full name. */
+  lone: Set<string>;
+  /** `TYPE|key` of a place or organisation → the name as first written in the article (its alias shown). */
+  names: Map<string, string>;
+}
+
+const shownCache = new Map<string, string>();
+/** A place's or organisation's name as shown: the well-known form of an alias. */
+function shown(text: string): string {
+  let value = shownCache.get(text);
+  if (value === undefined) {
+    if (shownCache.size > 200_000) shownCache.clear();
+    shownCache.set(text, (value = knownAlias(text) ?? text));
+  }
+  return value;
+}
+
+function nameOf(type: EntityType, text: string): string {
+  return `${type}|${nameKey(shown(text))}`;
+}
+
+export function entityInputs(mentions: readonly Mention[]): EntityInputs {
+  const inputs: EntityInputs = { people: new Map(), lone: new Set(), names: new Map() };
+  for (const m of mentions) {
+    if (m.entityId) continue;
+    if (m.type === 'PERSON') {
+      if (words(m.text).length < 2) { inputs.lone.add(m.text.toLowerCase()); continue; }
+      const key = personKey(m.text);
+      const p = inputs.people.get(key) ?? inputs.people.set(key, { count: 0, families: new Set() }).get(key)!;
+      p.count++;
+      p.families.add(familyName(m.text));
+    } else if (m.type === 'PLACE' || m.type === 'ORG') {
+      const name = nameOf(m.type, m.text);
+      if (!inputs.names.has(name)) inputs.names.set(name, shown(m.text));
+    }
+  }
+  return inputs;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** "Metropole Hotel" joins "Sofitel Legend Metropole Hotel"; "WPK" joins "Workers' Party of Korea": the strings a shorter name may be to join this one. */
+function joinKeys(longer: string): { endings: string[]; acronym?: string } {
+  const l = nameKey(longer).split(' ');
+  const endings: string[] = [];
+  for (let k = 2; k < l.length; k++) endings.push(l.slice(l.length - k).join(' '));
+  // "Sofitel Legend Metropole" (hotel written in lower case) joins "Sofitel Legend Metropole Hotel"
+  if (l.length - 1 >= 2 && /^(hotel|palace|hall|airport|building|party|committee)$/.test(l[l.length - 1])) endings.push(l.slice(0, l.length - 1).join(' '));
+  const acronym = initials(longer);
+  return { endings, ...(/^[A-Z]{2,6}$/.test(acronym) ? { acronym } : {}) };
+}
+
+/** The corpus-wide choices behind entity ids, updated as articles change. */
+export class EntityIndex {
+  private readonly peopleCount = new Map<string, number>();
+  private readonly peopleFamilies = new Map<string, Map<string, number>>();
+  private readonly byFamily = new Map<string, Set<string>>();
+  /** Family → full-name ids in order of salience in the corpus (most mentioned first). */
+  private readonly ranking = new Map<string, string[]>();
+  private readonly lonePaths = new Map<string, Set<string>>();
+  /** `TYPE|key` → the article (first by path) and how it writes the name. */
+  private readonly namePaths = new Map<string, Map<string, string>>();
+  private readonly original = new Map<string, { path: string; text: string }>();
+  private readonly groups = new Map<string, string>();
+  private readonly touchedFamilies = new Set<string>();
+  private regroup = false;
+
+  /** Replaces one article's inputs (undefined: none, before it was added or after it was removed). */
+  update(path: string, old: EntityInputs | undefined, next: EntityInputs | undefined): void {
+    for (const [key, p] of old?.people ?? []) this.addPerson(key, p, -1);
+    for (const [key, p] of next?.people ?? []) this.addPerson(key, p, 1);
+    for (const family of old?.lone ?? []) if (!next?.lone.has(family)) this.lonePaths.get(family)?.delete(path);
+    for (const family of next?.lone ?? []) (this.lonePaths.get(family) ?? this.lonePaths.set(family, new Set()).get(family)!).add(path);
+    for (const [name, text] of old?.names ?? []) if (next?.names.get(name) !== text) this.removeName(name, path);
+    for (const [name, text] of next?.names ?? []) if (old?.names.get(name) !== text) this.addName(name, path, text);
+  }
+
+  private addPerson(key: string, p: { count: number; families: Set<string> }, sign: 1 | -1): void {
+    const count = (this.peopleCount.get(key) ?? 0) + sign * p.count;
+    if (count) this.peopleCount.set(key, count);
+    else this.peopleCount.delete(key);
+    const families = this.peopleFamilies.get(key) ?? this.peopleFamilies.set(key, new Map()).get(key)!;
+    for (const f of p.families) {
+      const n = (families.get(f) ?? 0) + sign;
+      if (n) families.set(f, n);
+      else families.delete(f);
+      const keys = this.byFamily.get(f) ?? this.byFamily.set(f, new Set()).get(f)!;
+      if (n) keys.add(key);
+      else keys.delete(key);
+    }
+    if (!families.size) this.peopleFamilies.delete(key);
+    for (const f of p.families) this.touchedFamilies.add(f);
+    for (const f of families.keys()) this.touchedFamilies.add(f);
+  }
+
+  private addName(name: string, path: string, text: string): void {
+    (this.namePaths.get(name) ?? this.namePaths.set(name, new Map()).get(name)!).set(path, text);
+    const first = this.original.get(name);
+    if (!first || path <= first.path) {
+      this.original.set(name, { path, text });
+      if (first?.text !== text) this.regroup = true;
+    }
+  }
+
+  private removeName(name: string, path: string): void {
+    const paths = this.namePaths.get(name);
+    if (!paths?.delete(path)) return;
+    if (this.original.get(name)?.path !== path) return;
+    if (!paths.size) {
+      this.namePaths.delete(name);
+      this.original.delete(name);
+      this.regroup = true;
+      return;
+    }
+    let first: { path: string; text: string } | undefined;
+    for (const [p, text] of paths) if (!first || p < first.path) first = { path: p, text };
+    if (first!.text !== this.original.get(name)!.text) this.regroup = true;
+    this.original.set(name, first!);
+  }
+
+  /**
+   * Brings the corpus-wide choices up to date after updates; returns the articles whose mentions may now be
+   * another entity (a family name whose most salient full name changed, a name that joined another group).
+   */
+  settle(): Set<string> {
+    const affected = new Set<string>();
+    for (const family of this.touchedFamilies) {
+      const keys = [...(this.byFamily.get(family) ?? [])];
+      if (!keys.length) this.byFamily.delete(family);
+      const ids = keys.map(key => ({ id: `person:${slug(key)}`, count: this.peopleCount.get(key) ?? 0 }))
+        .sort((a, b) => b.count - a.count || byText(a.id, b.id)).map(x => x.id);
+      const before = this.ranking.get(family);
+      if (before && before.length === ids.length && before.every((id, i) => id === ids[i])) continue;
+      if (ids.length) this.ranking.set(family, ids);
+      else this.ranking.delete(family);
+      for (const path of this.lonePaths.get(family) ?? []) affected.add(path);
+    }
+    this.touchedFamilies.clear();
+    if (this.regroup) {
+      this.regroup = false;
+      const next = this.group();
+      for (const [name, id] of next) if (this.groups.get(name) !== id) for (const [path] of this.namePaths.get(name) ?? []) affected.add(path);
+      this.groups.clear();
+      for (const [name, id] of next) this.groups.set(name, id);
+    }
+    return affected;
+  }
+
+  /** Places and organisations: the longest names first; a shorter one joins the earliest group it joins. */
+  private group(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const type of ['PLACE', 'ORG'] as const) {
+      const names = [...this.original.keys()].filter(n => n.startsWith(`${type}|`)).map(n => ({ name: n, key: n.slice(type.length + 1) }));
+      names.sort((a, b) => words(b.key).length - words(a.key).length || b.key.length - a.key.length || byText(a.key, b.key));
+      const groupIds: string[] = [];
+      const byEnding = new Map<string, number>();
+      const byAcronym = new Map<string, number>();
+      const register = (text: string, group: number) => {
+        const { endings, acronym } = joinKeys(text);
+        for (const e of endings) if (!(byEnding.get(e)! <= group)) byEnding.set(e, group);
+        if (acronym && !(byAcronym.get(acronym)! <= group)) byAcronym.set(acronym, group);
+      };
+      for (const { name, key } of names) {
+        const text = this.original.get(name)!.text;
+        let group = byEnding.get(key);
+        if (key.includes(' ') === false) group = undefined; // a one-word name joins only as an acronym
+        if (/^[A-Z]{2,6}$/.test(text)) {
+          const g = byAcronym.get(text);
+          if (g !== undefined && (group === undefined || g < group)) group = g;
+        }
+        if (group === undefined) {
+          group = groupIds.length;
+          groupIds.push(`${PREFIX[type]}:${slug(text)}`);
+        }
+        register(text, group);
+        out.set(name, groupIds[group]);
+      }
+    }
+    return out;
+  }
+
+  /** One article's mentions with their entity ids (copies; the input is not changed). */
+  assign(article: MentionsAndQuotes): MentionsAndQuotes {
+    const mentions = article.mentions.map(m => ({ ...m }));
+    for (const m of mentions) if (m.type === 'PERSON' && !m.entityId && words(m.text).length >= 2) m.entityId = `person:${slug(personKey(m.text))}`;
+    const local = new Map<string, number>();
+    for (const m of mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) local.set(m.entityId, (local.get(m.entityId) ?? 0) + 1);
+    const chosen = new Map<string, string | undefined>();
+    for (const m of mentions) {
+      if (m.type !== 'PERSON' || m.entityId) continue;
+      const family = m.text.toLowerCase();
+      if (!chosen.has(family)) {
+        let best: string | undefined;
+        for (const id of this.ranking.get(family) ?? []) if (best === undefined || (local.get(id) ?? 0) > (local.get(best) ?? 0)) best = id;
+        chosen.set(family, best);
+      }
+      m.entityId = chosen.get(family) ?? `person:${slug(m.text)}`;
+    }
+    for (const m of mentions) {
+      if (m.entityId) continue;
+      if (m.type === 'PLACE' || m.type === 'ORG') m.entityId = this.groups.get(nameOf(m.type, m.text));
+      else if (!RESOLVED.has(m.type)) m.entityId = `${PREFIX[m.type]}:${slug(m.date ?? m.text)}`;
+    }
+    return { mentions, quotes: article.quotes };
+  }
+}

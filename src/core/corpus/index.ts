@@ -1,0 +1,286 @@
+import { AnalysisCache, type AnalysisOptions } from '../analysis';
+import type { Anchoring } from '../annotations/anchor';
+import type { Annotation } from '../annotations/model';
+import type { UserEventInput } from '../events';
+import type { ArticleAnalysis } from '../model';
+import { contentHash } from '../text/hash';
+import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
+import { applyDecisions, articleDecisions, sameDecision, winningDecision, type Decision } from './decisions';
+import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
+import { entityContribution, EntityTable, type EntityContribution } from './entityTable';
+import { applyFamilyNames, familyContribution, mayHoldName, type FamilyContribution } from './familyNames';
+import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
+import type { ArticleInput, ArticleView, CorpusView } from './types';
+
+export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
+
+/** What the last `resolve()` changed: the articles whose view is new (or gone), and whether entities or events changed. */
+export interface CorpusChanges {
+  articles: ReadonlySet<string>;
+  entities: ReadonlySet<string>;
+  events: boolean;
+}
+
+/** One article and, for each step of resolution, what it last brought to the corpus. */
+interface ArticleState {
+  input: ArticleInput;
+  analysis?: ArticleAnalysis;
+  analysisKey?: string;
+  base?: ArticleView;
+  family?: FamilyContribution;
+  decisions?: Map<string, Decision>;
+  familied?: MentionsAndQuotes;
+  decided?: MentionsAndQuotes;
+  inputs?: EntityInputs;
+  resolved?: MentionsAndQuotes;
+  contribution?: EntityContribution;
+  speakers?: Set<string>;
+  events?: { dated: DatedItem[]; user: UserEventInput[] };
+  view?: ArticleView;
+}
+
+function addCount(counts: Map<string, number>, key: string, n: number): void {
+  const v = (counts.get(key) ?? 0) + n;
+  if (v) counts.set(key, v);
+  else counts.delete(key);
+}
+
+/**
+ * The articles of a workspace and their annotations, resolved across the corpus and kept up to date
+ * incrementally: an article that changes takes back what it brought to each corpus-wide pass (family names,
+ * the user's decisions, entities, speakers, events) and brings anew, and only the articles that depend on
+ * what actually changed are resolved again. Per-article analysis is kept with the article (by content hash).
+ */
+export class Corpus {
+  private readonly states = new Map<string, ArticleState>();
+  /** Articles removed since the last resolve, with what they had brought. */
+  private readonly removed = new Map<string, ArticleState>();
+  private readonly dirty = new Set<string>();
+  private readonly cache = new AnalysisCache();
+  private readonly familyCount = new Map<string, number>();
+  private readonly otherCount = new Map<string, number>();
+  private readonly decisions = new Map<string, Map<string, Decision>>();
+  private readonly winners = new Map<string, Decision>();
+  private readonly entityIndex = new EntityIndex();
+  private readonly table = new EntityTable();
+  private readonly quoting = new Map<string, Set<string>>();
+  private readonly timeline = new Timeline();
+  private articles = new Map<string, ArticleView>();
+  private view: CorpusView | undefined;
+  private changes: CorpusChanges = { articles: new Set(), entities: new Set(), events: false };
+
+  constructor(private options: AnalysisOptions = {}) {}
+
+  /** Changes how articles are analysed (the entity model arrived, a setting changed); results are recomputed. */
+  setOptions(options: AnalysisOptions): void {
+    this.options = { ...this.options, ...options };
+    for (const path of this.states.keys()) this.dirty.add(path);
+  }
+
+  /**
+   * An article's text and annotations; `placements` (for this very text) say where the annotations are, for
+   * an article whose editor moves them with each edit; without them they are found in the text.
+   */
+  setArticle(path: string, text: string, annotations: Annotation[] = this.states.get(path)?.input.annotations ?? this.removed.get(path)?.input.annotations ?? [], placements?: Map<string, Anchoring>): void {
+    let state = this.states.get(path);
+    if (!state) {
+      state = this.removed.get(path) ?? {} as ArticleState;
+      this.removed.delete(path);
+      this.states.set(path, state);
+    }
+    state.input = { text, annotations, placements };
+    this.dirty.add(path);
+  }
+
+  /** Hands over an analysis made elsewhere (the worker) so that resolving does not redo it. */
+  primeAnalysis(text: string, analysis: ArticleAnalysis): void {
+    this.cache.put(text, this.options, analysis);
+  }
+
+  isAnalysed(text: string): boolean {
+    return this.cache.has(text, this.options);
+  }
+
+  setAnnotations(path: string, annotations: Annotation[]): void {
+    const state = this.states.get(path);
+    if (!state) return;
+    state.input = { text: state.input.text, annotations };
+    this.dirty.add(path);
+  }
+
+  /** The annotations an article was given (as stored, before placing). */
+  annotationsOf(path: string): Annotation[] {
+    return this.states.get(path)?.input.annotations ?? [];
+  }
+
+  removeArticle(path: string): void {
+    const state = this.states.get(path);
+    if (!state) return;
+    this.states.delete(path);
+    this.dirty.delete(path);
+    if (state.view || state.base) this.removed.set(path, state);
+  }
+
+  has(path: string): boolean {
+    return this.states.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.states.keys()].sort();
+  }
+
+  /** What the last resolve changed. */
+  lastChanges(): CorpusChanges {
+    return this.changes;
+  }
+
+  /** The resolved corpus; brought up to date with only the work the changes since the last call need. */
+  resolve(): CorpusView {
+    if (this.view && !this.dirty.size && !this.removed.size) {
+      this.changes = { articles: new Set(), entities: new Set(), events: false };
+      return this.view;
+    }
+    const familyBefore = new Map<string, boolean>();
+    const member = (name: string) => this.familyCount.has(name) && !this.otherCount.has(name);
+    const noteFamily = (c: FamilyContribution | undefined) => {
+      for (const name of [...(c?.family ?? []), ...(c?.other ?? [])]) if (!familyBefore.has(name)) familyBefore.set(name, member(name));
+    };
+    const decisionTexts = new Set<string>();
+    const changedArticles = new Set<string>();
+    let reorder = false;
+
+    // 1. what each changed article says by itself
+    for (const [path, state] of this.removed) {
+      noteFamily(state.family);
+      this.countFamily(state.family, -1);
+      this.setDecisions(path, state.decisions, undefined, decisionTexts);
+      this.entityIndex.update(path, state.inputs, undefined);
+      this.table.update(path, state.contribution, undefined);
+      this.setQuoting(path, state.speakers, undefined);
+      this.timeline.update(path, state.events, undefined);
+      this.articles.delete(path);
+      changedArticles.add(path);
+    }
+    this.removed.clear();
+    for (const path of this.dirty) {
+      const state = this.states.get(path)!;
+      const { text, annotations, placements } = state.input;
+      const key = `${contentHash(text)}:${this.options.maxLength ?? ''}:${this.options.recogniser?.id ?? ''}`;
+      if (state.analysisKey !== key) {
+        state.analysis = this.cache.get(text, this.options);
+        state.analysisKey = key;
+      }
+      if (!state.view) reorder = true;
+      state.base = applyAnnotations(path, text, state.analysis!, annotations, placements);
+      const family = familyContribution(state.base.mentions);
+      noteFamily(state.family);
+      noteFamily(family);
+      this.countFamily(state.family, -1);
+      this.countFamily(family, 1);
+      state.family = family;
+      const decisions = articleDecisions(state.base);
+      this.setDecisions(path, state.decisions, decisions, decisionTexts);
+      state.decisions = decisions;
+    }
+
+    // 2. family names and the user's decisions, where they changed
+    const flipped = [...familyBefore].filter(([name, was]) => member(name) !== was).map(([name]) => name);
+    const refamily = new Set(this.dirty);
+    if (flipped.length) {
+      for (const [path, state] of this.states) {
+        if (refamily.has(path) || state.base!.analysis.skipped) continue;
+        if (flipped.some(name => mayHoldName(state.input.text, name))) refamily.add(path);
+      }
+    }
+    const redecide = new Set(refamily);
+    const decided = [...decisionTexts].filter(text => {
+      const next = winningDecision(this.decisionsFor(text));
+      const same = sameDecision(this.winners.get(text), next);
+      if (next) this.winners.set(text, next);
+      else this.winners.delete(text);
+      return !same;
+    });
+    if (decided.length) {
+      const texts = new Set(decided);
+      for (const [path, state] of this.states) if (!redecide.has(path) && state.familied!.mentions.some(m => m.origin === 'model' && texts.has(m.text))) redecide.add(path);
+    }
+    for (const path of refamily) {
+      const state = this.states.get(path)!;
+      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, member);
+    }
+    const decide = (text: string) => this.winners.get(text);
+    for (const path of redecide) {
+      const state = this.states.get(path)!;
+      state.decided = this.winners.size ? applyDecisions(state.familied!, decide) : state.familied!;
+      const inputs = entityInputs(state.decided.mentions);
+      this.entityIndex.update(path, state.inputs, inputs);
+      state.inputs = inputs;
+    }
+
+    // 3. entity ids
+    const reassign = new Set(redecide);
+    for (const path of this.entityIndex.settle()) if (this.states.has(path)) reassign.add(path);
+    for (const path of reassign) {
+      const state = this.states.get(path)!;
+      state.resolved = this.entityIndex.assign(state.decided!);
+      const contribution = entityContribution(state.resolved.mentions);
+      this.table.update(path, state.contribution, contribution);
+      state.contribution = contribution;
+    }
+    const renamed = this.table.settle();
+
+    // 4. speakers and events
+    const respeak = new Set(reassign);
+    for (const id of renamed) for (const path of this.quoting.get(id) ?? []) respeak.add(path);
+    for (const path of respeak) {
+      const state = this.states.get(path)!;
+      const { mentions, quotes } = state.resolved!;
+      const resolved = quotes.map(q => resolveSpeaker(q, mentions, this.table.entities));
+      const speakers = new Set<string>();
+      for (const q of resolved) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
+      this.setQuoting(path, state.speakers, speakers);
+      state.speakers = speakers;
+      state.view = { path, text: state.input.text, analysis: state.base!.analysis, mentions, quotes: resolved, annotations: state.base!.annotations };
+      const events = { dated: datedItems(state.view), user: userEventInputs(state.view) };
+      this.timeline.update(path, state.events, events);
+      state.events = events;
+      this.articles.set(path, state.view);
+      changedArticles.add(path);
+    }
+    this.dirty.clear();
+    if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
+    const { events, changed } = this.timeline.events();
+    this.view = { articles: this.articles, entities: this.table.entities, events };
+    this.changes = { articles: changedArticles, entities: renamed, events: changed };
+    return this.view;
+  }
+
+  private countFamily(c: FamilyContribution | undefined, sign: 1 | -1): void {
+    for (const name of c?.family ?? []) addCount(this.familyCount, name, sign);
+    for (const name of c?.other ?? []) addCount(this.otherCount, name, sign);
+  }
+
+  private setDecisions(path: string, old: Map<string, Decision> | undefined, next: Map<string, Decision> | undefined, touched: Set<string>): void {
+    for (const text of old?.keys() ?? []) {
+      if (sameDecision(old!.get(text), next?.get(text))) continue;
+      this.decisions.get(text)?.delete(path);
+      if (!this.decisions.get(text)?.size) this.decisions.delete(text);
+      touched.add(text);
+    }
+    for (const [text, d] of next ?? []) {
+      if (sameDecision(old?.get(text), d)) continue;
+      (this.decisions.get(text) ?? this.decisions.set(text, new Map()).get(text)!).set(path, d);
+      touched.add(text);
+    }
+  }
+
+  /** The decisions on one text, in path order. */
+  private decisionsFor(text: string): Decision[] {
+    return [...(this.decisions.get(text) ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, d]) => d);
+  }
+
+  private setQuoting(path: string, old: Set<string> | undefined, next: Set<string> | undefined): void {
+    for (const id of old ?? []) if (!next?.has(id)) this.quoting.get(id)?.delete(path);
+    for (const id of next ?? []) (this.quoting.get(id) ?? this.quoting.set(id, new Set()).get(id)!).add(path);
+  }
+}

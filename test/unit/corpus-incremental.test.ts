@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { makeAnchor } from '../../src/core/annotations/anchor';
+import type { Annotation, AnnotationKind } from '../../src/core/annotations/model';
+import { Corpus, type CorpusView } from '../../src/core/corpus';
+import { readSample, sampleFiles } from './helpers';
+
+// The corpus is kept up to date incrementally (an edit re-resolves only what depends on it). Whatever the
+// sequence of changes, the result must be exactly what resolving the final articles from scratch gives.
+
+/** Everything a view says, in a form that compares independently of the order entities were first seen. */
+function snapshot(view: CorpusView): unknown {
+  return {
+    articles: [...view.articles.entries()].map(([path, a]) => ({
+      path, text: a.text, mentions: a.mentions, quotes: a.quotes,
+      annotations: a.annotations.map(p => ({ id: p.annotation.id, status: p.status, span: p.span })),
+    })),
+    entities: [...view.entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(e => ({ ...e, forms: [...e.forms], titles: [...e.titles] })),
+    events: view.events,
+  };
+}
+
+function fromScratch(corpus: Corpus, annotations: Map<string, Annotation[]>): CorpusView {
+  const fresh = new Corpus();
+  for (const path of corpus.paths()) fresh.setArticle(path, corpus.resolve().articles.get(path)!.text, annotations.get(path) ?? []);
+  return fresh.resolve();
+}
+
+const SNIPPETS = [
+  'Larry Smith said the talks failed. ', 'Smith has said so. ', 'Officials at Hanoi Metropole Hotel waited. ', 'The Metropole Hotel closed. ',
+  'Kim Yong Chol arrived on Wednesday. ', '"We will see," Trump said on Feb. 27, 2019. ', 'Donald J. Trump spoke. ', 'WPK officials met. ',
+  "Workers' Party of Korea leaders left. ", 'Moore Has Won. ', 'Michael Moore Has a plan. ', 'North Korea said no. ', 'DPRK media said on Thursday. ',
+  '"Yes," Smith said. ', 'Larry Q. Smith and Larry Q. Smith. ', '\n\n', 'Kim ', 'Trump ', 'Hillary Clinton and Bill Clinton, 2016. ', 'Clinton said "no" in 2016. ',
+];
+
+let counter = 0;
+function annotation(kind: AnnotationKind, text: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
+  const time = `2019-02-27T00:00:${String(counter % 60).padStart(2, '0')}.000Z`;
+  return { id: `a${++counter}`, kind, links: {}, author: 't', created: time, updated: time, anchor: makeAnchor(text, { start, end }), ...extra };
+}
+
+type Op =
+  | { op: 'insert'; article: number; at: number; snippet: number }
+  | { op: 'delete'; article: number; at: number; length: number }
+  | { op: 'remove'; article: number }
+  | { op: 'annotate'; article: number; at: number; kind: number; link: number };
+
+const KINDS: AnnotationKind[] = ['person', 'organisation', 'place', 'not-entity', 'event', 'quote', 'note'];
+const LINKS = [undefined, 'person:kim-jong-un', 'person:donald-trump', 'org:new-thing'];
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('insert' as const), article: fc.nat({ max: 6 }), at: fc.nat(), snippet: fc.nat({ max: SNIPPETS.length - 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), article: fc.nat({ max: 6 }), at: fc.nat(), length: fc.nat({ max: 60 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), article: fc.nat({ max: 6 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('annotate' as const), article: fc.nat({ max: 6 }), at: fc.nat(), kind: fc.nat({ max: KINDS.length - 1 }), link: fc.nat({ max: LINKS.length - 1 }) }) },
+);
+
+describe('corpus: incremental resolution equals resolution from scratch', () => {
+  const samples = sampleFiles().map(f => ({ path: f, text: readSample(f).slice(0, 2500) }));
+  const extra = [{ path: 'z-short.txt', text: 'Larry Smith met Kim in Hanoi. Smith said "it went well" on Wednesday.' }, { path: 'y-empty.txt', text: '' }];
+  const start = [...samples, ...extra];
+
+  it('after any sequence of edits, removals, re-additions and annotations, resolving again in one step', () => {
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), fc.boolean(), (ops, resolveEachStep) => {
+      const corpus = new Corpus();
+      const texts = new Map(start.map(a => [a.path, a.text]));
+      const annotations = new Map<string, Annotation[]>();
+      for (const [path, text] of texts) corpus.setArticle(path, text);
+      corpus.resolve();
+      for (const o of ops) {
+        const path = start[o.article % start.length].path;
+        const text = texts.get(path) ?? '';
+        if (o.op === 'remove') { corpus.removeArticle(path); texts.delete(path); }
+        else if (o.op === 'insert') {
+          const at = text.length ? o.at % (text.length + 1) : 0;
+          texts.set(path, text.slice(0, at) + SNIPPETS[o.snippet] + text.slice(at));
+          corpus.setArticle(path, texts.get(path)!, annotations.get(path) ?? []);
+        } else if (o.op === 'delete') {
+          const at = text.length ? o.at % text.length : 0;
+          texts.set(path, text.slice(0, at) + text.slice(at + o.length));
+          corpus.setArticle(path, texts.get(path)!, annotations.get(path) ?? []);
+        } else {
+          const words = [...text.matchAll(/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*/gu)];
+          if (!words.length) continue;
+          const w = words[o.at % words.length];
+          const kind = KINDS[o.kind];
+          const link = LINKS[o.link];
+          const list = [...(annotations.get(path) ?? []), annotation(kind, text, w.index!, w.index! + w[0].length, link ? { links: kind === 'quote' ? { speaker: link } : { entityId: link } } : {})];
+          annotations.set(path, list);
+          texts.set(path, text);
+          if (corpus.has(path)) corpus.setAnnotations(path, list);
+          else corpus.setArticle(path, text, list);
+        }
+        if (resolveEachStep) corpus.resolve();
+      }
+      assert.deepEqual(snapshot(corpus.resolve()), snapshot(fromScratch(corpus, annotations)));
+    }), { numRuns: 60, seed: 20261130 });
+  });
+
+  it('an unchanged corpus resolves to the same view and reports no change', () => {
+    const corpus = new Corpus();
+    for (const a of start) corpus.setArticle(a.path, a.text);
+    const first = corpus.resolve();
+    assert.equal(corpus.resolve(), first);
+    assert.equal(corpus.lastChanges().articles.size, 0);
+  });
+
+  it('an edit to one article re-resolves that article, not the others', () => {
+    const corpus = new Corpus();
+    for (const a of start) corpus.setArticle(a.path, a.text);
+    const before = corpus.resolve();
+    const views = new Map(before.articles);
+    corpus.setArticle('z-short.txt', start.find(a => a.path === 'z-short.txt')!.text + ' The weather was fine.');
+    const after = corpus.resolve();
+    assert.deepEqual([...corpus.lastChanges().articles], ['z-short.txt']);
+    for (const [path, view] of after.articles) if (path !== 'z-short.txt') assert.equal(view, views.get(path), path);
+  });
+
+  it('a new full name elsewhere reaches the articles that mention the family name alone', () => {
+    const corpus = new Corpus();
+    corpus.setArticle('a.txt', 'The minister said that Okonkwo would travel to Abuja on Monday.');
+    corpus.setArticle('b.txt', 'Nothing happened here today.');
+    corpus.resolve();
+    corpus.setArticle('b.txt', 'Chinedu Okonkwo is the new minister.');
+    const second = corpus.resolve();
+    const lone = second.articles.get('a.txt')!.mentions.find(m => m.text === 'Okonkwo');
+    assert.equal(lone?.type, 'PERSON');
+    assert.equal(lone?.entityId, second.articles.get('b.txt')!.mentions.find(m => m.text === 'Chinedu Okonkwo')?.entityId);
+    assert.ok(corpus.lastChanges().articles.has('a.txt'));
+  });
+
+  it('a quote in an unchanged article follows its speaker’s new canonical name', () => {
+    const corpus = new Corpus();
+    corpus.setArticle('a.txt', 'Chinedu Okonkwo arrived in Abuja.\n\n"We will see," Okonkwo said.');
+    assert.equal(corpus.resolve().articles.get('a.txt')!.quotes[0].speaker?.name, 'Chinedu Okonkwo');
+    corpus.setArticle('b.txt', 'Chinedu E. Okonkwo left. Later Chinedu E. Okonkwo spoke, and Chinedu E. Okonkwo ate.');
+    assert.equal(corpus.resolve().articles.get('a.txt')!.quotes[0].speaker?.name, 'Chinedu E. Okonkwo');
+  });
+});
