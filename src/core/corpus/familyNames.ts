@@ -39,26 +39,58 @@ export function familyContribution(mentions: readonly Mention[]): FamilyContribu
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
+const UPPER = /^\p{Lu}/u;
+
+/** The code point ending right before `at`, as a string (a surrogate pair whole). */
+function charBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1];
+}
+
+function isLetterOrDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+function isUpper(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(text.slice(at, at + 2));
+}
 
 /** May a name start here: not after a letter, digit, dot or hyphen. */
 function startsWord(text: string, at: number): boolean {
-  return at === 0 || !(LETTER_OR_DIGIT.test(text[at - 1]) || text[at - 1] === '.' || text[at - 1] === '-');
+  if (at === 0) return true;
+  const ch = charBefore(text, at);
+  return !(ch === '.' || ch === '-' || isLetterOrDigit(ch));
 }
 
 /** May a name end here: not before a letter or digit, nor a hyphen and a capital ("Ocasio-Cortez"). */
 function endsWord(text: string, at: number): boolean {
-  return at >= text.length || !(LETTER_OR_DIGIT.test(text[at]) || (text[at] === '-' && at + 1 < text.length && UPPER.test(text[at + 1])));
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(at, at + 2) : text[at];
+  return !(isLetterOrDigit(ch) || (c === 45 && at + 1 < text.length && isUpper(text, at + 1)));
 }
 
-/** Every stretch of the text a family name could match: capitalised, within one run of non-space characters, at word bounds. */
-export function familyCandidates(text: string): Set<string> {
-  const out = new Set<string>();
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0 || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
+/**
+ * Every stretch of the text a family name could be found at: capitalised, within one run of non-space
+ * characters, at word bounds (not after a letter, digit, dot or hyphen; not before a letter or digit).
+ * In reading order, the longer first at one start.
+ */
+export function familyCandidates(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
   for (let p = 0; p < text.length; p++) {
-    if (!UPPER.test(text[p]) || !startsWord(text, p)) continue;
+    if (!isUpper(text, p) || !startsWord(text, p)) continue;
+    const at = out.length;
     for (let e = p + 1; e <= text.length && e - p <= 64; e++) {
-      if (endsWord(text, e)) out.add(text.slice(p, e));
-      if (e < text.length && /\s/.test(text[e])) break;
+      if (endsWord(text, e)) out.splice(at, 0, { start: p, end: e });
+      if (e < text.length && isSpace(text.charCodeAt(e))) break;
     }
   }
   return out;
@@ -77,14 +109,16 @@ export function mayHoldName(text: string, name: string): boolean {
  * nothing was found, an organisation of exactly that stretch retyped. Returns the input itself when nothing changes.
  */
 export function applyFamilyNames(text: string, article: MentionsAndQuotes, isFamilyName: (name: string) => boolean): MentionsAndQuotes {
-  const names = [...familyCandidates(text)].filter(isFamilyName).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  if (!names.length) return article;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}.-])(${names.map(f => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}]|-\\p{Lu})`, 'gu');
   const covered = new SpanIndex(article.mentions);
   const added: Mention[] = [];
   const retyped = new Map<Mention, Mention>();
-  for (const m of text.matchAll(pattern)) {
-    const span = { start: m.index!, end: m.index! + m[0].length };
+  let after = 0;
+  for (const span of familyCandidates(text)) {
+    // the longest known name at the first place one starts, then on after it
+    if (span.start < after) continue;
+    const name = text.slice(span.start, span.end);
+    if (!isFamilyName(name)) continue;
+    after = span.end;
     const before = text.slice(Math.max(0, span.start - 3), span.start);
     if (/(^|[.!?]["”’]?\s+)$/.test(before) || span.start === 0 || /\n\s*$/.test(before)) continue; // sentence starts decide nothing
     const over = covered.overlapping(span);
@@ -93,7 +127,7 @@ export function applyFamilyNames(text: string, article: MentionsAndQuotes, isFam
       continue;
     }
     if (over.length) continue;
-    added.push({ ...span, text: m[0], type: 'PERSON', origin: 'model' });
+    added.push({ ...span, text: name, type: 'PERSON', origin: 'model' });
   }
   if (!added.length && !retyped.size) return article;
   const standsFor = new Map<Mention, Mention>();

@@ -56,7 +56,9 @@ export class Corpus {
   /** Articles removed since the last resolve, with what they had brought. */
   private readonly removed = new Map<string, ArticleState>();
   private readonly dirty = new Set<string>();
+  /** Analyses made in the main thread when none was handed over (recently used, by content hash). */
   private readonly cache = new AnalysisCache();
+  private readonly primed = new Map<string, ArticleAnalysis>();
   private readonly familyCount = new Map<string, number>();
   private readonly otherCount = new Map<string, number>();
   private readonly decisions = new Map<string, Map<string, Decision>>();
@@ -92,13 +94,17 @@ export class Corpus {
     this.dirty.add(path);
   }
 
-  /** Hands over an analysis made elsewhere (the worker) so that resolving does not redo it. */
+  /** Hands over an analysis made elsewhere (a worker) so that resolving does not redo it; kept until the next resolve takes it. */
   primeAnalysis(text: string, analysis: ArticleAnalysis): void {
-    this.cache.put(text, this.options, analysis);
+    this.primed.set(this.analysisKey(text), analysis);
   }
 
   isAnalysed(text: string): boolean {
-    return this.cache.has(text, this.options);
+    return this.primed.has(this.analysisKey(text)) || this.cache.has(text, this.options);
+  }
+
+  private analysisKey(text: string): string {
+    return `${contentHash(text)}:${this.options.maxLength ?? ''}:${this.options.recogniser?.id ?? ''}`;
   }
 
   setAnnotations(path: string, annotations: Annotation[]): void {
@@ -146,6 +152,7 @@ export class Corpus {
       for (const name of [...(c?.family ?? []), ...(c?.other ?? [])]) if (!familyBefore.has(name)) familyBefore.set(name, member(name));
     };
     const decisionTexts = new Set<string>();
+    const consumed: string[] = [];
     const changedArticles = new Set<string>();
     let reorder = false;
 
@@ -165,10 +172,11 @@ export class Corpus {
     for (const path of this.dirty) {
       const state = this.states.get(path)!;
       const { text, annotations, placements } = state.input;
-      const key = `${contentHash(text)}:${this.options.maxLength ?? ''}:${this.options.recogniser?.id ?? ''}`;
+      const key = this.analysisKey(text);
       if (state.analysisKey !== key) {
-        state.analysis = this.cache.get(text, this.options);
+        state.analysis = this.primed.get(key) ?? this.cache.get(text, this.options);
         state.analysisKey = key;
+        consumed.push(key);
       }
       if (!state.view) reorder = true;
       state.base = applyAnnotations(path, text, state.analysis!, annotations, placements);
@@ -248,6 +256,9 @@ export class Corpus {
       changedArticles.add(path);
     }
     this.dirty.clear();
+    for (const key of consumed) this.primed.delete(key);
+    // analyses handed over for texts that never arrived (an editor typed on) are not kept for ever
+    for (const key of this.primed.keys()) if (this.primed.size > 5000) this.primed.delete(key); else break;
     if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
     const { events, changed } = this.timeline.events();
     this.view = { articles: this.articles, entities: this.table.entities, events };
