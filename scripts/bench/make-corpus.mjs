@@ -39,7 +39,8 @@ export function makeCorpus({ data, count, out, seed = 1, sample = 'sample-corpus
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// run as a script (not when imported, nor bundled into scale.ts, where import.meta does not exist)
+if (path.basename(process.argv[1] ?? '') === 'make-corpus.mjs') {
   const args = process.argv.slice(2);
   const flag = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
   const data = flag('data', '../shared/data');
