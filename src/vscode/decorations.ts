@@ -59,12 +59,13 @@ export interface DecoratedRange {
 }
 
 /**
- * Highlights of the visible article editors. Computed once per (document version, corpus generation) and
- * re-applied only when one of them changes; stale results are never applied (the key is re-checked).
+ * Highlights of the visible article editors. Computed once per (document version, resolved article) and
+ * re-applied only when one of them changes: the corpus keeps an article's view object while nothing it
+ * depends on changed, so an edit elsewhere repaints nothing here. Stale results are never applied.
  */
 export class Decorations implements vscode.Disposable {
   private readonly types = new Map<Style, vscode.TextEditorDecorationType>();
-  private readonly applied = new Map<string, string>();
+  private readonly applied = new Map<string, { version: number; article: ArticleView }>();
   private readonly last = new Map<string, DecoratedRange[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -73,6 +74,7 @@ export class Decorations implements vscode.Disposable {
     this.disposables.push(
       corpus.onDidChange(() => this.refresh()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)),
     );
     this.refresh();
   }
@@ -81,6 +83,13 @@ export class Decorations implements vscode.Disposable {
     this.settings = settings;
     this.applied.clear();
     this.refresh();
+  }
+
+  /** A closed document's highlights are dropped, not kept for ever. */
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.last.delete(key);
+    for (const k of this.applied.keys()) if (k.startsWith(key + '#')) this.applied.delete(k);
   }
 
   /** What is highlighted in a document now (for tests and the API). */
@@ -92,15 +101,15 @@ export class Decorations implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       const doc = editor.document;
       const article = this.corpus.article(doc.uri);
-      const key = `${doc.version}:${this.corpus.generation}`;
       if (!article) continue;
       if (article.text !== doc.getText()) continue; // analysis of this version is still pending
-      if (this.applied.get(editor.document.uri.toString() + '#' + editorId(editor)) === key) continue;
+      const shown = this.applied.get(editor.document.uri.toString() + '#' + editorId(editor));
+      if (shown?.version === doc.version && shown.article === article) continue;
       const ranges = this.compute(article);
       const byStyle = new Map<Style, vscode.DecorationOptions[]>([...this.types.keys()].map(s => [s, []]));
       for (const r of ranges) byStyle.get(r.style)!.push({ range: toRange(doc, r) });
       for (const [style, type] of this.types) editor.setDecorations(type, byStyle.get(style)!);
-      this.applied.set(editor.document.uri.toString() + '#' + editorId(editor), key);
+      this.applied.set(editor.document.uri.toString() + '#' + editorId(editor), { version: doc.version, article });
       this.last.set(doc.uri.toString(), ranges);
     }
   }

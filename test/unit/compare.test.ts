@@ -36,7 +36,7 @@ function view(articles: Record<string, Q[]>): CorpusView {
     });
     map.set(p, { path: p, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], datedSentences: [] } });
   }
-  return { articles: map, entities: new Map(), events: [] };
+  return { articles: map, entities: new Map(), events: [], mentionCounts: new Map() };
 }
 
 const outlets = (vs: QuoteVersion[]) => vs.map(v => v.outlet);

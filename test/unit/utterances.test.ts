@@ -27,7 +27,7 @@ function view(articles: Record<string, Q[]>): CorpusView {
     });
     map.set(p, { path: p, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], datedSentences: [] } });
   }
-  return { articles: map, entities: new Map(), events: [] };
+  return { articles: map, entities: new Map(), events: [], mentionCounts: new Map() };
 }
 
 /** Each utterance as "path#index" lists, sorted, for comparing groupings. */

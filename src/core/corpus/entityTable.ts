@@ -54,6 +54,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EntityTable {
   readonly entities = new Map<string, Entity>();
+  /** Entity id → article path → how many mentions it has there. */
+  readonly mentionCounts = new Map<string, Map<string, number>>();
   private readonly totals = new Map<string, Totals>();
   private readonly touched = new Set<string>();
 
@@ -69,6 +71,11 @@ export class EntityTable {
     for (const [form, n] of c.forms) add(t.forms, form, sign * n);
     for (const [form, n] of c.named) add(t.named, form, sign * n);
     for (const title of c.titles) add(t.titles, title, sign);
+    const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new Map()).get(id)!;
+    let n = 0;
+    for (const k of c.forms.values()) n += k;
+    add(counts, path, sign * n);
+    if (!counts.size) this.mentionCounts.delete(id);
     if (c.userName !== undefined) {
       if (sign > 0) t.userNames.set(path, c.userName);
       else t.userNames.delete(path);

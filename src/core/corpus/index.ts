@@ -261,7 +261,7 @@ export class Corpus {
     for (const key of this.primed.keys()) if (this.primed.size > 5000) this.primed.delete(key); else break;
     if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
     const { events, changed } = this.timeline.events();
-    this.view = { articles: this.articles, entities: this.table.entities, events };
+    this.view = { articles: this.articles, entities: this.table.entities, events, mentionCounts: this.table.mentionCounts };
     this.changes = { articles: changedArticles, entities: renamed, events: changed };
     return this.view;
   }

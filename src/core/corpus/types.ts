@@ -37,6 +37,8 @@ export interface CorpusView {
   articles: Map<string, ArticleView>;
   entities: Map<string, Entity>;
   events: StoryEvent[];
+  /** Entity id → article path → how many mentions of it the article has (for lists of people without reading every article). */
+  mentionCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /** What the corpus is given for one article. */

@@ -12,6 +12,19 @@ export interface ArticleRecord {
 
 export const HIGHLIGHTED_TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'DATE']);
 
+const eventIndexes = new WeakMap<CorpusView['events'], Map<string, CorpusView['events']>>();
+
+/** The events with a mention in each article, found once per list of events (not once per article). */
+function eventsOf(view: CorpusView, path: string): CorpusView['events'] {
+  let index = eventIndexes.get(view.events);
+  if (!index) {
+    index = new Map();
+    for (const e of view.events) for (const p of new Set(e.mentions.map(m => m.path))) (index.get(p) ?? index.set(p, []).get(p)!).push(e);
+    eventIndexes.set(view.events, index);
+  }
+  return index.get(path) ?? [];
+}
+
 export function articleRecord(view: CorpusView, path: string, options: { origin?: boolean } = {}): ArticleRecord {
   const a = view.articles.get(path)!;
   return {
@@ -25,7 +38,7 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
       speaker: q.speaker ? { name: q.speaker.name, entityId: q.speaker.entityId ?? null, start: q.speaker.start, end: q.speaker.end } : null,
       ...(options.origin ? { origin: q.origin } : {}),
     })),
-    events: view.events.filter(e => e.mentions.some(m => m.path === path)).map(e => ({
+    events: eventsOf(view, path).map(e => ({
       eventId: e.eventId, label: e.label, date: e.date,
       mentions: e.mentions.filter(m => m.path === path).map(m => ({ start: m.start, end: m.end, text: m.text })),
       participants: e.participants,

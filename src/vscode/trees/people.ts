@@ -19,22 +19,21 @@ export class PeopleTree extends CorpusTree<Node> {
   getChildren(node?: Node): Node[] {
     const view = this.corpus.view();
     if (!node) {
-      const people = [...view.entities.values()].filter(e => e.type === 'PERSON').map(entity => {
+      // counted from the corpus's index of mentions per entity and article, never by reading every article
+      const people: Extract<Node, { kind: 'person' }>[] = [];
+      for (const entity of view.entities.values()) {
+        if (entity.type !== 'PERSON') continue;
+        const counts = view.mentionCounts.get(entity.id);
         let mentions = 0;
-        let articles = 0;
-        for (const a of view.articles.values()) {
-          const n = a.mentions.filter(m => m.entityId === entity.id).length;
-          mentions += n;
-          if (n) articles++;
-        }
-        return { kind: 'person' as const, entity, mentions, articles };
-      }).filter(p => p.mentions > 0);
+        for (const n of counts?.values() ?? []) mentions += n;
+        if (mentions) people.push({ kind: 'person', entity, mentions, articles: counts!.size });
+      }
       return people.sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name));
     }
     if (node.kind === 'person') {
       const utterances = this.corpus.utterances().filter(u => u.speakerId === node.entity.id);
-      const articles: Node[] = [...view.articles.values()]
-        .map(a => ({ kind: 'article' as const, entity: node.entity, path: a.path, mentions: a.mentions.filter(m => m.entityId === node.entity.id) }))
+      const articles: Node[] = [...(view.mentionCounts.get(node.entity.id)?.keys() ?? [])].sort()
+        .map(path => ({ kind: 'article' as const, entity: node.entity, path, mentions: view.articles.get(path)?.mentions.filter(m => m.entityId === node.entity.id) ?? [] }))
         .filter(a => a.mentions.length);
       return utterances.length ? [{ kind: 'quotes', entity: node.entity, utterances }, ...articles] : articles;
     }
