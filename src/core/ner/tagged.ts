@@ -148,17 +148,19 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   // a name written after an honorific anywhere in the article is a person everywhere in it
   for (const m of named) if (m.type === 'PERSON' && m.title && HONORIFIC.test(m.title.split(/\s+/).pop() ?? '')) family.add(m.text);
   // "the first Kim-Trump meeting", "the Trump-Kim Summit": two people named in the article, nothing more
+  const split = new Set<Mention>();
   for (const m of named) {
     const pair = /(?<![\p{L}-])(\p{Lu}[\p{L}'’]*)((?:-\p{Lu}[\p{L}'’]*)+)(?![\p{L}-])/u.exec(m.text);
     if (!pair) continue;
     const parts = pair[0].split('-');
     if (!parts.every(p => family.has(p))) continue;
     mentions.splice(mentions.indexOf(m), 1);
+    split.add(m);
     let at = m.start + pair.index;
     for (const p of parts) { mentions.push({ start: at, end: at + p.length, text: p, type: 'PERSON', origin: 'model' }); at += p.length + 1; }
   }
   for (const m of named) {
-    if (!mentions.includes(m)) continue;
+    if (split.has(m)) continue;
     if (family.has(m.text)) { m.type = 'PERSON'; continue; }
     const v = votes.get(m.text)!;
     if (v.size > 1) m.type = [...v].sort((a, b) => b[1] - a[1])[0][0];
@@ -169,13 +171,56 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   for (const m of mentions) covered.fill(1, m.start, m.end);
   const names = [...family].filter(f => /^\p{Lu}[\p{L}'’-]+$/u.test(f)).flatMap(f => [f, f.toUpperCase()]);
   if (!names.length) return;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}@.-])(?:${names.map(f => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}@]|-\\p{Lu}|\\.\\p{L})`, 'gu');
-  for (const m of text.matchAll(pattern)) {
-    const start = m.index!;
-    const end = start + m[0].length;
+  for (const { start, end } of wordOccurrences(text, names)) {
     if (covered[start] || covered[end - 1]) continue;
-    mentions.push({ start, end, text: m[0], type: 'PERSON', origin: 'model' });
+    mentions.push({ start, end, text: text.slice(start, end), type: 'PERSON', origin: 'model' });
   }
+}
+
+const LETTER = /^\p{L}/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const UPPER = /^\p{Lu}/u;
+
+/** The code point (as a string) that starts at `at`, or ends right before it. */
+function pointAt(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at)!);
+}
+function pointBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1];
+}
+
+/**
+ * Where the names stand as words, in reading order, without overlaps: not after a letter, digit, "@", "." or
+ * "-"; not before a letter, digit or "@", a hyphen and a capital, or a dot and a letter. At one place the
+ * first name of the list that fits wins. (One search per name, not one pattern of every name per article.)
+ */
+function wordOccurrences(text: string, names: string[]): { start: number; end: number }[] {
+  const starts = new Set<number>();
+  for (const name of names) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) starts.add(at);
+  const out: { start: number; end: number }[] = [];
+  let after = 0;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    if (start < after) continue;
+    if (start > 0) {
+      const before = pointBefore(text, start);
+      if (before === '@' || before === '.' || before === '-' || LETTER_OR_DIGIT.test(before)) continue;
+    }
+    for (const name of names) {
+      const end = start + name.length;
+      if (!text.startsWith(name, start)) continue;
+      if (end < text.length) {
+        const next = pointAt(text, end);
+        if (next === '@' || LETTER_OR_DIGIT.test(next)) continue;
+        if (next === '-' && end + 1 < text.length && UPPER.test(pointAt(text, end + 1))) continue;
+        if (next === '.' && end + 1 < text.length && LETTER.test(pointAt(text, end + 1))) continue;
+      }
+      out.push({ start, end });
+      after = end;
+      break;
+    }
+  }
+  return out;
 }
 
 /**
