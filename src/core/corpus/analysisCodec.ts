@@ -1,0 +1,33 @@
+import type { ArticleAnalysis } from '../model';
+
+/*
+ * An article's analysis as stored in the persistent index: JSON without second copies of the article's text.
+ * Every `text` that is exactly the stretch of the article it spans (a mention's, a sentence's, a quote's
+ * inner words) is written as 0 and read back from the article, so the index holds offsets and ids, not text.
+ */
+
+const SAME_SPAN = 0;
+const SAME_INNER = 1;
+
+type Spanned = { start?: unknown; end?: unknown; inner?: { start: number; end: number } };
+
+export function encodeAnalysis(analysis: ArticleAnalysis, text: string): string {
+  return JSON.stringify(analysis, function (this: Spanned, key, value) {
+    if (key !== 'text' || typeof value !== 'string') return value;
+    if (typeof this.start === 'number' && typeof this.end === 'number' && text.slice(this.start, this.end) === value) return SAME_SPAN;
+    if (this.inner && text.slice(this.inner.start, this.inner.end) === value) return SAME_INNER;
+    return value;
+  });
+}
+
+/** The analysis back, its texts taken from the article; throws on anything that is not an encoded analysis of this text. */
+export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
+  const analysis = JSON.parse(encoded, function (this: Spanned, key, value) {
+    if (key !== 'text' || typeof value !== 'number') return value;
+    if (value === SAME_SPAN) return text.slice(this.start as number, this.end as number);
+    if (value === SAME_INNER && this.inner) return text.slice(this.inner.start, this.inner.end);
+    throw new Error('not an encoded analysis');
+  }) as ArticleAnalysis;
+  if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.datedSentences)) throw new Error('not an encoded analysis');
+  return analysis;
+}

@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import { analyseArticle } from '../../src/core/analysis';
+import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCodec';
+import { readSample, sampleFiles } from './helpers';
+
+/** The analysis as JSON has it (properties set to undefined are absent). */
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+describe('persistent index: an analysis stored without the article text', () => {
+  for (const file of sampleFiles()) {
+    it(`${file}: decodes to exactly the analysis, and stores no stretch of the text twice`, () => {
+      const text = readSample(file);
+      const analysis = analyseArticle(text);
+      const encoded = encodeAnalysis(analysis, text);
+      assert.deepEqual(decodeAnalysis(encoded, text), plain(analysis));
+      for (const m of analysis.mentions) assert.ok(!encoded.includes(`"text":${JSON.stringify(m.text)}`) || m.text !== text.slice(m.start, m.end), m.text);
+      assert.ok(encoded.length < JSON.stringify(analysis).length, `${encoded.length} vs ${JSON.stringify(analysis).length}`);
+    });
+  }
+
+  it('a text that is not the stretch it spans is kept as it is; CRLF and emoji offsets hold', () => {
+    const text = 'Kim 👋 met\r\nDonald Trump in Hanoi on Wednesday. "We will see," Trump said.';
+    const analysis = analyseArticle(text);
+    analysis.mentions.push({ start: 0, end: 3, text: 'Kim Jong Un', type: 'PERSON', origin: 'model' });
+    assert.deepEqual(decodeAnalysis(encodeAnalysis(analysis, text), text), plain(analysis));
+  });
+
+  it('refuses what is not an encoded analysis', () => {
+    assert.throws(() => decodeAnalysis('{"mentions":[{"start":0,"end":1,"text":7}],"quotes":[],"datedSentences":[]}', 'abc'));
+    assert.throws(() => decodeAnalysis('[1,2]', 'abc'));
+    assert.throws(() => decodeAnalysis('not json', 'abc'));
+  });
+});
