@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { globMatches, openDocument, readArticleFile } from './articleFiles';
+import { openDocument, readArticleFile } from './articleFiles';
+import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { groupUtterances, type Utterance } from '../core/quotes/utterances';
@@ -104,10 +105,9 @@ export class CorpusService implements vscode.Disposable {
 
   isArticle(uri: vscode.Uri): boolean {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return false;
-    if (uri.path.endsWith('.annotations.yaml')) return false;
+    if (isOwnFile(uri.path.slice(uri.path.lastIndexOf('/') + 1))) return false; // our exports, sidecars, temporary files
     if (this.corpus.has(uri.toString())) return true;
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    return globMatches(this.settings.articles, relative) && !globMatches(this.settings.exclude, relative);
+    return isArticlePath(vscode.workspace.asRelativePath(uri, false), this.settings);
   }
 
   async updateSettings(settings: Settings): Promise<void> {
@@ -126,7 +126,7 @@ export class CorpusService implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles(this.settings.articles, this.settings.exclude, MAX_SCANNED_ARTICLES);
     const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
     await vscode.window.withProgress({ location: { viewId: 'sourceAnnotator.people' }, title: 'Reading articles' }, async () => {
-      for (const uri of uris.filter(u => !u.path.endsWith('.annotations.yaml'))) {
+      for (const uri of uris.filter(u => isArticlePath(vscode.workspace.asRelativePath(u, false), this.settings))) {
         const doc = open.get(uri.toString());
         await this.load(uri, doc ? doc.getText() : undefined, false);
       }
