@@ -1,9 +1,29 @@
 import * as vscode from 'vscode';
+import { isArticlePath, type ArticlePatterns } from '../core/articlePolicy';
 import { certainlyLongerThan, decodeArticle } from '../core/text/decode';
 
 /** The open (not closed) document of an article, by uri. */
 export function openDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
+}
+
+/**
+ * The workspace's articles, at most `limit` of them, and whether the folder holds more. `findFiles` is asked
+ * for one more than the limit; files the policy refuses (our exports, sidecars) do not count, so if some came
+ * back it is asked again for more until the answer is sure. Cancelled while listing: none.
+ */
+export async function findArticles(patterns: ArticlePatterns, limit: number, token?: vscode.CancellationToken): Promise<{ uris: vscode.Uri[]; more: boolean }> {
+  for (let asked = limit + 1; ;) {
+    const found = await vscode.workspace.findFiles(patterns.articles, patterns.exclude, asked, token).then(undefined, (e: unknown) => {
+      if (token?.isCancellationRequested) return [];
+      throw e;
+    });
+    const articles = found.filter(uri => isArticlePath(vscode.workspace.asRelativePath(uri, false), patterns));
+    if (found.length < asked || articles.length > limit || token?.isCancellationRequested) {
+      return { uris: articles.slice(0, limit), more: articles.length > limit };
+    }
+    asked += 2 * (found.length - articles.length);
+  }
 }
 
 /**
