@@ -6,6 +6,7 @@ import { decodeSidecar, MAX_SIDECAR_BYTES, refused, sidecarTooLarge, type Parsed
 import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type AnnotationKind, type Sidecar } from './core/annotations/model';
 import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
 import { Corpus } from './core/corpus';
+import { DEFAULT_ARTICLE_PATTERNS, isArticlePath, isExcludedFolder, isOwnFile, type ArticlePatterns } from './core/articlePolicy';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
 import { decodeArticle } from './core/text/decode';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
@@ -24,8 +25,8 @@ const USAGE = `Source Annotator CLI
       status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
 `;
 
-const ARTICLE = /\.(txt|md)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
+/** The extension's default article and exclude globs; extensions in any case (`NOTES.TXT`), as the CLI always read them. */
+const ARTICLES: ArticlePatterns = { ...DEFAULT_ARTICLE_PATTERNS, ignoreCase: true };
 
 class UsageError extends Error {}
 
@@ -45,19 +46,26 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
   return { positional, flags };
 }
 
-/** Article files under the given files and folders, in a stable order. */
+/**
+ * Article files under the given files and folders, in a stable order: in a folder, the files the extension
+ * reads as articles (src/core/articlePolicy.ts), paths relative to the folder. A file named on the command
+ * line is read whatever its name, unless Source Annotator wrote it (an export, a sidecar): that is said on stderr.
+ */
 function articleFiles(inputs: string[]): string[] {
   const found: string[] = [];
-  const walk = (p: string) => {
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) if (!SKIP_DIRS.has(entry)) walk(path.join(p, entry));
-    } else if (ARTICLE.test(p)) found.push(p);
+  const walk = (folder: string, relative: string) => {
+    for (const entry of fs.readdirSync(path.join(folder, relative)).sort()) {
+      const child = relative ? `${relative}/${entry}` : entry;
+      const stat = fs.statSync(path.join(folder, child));
+      if (stat.isDirectory()) { if (!isExcludedFolder(child, ARTICLES)) walk(folder, child); }
+      else if (isArticlePath(child, ARTICLES)) found.push(path.join(folder, child));
+    }
   };
   for (const input of inputs) {
     if (!fs.existsSync(input)) throw new UsageError(`no such file or folder: ${input}`);
-    if (fs.statSync(input).isFile()) found.push(input);
-    else walk(input);
+    if (!fs.statSync(input).isFile()) walk(input, '');
+    else if (isOwnFile(path.basename(input))) process.stderr.write(`${input}: skipped, written by Source Annotator (not an article)\n`);
+    else found.push(input);
   }
   return [...new Set(found)];
 }

@@ -13,6 +13,7 @@ import { CorpusService } from './vscode/corpusService';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
+import { ReadingProgress, type ReadingShown } from './vscode/readingProgress';
 import { onSettingsChanged, readSettings } from './vscode/settings';
 import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
 import { ArticleStatus, type StatusShown } from './vscode/status';
@@ -46,6 +47,8 @@ export interface SourceAnnotatorApi {
   reattachAnnotation(ref: { article: string; id: string }): Promise<PlacedAnnotation | undefined>;
   /** The status bar item for the active editor: its text and tooltip (and the one-time message of an article not analysed), or undefined when hidden. */
   status(): StatusShown | undefined;
+  /** What the user is shown of the reading of the articles: the scanning context key, the People view's message, the limit warning. */
+  reading(): ReadingShown;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -70,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   own(vscode.languages.registerReferenceProvider(selector, navigation));
   own(vscode.languages.registerDocumentHighlightProvider(selector, navigation));
 
-  own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
+  const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
+  const reading = own(new ReadingProgress(corpus.scan, peopleView, 'sourceAnnotator.people'));
   own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: own(new EventsTree(corpus)), showCollapseAll: true }));
   const annotationsTree = own(new AnnotationsTree(corpus));
   const annotationsView = own(vscode.window.createTreeView('sourceAnnotator.annotations', { treeDataProvider: annotationsTree }));
@@ -122,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     acceptAnchor: ref => review.accept(ref),
     reattachAnnotation: ref => review.reattach(ref),
     status: () => status.shown(),
+    reading: () => reading.shown(),
   };
 }
 

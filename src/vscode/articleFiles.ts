@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isArticlePath, type ArticlePatterns } from '../core/articlePolicy';
 import { certainlyLongerThan, decodeArticle } from '../core/text/decode';
 
 /** The open (not closed) document of an article, by uri. */
@@ -6,20 +7,23 @@ export function openDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
 }
 
-/** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
-export function globMatches(glob: string, path: string): boolean {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
-    else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',') re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+/**
+ * The workspace's articles, at most `limit` of them, and whether the folder holds more. `findFiles` is asked
+ * for one more than the limit; files the policy refuses (our exports, sidecars) do not count, so if some came
+ * back it is asked again for more until the answer is sure. Cancelled while listing: none.
+ */
+export async function findArticles(patterns: ArticlePatterns, limit: number, token?: vscode.CancellationToken): Promise<{ uris: vscode.Uri[]; more: boolean }> {
+  for (let asked = limit + 1; ;) {
+    const found = await vscode.workspace.findFiles(patterns.articles, patterns.exclude, asked, token).then(undefined, (e: unknown) => {
+      if (token?.isCancellationRequested) return [];
+      throw e;
+    });
+    const articles = found.filter(uri => isArticlePath(vscode.workspace.asRelativePath(uri, false), patterns));
+    if (found.length < asked || articles.length > limit || token?.isCancellationRequested) {
+      return { uris: articles.slice(0, limit), more: articles.length > limit };
+    }
+    asked += 2 * (found.length - articles.length);
   }
-  return new RegExp(`(?:^|/)${re}$`).test(path);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { globMatches, openDocument, readArticleFile } from './articleFiles';
+import { findArticles, openDocument, readArticleFile } from './articleFiles';
+import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { groupUtterances, type Utterance } from '../core/quotes/utterances';
@@ -9,13 +10,14 @@ import type { AnalysisWorker } from './analysisWorker';
 import { LiveAnnotations } from './liveAnnotations';
 import type { LiveAnchors } from '../core/annotations/live';
 import type { SidecarStore } from './sidecarStore';
-
-/** Workspaces larger than this are only analysed for the articles the user opens. */
-const MAX_SCANNED_ARTICLES = 5000;
+import { CorpusChanges } from './corpusChanges';
+import { ScanTracker, type ScanStatus } from './scanTracker';
 
 /**
  * The workspace's articles and their analysis. Scenarios handled:
- * - activation: every article matching `sourceAnnotator.articles` is read once in the background;
+ * - activation: every article matching `sourceAnnotator.articles` is read once in the background, up to
+ *   `sourceAnnotator.maxArticles` (beyond it, only the articles the user opens); the scan reports its
+ *   progress (`scan`) and can be cancelled, keeping what it read;
  * - typing: the edited article is re-analysed after `analysisDelayMs` of quiet, never per keystroke,
  *   and a newer edit cancels the pending one (analysis results are cached by content hash);
  * - files created, changed on disk (git pull), deleted or renamed: watched and re-read;
@@ -28,12 +30,12 @@ export class CorpusService implements vscode.Disposable {
   private settings: Settings = readSettings();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changes = new CorpusChanges();
+  readonly onDidChange = this.changes.event;
   private scanning: Promise<void> = Promise.resolve();
-  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingNotify: Array<() => void> = [];
-  readonly onDidChange = this.changed.event;
-  generation = 0;
+  private readonly scans = new ScanTracker();
+  /** The reading of the workspace's articles: where it stands, and a way to stop it. */
+  readonly scan: ScanStatus = this.scans;
   /** How many analyses the worker thread made (the rest, if any, ran in the main thread). */
   workerAnalyses = 0;
 
@@ -45,7 +47,8 @@ export class CorpusService implements vscode.Disposable {
     this.corpus = this.newCorpus();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
-      this.changed,
+      this.changes,
+      this.scans,
       watcher,
       watcher.onDidCreate(uri => void this.fileChanged(uri)),
       watcher.onDidChange(uri => void this.fileChanged(uri)),
@@ -104,10 +107,9 @@ export class CorpusService implements vscode.Disposable {
 
   isArticle(uri: vscode.Uri): boolean {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return false;
-    if (uri.path.endsWith('.annotations.yaml')) return false;
+    if (isOwnFile(uri.path.slice(uri.path.lastIndexOf('/') + 1))) return false; // our exports, sidecars, temporary files
     if (this.corpus.has(uri.toString())) return true;
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    return globMatches(this.settings.articles, relative) && !globMatches(this.settings.exclude, relative);
+    return isArticlePath(vscode.workspace.asRelativePath(uri, false), this.settings);
   }
 
   async updateSettings(settings: Settings): Promise<void> {
@@ -117,21 +119,32 @@ export class CorpusService implements vscode.Disposable {
   }
 
   rescan(): Promise<void> {
-    this.scanning = this.scan();
+    this.scanning = this.readArticles();
     return this.scanning;
   }
 
-  private async scan(): Promise<void> {
-    await this.modelLoaded;
-    const uris = await vscode.workspace.findFiles(this.settings.articles, this.settings.exclude, MAX_SCANNED_ARTICLES);
-    const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
-    await vscode.window.withProgress({ location: { viewId: 'sourceAnnotator.people' }, title: 'Reading articles' }, async () => {
-      for (const uri of uris.filter(u => !u.path.endsWith('.annotations.yaml'))) {
-        const doc = open.get(uri.toString());
-        await this.load(uri, doc ? doc.getText() : undefined, false);
+  /** Counts the changes announced by `onDidChange`. */
+  get generation(): number {
+    return this.changes.generation;
+  }
+
+  private async readArticles(): Promise<void> {
+    const scan = this.scans.start(); // cancels a scan still running
+    try {
+      await this.modelLoaded;
+      const limit = this.settings.maxArticles;
+      const { uris, more } = await findArticles(this.settings, limit, scan.token);
+      scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
+      const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
+      for (let read = 0; read < uris.length && !scan.token.isCancellationRequested; ) {
+        const doc = open.get(uris[read].toString());
+        await this.load(uris[read], doc ? doc.getText() : undefined, false);
+        scan.report({ read: ++read });
       }
-    });
-    this.notify();
+    } finally {
+      scan.end();
+    }
+    this.changes.notify();
   }
 
   /**
@@ -163,7 +176,7 @@ export class CorpusService implements vscode.Disposable {
     } catch {
       return; // unreadable or gone: nothing to show
     }
-    if (notify) this.notify();
+    if (notify) this.changes.notify();
   }
 
   /** Annotations of articles open in an editor, moved with every edit as it happens. */
@@ -191,7 +204,7 @@ export class CorpusService implements vscode.Disposable {
     if (!this.isArticle(document.uri)) return;
     if (!this.corpus.has(key)) { void this.load(document.uri, document.getText()); return; }
     this.put(key, document.getText(), this.corpus.annotationsOf(key));
-    this.notify();
+    this.changes.notify();
   }
 
   /** The editor is gone: what is on disk is the article again (unsaved edits were discarded). */
@@ -226,7 +239,7 @@ export class CorpusService implements vscode.Disposable {
       if (doc && this.corpus.has(key)) { this.putText(key, doc.getText()); changed = true; }
     }
     this.stale.clear();
-    if (changed) void this.notify(true);
+    if (changed) void this.changes.notify(true);
   }
 
   /** Articles whose editor text is newer than the corpus's. */
@@ -245,7 +258,7 @@ export class CorpusService implements vscode.Disposable {
       if (this.timers.has(key) || document.getText() !== text || !this.stale.has(key)) return;
       this.stale.delete(key);
       this.putText(key, text);
-      this.notify();
+      this.changes.notify();
     }, this.settings.analysisDelayMs));
   }
 
@@ -254,12 +267,12 @@ export class CorpusService implements vscode.Disposable {
     if (!this.corpus.has(article.toString())) return;
     const state = await this.store.read(article);
     this.replaceAnnotations(article.toString(), state.sidecar?.annotations ?? []);
-    this.notify();
+    this.changes.notify();
   }
 
   setAnnotations(article: vscode.Uri, annotations: Annotation[]): void {
     this.replaceAnnotations(article.toString(), annotations);
-    this.notify(true);
+    this.changes.notify(true);
   }
 
   private replaceAnnotations(key: string, annotations: Annotation[]): void {
@@ -271,6 +284,8 @@ export class CorpusService implements vscode.Disposable {
 
   private async fileChanged(uri: vscode.Uri): Promise<void> {
     if (!this.isArticle(uri)) return;
+    // in a folder larger than the limit, a new file waits, like the rest not read, until the user opens it
+    if (this.scans.current.limitedTo !== undefined && !this.corpus.has(uri.toString())) return;
     const doc = openDocument(uri.toString());
     if (doc?.isDirty) return; // the editor's text is the current one
     await this.load(uri, doc?.getText());
@@ -286,26 +301,11 @@ export class CorpusService implements vscode.Disposable {
     for (const path of this.corpus.paths()) {
       if (path === prefix || path.startsWith(prefix + '/')) { this.corpus.removeArticle(path); removed = true; }
     }
-    if (removed) this.notify();
-  }
-
-  /** Coalesces bursts of changes (a scan, a git checkout) into one event; `now` for a user's own action. */
-  private notify(now = false): Promise<void> {
-    const done = new Promise<void>(resolve => this.pendingNotify.push(resolve));
-    clearTimeout(this.notifyTimer);
-    const fire = () => {
-      this.generation++;
-      this.changed.fire();
-      for (const resolve of this.pendingNotify.splice(0)) resolve();
-    };
-    if (now) fire();
-    else this.notifyTimer = setTimeout(fire, 30);
-    return done;
+    if (removed) this.changes.notify();
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
-    clearTimeout(this.notifyTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -8,6 +8,8 @@ export interface Settings {
   highlightQuotes: boolean;
   highlightDates: boolean;
   maxArticleSizeKB: number;
+  /** How many articles of the folder are read (a folder with more gets a warning; opened articles are always read). */
+  maxArticles: number;
   analysisDelayMs: number;
   author: string;
 }
@@ -21,9 +23,15 @@ export function readSettings(): Settings {
     highlightQuotes: c.get('highlight.quotes', true),
     highlightDates: c.get('highlight.dates', true),
     maxArticleSizeKB: c.get('maxArticleSizeKB', 2048),
+    maxArticles: atLeastOne(c.get('maxArticles', 20000), 20000),
     analysisDelayMs: c.get('analysisDelayMs', 400),
     author: c.get('author', ''),
   };
+}
+
+/** A count the user typed: whole, at least 1; the default when it is no number at all. */
+function atLeastOne(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.floor(value)) : fallback;
 }
 
 export function onSettingsChanged(listener: (s: Settings) => void): vscode.Disposable {

@@ -11,7 +11,7 @@ interface Manifest {
     keybindings: { command: string; key: string; when?: string }[];
     viewsContainers: Record<string, { id: string }[]>;
     views: Record<string, { id: string }[]>;
-    viewsWelcome: { view: string; contents: string }[];
+    viewsWelcome: { view: string; contents: string; when?: string }[];
     colors: { id: string; defaults: Record<string, string> }[];
     configuration: { properties: Record<string, unknown> };
   };
@@ -182,11 +182,29 @@ describe('manifest (package.json contributions)', () => {
   });
 
   it('every sourceAnnotator.* context key read by a when clause is set by the source (setContext)', () => {
-    const whens = [...Object.values(c.menus).flat().map(m => m.when ?? ''), ...c.keybindings.map(k => k.when ?? '')];
+    const whens = [...Object.values(c.menus).flat().map(m => m.when ?? ''), ...c.keybindings.map(k => k.when ?? ''), ...c.viewsWelcome.map(w => w.when ?? '')];
     const keys = [...new Set(whens.flatMap(contextKeys))];
     assert.ok(keys.includes('sourceAnnotator.isArticle'));
+    assert.ok(keys.includes('sourceAnnotator.scanning'));
     const sources = extensionSources();
     const unset = keys.filter(key => !sources.some(s => new RegExp(`['"]setContext['"]\\s*,\\s*${Q}${escape(key)}${Q}`).test(s.text)));
     assert.deepEqual(unset, []);
+  });
+
+  it('while the articles are read, no view says there is nothing: each welcome text is for one side of sourceAnnotator.scanning', () => {
+    for (const view of Object.values(c.views).flat().map(v => v.id)) {
+      const entries = c.viewsWelcome.filter(w => w.view === view);
+      const idle = entries.filter(w => /^No /.test(w.contents));
+      assert.ok(idle.length > 0, `${view} has its empty-view text`);
+      for (const w of idle) assert.equal(w.when?.replace(/\s/g, ''), '!sourceAnnotator.scanning', `${view}: “${w.contents.slice(0, 30)}…” shows only when not reading`);
+      for (const w of entries.filter(e => !idle.includes(e))) assert.equal(w.when, 'sourceAnnotator.scanning', `${view}: “${w.contents}”`);
+    }
+  });
+
+  it('every contributed setting is read by src/vscode/settings.ts', () => {
+    const source = fs.readFileSync(path.join(REPO_ROOT, 'src', 'vscode', 'settings.ts'), 'utf8');
+    const unread = Object.keys(c.configuration.properties).filter(id => !new RegExp(`\\.get\\(\\s*${Q}${escape(id.slice(PREFIX.length))}${Q}`).test(source));
+    assert.deepEqual(unread, []);
+    assert.ok('sourceAnnotator.maxArticles' in c.configuration.properties);
   });
 });

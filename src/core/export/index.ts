@@ -132,6 +132,13 @@ export function exportMarkdown(view: CorpusView, relative: (path: string) => str
 
 export type ExportFormat = 'json' | 'csv' | 'md';
 
+/** The file each export format is written to (by Export Annotations…; never read back as an article). */
+export const EXPORT_FILE_NAMES: Readonly<Record<ExportFormat, string>> = {
+  json: 'source-annotations.json',
+  csv: 'source-annotations.csv',
+  md: 'source-annotations-report.md',
+};
+
 export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
   return format === 'json' ? exportJson(view, relative) : format === 'csv' ? exportCsv(view, relative) : exportMarkdown(view, relative);
 }

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
-import { exportAs, type ExportFormat } from '../../core/export';
+import { EXPORT_FILE_NAMES as FILES, exportAs, type ExportFormat } from '../../core/export';
 import type { CorpusService } from '../corpusService';
-
-const FILES: Record<ExportFormat, string> = { json: 'source-annotations.json', csv: 'source-annotations.csv', md: 'source-annotations-report.md' };
 
 /** Writes JSON, CSV and a Markdown report of the whole corpus into a folder the user picks. */
 export async function exportAnnotations(corpus: CorpusService, target?: vscode.Uri): Promise<vscode.Uri[] | undefined> {
   await corpus.ready();
   const folder = target ?? (await vscode.window.showOpenDialog({
     canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: 'Export annotations (JSON, CSV and a Markdown report) to…',
-    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    defaultUri: besideTheWorkspace(),
   }))?.[0];
   if (!folder) return undefined;
   const view = corpus.view();
@@ -27,4 +25,20 @@ export async function exportAnnotations(corpus: CorpusService, target?: vscode.U
     });
   }
   return written;
+}
+
+/**
+ * Where the export dialog opens: the folder that holds the workspace folder. An export is a copy of what
+ * the folder of articles says, so a user looks for it beside that folder, as for a zip of it — and there it
+ * is outside the corpus: the files are never read as articles, and they stay out of the folder's git
+ * history unless the user chooses otherwise. (Exported into the workspace anyway, they are still no
+ * articles: src/core/articlePolicy.ts.) When that parent is itself in the workspace (a multi-root workspace
+ * holding both) or there is none, the dialog's own default is used (usually the home folder).
+ */
+function besideTheWorkspace(): vscode.Uri | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length) return undefined;
+  const parent = vscode.Uri.joinPath(folders[0].uri, '..');
+  if (parent.path === folders[0].uri.path) return undefined; // the workspace is a root folder
+  return vscode.workspace.getWorkspaceFolder(parent) ? undefined : parent;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../../core/annotations/model';
-import type { ArticleView, PlacedAnnotation } from '../../core/corpus';
-import { articleLabel, CorpusTree, revealCommand } from './common';
+import type { PlacedAnnotation } from '../../core/corpus';
+import { CorpusTree, revealCommand } from './common';
 
 type Section = 'needs-review' | 'orphaned';
 interface Entry { path: string; placed: PlacedAnnotation }
@@ -62,10 +62,7 @@ export class AnnotationsTree extends CorpusTree<Node> {
       return item;
     }
     if (node.kind === 'article') {
-      const item = new vscode.TreeItem(articleLabel(node.path), vscode.TreeItemCollapsibleState.Expanded);
-      item.description = String(node.annotations.length);
-      item.resourceUri = vscode.Uri.parse(node.path);
-      item.iconPath = vscode.ThemeIcon.File;
+      const item = this.articleItem(node.path, String(node.annotations.length), vscode.TreeItemCollapsibleState.Expanded);
       item.contextValue = 'article';
       item.id = `annotations/${node.path}`;
       return item;
@@ -79,8 +76,8 @@ export class AnnotationsTree extends CorpusTree<Node> {
     const current = span && article ? article.text.slice(span.start, span.end) : a.anchor.text;
     const item = new vscode.TreeItem(`${KIND_LABELS[a.kind]}: ${a.label ?? oneLine(isPlaced(node.placed) ? current : a.anchor.text)}`);
     const speaker = a.kind === 'quote' && a.links.speaker ? `said by ${this.corpus.view().entities.get(a.links.speaker)?.name ?? a.links.speaker}` : '';
-    item.description = [node.inSection ? articleLabel(node.path) : '', speaker, a.note].filter(Boolean).join(' · ');
-    item.tooltip = tooltip(node.placed, current, article);
+    item.description = [node.inSection ? this.names().name(node.path) : '', speaker, a.note].filter(Boolean).join(' · ');
+    item.tooltip = tooltip(node.placed, current, article && this.names().name(article.path));
     item.iconPath = new vscode.ThemeIcon(status === 'needs-review' ? 'warning' : status === 'orphaned' ? 'question' : 'tag');
     item.contextValue = status === 'needs-review' ? 'annotation-review' : status === 'orphaned' ? 'annotation-orphan' : 'annotation';
     item.id = `annotations/${node.inSection ? 'section/' : ''}${node.path}/${a.id}`;
@@ -97,7 +94,7 @@ function isPlaced(p: PlacedAnnotation): boolean {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 60);
 
-function tooltip(p: PlacedAnnotation, current: string, article: ArticleView | undefined): vscode.MarkdownString {
+function tooltip(p: PlacedAnnotation, current: string, article: string | undefined): vscode.MarkdownString {
   const a = p.annotation;
   const md = new vscode.MarkdownString('', true);
   md.appendMarkdown(`**${KIND_LABELS[a.kind]}** `).appendText(`“${a.anchor.text}”`);
@@ -105,7 +102,7 @@ function tooltip(p: PlacedAnnotation, current: string, article: ArticleView | un
   if (p.status === 'needs-review') {
     md.appendMarkdown('\n\n$(warning) The text changed here. Best match now: ').appendText(`“${current}”`).appendMarkdown('. Accept it, re-attach the annotation to a selection, or delete it.');
   } else if (p.status === 'orphaned') {
-    md.appendMarkdown('\n\n$(question) ').appendText(`These words are no longer in ${article ? articleLabel(article.path) : 'the article'}. Select where the annotation belongs and re-attach it, or delete it.`);
+    md.appendMarkdown('\n\n$(question) ').appendText(`These words are no longer in ${article ?? 'the article'}. Select where the annotation belongs and re-attach it, or delete it.`);
   }
   md.appendMarkdown('\n\n').appendText(`${a.author} · ${a.updated}`);
   return md;

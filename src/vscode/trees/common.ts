@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { ArticleNames, fileName } from '../../core/articleNames';
+import type { CorpusView } from '../../core/corpus';
 import type { Span } from '../../core/text/span';
 import type { CorpusService } from '../corpusService';
 
@@ -14,8 +16,9 @@ export function revealCommand(path: string, span: Span): vscode.Command {
   return { command: 'sourceAnnotator.revealMention', title: 'Reveal Mention', arguments: [path, span.start, span.end] };
 }
 
-export function articleLabel(path: string): string {
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+/** The path of an article as the user knows it: relative to the workspace folder. */
+export function workspacePath(path: string): string {
+  return vscode.workspace.asRelativePath(vscode.Uri.parse(path));
 }
 
 /** Base of our trees: refreshes when the corpus changes, and builds items from plain nodes. */
@@ -26,6 +29,24 @@ export abstract class CorpusTree<N> implements vscode.TreeDataProvider<N>, vscod
 
   constructor(protected readonly corpus: CorpusService) {
     this.subscription = corpus.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  private naming: { view: CorpusView; names: ArticleNames } | undefined;
+
+  /** How rows name articles; worked out again only when the corpus view changes, not per row. */
+  protected names(): ArticleNames {
+    const view = this.corpus.view();
+    if (this.naming?.view !== view) this.naming = { view, names: new ArticleNames(view.articles.keys(), workspacePath) };
+    return this.naming.names;
+  }
+
+  /** A row for an article: its file name, with its folder as the description where another article has the same name. */
+  protected articleItem(path: string, description: string | undefined, collapsible = vscode.TreeItemCollapsibleState.None): vscode.TreeItem {
+    const item = new vscode.TreeItem(fileName(path), collapsible);
+    item.description = [this.names().folder(path), description].filter(Boolean).join(' · ');
+    item.resourceUri = vscode.Uri.parse(path);
+    item.iconPath = vscode.ThemeIcon.File;
+    return item;
   }
 
   abstract getTreeItem(node: N): vscode.TreeItem;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EventMention, StoryEvent } from '../../core/events';
-import { articleLabel, CorpusTree, revealCommand } from './common';
+import { CorpusTree, revealCommand } from './common';
 
 type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: EventMention };
 
@@ -24,12 +24,9 @@ export class EventsTree extends CorpusTree<Node> {
       return item;
     }
     const m = node.mention;
-    const item = new vscode.TreeItem(articleLabel(m.path));
-    item.description = m.text.replace(/\s+/g, ' ').slice(0, 120);
+    const item = this.articleItem(m.path, m.text.replace(/\s+/g, ' ').slice(0, 120));
     item.tooltip = m.text;
     item.command = revealCommand(m.path, m);
-    item.iconPath = vscode.ThemeIcon.File;
-    item.resourceUri = vscode.Uri.parse(m.path);
     return item;
   }
 }

@@ -4,7 +4,7 @@ import type { Mention } from '../../core/model';
 import type { ResolvedQuote } from '../../core/corpus';
 import { outletName } from '../../core/quotes/compare';
 import type { Utterance } from '../../core/quotes/utterances';
-import { articleLabel, CorpusTree, revealCommand, snippet } from './common';
+import { CorpusTree, revealCommand, snippet } from './common';
 
 type Node =
   | { kind: 'person'; entity: Entity; mentions: number; articles: number }
@@ -68,10 +68,7 @@ export class PeopleTree extends CorpusTree<Node> {
         return item;
       }
       case 'article': {
-        const item = new vscode.TreeItem(articleLabel(node.path), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${node.mentions.length} mention${node.mentions.length === 1 ? '' : 's'}`;
-        item.resourceUri = vscode.Uri.parse(node.path);
-        item.iconPath = vscode.ThemeIcon.File;
+        const item = this.articleItem(node.path, `${node.mentions.length} mention${node.mentions.length === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `person/${node.entity.id}/${node.path}`;
         return item;
       }
@@ -88,7 +85,7 @@ export class PeopleTree extends CorpusTree<Node> {
         const u = node.utterance;
         const item = new vscode.TreeItem(`“${u.text.replace(/\s+/g, ' ').trim()}”`, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${u.sources.length} source${u.sources.length === 1 ? '' : 's'}`;
-        item.tooltip = new vscode.MarkdownString(`**${u.speakerName ?? ''}**, as quoted by ${u.sources.map(articleLabel).join(', ')}`);
+        item.tooltip = new vscode.MarkdownString(`**${u.speakerName ?? ''}**, as quoted by ${u.sources.map(path => this.names().name(path)).join(', ')}`);
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.id = `person/${node.entity.id}/utterance/${u.id}`;
         return item;
@@ -103,8 +100,8 @@ export class PeopleTree extends CorpusTree<Node> {
       case 'quote': {
         const words = `“${node.quote.text.replace(/\s+/g, ' ').trim()}”`;
         const item = new vscode.TreeItem(node.version ? outletName(node.path) : words);
-        item.description = node.version ? words : articleLabel(node.path);
-        item.tooltip = new vscode.MarkdownString(`**${node.quote.speaker?.name ?? ''}** in ${articleLabel(node.path)}${node.quote.how ? ` — ${node.quote.how}` : ''}\n\n${node.quote.text}`);
+        item.description = node.version ? words : this.names().name(node.path);
+        item.tooltip = new vscode.MarkdownString(`**${node.quote.speaker?.name ?? ''}** in ${this.names().name(node.path)}${node.quote.how ? ` — ${node.quote.how}` : ''}\n\n${node.quote.text}`);
         item.command = revealCommand(node.path, node.quote);
         item.iconPath = new vscode.ThemeIcon('comment');
         return item;

@@ -1,0 +1,66 @@
+import { SIDECAR_SUFFIX } from './annotations/model';
+import { EXPORT_FILE_NAMES } from './export';
+
+/**
+ * Which files of a folder are articles: those matching the `articles` glob and not the `exclude` glob
+ * (both workspace-relative, as in the settings `sourceAnnotator.articles` and `sourceAnnotator.exclude`),
+ * never a file Source Annotator writes itself. One policy for the extension's scan, its file watcher and
+ * the CLI, so that an export written into the folder never shows up as an article on the next read.
+ */
+export interface ArticlePatterns {
+  articles: string;
+  exclude: string;
+  /** Match the globs regardless of case (the CLI reads `NOTES.TXT` as it always did). */
+  ignoreCase?: boolean;
+}
+
+export const DEFAULT_ARTICLE_PATTERNS: ArticlePatterns = { articles: '**/*.{txt,md}', exclude: '**/{node_modules,.git,dist,out}/**' };
+
+const EXPORTS = new Set(Object.values(EXPORT_FILE_NAMES));
+
+/** A file Source Annotator writes: an export, a sidecar, or the temporary file of a save in progress (`.name.….tmp`). */
+export function isOwnFile(fileName: string): boolean {
+  return EXPORTS.has(fileName) || fileName.endsWith(SIDECAR_SUFFIX) || (fileName.startsWith('.') && fileName.endsWith('.tmp'));
+}
+
+/** Whether a workspace-relative path (`/`-separated) names an article. */
+export function isArticlePath(relativePath: string, patterns: ArticlePatterns): boolean {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  return !isOwnFile(name)
+    && globMatches(patterns.articles, relativePath, patterns.ignoreCase)
+    && !globMatches(patterns.exclude, relativePath, patterns.ignoreCase);
+}
+
+/** Whether everything under a workspace-relative folder is excluded (a walk need not go into it). */
+export function isExcludedFolder(relativeFolder: string, patterns: ArticlePatterns): boolean {
+  return globMatches(patterns.exclude, `${relativeFolder.replace(/\/$/, '')}/`, patterns.ignoreCase);
+}
+
+const compiled = new Map<string, RegExp>();
+
+/** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
+export function globMatches(glob: string, path: string, ignoreCase = false): boolean {
+  const key = `${ignoreCase ? 'i' : 's'}${glob}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(`(?:^|/)${globSource(glob)}$`, ignoreCase ? 'i' : '');
+    if (compiled.size > 100) compiled.clear();
+    compiled.set(key, re);
+  }
+  return re.test(path);
+}
+
+function globSource(glob: string): string {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
+    else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return re;
+}
