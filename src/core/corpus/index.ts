@@ -8,7 +8,7 @@ import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './arti
 import { applyDecisions, articleDecisions, sameDecision, winningDecision, type Decision } from './decisions';
 import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
 import { entityContribution, EntityTable, type EntityContribution } from './entityTable';
-import { applyFamilyNames, familyContribution, mayHoldName, type FamilyContribution } from './familyNames';
+import { applyFamilyNames, familyCandidates, familyContribution, mayBeFamilyName, mayHoldName, type FamilyContribution } from './familyNames';
 import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
 import type { ArticleInput, ArticleView, CorpusView } from './types';
 
@@ -24,6 +24,10 @@ export interface CorpusChanges {
 /** One article and, for each step of resolution, what it last brought to the corpus. */
 interface ArticleState {
   input: ArticleInput;
+  /** A number for the article, in the index of the names it may hold. */
+  id: number;
+  /** The text whose names were indexed. */
+  indexed?: string;
   analysis?: ArticleAnalysis;
   analysisKey?: string;
   base?: ArticleView;
@@ -67,6 +71,9 @@ export class Corpus {
   private readonly table = new EntityTable();
   private readonly quoting = new Map<string, Set<string>>();
   private readonly timeline = new Timeline();
+  /** Name → the articles (by id) that may hold it where a family name would be found; checked before use, so ids of articles that changed since may linger. */
+  private readonly nameIndex = new Map<string, number[]>();
+  private readonly byId: (string | undefined)[] = [];
   private articles = new Map<string, ArticleView>();
   private view: CorpusView | undefined;
   private changes: CorpusChanges = { articles: new Set(), entities: new Set(), events: false };
@@ -86,7 +93,7 @@ export class Corpus {
   setArticle(path: string, text: string, annotations: Annotation[] = this.states.get(path)?.input.annotations ?? this.removed.get(path)?.input.annotations ?? [], placements?: Map<string, Anchoring>): void {
     let state = this.states.get(path);
     if (!state) {
-      state = this.removed.get(path) ?? {} as ArticleState;
+      state = this.removed.get(path) ?? { id: this.byId.push(path) - 1 } as ArticleState;
       this.removed.delete(path);
       this.states.set(path, state);
     }
@@ -179,6 +186,17 @@ export class Corpus {
         consumed.push(key);
       }
       if (!state.view) reorder = true;
+      if (state.indexed !== text) {
+        state.indexed = text;
+        const seen = new Set<string>();
+        for (const c of familyCandidates(text)) {
+          const name = text.slice(c.start, c.end);
+          if (seen.has(name) || !mayBeFamilyName(name)) continue;
+          seen.add(name);
+          const ids = this.nameIndex.get(name) ?? this.nameIndex.set(name, []).get(name)!;
+          if (ids[ids.length - 1] !== state.id) ids.push(state.id);
+        }
+      }
       state.base = applyAnnotations(path, text, state.analysis!, annotations, placements);
       const family = familyContribution(state.base.mentions);
       noteFamily(state.family);
@@ -194,11 +212,16 @@ export class Corpus {
     // 2. family names and the user's decisions, where they changed
     const flipped = [...familyBefore].filter(([name, was]) => member(name) !== was).map(([name]) => name);
     const refamily = new Set(this.dirty);
-    if (flipped.length) {
-      for (const [path, state] of this.states) {
-        if (refamily.has(path) || state.base!.analysis.skipped) continue;
-        if (flipped.some(name => mayHoldName(state.input.text, name))) refamily.add(path);
-      }
+    for (const name of flipped) {
+      const ids = this.nameIndex.get(name) ?? [];
+      const live = ids.filter(id => {
+        const path = this.byId[id];
+        const state = path === undefined ? undefined : this.states.get(path);
+        if (!state || state.id !== id || !mayHoldName(state.input.text, name)) return false;
+        if (!state.base!.analysis.skipped) refamily.add(path!);
+        return true;
+      });
+      if (live.length < ids.length) this.nameIndex.set(name, live); // what no longer holds the name leaves the index
     }
     const redecide = new Set(refamily);
     const decided = [...decisionTexts].filter(text => {
