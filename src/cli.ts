@@ -9,7 +9,10 @@ import { Corpus } from './core/corpus';
 import { DEFAULT_ARTICLE_PATTERNS, isArticlePath, isExcludedFolder, isOwnFile, type ArticlePatterns } from './core/articlePolicy';
 import { articleRecord, exportAs, type ExportFormat } from './core/export';
 import { decodeArticle } from './core/text/decode';
-import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
+import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from './core/ner';
+import { DEFAULT_MAX_LENGTH } from './core/analysis';
+import type { ArticleAnalysis } from './core/model';
+import { analyseInWorkers } from './cliWorkers';
 
 const USAGE = `Source Annotator CLI
 
@@ -147,13 +150,48 @@ function recogniser(flags: Map<string, string>): EntityRecogniser {
     process.stderr.write(`source-annotator: no entity model at ${file}; using the rules\n`);
     return ruleRecogniser;
   }
-  return modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(file))));
+  // the tables are built only if this thread tags (workers usually do)
+  return lazyModelRecogniser(new Uint8Array(fs.readFileSync(file)));
 }
+
+/** Analyses made on every core before `main` runs (large inputs only; see `run`), by file. */
+const preAnalysed = new Map<string, { text: string; analysis: ArticleAnalysis }>();
 
 function loadCorpus(files: string[], flags: Map<string, string>): Corpus {
   const corpus = new Corpus({ recogniser: recogniser(flags) });
-  for (const file of files) corpus.setArticle(file, readText(file), readSidecar(file).sidecar?.annotations ?? []);
+  for (const file of files) {
+    const ready = preAnalysed.get(file);
+    if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
+    corpus.setArticle(file, ready?.text ?? readText(file), readSidecar(file).sidecar?.annotations ?? []);
+  }
+  preAnalysed.clear();
   return corpus;
+}
+
+/** From this many articles on, `analyze` and `export` analyse them on every core first. */
+const WORKERS_FROM = 16;
+
+/**
+ * The command line's entry: for `analyze` and `export` of many articles, the articles are analysed in worker
+ * threads on every core first (the output is the same as in one thread); then `main` runs.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'analyze' || command === 'export') {
+    try {
+      const { positional, flags } = parseArgs(rest);
+      const files = positional.length ? articleFiles(command === 'export' ? positional.slice(0, 1) : positional) : [];
+      if (files.length >= WORKERS_FROM) {
+        const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
+        const texts = files.map(readText);
+        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH });
+        if (analyses) files.forEach((file, i) => preAnalysed.set(file, { text: texts[i], analysis: analyses[i] }));
+      }
+    } catch {
+      preAnalysed.clear(); // main reports what is wrong with the arguments or the files
+    }
+  }
+  return main(argv);
 }
 
 function analyze(positional: string[], flags: Map<string, string>): void {
@@ -247,5 +285,5 @@ export function main(argv: string[]): number {
 if (require.main === module) {
   // a closed pipe (`… | head`) ends the output quietly
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0); throw e; });
-  process.exitCode = main(process.argv.slice(2));
+  void run(process.argv.slice(2)).then(code => { process.exitCode = code; });
 }

@@ -6,6 +6,7 @@ import { AnnotationCommands } from './vscode/commands/annotate';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
+import { AnalysisStore } from './vscode/analysisStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
 import { QuoteComparisonPanel } from './vscode/compare';
@@ -28,6 +29,8 @@ export interface SourceAnnotatorApi {
   recogniser(): string;
   /** How many article analyses ran in the worker thread. */
   workerAnalyses(): number;
+  /** How many analyses were found in the persistent index (not made again) this session. */
+  indexHits(): number;
   view(): CorpusView;
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
   annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
@@ -58,7 +61,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const store = own(new SidecarStore(diagnostics));
   const modelUri = vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin');
   const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), modelUri.fsPath));
-  const corpus = own(new CorpusService(store, modelUri, worker));
+  // the persistent index: analyses kept between sessions, in this workspace's storage (none without a workspace)
+  const index = own(new AnalysisStore(context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js')));
+  const corpus = own(new CorpusService(store, modelUri, worker, index));
   const decorations = own(new Decorations(corpus, settings));
   const status = own(new ArticleStatus(corpus));
   own(new AnchorSaver(corpus, store));
@@ -113,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ready: () => corpus.ready(),
     recogniser: () => corpus.recogniserId,
     workerAnalyses: () => corpus.workerAnalyses,
+    indexHits: () => index.hits,
     view: () => corpus.view(),
     decorationRanges: uri => decorations.rangesFor(uri),
     annotateSelection: options => annotations.annotateSelection(options),

@@ -12,8 +12,10 @@ export interface AnalysisRequest {
 }
 
 let recogniser: EntityRecogniser = ruleRecogniser;
+const { modelPath } = workerData as { modelPath: string | null };
 try {
-  recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync((workerData as { modelPath: string }).modelPath))));
+  // null: the rules, asked for (the CLI's --rules)
+  if (modelPath !== null) recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(modelPath))));
 } catch {
   // no model: the rules recognise entities, as in the main thread
 }

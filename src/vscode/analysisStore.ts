@@ -24,14 +24,20 @@ export class AnalysisStore implements vscode.Disposable {
   /** How many analyses were found in the index this session (for the status and tests). */
   hits = 0;
 
-  constructor(private readonly folder: vscode.Uri | undefined, private readonly version: string) {
-    this.loaded = folder ? this.load(folder) : Promise.resolve();
+  /** The analysing code's own hash: results of another version are never read. */
+  private version = '';
+  private disabled = false;
+
+  /** `code` is the file that analyses (the worker's script): its hash is part of every key. */
+  constructor(private readonly folder: vscode.Uri | undefined, code: vscode.Uri) {
+    this.loaded = folder ? this.load(folder, code) : Promise.resolve();
   }
 
   /** The stored analysis of this text, if any. */
   async get(text: string, settings: string): Promise<ArticleAnalysis | undefined> {
     if (!this.folder) return undefined;
     await this.loaded;
+    if (this.disabled) return undefined;
     const hash = contentHash(text);
     const key = this.key(hash, settings);
     const encoded = this.shards[shardOf(hash)].get(key);
@@ -50,7 +56,7 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   put(text: string, settings: string, analysis: ArticleAnalysis): void {
-    if (!this.folder) return;
+    if (!this.folder || this.disabled || !this.version) return;
     const key = this.key(analysis.hash, settings);
     const shard = shardOf(analysis.hash);
     this.used.add(key);
@@ -103,7 +109,13 @@ export class AnalysisStore implements vscode.Disposable {
     return `${hash}|${settings}|${this.version}`;
   }
 
-  private async load(folder: vscode.Uri): Promise<void> {
+  private async load(folder: vscode.Uri, code: vscode.Uri): Promise<void> {
+    try {
+      this.version = contentHash(new TextDecoder().decode(await vscode.workspace.fs.readFile(code))).slice(-8);
+    } catch {
+      this.disabled = true; // without knowing the code, no stored result can be trusted
+      return;
+    }
     await Promise.all(this.shards.map(async (shard, i) => {
       let content: string;
       try {

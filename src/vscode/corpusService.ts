@@ -10,8 +10,14 @@ import type { AnalysisWorker } from './analysisWorker';
 import { LiveAnnotations } from './liveAnnotations';
 import type { LiveAnchors } from '../core/annotations/live';
 import type { SidecarStore } from './sidecarStore';
+import type { AnalysisStore } from './analysisStore';
 import { CorpusChanges } from './corpusChanges';
 import { ScanTracker, type ScanStatus } from './scanTracker';
+
+/** How many articles are read at once during a scan. */
+const READERS = 4;
+/** How often the views are refreshed while a scan reads articles. */
+const SCAN_REFRESH_MS = 1000;
 
 /**
  * The workspace's articles and their analysis. Scenarios handled:
@@ -42,7 +48,7 @@ export class CorpusService implements vscode.Disposable {
   private recogniser: EntityRecogniser = ruleRecogniser;
   private readonly modelLoaded: Promise<void>;
 
-  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, private readonly worker?: AnalysisWorker) {
+  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, private readonly worker?: AnalysisWorker, private readonly index?: AnalysisStore) {
     this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -136,11 +142,22 @@ export class CorpusService implements vscode.Disposable {
       const { uris, more } = await findArticles(this.settings, limit, scan.token);
       scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
       const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
-      for (let read = 0; read < uris.length && !scan.token.isCancellationRequested; ) {
-        const doc = open.get(uris[read].toString());
-        await this.load(uris[read], doc ? doc.getText() : undefined, false);
-        scan.report({ read: ++read });
-      }
+      // a few articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
+      // as the articles arrive (each resolve brings in only the articles read since the last one)
+      let next = 0;
+      let read = 0;
+      let shown = Date.now();
+      const reader = async () => {
+        while (next < uris.length && !scan.token.isCancellationRequested) {
+          const uri = uris[next++];
+          const doc = open.get(uri.toString());
+          await this.load(uri, doc ? doc.getText() : undefined, false);
+          scan.report({ read: ++read });
+          if (Date.now() - shown > SCAN_REFRESH_MS) { shown = Date.now(); this.changes.notify(); }
+        }
+      };
+      await Promise.all(Array.from({ length: READERS }, reader));
+      if (!scan.token.isCancellationRequested) void this.index?.prune();
     } finally {
       scan.end();
     }
@@ -148,15 +165,22 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Analyses a text in the worker (when there is one) and hands the result to the corpus, so that the
-   * main thread only resolves. If the worker is unavailable, the corpus analyses in the main thread.
+   * Finds a text's analysis in the persistent index, or has the worker (when there is one) make it, and hands
+   * it to the corpus, so that the main thread only resolves. A text read from disk (`keep`) has its analysis
+   * kept in the index. If the worker is unavailable, the corpus analyses in the main thread.
    */
-  private async analyseOffThread(text: string): Promise<void> {
+  private async analyseOffThread(text: string, keep = false): Promise<void> {
     await this.modelLoaded;
-    if (!this.worker || this.corpus.isAnalysed(text)) return;
+    if (this.corpus.isAnalysed(text)) return;
+    const settings = `${this.settings.maxArticleSizeKB * 1024}:${this.recogniser.id}`;
+    const stored = await this.index?.get(text, settings);
+    if (stored) { this.corpus.primeAnalysis(text, stored); return; }
+    if (!this.worker) return;
     try {
-      this.corpus.primeAnalysis(text, await this.worker.analyse(text, this.settings.maxArticleSizeKB * 1024));
+      const analysis = await this.worker.analyse(text, this.settings.maxArticleSizeKB * 1024);
+      this.corpus.primeAnalysis(text, analysis);
       this.workerAnalyses++;
+      if (keep) this.index?.put(text, settings, analysis);
     } catch (e) {
       console.warn(`Source Annotator: analysis worker unavailable (${(e as Error).message}); analysing in the main thread`);
     }
@@ -168,7 +192,7 @@ export class CorpusService implements vscode.Disposable {
     try {
       const content = text ?? (await readArticleFile(uri, this.settings.maxArticleSizeKB * 1024));
       if (content === undefined) return this.fileDeleted(uri); // not read: too large to analyse, or not a file
-      await this.analyseOffThread(content);
+      await this.analyseOffThread(content, text === undefined);
       const state = await this.store.read(uri);
       // deleted while it was being read: it stays out
       if (this.deletions !== deletions && !(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return;

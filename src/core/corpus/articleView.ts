@@ -1,6 +1,6 @@
 import { resolveAnchor, type Anchoring } from '../annotations/anchor';
 import { KIND_ENTITY_TYPE, type Annotation } from '../annotations/model';
-import type { Entity } from '../entities/resolve';
+import type { Entity } from '../entities/entity';
 import { slug } from '../entities/names';
 import type { ArticleAnalysis, Mention, Quote } from '../model';
 import { overlaps, SpanIndex, type Span } from '../text/span';
@@ -44,7 +44,8 @@ export function applyAnnotations(path: string, text: string, analysis: ArticleAn
   const rejected = live.filter(p => p.annotation.kind === 'not-entity').map(p => p.span!);
   const userSpans = new SpanIndex([...userMentions, ...rejected]);
   const mentions = [
-    ...analysis.mentions.filter(m => !userSpans.overlapping(m).length).map(m => ({ ...m })),
+    // the analysis's own mention objects: nothing after this step changes a mention, it copies it
+    ...analysis.mentions.filter(m => !userSpans.overlapping(m).length),
     ...userMentions,
   ].sort((a, b) => a.start - b.start);
   const position = new Map(mentions.map((m, i) => [`${m.start}:${m.end}`, i]));

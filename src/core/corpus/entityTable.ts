@@ -1,4 +1,4 @@
-import type { Entity } from '../entities/resolve';
+import type { Entity } from '../entities/entity';
 import { isSurnameFirst, knownAlias, nameWeight, words } from '../entities/names';
 import type { EntityType, Mention } from '../model';
 

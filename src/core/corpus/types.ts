@@ -1,6 +1,6 @@
 import type { AnchorStatus, Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
-import type { Entity } from '../entities/resolve';
+import type { Entity } from '../entities/entity';
 import type { StoryEvent } from '../events';
 import type { ArticleAnalysis, Mention, Quote } from '../model';
 import type { Span } from '../text/span';

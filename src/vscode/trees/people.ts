@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entity } from '../../core/entities/resolve';
+import type { Entity } from '../../core/entities/entity';
 import type { Mention } from '../../core/model';
 import type { ResolvedQuote } from '../../core/corpus';
 import { outletName } from '../../core/quotes/compare';

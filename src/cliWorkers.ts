@@ -1,0 +1,36 @@
+// Article analysis on every core for the CLI: worker threads running dist/worker.js (the extension's own
+// analysis worker), each with the entity model, texts handed out one at a time to whichever is free.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ArticleAnalysis } from './core/model';
+
+/**
+ * The analyses of the texts, in order, made by `threads` workers; undefined when no worker can run here
+ * (the worker script is missing: the caller analyses in its own thread).
+ */
+export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; maxLength: number; threads?: number }): Promise<ArticleAnalysis[] | undefined> {
+  if (!fs.existsSync(options.script) || !texts.length) return undefined;
+  const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), texts.length));
+  const results: ArticleAnalysis[] = new Array(texts.length);
+  let next = 0;
+  const run = () => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(options.script, { workerData: { modelPath: options.modelPath } });
+    let current = -1;
+    const send = () => {
+      if (next >= texts.length) { void worker.terminate().then(() => resolve()); return; }
+      current = next++;
+      worker.postMessage({ id: current, text: texts[current], maxLength: options.maxLength });
+    };
+    worker.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
+      if (!m.analysis) { reject(new Error(m.error ?? 'analysis failed')); void worker.terminate(); return; }
+      results[m.id] = m.analysis;
+      send();
+    });
+    worker.on('error', reject);
+    worker.on('exit', code => { if (code !== 0 && next < texts.length) reject(new Error(`analysis worker exited with ${code} on text ${current}`)); });
+    send();
+  });
+  await Promise.all(Array.from({ length: threads }, run));
+  return results;
+}

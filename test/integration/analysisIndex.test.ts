@@ -1,0 +1,79 @@
+// The persistent index: analyses kept in workspace storage between sessions, so that a restart or a rescan
+// analyses only what changed. Runs first (files run in name order), in the extension host with the sample corpus.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { analyseArticle } from '../../src/core/analysis';
+import type { SourceAnnotatorApi } from '../../src/extension';
+import { AnalysisStore } from '../../src/vscode/analysisStore';
+import { activeApi } from './helpers';
+
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+suite('Source Annotator in VS Code: the persistent index', () => {
+  let api: SourceAnnotatorApi;
+  let dir: string;
+  let code: vscode.Uri;
+
+  suiteSetup(async () => {
+    api = await activeApi('xinhua-kim-trump-meet-hanoi.txt');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-index-'));
+    fs.writeFileSync(path.join(dir, 'worker.js'), 'version one');
+    code = vscode.Uri.file(path.join(dir, 'worker.js'));
+  });
+
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('Re-analyse Articles finds every article in the index: nothing is analysed again', async () => {
+    const workerBefore = api.workerAnalyses();
+    const hitsBefore = api.indexHits();
+    await vscode.commands.executeCommand('sourceAnnotator.refresh');
+    await api.ready();
+    assert.ok(api.indexHits() - hitsBefore >= 5, `${api.indexHits() - hitsBefore} analyses found in the index`);
+    assert.equal(api.workerAnalyses(), workerBefore, 'the worker analysed nothing again');
+    const people = [...api.view().entities.values()].filter(e => e.type === 'PERSON').map(e => e.name);
+    assert.ok(people.includes('Kim Jong Un') && people.includes('Donald Trump'), people.join(', '));
+  });
+
+  test('what one session writes, the next reads; another version of the analysing code reads nothing', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'index-a'));
+    const text = 'Donald Trump met Kim Jong Un in Hanoi on Wednesday. "We will see," Trump said.';
+    const analysis = analyseArticle(text);
+    const first = new AnalysisStore(folder, code);
+    assert.equal(await first.get(text, 's'), undefined);
+    first.put(text, 's', analysis);
+    await first.flush();
+    const second = new AnalysisStore(folder, code);
+    assert.deepEqual(await second.get(text, 's'), plain(analysis));
+    assert.equal(second.hits, 1);
+    assert.equal(await second.get(text, 'other settings'), undefined);
+    assert.equal(await second.get(text + ' More.', 's'), undefined, 'another text');
+    fs.writeFileSync(path.join(dir, 'worker.js'), 'version two');
+    const upgraded = new AnalysisStore(folder, code);
+    assert.equal(await upgraded.get(text, 's'), undefined, 'a result of other code is never read');
+    fs.writeFileSync(path.join(dir, 'worker.js'), 'version one');
+  });
+
+  test('a damaged index file is ignored and written again; entries no article used are pruned', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'index-b'));
+    const texts = ['Ana Ruiz spoke in Lima on Monday.', 'Tomas Berg left Oslo.', 'Mei Chen met Ravi Patel.'];
+    const store = new AnalysisStore(folder, code);
+    for (const t of texts) store.put(t, 's', analyseArticle(t));
+    await store.flush();
+    const files = fs.readdirSync(folder.fsPath).filter(f => f.endsWith('.tsv'));
+    assert.ok(files.length >= 1);
+    for (const f of files) fs.appendFileSync(path.join(folder.fsPath, f), '\nnot an entry\ngarbage\tline{');
+    const reread = new AnalysisStore(folder, code);
+    for (const t of texts) assert.ok(await reread.get(t, 's'), t);
+    // a new session that uses only the first article: after its scan the others are dropped
+    const next = new AnalysisStore(folder, code);
+    assert.ok(await next.get(texts[0], 's'));
+    await next.prune();
+    const after = new AnalysisStore(folder, code);
+    assert.ok(await after.get(texts[0], 's'));
+    assert.equal(await after.get(texts[1], 's'), undefined);
+    for (const f of fs.readdirSync(folder.fsPath).filter(x => x.endsWith('.tsv'))) assert.doesNotMatch(fs.readFileSync(path.join(folder.fsPath, f), 'utf8'), /garbage|not an entry/);
+  });
+});
