@@ -62,6 +62,7 @@ export class CorpusService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => { this.live.edit(e); this.scheduleEdit(e.document); }),
       vscode.workspace.onDidOpenTextDocument(d => this.opened(d)),
       vscode.workspace.onDidCloseTextDocument(d => this.closed(d)),
+      vscode.window.onDidChangeVisibleTextEditors(editors => this.shown(editors)),
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
     );
     void this.rescan();
@@ -161,7 +162,16 @@ export class CorpusService implements vscode.Disposable {
     } finally {
       scan.end();
     }
+    this.shown(vscode.window.visibleTextEditors);
     this.changes.notify();
+  }
+
+  /** Beyond the limit, an article shown in an editor is read all the same (its document may be older than the scan). */
+  private shown(editors: readonly vscode.TextEditor[]): void {
+    if (this.scans.current.limitedTo === undefined) return;
+    for (const { document } of editors) {
+      if (document.uri.scheme !== 'untitled' && !this.corpus.has(document.uri.toString()) && this.isArticle(document.uri)) void this.load(document.uri);
+    }
   }
 
   /**
