@@ -9,6 +9,7 @@ import { AnchorReview } from './vscode/commands/review';
 import { AnalysisStore } from './vscode/analysisStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
+import { AnnotationWriter } from './vscode/annotationWriter';
 import { QuoteComparisonPanel } from './vscode/compare';
 import { CorpusService } from './vscode/corpusService';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
@@ -66,10 +67,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const corpus = own(new CorpusService(store, modelUri, worker, index));
   const decorations = own(new Decorations(corpus, settings));
   const status = own(new ArticleStatus(corpus));
-  own(new AnchorSaver(corpus, store));
-  const annotations = new AnnotationCommands(corpus, store);
-  const quotes = new QuoteCorrections(corpus, annotations);
-  const review = new AnchorReview(corpus, annotations);
+  const writer = new AnnotationWriter(corpus, store);
+  own(new AnchorSaver(corpus, writer));
+  const annotations = new AnnotationCommands(corpus, writer);
+  const quotes = new QuoteCorrections(corpus, writer);
+  const review = new AnchorReview(corpus, writer);
   const comparison = own(new QuoteComparisonPanel(corpus));
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];

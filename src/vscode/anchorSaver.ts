@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sameAnchor } from '../core/annotations/live';
 import type { CorpusService } from './corpusService';
-import type { SidecarStore } from './sidecarStore';
+import type { AnnotationWriter } from './annotationWriter';
 
 /**
  * When an article is saved, the annotations that moved with its edits get their new anchors in the sidecar,
@@ -12,7 +12,7 @@ import type { SidecarStore } from './sidecarStore';
 export class AnchorSaver implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly corpus: CorpusService, private readonly store: SidecarStore) {
+  constructor(private readonly corpus: CorpusService, private readonly writer: AnnotationWriter) {
     this.subscription = vscode.workspace.onDidSaveTextDocument(d => void this.saved(d));
   }
 
@@ -24,12 +24,11 @@ export class AnchorSaver implements vscode.Disposable {
     if (!anchors.size) return;
     const from = new Map(live.stored.map(a => [a.id, a.anchor]));
     try {
-      const sidecar = await this.store.update(document.uri, text, list => list.map(a => {
+      await this.writer.save(document.uri, text, list => list.map(a => {
         const anchor = anchors.get(a.id);
         const was = from.get(a.id);
         return anchor && was && sameAnchor(a.anchor, was) ? { ...a, anchor } : a;
-      }));
-      this.corpus.setAnnotations(document.uri, sidecar.annotations);
+      }), { quiet: true });
     } catch {
       // the sidecar cannot be read: it is reported on the file and left alone; the anchors are found again on opening
     }

@@ -108,6 +108,12 @@ export class CorpusService implements vscode.Disposable {
     return this.grouped.utterances;
   }
 
+  /** An article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's, else the disk's. */
+  async currentText(uri: vscode.Uri): Promise<string> {
+    const open = openDocument(uri.toString());
+    return open?.getText() ?? this.corpus.textOf(uri.toString()) ?? (await vscode.workspace.openTextDocument(uri)).getText();
+  }
+
   article(uri: vscode.Uri): ArticleView | undefined {
     return this.view().articles.get(uri.toString());
   }

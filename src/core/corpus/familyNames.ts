@@ -20,8 +20,15 @@ export interface FamilyContribution {
 
 /** Whether a word may be spread across the corpus as a family name. */
 export function mayBeFamilyName(word: string): boolean {
-  return /^\p{Lu}/u.test(word) && !has(COMMON_WORDS, word) && !has(NOT_NAMES, word) && !/^(?:jr|sr)\.?$/i.test(word);
+  let known = judged.get(word);
+  if (known === undefined) {
+    known = /^\p{Lu}/u.test(word) && !has(COMMON_WORDS, word) && !has(NOT_NAMES, word) && !/^(?:jr|sr)\.?$/i.test(word);
+    if (judged.size > 100_000) judged.clear();
+    judged.set(word, known);
+  }
+  return known;
 }
+const judged = new Map<string, boolean>();
 
 export function familyContribution(mentions: readonly Mention[]): FamilyContribution {
   const family = new Set<string>();
@@ -108,12 +115,12 @@ export function mayHoldName(text: string, name: string): boolean {
  * Marks the known family names in one article (those `isFamilyName` accepts): new PERSON mentions where
  * nothing was found, an organisation of exactly that stretch retyped. Returns the input itself when nothing changes.
  */
-export function applyFamilyNames(text: string, article: MentionsAndQuotes, isFamilyName: (name: string) => boolean): MentionsAndQuotes {
+export function applyFamilyNames(text: string, article: MentionsAndQuotes, isFamilyName: (name: string) => boolean, candidates = familyCandidates(text)): MentionsAndQuotes {
   const covered = new SpanIndex(article.mentions);
   const added: Mention[] = [];
   const retyped = new Map<Mention, Mention>();
   let after = 0;
-  for (const span of familyCandidates(text)) {
+  for (const span of candidates) {
     // the longest known name at the first place one starts, then on after it
     if (span.start < after) continue;
     const name = text.slice(span.start, span.end);

@@ -121,6 +121,11 @@ export class Corpus {
     this.dirty.add(path);
   }
 
+  /** The text an article was given. */
+  textOf(path: string): string | undefined {
+    return this.states.get(path)?.input.text;
+  }
+
   /** The annotations an article was given (as stored, before placing). */
   annotationsOf(path: string): Annotation[] {
     return this.states.get(path)?.input.annotations ?? [];
@@ -160,6 +165,8 @@ export class Corpus {
     };
     const decisionTexts = new Set<string>();
     const consumed: string[] = [];
+    /** Where family names may stand in the articles whose text changed (found once, used twice). */
+    const candidates = new Map<string, ReturnType<typeof familyCandidates>>();
     const changedArticles = new Set<string>();
     let reorder = false;
 
@@ -189,7 +196,8 @@ export class Corpus {
       if (state.indexed !== text) {
         state.indexed = text;
         const seen = new Set<string>();
-        for (const c of familyCandidates(text)) {
+        candidates.set(path, familyCandidates(text));
+        for (const c of candidates.get(path)!) {
           const name = text.slice(c.start, c.end);
           if (seen.has(name) || !mayBeFamilyName(name)) continue;
           seen.add(name);
@@ -237,7 +245,7 @@ export class Corpus {
     }
     for (const path of refamily) {
       const state = this.states.get(path)!;
-      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, member);
+      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, member, candidates.get(path));
     }
     const decide = (text: string) => this.winners.get(text);
     for (const path of redecide) {

@@ -1,13 +1,12 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { openDocument } from '../articleFiles';
 import { makeAnchor } from '../../core/annotations/anchor';
 import { ANNOTATION_KINDS, KIND_ENTITY_TYPE, KIND_LABELS, newAnnotationId, type Annotation, type AnnotationKind } from '../../core/annotations/model';
 import { findOccurrences } from '../../core/entities/occurrences';
 import type { CorpusService } from '../corpusService';
 import { toSpan } from '../convert';
 import { readSettings } from '../settings';
-import type { SidecarStore } from '../sidecarStore';
+import type { AnnotationWriter } from '../annotationWriter';
 
 const KIND_DETAIL: Record<AnnotationKind, string> = {
   person: 'A person; optionally the same as someone already known',
@@ -42,7 +41,7 @@ export function refOf(arg: unknown): { article: string; id: string } | undefined
 }
 
 export class AnnotationCommands {
-  constructor(private readonly corpus: CorpusService, private readonly store: SidecarStore) {}
+  constructor(private readonly corpus: CorpusService, private readonly writer: AnnotationWriter) {}
 
   /** Select text → kind → optional link → optional note → saved in the sidecar. */
   async annotateSelection(options?: { kind?: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined> {
@@ -92,8 +91,8 @@ export class AnnotationCommands {
       id: newAnnotationId(), kind, ...(label ? { label } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}),
       links, author: author(), created: now, updated: now, anchor: makeAnchor(document.getText(), span),
     };
-    await this.saveAnnotations(document.uri, document.getText(), list => [...list, annotation]);
-    void vscode.window.setStatusBarMessage(`$(check) ${KIND_LABELS[kind]} saved to ${this.store.sidecarUri(document.uri).path.split('/').pop()}`, 4000);
+    await this.writer.save(document.uri, document.getText(), list => [...list, annotation]);
+    void vscode.window.setStatusBarMessage(`$(check) ${KIND_LABELS[kind]} saved to ${this.writer.sidecarUri(document.uri).path.split('/').pop()}`, 4000);
     return annotation;
   }
 
@@ -146,13 +145,13 @@ export class AnnotationCommands {
     for (const o of chosen) byArticle.set(o.path, [...(byArticle.get(o.path) ?? []), o]);
     for (const [path, list] of byArticle) {
       const uri = vscode.Uri.parse(path);
-      const text = await this.currentText(uri);
+      const text = await this.writer.currentText(uri);
       const annotations = list.map(o => ({
         id: newAnnotationId(), kind, links: link ? { entityId: link } : {}, author: author(), created: now, updated: now,
         anchor: makeAnchor(text, o),
       } as Annotation));
       added.push(...annotations);
-      await this.saveAnnotations(uri, text, current => [...current, ...annotations]);
+      await this.writer.save(uri, text, current => [...current, ...annotations]);
     }
     void vscode.window.setStatusBarMessage(`$(check) Marked ${added.length} occurrence${added.length === 1 ? '' : 's'} of “${short(needle)}” in ${byArticle.size} article${byArticle.size === 1 ? '' : 's'}`, 5000);
     return added;
@@ -197,7 +196,7 @@ export class AnnotationCommands {
       if (label === undefined) return;
       patch.label = label || undefined;
     }
-    await this.saveAnnotations(uri, await this.currentText(uri), list => list.map(a => a.id === annotation.id ? { ...a, ...patch, updated: new Date().toISOString() } : a));
+    await this.writer.save(uri, await this.writer.currentText(uri), list => list.map(a => a.id === annotation.id ? { ...a, ...patch, updated: new Date().toISOString() } : a));
   }
 
   async delete(arg?: unknown): Promise<void> {
@@ -205,10 +204,10 @@ export class AnnotationCommands {
     const found = await this.find(arg);
     if (!found) return;
     const { uri, annotation } = found;
-    await this.saveAnnotations(uri, await this.currentText(uri), list => list.filter(a => a.id !== annotation.id));
+    await this.writer.save(uri, await this.writer.currentText(uri), list => list.filter(a => a.id !== annotation.id));
     // deleting is one click away from the hover and the tree: offer the way back
     void vscode.window.showInformationMessage(`Deleted ${KIND_LABELS[annotation.kind].toLowerCase()} “${short(annotation.anchor.text)}”.`, 'Undo').then(async choice => {
-      if (choice === 'Undo') await this.saveAnnotations(uri, await this.currentText(uri), list => [...list.filter(a => a.id !== annotation.id), annotation]);
+      if (choice === 'Undo') await this.writer.save(uri, await this.writer.currentText(uri), list => [...list.filter(a => a.id !== annotation.id), annotation]);
     });
   }
 
@@ -216,7 +215,7 @@ export class AnnotationCommands {
     const path = (arg as { path?: string } | undefined)?.path;
     const article = path ? vscode.Uri.parse(path) : vscode.window.activeTextEditor?.document.uri;
     if (!article) return;
-    const uri = this.store.sidecarUri(article);
+    const uri = this.writer.sidecarUri(article);
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {
@@ -224,23 +223,6 @@ export class AnnotationCommands {
       return;
     }
     await vscode.window.showTextDocument(uri);
-  }
-
-  /** Applies a change to an article's annotations and saves its sidecar; errors are shown, then rethrown. */
-  async saveAnnotations(uri: vscode.Uri, text: string, change: (list: Annotation[]) => Annotation[]): Promise<void> {
-    try {
-      const sidecar = await this.store.update(uri, text, change);
-      this.corpus.setAnnotations(uri, sidecar.annotations);
-    } catch (e) {
-      void vscode.window.showErrorMessage((e as Error).message);
-      throw e;
-    }
-  }
-
-  /** The article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's. */
-  async currentText(uri: vscode.Uri): Promise<string> {
-    const open = openDocument(uri.toString());
-    return open?.getText() ?? this.corpus.article(uri)?.text ?? (await vscode.workspace.openTextDocument(uri)).getText();
   }
 
   /** The annotation meant: the argument, else the one under the cursor, else a pick from the article's. */

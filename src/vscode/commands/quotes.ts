@@ -5,7 +5,8 @@ import type { ArticleView, ResolvedQuote } from '../../core/corpus';
 import { containsOffset } from '../../core/text/span';
 import type { CorpusService } from '../corpusService';
 import { quoteTarget } from '../quoteTarget';
-import { author, short, type AnnotationCommands } from './annotate';
+import { author, short } from './annotate';
+import type { AnnotationWriter } from '../annotationWriter';
 
 /** Which quote a command is about: a hover link's {article, start}; without it, the one under the cursor. */
 export interface QuoteRefArg {
@@ -23,7 +24,7 @@ const MODEL = 'model';
  * quotation at all (a `not-quote` annotation, which hides the model's quote there).
  */
 export class QuoteCorrections {
-  constructor(private readonly corpus: CorpusService, private readonly annotations: AnnotationCommands) {}
+  constructor(private readonly corpus: CorpusService, private readonly writer: AnnotationWriter) {}
 
   /**
    * "Change Speaker…": people of this article first, then everyone in the corpus, someone typed by name, or
@@ -85,10 +86,10 @@ export class QuoteCorrections {
   /** Updates the user's annotation on this quote, or adds one anchored on the whole quotation. */
   private async upsert(article: ArticleView, quote: ResolvedQuote, patch: Pick<Annotation, 'kind' | 'links'>): Promise<Annotation | undefined> {
     const uri = vscode.Uri.parse(article.path);
-    const text = await this.annotations.currentText(uri);
+    const text = await this.writer.currentText(uri);
     const now = new Date().toISOString();
     let saved: Annotation | undefined;
-    await this.annotations.saveAnnotations(uri, text, list => {
+    await this.writer.save(uri, text, list => {
       const existing = quote.annotationId ? list.find(a => a.id === quote.annotationId) : undefined;
       if (existing) {
         saved = { ...existing, ...patch, updated: now };
@@ -102,7 +103,7 @@ export class QuoteCorrections {
 
   private async restore(article: ArticleView, quote: ResolvedQuote): Promise<undefined> {
     const uri = vscode.Uri.parse(article.path);
-    await this.annotations.saveAnnotations(uri, await this.annotations.currentText(uri), list => list.filter(a => a.id !== quote.annotationId));
+    await this.writer.save(uri, await this.writer.currentText(uri), list => list.filter(a => a.id !== quote.annotationId));
     return undefined;
   }
 

@@ -5,7 +5,8 @@ import type { PlacedAnnotation } from '../../core/corpus';
 import type { Span } from '../../core/text/span';
 import { toRange, toSpan } from '../convert';
 import type { CorpusService } from '../corpusService';
-import { refOf, short, type AnnotationCommands } from './annotate';
+import { refOf, short } from './annotate';
+import type { AnnotationWriter } from '../annotationWriter';
 
 /**
  * What the user does with an annotation the text no longer holds for sure (the Annotations view's
@@ -13,7 +14,7 @@ import { refOf, short, type AnnotationCommands } from './annotate';
  * the words selected in its article. Deleting is the ordinary Delete Annotation.
  */
 export class AnchorReview {
-  constructor(private readonly corpus: CorpusService, private readonly annotations: AnnotationCommands) {}
+  constructor(private readonly corpus: CorpusService, private readonly writer: AnnotationWriter) {}
 
   /** Accepts the best candidate of an annotation that needs review: it is anchored there from now on. */
   async accept(arg?: unknown): Promise<PlacedAnnotation | undefined> {
@@ -55,7 +56,7 @@ export class AnchorReview {
 
   private async reanchor(uri: vscode.Uri, placed: PlacedAnnotation, text: string, anchor: Anchor): Promise<void> {
     const id = placed.annotation.id;
-    await this.annotations.saveAnnotations(uri, text, list => list.map(a => a.id === id ? { ...a, anchor, updated: new Date().toISOString() } : a));
+    await this.writer.save(uri, text, list => list.map(a => a.id === id ? { ...a, anchor, updated: new Date().toISOString() } : a));
     void vscode.window.setStatusBarMessage(`$(check) ${KIND_LABELS[placed.annotation.kind]} attached to “${short(anchor.text)}”`, 4000);
   }
 
