@@ -56,7 +56,8 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   put(text: string, settings: string, analysis: ArticleAnalysis): void {
-    if (!this.folder || this.disabled || !this.version) return;
+    if (!this.folder || this.disabled) return;
+    if (!this.version) { void this.loaded.then(() => this.version && this.put(text, settings, analysis)); return; }
     const key = this.key(analysis.hash, settings);
     const shard = shardOf(analysis.hash);
     this.used.add(key);
@@ -76,7 +77,8 @@ export class AnalysisStore implements vscode.Disposable {
   }
 
   /** Writes the changed files now. */
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
+    await this.loaded;
     clearTimeout(this.timer);
     this.timer = undefined;
     const folder = this.folder;

@@ -208,7 +208,8 @@ export class CorpusService implements vscode.Disposable {
     try {
       const content = text ?? (await readArticleFile(uri, this.settings.maxArticleSizeKB * 1024));
       if (content === undefined) return this.fileDeleted(uri); // not read: too large to analyse, or not a file
-      await this.analyseOffThread(content, text === undefined);
+      // kept in the index when it is what the disk holds (read from it, or an editor with no unsaved change)
+      await this.analyseOffThread(content, text === undefined || !openDocument(uri.toString())?.isDirty);
       const state = await this.store.read(uri);
       // deleted while it was being read: it stays out
       if (this.deletions !== deletions && !(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return;

@@ -31,16 +31,24 @@ interface ArticleState {
   analysis?: ArticleAnalysis;
   analysisKey?: string;
   base?: ArticleView;
-  family?: FamilyContribution;
-  decisions?: Map<string, Decision>;
   familied?: MentionsAndQuotes;
   decided?: MentionsAndQuotes;
-  inputs?: EntityInputs;
   resolved?: MentionsAndQuotes;
-  contribution?: EntityContribution;
-  speakers?: Set<string>;
-  events?: { dated: DatedItem[]; user: UserEventInput[] };
   view?: ArticleView;
+}
+
+// What an article brought to each corpus-wide pass is computed again from its stored results when it is
+// taken back, rather than kept: memory stays with the results (offsets and ids), not with second copies.
+const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyContribution(s.base.mentions);
+const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && articleDecisions(s.base);
+const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && entityInputs(s.decided.mentions);
+const contributionOf = (s: ArticleState): EntityContribution | undefined => s.resolved && entityContribution(s.resolved.mentions);
+const eventsOf = (view: ArticleView | undefined): { dated: DatedItem[]; user: UserEventInput[] } | undefined => view && { dated: datedItems(view), user: userEventInputs(view) };
+function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
+  if (!view) return undefined;
+  const speakers = new Set<string>();
+  for (const q of view.quotes) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
+  return speakers;
 }
 
 function addCount(counts: Map<string, number>, key: string, n: number): void {
@@ -172,13 +180,14 @@ export class Corpus {
 
     // 1. what each changed article says by itself
     for (const [path, state] of this.removed) {
-      noteFamily(state.family);
-      this.countFamily(state.family, -1);
-      this.setDecisions(path, state.decisions, undefined, decisionTexts);
-      this.entityIndex.update(path, state.inputs, undefined);
-      this.table.update(path, state.contribution, undefined);
-      this.setQuoting(path, state.speakers, undefined);
-      this.timeline.update(path, state.events, undefined);
+      const family = familyOf(state);
+      noteFamily(family);
+      this.countFamily(family, -1);
+      this.setDecisions(path, decisionsOf(state), undefined, decisionTexts);
+      this.entityIndex.update(path, inputsOf(state), undefined);
+      this.table.update(path, contributionOf(state), undefined);
+      this.setQuoting(path, speakersOf(state.view), undefined);
+      this.timeline.update(path, eventsOf(state.view), undefined);
       this.articles.delete(path);
       changedArticles.add(path);
     }
@@ -193,7 +202,7 @@ export class Corpus {
         consumed.push(key);
       }
       if (!state.view) reorder = true;
-      if (state.indexed !== text) {
+      if (state.indexed !== text && !state.analysis!.skipped) {
         state.indexed = text;
         const seen = new Set<string>();
         candidates.set(path, familyCandidates(text));
@@ -205,16 +214,15 @@ export class Corpus {
           if (ids[ids.length - 1] !== state.id) ids.push(state.id);
         }
       }
+      const oldFamily = familyOf(state);
+      const oldDecisions = decisionsOf(state);
       state.base = applyAnnotations(path, text, state.analysis!, annotations, placements);
-      const family = familyContribution(state.base.mentions);
-      noteFamily(state.family);
+      const family = familyOf(state);
+      noteFamily(oldFamily);
       noteFamily(family);
-      this.countFamily(state.family, -1);
+      this.countFamily(oldFamily, -1);
       this.countFamily(family, 1);
-      state.family = family;
-      const decisions = articleDecisions(state.base);
-      this.setDecisions(path, state.decisions, decisions, decisionTexts);
-      state.decisions = decisions;
+      this.setDecisions(path, oldDecisions, decisionsOf(state), decisionTexts);
     }
 
     // 2. family names and the user's decisions, where they changed
@@ -250,10 +258,9 @@ export class Corpus {
     const decide = (text: string) => this.winners.get(text);
     for (const path of redecide) {
       const state = this.states.get(path)!;
+      const old = inputsOf(state);
       state.decided = this.winners.size ? applyDecisions(state.familied!, decide) : state.familied!;
-      const inputs = entityInputs(state.decided.mentions);
-      this.entityIndex.update(path, state.inputs, inputs);
-      state.inputs = inputs;
+      this.entityIndex.update(path, old, inputsOf(state));
     }
 
     // 3. entity ids
@@ -261,10 +268,9 @@ export class Corpus {
     for (const path of this.entityIndex.settle()) if (this.states.has(path)) reassign.add(path);
     for (const path of reassign) {
       const state = this.states.get(path)!;
+      const old = contributionOf(state);
       state.resolved = this.entityIndex.assign(state.decided!);
-      const contribution = entityContribution(state.resolved.mentions);
-      this.table.update(path, state.contribution, contribution);
-      state.contribution = contribution;
+      this.table.update(path, old, contributionOf(state));
     }
     const renamed = this.table.settle();
 
@@ -275,14 +281,10 @@ export class Corpus {
       const state = this.states.get(path)!;
       const { mentions, quotes } = state.resolved!;
       const resolved = quotes.map(q => resolveSpeaker(q, mentions, this.table.entities));
-      const speakers = new Set<string>();
-      for (const q of resolved) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
-      this.setQuoting(path, state.speakers, speakers);
-      state.speakers = speakers;
+      const before = state.view;
       state.view = { path, text: state.input.text, analysis: state.base!.analysis, mentions, quotes: resolved, annotations: state.base!.annotations };
-      const events = { dated: datedItems(state.view), user: userEventInputs(state.view) };
-      this.timeline.update(path, state.events, events);
-      state.events = events;
+      this.setQuoting(path, speakersOf(before), speakersOf(state.view));
+      this.timeline.update(path, eventsOf(before), eventsOf(state.view));
       this.articles.set(path, state.view);
       changedArticles.add(path);
     }
