@@ -96,8 +96,14 @@ export class CorpusService implements vscode.Disposable {
   }
 
   view(): CorpusView {
-    return this.corpus.resolve();
+    const started = Date.now();
+    const view = this.corpus.resolve();
+    if (this.corpus.lastChanges().articles.size) this.lastResolveMs = Date.now() - started;
+    return view;
   }
+
+  /** How long the last resolve that changed something took: a scan refreshes the views less often when it is long. */
+  private lastResolveMs = 0;
 
   private grouped: { view: CorpusView; utterances: Utterance[] } | undefined;
 
@@ -160,7 +166,8 @@ export class CorpusService implements vscode.Disposable {
           const doc = open.get(uri.toString());
           await this.load(uri, doc ? doc.getText() : undefined, false);
           scan.report({ read: ++read });
-          if (Date.now() - shown > SCAN_REFRESH_MS) { shown = Date.now(); this.changes.notify(); }
+          // the main thread spends at most about a fifth of the scan resolving what arrived
+          if (Date.now() - shown > Math.max(SCAN_REFRESH_MS, 4 * this.lastResolveMs)) { shown = Date.now(); this.changes.notify(); }
         }
       };
       await Promise.all(Array.from({ length: READERS }, reader));

@@ -81,10 +81,6 @@ function endsWord(text: string, at: number): boolean {
   return !(isLetterOrDigit(ch) || (c === 45 && at + 1 < text.length && isUpper(text, at + 1)));
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0 || (c > 127 && /\s/.test(String.fromCharCode(c)));
-}
-
 /**
  * Every stretch of the text a family name could be found at: capitalised, within one run of non-space
  * characters, at word bounds (not after a letter, digit, dot or hyphen; not before a letter or digit).
@@ -92,12 +88,15 @@ function isSpace(c: number): boolean {
  */
 export function familyCandidates(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (let p = 0; p < text.length; p++) {
-    if (!isUpper(text, p) || !startsWord(text, p)) continue;
-    const at = out.length;
-    for (let e = p + 1; e <= text.length && e - p <= 64; e++) {
-      if (endsWord(text, e)) out.splice(at, 0, { start: p, end: e });
-      if (e < text.length && isSpace(text.charCodeAt(e))) break;
+  // a capital and the rest of its run of non-space characters, found natively; then every place it may end
+  const runs = /\p{Lu}[^\s]*/gu;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
+    const run = { start: m.index, end: m.index + m[0].length };
+    for (let p = run.start; p < run.end; p++) {
+      if (p > run.start && !isUpper(text, p)) continue;
+      if (!startsWord(text, p)) continue;
+      const at = out.length;
+      for (let e = p + 1; e <= run.end && e - p <= 64; e++) if (endsWord(text, e)) out.splice(at, 0, { start: p, end: e });
     }
   }
   return out;
