@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { findArticles, openDocument, readArticleFile } from './articleFiles';
+import { findArticles } from './articleFiles';
+import { ArticleSync } from './articleSync';
 import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
@@ -20,7 +21,9 @@ const READERS = 4;
 const SCAN_REFRESH_MS = 1000;
 
 /**
- * The workspace's articles and their analysis. Scenarios handled:
+ * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
+ * and the disk), analyses from the persistent index or the worker, annotations from the sidecars; the
+ * corpus resolves them. Scenarios handled:
  * - activation: every article matching `sourceAnnotator.articles` is read once in the background, up to
  *   `sourceAnnotator.maxArticles` (beyond it, only the articles the user opens); the scan reports its
  *   progress (`scan`) and can be cancelled, keeping what it read;
@@ -35,7 +38,7 @@ export class CorpusService implements vscode.Disposable {
   private corpus: Corpus;
   private settings: Settings = readSettings();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly sync: ArticleSync;
   private readonly changes = new CorpusChanges();
   readonly onDidChange = this.changes.event;
   private scanning: Promise<void> = Promise.resolve();
@@ -51,18 +54,22 @@ export class CorpusService implements vscode.Disposable {
   constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, private readonly worker?: AnalysisWorker, private readonly index?: AnalysisStore) {
     this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.sync = new ArticleSync({
+      has: key => this.corpus.has(key),
+      isArticle: uri => this.isArticle(uri),
+      admits: () => this.scans.current.limitedTo === undefined,
+      arrived: (uri, text, onDisk, stillThere) => this.arrive(uri, text, onDisk, true, stillThere),
+      opened: (key, text) => { this.put(key, text, this.corpus.annotationsOf(key)); void this.changes.notify(); },
+      typed: (key, text, current) => this.typed(key, text, current),
+      flushed: texts => { for (const [key, text] of texts) this.putText(key, text); void this.changes.notify(true); },
+      edited: e => this.live.edit(e),
+      closed: key => this.live.forget(key),
+      gone: uri => this.removed(uri),
+    }, () => this.settings.analysisDelayMs, () => this.settings.maxArticleSizeKB * 1024);
     this.disposables.push(
       this.changes,
       this.scans,
-      watcher,
-      watcher.onDidCreate(uri => void this.fileChanged(uri)),
-      watcher.onDidChange(uri => void this.fileChanged(uri)),
-      watcher.onDidDelete(uri => this.fileDeleted(uri)),
-      vscode.workspace.onDidChangeTextDocument(e => { this.live.edit(e); this.scheduleEdit(e.document); }),
-      vscode.workspace.onDidOpenTextDocument(d => this.opened(d)),
-      vscode.workspace.onDidCloseTextDocument(d => this.closed(d)),
-      vscode.window.onDidChangeVisibleTextEditors(editors => this.shown(editors)),
+      this.sync,
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
     );
     void this.rescan();
@@ -115,9 +122,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** An article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's, else the disk's. */
-  async currentText(uri: vscode.Uri): Promise<string> {
-    const open = openDocument(uri.toString());
-    return open?.getText() ?? this.corpus.textOf(uri.toString()) ?? (await vscode.workspace.openTextDocument(uri)).getText();
+  currentText(uri: vscode.Uri): Promise<string> {
+    return this.sync.currentText(uri, this.corpus.textOf(uri.toString()));
   }
 
   article(uri: vscode.Uri): ArticleView | undefined {
@@ -154,7 +160,6 @@ export class CorpusService implements vscode.Disposable {
       const limit = this.settings.maxArticles;
       const { uris, more } = await findArticles(this.settings, limit, scan.token);
       scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
-      const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
       // a few articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
       // as the articles arrive (each resolve brings in only the articles read since the last one)
       let next = 0;
@@ -163,8 +168,10 @@ export class CorpusService implements vscode.Disposable {
       const reader = async () => {
         while (next < uris.length && !scan.token.isCancellationRequested) {
           const uri = uris[next++];
-          const doc = open.get(uri.toString());
-          await this.load(uri, doc ? doc.getText() : undefined, false);
+          const stillThere = this.sync.readGuard(uri);
+          const found = await this.sync.read(uri).catch(() => null); // null: unreadable or gone
+          if (found === undefined) this.removed(uri); // not read: too large to analyse, or not a file
+          else if (found) await this.arrive(uri, found.text, found.onDisk, false, stillThere);
           scan.report({ read: ++read });
           // the main thread spends at most about a fifth of the scan resolving what arrived
           if (Date.now() - shown > Math.max(SCAN_REFRESH_MS, 4 * this.lastResolveMs)) { shown = Date.now(); this.changes.notify(); }
@@ -175,16 +182,8 @@ export class CorpusService implements vscode.Disposable {
     } finally {
       scan.end();
     }
-    this.shown(vscode.window.visibleTextEditors);
+    this.sync.readShown(vscode.window.visibleTextEditors);
     this.changes.notify();
-  }
-
-  /** Beyond the limit, an article shown in an editor is read all the same (its document may be older than the scan). */
-  private shown(editors: readonly vscode.TextEditor[]): void {
-    if (this.scans.current.limitedTo === undefined) return;
-    for (const { document } of editors) {
-      if (document.uri.scheme !== 'untitled' && !this.corpus.has(document.uri.toString()) && this.isArticle(document.uri)) void this.load(document.uri);
-    }
   }
 
   /**
@@ -209,22 +208,20 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  /** Reads an article (from disk unless the text is given) and its sidecar into the corpus. */
-  private async load(uri: vscode.Uri, text?: string, notify = true): Promise<void> {
-    const deletions = this.deletions;
+  /**
+   * Brings an article's current text into the corpus with its sidecar's annotations, analysed first (from the
+   * index, else by the worker; kept in the index when it is what the disk holds).
+   */
+  private async arrive(uri: vscode.Uri, text: string, onDisk: boolean, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
     try {
-      const content = text ?? (await readArticleFile(uri, this.settings.maxArticleSizeKB * 1024));
-      if (content === undefined) return this.fileDeleted(uri); // not read: too large to analyse, or not a file
-      // kept in the index when it is what the disk holds (read from it, or an editor with no unsaved change)
-      await this.analyseOffThread(content, text === undefined || !openDocument(uri.toString())?.isDirty);
+      await this.analyseOffThread(text, onDisk);
       const state = await this.store.read(uri);
-      // deleted while it was being read: it stays out
-      if (this.deletions !== deletions && !(await vscode.workspace.fs.stat(uri).then(() => true, () => false))) return;
-      this.put(uri.toString(), content, state.sidecar?.annotations ?? []);
+      if (!(await stillThere())) return; // deleted while it was being read: it stays out
+      this.put(uri.toString(), text, state.sidecar?.annotations ?? []);
     } catch {
       return; // unreadable or gone: nothing to show
     }
-    if (notify) this.changes.notify();
+    if (notify) void this.changes.notify();
   }
 
   /** Annotations of articles open in an editor, moved with every edit as it happens. */
@@ -235,35 +232,15 @@ export class CorpusService implements vscode.Disposable {
    * the annotations are tracked live from now on, keeping the live place of those that did not change).
    */
   private put(key: string, text: string, annotations: Annotation[]): void {
-    const document = openDocument(key);
-    if (!document) { this.corpus.setArticle(key, text, annotations); return; }
-    const current = document.getText();
-    this.stale.delete(key);
+    const current = this.sync.editorText(key);
+    if (current === undefined) { this.corpus.setArticle(key, text, annotations); return; }
+    this.sync.settled(key);
     this.corpus.setArticle(key, current, annotations, this.live.track(key, current, annotations));
   }
 
   /** Hands an editor's text to the corpus, with the live placements that belong to it. */
   private putText(key: string, text: string): void {
     this.corpus.setArticle(key, text, undefined, this.live.placementsFor(key, text));
-  }
-
-  private opened(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    if (!this.isArticle(document.uri)) return;
-    if (!this.corpus.has(key)) { void this.load(document.uri, document.getText()); return; }
-    this.put(key, document.getText(), this.corpus.annotationsOf(key));
-    this.changes.notify();
-  }
-
-  /** The editor is gone: what is on disk is the article again (unsaved edits were discarded). */
-  private closed(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    this.live.forget(key);
-    if (!this.corpus.has(key)) return;
-    this.stale.delete(key);
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    if (document.uri.scheme !== 'untitled') void this.load(document.uri);
   }
 
   /** The live annotations of an open article, and the annotations it was given as stored (for saving moved anchors). */
@@ -279,35 +256,15 @@ export class CorpusService implements vscode.Disposable {
    * already changed.
    */
   flushPending(): void {
-    let changed = false;
-    for (const key of this.stale) {
-      clearTimeout(this.timers.get(key));
-      this.timers.delete(key);
-      const doc = openDocument(key);
-      if (doc && this.corpus.has(key)) { this.putText(key, doc.getText()); changed = true; }
-    }
-    this.stale.clear();
-    if (changed) void this.changes.notify(true);
+    this.sync.flushPending();
   }
 
-  /** Articles whose editor text is newer than the corpus's. */
-  private readonly stale = new Set<string>();
-
-  private scheduleEdit(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    if (!this.corpus.has(key)) return;
-    this.stale.add(key);
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(async () => {
-      this.timers.delete(key);
-      const text = document.getText();
-      await this.analyseOffThread(text);
-      // a newer edit arrived while the worker was busy: its own timer will bring it in
-      if (this.timers.has(key) || document.getText() !== text || !this.stale.has(key)) return;
-      this.stale.delete(key);
-      this.putText(key, text);
-      this.changes.notify();
-    }, this.settings.analysisDelayMs));
+  /** Typed text, settled: analysed off the main thread, then brought in unless the user typed on meanwhile. */
+  private async typed(key: string, text: string, current: () => boolean): Promise<void> {
+    await this.analyseOffThread(text);
+    if (!current()) return;
+    this.putText(key, text);
+    void this.changes.notify();
   }
 
   /** Re-reads the annotations of one article after we or someone else changed its sidecar. */
@@ -325,35 +282,22 @@ export class CorpusService implements vscode.Disposable {
 
   private replaceAnnotations(key: string, annotations: Annotation[]): void {
     if (!this.corpus.has(key)) return; // deleted meanwhile
-    const document = openDocument(key);
-    if (document) this.put(key, document.getText(), annotations);
+    const text = this.sync.editorText(key);
+    if (text !== undefined) this.put(key, text, annotations);
     else this.corpus.setAnnotations(key, annotations);
   }
 
-  private async fileChanged(uri: vscode.Uri): Promise<void> {
-    if (!this.isArticle(uri)) return;
-    // in a folder larger than the limit, a new file waits, like the rest not read, until the user opens it
-    if (this.scans.current.limitedTo !== undefined && !this.corpus.has(uri.toString())) return;
-    const doc = openDocument(uri.toString());
-    if (doc?.isDirty) return; // the editor's text is the current one
-    await this.load(uri, doc?.getText());
-  }
-
-  /** Files deleted so far: a read that began before a deletion checks that its file is still there. */
-  private deletions = 0;
-
-  private fileDeleted(uri: vscode.Uri): void {
-    this.deletions++;
+  /** A file or folder was deleted (or an article is no longer read): its articles leave the corpus. */
+  private removed(uri: vscode.Uri): void {
     const prefix = uri.toString();
     let removed = false;
     for (const path of this.corpus.paths()) {
       if (path === prefix || path.startsWith(prefix + '/')) { this.corpus.removeArticle(path); removed = true; }
     }
-    if (removed) this.changes.notify();
+    if (removed) void this.changes.notify();
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -24,6 +24,9 @@ export function lookup(view: CorpusView, document: vscode.TextDocument, position
 /** Every mention of an entity across the corpus, article by article in path order. */
 export function mentionsOf(view: CorpusView, entityId: string): { path: string; mention: Mention }[] {
   const out: { path: string; mention: Mention }[] = [];
-  for (const [path, article] of view.articles) for (const m of article.mentions) if (m.entityId === entityId) out.push({ path, mention: m });
+  // only the articles the corpus's index says mention it, in path order
+  for (const path of [...(view.mentionCounts.get(entityId)?.keys() ?? [])].sort()) {
+    for (const m of view.articles.get(path)?.mentions ?? []) if (m.entityId === entityId) out.push({ path, mention: m });
+  }
   return out;
 }
