@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
-import { decodeSidecar, MAX_SIDECAR_BYTES, refused, sidecarTooLarge, type ParsedSidecar } from './core/annotations/codec';
+import { decodeSidecar, type ParsedSidecar } from './core/annotations/codec';
+import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from './core/annotations/sidecarFile';
 import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type AnnotationKind, type Sidecar } from './core/annotations/model';
 import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
 import { Corpus } from './core/corpus';
@@ -84,19 +85,18 @@ function sidecarPath(article: string): string {
 
 /** The sidecar file's bytes; undefined when there is none; a refusal when it is too large or not a file (then it is not read). */
 function readSidecarFile(file: string): SidecarRead {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return undefined;
-  }
-  if (!stat.isFile()) return { refused: refused('The annotations file is not a file (a folder has its name).') };
-  if (stat.size > MAX_SIDECAR_BYTES) return { refused: sidecarTooLarge(stat.size) };
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { refused: refused(`The annotations file cannot be read: ${(e as Error).message}`) };
+  const steps = readSidecarSteps();
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    if (step.value.op === 'stat') {
+      let facts: SidecarFacts;
+      try { const stat = fs.statSync(file); facts = { isFile: stat.isFile(), size: stat.size }; } catch { facts = undefined; }
+      step = steps.next(facts);
+    } else {
+      let bytes: SidecarBytes;
+      try { bytes = new Uint8Array(fs.readFileSync(file)); } catch (e) { bytes = { error: e as Error, gone: (e as NodeJS.ErrnoException).code === 'ENOENT' }; }
+      step = steps.next(bytes);
+    }
   }
 }
 

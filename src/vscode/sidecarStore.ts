@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { decodeSidecar, MAX_SIDECAR_BYTES, refused, sidecarTooLarge, type SidecarProblem } from '../core/annotations/codec';
+import { decodeSidecar, type SidecarProblem } from '../core/annotations/codec';
+import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from '../core/annotations/sidecarFile';
 import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
 import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SidecarRead } from '../core/annotations/save';
 import { fileName } from './convert';
@@ -173,18 +174,17 @@ async function replaceFile(temp: vscode.Uri, target: vscode.Uri): Promise<void> 
 
 /** The sidecar's bytes; undefined when it does not exist; a refusal when it is too large or not a readable file (never read, never written). */
 async function readRaw(uri: vscode.Uri): Promise<SidecarRead> {
-  let stat: vscode.FileStat;
-  try {
-    stat = await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined;
-  }
-  if (!(stat.type & vscode.FileType.File)) return { refused: refused('The annotations file is not a file (a folder has its name).') };
-  if (stat.size > MAX_SIDECAR_BYTES) return { refused: sidecarTooLarge(stat.size) };
-  try {
-    return await vscode.workspace.fs.readFile(uri);
-  } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
-    return { refused: refused(`The annotations file cannot be read: ${(e as Error).message}`) };
+  const steps = readSidecarSteps();
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    if (step.value.op === 'stat') {
+      let facts: SidecarFacts;
+      try { const stat = await vscode.workspace.fs.stat(uri); facts = { isFile: Boolean(stat.type & vscode.FileType.File), size: stat.size }; } catch { facts = undefined; }
+      step = steps.next(facts);
+    } else {
+      let bytes: SidecarBytes;
+      try { bytes = await vscode.workspace.fs.readFile(uri); } catch (e) { bytes = { error: e as Error, gone: e instanceof vscode.FileSystemError && e.code === 'FileNotFound' }; }
+      step = steps.next(bytes);
+    }
   }
 }
