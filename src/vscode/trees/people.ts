@@ -12,7 +12,17 @@ type Node =
   | { kind: 'quotes'; entity: Entity; utterances: Utterance[] }
   | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
-  | { kind: 'quote'; path: string; quote: ResolvedQuote; version?: boolean };
+  | { kind: 'quote'; path: string; quote: ResolvedQuote; version?: boolean }
+  | { kind: 'more'; rest: Node[]; what: string; parent: string };
+
+/** Long lists (ten thousand people, a person in thousands of articles) come a page at a time. */
+const PAGE = 200;
+const byName = new Intl.Collator();
+
+/** The first page of a list, and a row that opens the rest. */
+function paged(nodes: Node[], what: string, parent: string): Node[] {
+  return nodes.length <= PAGE ? nodes : [...nodes.slice(0, PAGE), { kind: 'more', rest: nodes.slice(PAGE), what, parent }];
+}
 
 /** People → articles → mentions, and each person's quotations, grouped by utterance, with their sources. */
 export class PeopleTree extends CorpusTree<Node> {
@@ -28,14 +38,16 @@ export class PeopleTree extends CorpusTree<Node> {
         for (const n of counts?.values() ?? []) mentions += n;
         if (mentions) people.push({ kind: 'person', entity, mentions, articles: counts!.size });
       }
-      return people.sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name));
+      return paged(people.sort((a, b) => b.mentions - a.mentions || byName.compare(a.entity.name, b.entity.name)), 'people', 'people');
     }
+    if (node.kind === 'more') return paged(node.rest, node.what, `${node.parent}+`);
     if (node.kind === 'person') {
       const utterances = this.corpus.utterances().filter(u => u.speakerId === node.entity.id);
       const articles: Node[] = [...(view.mentionCounts.get(node.entity.id)?.keys() ?? [])].sort()
         .map(path => ({ kind: 'article' as const, entity: node.entity, path, mentions: view.articles.get(path)?.mentions.filter(m => m.entityId === node.entity.id) ?? [] }))
         .filter(a => a.mentions.length);
-      return utterances.length ? [{ kind: 'quotes', entity: node.entity, utterances }, ...articles] : articles;
+      const listed = paged(articles, 'articles', node.entity.id);
+      return utterances.length ? [{ kind: 'quotes', entity: node.entity, utterances }, ...listed] : listed;
     }
     if (node.kind === 'article') {
       const text = view.articles.get(node.path)?.text ?? '';
@@ -59,6 +71,12 @@ export class PeopleTree extends CorpusTree<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
+      case 'more': {
+        const item = new vscode.TreeItem(`${node.rest.length.toLocaleString()} more ${node.what}…`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.id = `more/${node.parent}/${node.what}`;
+        return item;
+      }
       case 'person': {
         const item = new vscode.TreeItem(node.entity.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${node.mentions} mention${node.mentions === 1 ? '' : 's'} · ${node.articles} article${node.articles === 1 ? '' : 's'}`;
