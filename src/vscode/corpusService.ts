@@ -158,7 +158,13 @@ export class CorpusService implements vscode.Disposable {
     try {
       await this.modelLoaded;
       const limit = this.settings.maxArticles;
-      const { uris, more } = await findArticles(this.settings, limit, scan.token);
+      const found = await findArticles(this.settings, limit, scan.token);
+      const more = found.more;
+      // the open articles first: a highlight never waits for the whole folder to be read
+      const isOpen = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
+      const opened = found.uris.filter(u => isOpen.has(u.toString()));
+      const uris = [...opened, ...found.uris.filter(u => !isOpen.has(u.toString()))];
+      const open = opened.length;
       scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
       // a few articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
       // as the articles arrive (each resolve brings in only the articles read since the last one)
@@ -167,11 +173,12 @@ export class CorpusService implements vscode.Disposable {
       let shown = Date.now();
       const reader = async () => {
         while (next < uris.length && !scan.token.isCancellationRequested) {
-          const uri = uris[next++];
+          const position = next++;
+          const uri = uris[position];
           const stillThere = this.sync.readGuard(uri);
-          const found = await this.sync.read(uri).catch(() => null); // null: unreadable or gone
-          if (found === undefined) this.removed(uri); // not read: too large to analyse, or not a file
-          else if (found) await this.arrive(uri, found.text, found.onDisk, false, stillThere);
+          const got = await this.sync.read(uri).catch(() => null); // null: unreadable or gone
+          if (got === undefined) this.removed(uri); // not read: too large to analyse, or not a file
+          else if (got) await this.arrive(uri, got.text, got.onDisk, position < open, stillThere); // an open article shows at once
           scan.report({ read: ++read });
           // the main thread spends at most about a fifth of the scan resolving what arrived
           if (Date.now() - shown > Math.max(SCAN_REFRESH_MS, 4 * this.lastResolveMs)) { shown = Date.now(); this.changes.notify(); }
