@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isArticlePath, type ArticlePatterns } from '../core/articlePolicy';
 import { certainlyLongerThan, decodeArticle } from '../core/text/decode';
+import { readBytes, statFile } from './files';
 
 /** The open (not closed) document of an article, by uri. */
 export function openDocument(key: string): vscode.TextDocument | undefined {
@@ -33,7 +34,8 @@ export async function findArticles(patterns: ArticlePatterns, limit: number, tok
  * cost of reading it; opening it in the editor brings it in, and the status bar says why it is not analysed).
  */
 export async function readArticleFile(uri: vscode.Uri, maxLength: number): Promise<string | undefined> {
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (!(stat.type & vscode.FileType.File) || certainlyLongerThan(stat.size, maxLength)) return undefined;
-  return decodeArticle(await vscode.workspace.fs.readFile(uri));
+  const stat = await statFile(uri);
+  if (!stat) throw new Error(`${uri.path} is gone`);
+  if (!stat.isFile || certainlyLongerThan(stat.size, maxLength)) return undefined;
+  return decodeArticle(await readBytes(uri));
 }

@@ -16,7 +16,7 @@ import { CorpusChanges } from './corpusChanges';
 import { ScanTracker, type ScanStatus } from './scanTracker';
 
 /** How many articles are read at once during a scan. */
-const READERS = 4;
+const READERS = 8;
 /** How often the views are refreshed while a scan reads articles. */
 const SCAN_REFRESH_MS = 1000;
 

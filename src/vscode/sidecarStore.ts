@@ -5,6 +5,7 @@ import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from '../core/
 import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
 import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SidecarRead } from '../core/annotations/save';
 import { fileName } from './convert';
+import { isGone, readBytes, statFile } from './files';
 
 export interface SidecarState {
   sidecar: Sidecar | null;
@@ -144,9 +145,10 @@ export class SidecarStore implements vscode.Disposable {
       return d;
     };
     if (!problems.length) {
-      this.diagnostics.delete(article);
+      // nothing to say of most sidecars: the collection is told only of what changes (a scan reads thousands)
+      if (this.diagnostics.has(article)) this.diagnostics.delete(article);
       if (warnings.length) this.diagnostics.set(uri, warnings.map(w => diagnostic(w, vscode.DiagnosticSeverity.Warning)));
-      else this.diagnostics.delete(uri);
+      else if (this.diagnostics.has(uri)) this.diagnostics.delete(uri);
       return;
     }
     this.diagnostics.set(uri, problems.map(p => diagnostic(p, vscode.DiagnosticSeverity.Error)));
@@ -179,11 +181,11 @@ async function readRaw(uri: vscode.Uri): Promise<SidecarRead> {
     if (step.done) return step.value;
     if (step.value.op === 'stat') {
       let facts: SidecarFacts;
-      try { const stat = await vscode.workspace.fs.stat(uri); facts = { isFile: Boolean(stat.type & vscode.FileType.File), size: stat.size }; } catch { facts = undefined; }
+      facts = await statFile(uri);
       step = steps.next(facts);
     } else {
       let bytes: SidecarBytes;
-      try { bytes = await vscode.workspace.fs.readFile(uri); } catch (e) { bytes = { error: e as Error, gone: e instanceof vscode.FileSystemError && e.code === 'FileNotFound' }; }
+      try { bytes = await readBytes(uri); } catch (e) { bytes = { error: e as Error, gone: isGone(e) }; }
       step = steps.next(bytes);
     }
   }

@@ -57,3 +57,28 @@ export abstract class CorpusTree<N> implements vscode.TreeDataProvider<N>, vscod
     this.changed.dispose();
   }
 }
+
+/** The row that stands for the rest of a long list. */
+export interface More<N> {
+  kind: 'more';
+  rest: N[];
+  /** What the rows are, for the label: "people", "events". */
+  what: string;
+  /** Where the list hangs, for a stable row id. */
+  parent: string;
+}
+
+/** Long lists (ten thousand people, a person in thousands of articles) come a page at a time. */
+const PAGE = 200;
+
+/** The first page of a list, and a row that opens the rest (itself paged). */
+export function paged<N>(nodes: N[], what: string, parent: string): (N | More<N>)[] {
+  return nodes.length <= PAGE ? nodes : [...nodes.slice(0, PAGE), { kind: 'more', rest: nodes.slice(PAGE), what, parent }];
+}
+
+export function moreItem<N>(node: More<N>): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${node.rest.length.toLocaleString()} more ${node.what}…`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.id = `more/${node.parent}/${node.what}/${node.rest.length}`;
+  return item;
+}

@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import type { EventMention, StoryEvent } from '../../core/events';
-import { CorpusTree, revealCommand } from './common';
+import { CorpusTree, moreItem, paged, revealCommand, type More } from './common';
 
-type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: EventMention };
+type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: EventMention } | More<Node>;
 
 /** A timeline across all sources: events by date, each with the sentences of each article that tell it. */
 export class EventsTree extends CorpusTree<Node> {
   getChildren(node?: Node): Node[] {
-    if (!node) return this.corpus.view().events.map(event => ({ kind: 'event', event }));
+    if (!node) return paged<Node>(this.corpus.view().events.map(event => ({ kind: 'event', event })), 'events', 'events');
+    if (node.kind === 'more') return paged(node.rest, node.what, `${node.parent}+`);
     if (node.kind === 'event') return node.event.mentions.map(mention => ({ kind: 'mention', mention }));
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'more') return moreItem(node);
     if (node.kind === 'event') {
       const e = node.event;
       const sources = new Set(e.mentions.map(m => m.path)).size;

@@ -4,7 +4,7 @@ import type { Mention } from '../../core/model';
 import type { ResolvedQuote } from '../../core/corpus';
 import { outletName } from '../../core/quotes/compare';
 import type { Utterance } from '../../core/quotes/utterances';
-import { CorpusTree, revealCommand, snippet } from './common';
+import { CorpusTree, moreItem, paged, revealCommand, snippet, type More } from './common';
 
 type Node =
   | { kind: 'person'; entity: Entity; mentions: number; articles: number }
@@ -13,16 +13,9 @@ type Node =
   | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
   | { kind: 'quote'; path: string; quote: ResolvedQuote; version?: boolean }
-  | { kind: 'more'; rest: Node[]; what: string; parent: string };
+  | More<Node>;
 
-/** Long lists (ten thousand people, a person in thousands of articles) come a page at a time. */
-const PAGE = 200;
 const byName = new Intl.Collator();
-
-/** The first page of a list, and a row that opens the rest. */
-function paged(nodes: Node[], what: string, parent: string): Node[] {
-  return nodes.length <= PAGE ? nodes : [...nodes.slice(0, PAGE), { kind: 'more', rest: nodes.slice(PAGE), what, parent }];
-}
 
 /** People → articles → mentions, and each person's quotations, grouped by utterance, with their sources. */
 export class PeopleTree extends CorpusTree<Node> {
@@ -71,12 +64,7 @@ export class PeopleTree extends CorpusTree<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
-      case 'more': {
-        const item = new vscode.TreeItem(`${node.rest.length.toLocaleString()} more ${node.what}…`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.id = `more/${node.parent}/${node.what}`;
-        return item;
-      }
+      case 'more': return moreItem(node);
       case 'person': {
         const item = new vscode.TreeItem(node.entity.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${node.mentions} mention${node.mentions === 1 ? '' : 's'} · ${node.articles} article${node.articles === 1 ? '' : 's'}`;
