@@ -73,6 +73,20 @@ function stem(w: string): string {
   return w.length >= 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }
 
+const stemmed = new Map<string, { stems: string[]; content: string[]; said: string }>();
+
+/** A quote's words for grouping and its distinct content words, worked out once per text (grouping runs after every change). */
+function stemsOf(text: string): { stems: string[]; content: string[]; said: string } {
+  let known = stemmed.get(text);
+  if (!known) {
+    const st = stems(text);
+    known = { stems: st, content: [...new Set(st.filter(x => !STOPWORDS.has(x)))], said: st.join(' ') };
+    if (stemmed.size > 200_000) stemmed.clear();
+    stemmed.set(text, known);
+  }
+  return known;
+}
+
 /** The pairs of positions of a longest common subsequence of two word lists, in order. */
 function alignment(a: readonly string[], b: readonly string[]): Array<[number, number]> {
   const w = b.length + 1;
@@ -103,6 +117,8 @@ function shared(a: readonly number[], b: readonly number[], need: number): numbe
 interface Item {
   ref: QuoteRef;
   stems: string[];
+  /** The stems joined: the words as an exact repeat compares them. */
+  said: string;
   /** Its distinct content words (not stopwords), as sorted word numbers. */
   content: number[];
   /** Who said it, for keeping speakers apart: entity id, else the name; undefined when unattributed. */
@@ -138,8 +154,9 @@ export function groupUtterances(view: CorpusView): Utterance[] {
       if (q.kind !== 'speech') return;
       const s = q.speaker;
       const ref: QuoteRef = { path: article.path, index, start: q.start, end: q.end, text: q.text, ...(s?.entityId ? { speakerId: s.entityId } : {}), ...(s ? { speakerName: s.name } : {}) };
-      const st = stems(q.text), content = [...new Set(st.filter(x => !STOPWORDS.has(x)).map(number))].sort((x, y) => x - y);
-      items.push({ ref, stems: st, content, speaker: s ? s.entityId ?? `name:${s.name.toLowerCase()}` : undefined });
+      const { stems: st, content: words, said } = stemsOf(q.text);
+      const content = words.map(number).sort((x, y) => x - y);
+      items.push({ ref, stems: st, said, content, speaker: s ? s.entityId ?? `name:${s.name.toLowerCase()}` : undefined });
     });
   }
   const edges: Array<[number, number, number]> = [];
@@ -153,7 +170,7 @@ export function groupUtterances(view: CorpusView): Utterance[] {
   // a quote repeated word for word by the same speaker is compared once, through its first occurrence
   const repeat = new Uint8Array(items.length);
   items.forEach((it, i) => {
-    const said = it.stems.join(' '), same = `${it.speaker ?? ''}|${said}`, other = `${it.speaker ? '' : '*'}|${said}`;
+    const said = it.said, same = `${it.speaker ?? ''}|${said}`, other = `${it.speaker ? '' : '*'}|${said}`;
     for (const k of [same, other]) if (identical.has(k)) edges.push([identical.get(k)!, i, 2]);
     if (identical.has(same)) { repeat[i] = 1; return; }
     identical.set(same, i);
