@@ -1,4 +1,4 @@
-import type { CorpusView } from '../corpus';
+import type { CorpusView, ResolvedQuote } from '../corpus';
 
 /** The per-article record of the CLI's `analyze` contract (README, "The command-line interface"). */
 export interface ArticleRecord {
@@ -77,7 +77,7 @@ export function exportCsv(view: CorpusView, relative: (path: string) => string =
     const article = relative(path);
     for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.date : '', '', '', '', m.origin, '']);
     for (const q of a.quotes) rows.push([article, 'quote', q.kind, q.inner.start, q.inner.end, q.text, '', '', q.speaker?.name, q.speaker?.entityId, '', q.origin, '']);
-    for (const e of view.events) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
+    for (const e of eventsOf(view, path)) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
     for (const p of a.annotations) rows.push([article, 'annotation', p.annotation.kind, p.span?.start, p.span?.end, p.annotation.anchor.text, p.annotation.links.entityId ?? p.annotation.links.eventId, p.annotation.label, p.annotation.links.speaker, '', p.annotation.note, 'user', p.status]);
   }
   return rows.map(r => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -93,17 +93,20 @@ export function exportMarkdown(view: CorpusView, relative: (path: string) => str
   const paths = [...view.articles.keys()];
   out.push(`${paths.length} articles: ${paths.map(p => md(relative(p))).join(', ')}.`, '');
   const people = [...view.entities.values()].filter(e => e.type === 'PERSON');
-  const count = (id: string, path: string) => view.articles.get(path)!.mentions.filter(m => m.entityId === id).length;
-  const total = (id: string) => paths.reduce((n, p) => n + count(id, p), 0);
-  people.sort((a, b) => total(b.id) - total(a.id) || a.name.localeCompare(b.name));
+  // counts from the corpus's index of mentions per entity and article; quotations gathered once by speaker
+  const bySource = (id: string) => [...(view.mentionCounts.get(id) ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const totals = new Map(people.map(e => [e.id, bySource(e.id).reduce((n, [, k]) => n + k, 0)]));
+  const quoted = new Map<string, { q: ResolvedQuote; p: string }[]>();
+  for (const p of paths) for (const q of view.articles.get(p)!.quotes) if (q.kind === 'speech' && q.speaker?.entityId) (quoted.get(q.speaker.entityId) ?? quoted.set(q.speaker.entityId, []).get(q.speaker.entityId)!).push({ q, p });
+  people.sort((a, b) => totals.get(b.id)! - totals.get(a.id)! || a.name.localeCompare(b.name));
   out.push('## People', '');
   for (const person of people) {
     out.push(`### ${md(person.name)}`, '');
     if (person.titles.size) out.push(`Described as: ${[...person.titles].map(md).join('; ')}.`, '');
     out.push('| Source | Mentions |', '| --- | ---: |');
-    for (const p of paths) if (count(person.id, p)) out.push(`| ${md(relative(p))} | ${count(person.id, p)} |`);
+    for (const [p, n] of bySource(person.id)) if (n) out.push(`| ${md(relative(p))} | ${n} |`);
     out.push('');
-    const quotes = paths.flatMap(p => view.articles.get(p)!.quotes.filter(q => q.kind === 'speech' && q.speaker?.entityId === person.id).map(q => ({ q, p })));
+    const quotes = quoted.get(person.id) ?? [];
     if (quotes.length) {
       out.push('Quotations:', '');
       for (const { q, p } of quotes) out.push(`- “${md(q.text.trim())}” — ${md(relative(p))}${q.cue ? ` (${md(q.cue.text)})` : ''}${q.origin === 'user' ? ' (your annotation)' : ''}`);
