@@ -8,7 +8,7 @@ import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type A
 import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
 import { Corpus } from './core/corpus';
 import { DEFAULT_ARTICLE_PATTERNS, isArticlePath, isExcludedFolder, isOwnFile, type ArticlePatterns } from './core/articlePolicy';
-import { articleRecord, exportAs, type ExportFormat } from './core/export';
+import { articleRecord, exportChunks, type ExportFormat } from './core/export';
 import { decodeArticle } from './core/text/decode';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from './core/ner';
 import { DEFAULT_MAX_LENGTH } from './core/analysis';
@@ -214,18 +214,29 @@ function exportCommand(positional: string[], flags: Map<string, string>): void {
   if (!folder) throw new UsageError('export needs a folder');
   const view = loadCorpus(articleFiles([folder]), flags).resolve();
   const root = fs.statSync(folder).isDirectory() ? folder : path.dirname(folder);
-  const content = exportAs(format, view, p => path.relative(root, p).split(path.sep).join('/'));
+  const chunks = exportChunks(format, view, p => path.relative(root, p).split(path.sep).join('/'));
   const out = flags.get('out');
   if (out) {
-    writeAtomic(out, content);
+    writeAtomic(out, chunks);
     process.stderr.write(`wrote ${out}\n`);
-  } else process.stdout.write(content);
+  } else for (const chunk of chunks) process.stdout.write(chunk);
 }
 
-function writeAtomic(file: string, content: string): void {
+/** Writes the pieces to a temporary sibling, then renames it over the file: never half a file, never a temporary file left. */
+function writeAtomic(file: string, chunks: Iterable<string>): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'w');
+    for (const chunk of chunks) fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, file);
+  } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
 }
 
 function annotate(positional: string[], flags: Map<string, string>): void {

@@ -46,19 +46,40 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
   };
 }
 
-/** Everything a user may take away: per article the automatic findings and their own annotations. */
+/** A list of JSON values as JSON.stringify(…, null, 2) writes it as the value of a top-level key. */
+function* jsonList(key: string, items: Iterable<unknown>, last: boolean): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? `  "${key}": [\n` : ',\n'}${JSON.stringify(item, null, 2).replace(/^/gm, '    ')}`;
+    first = false;
+  }
+  yield `${first ? `  "${key}": []` : '\n  ]'}${last ? '\n' : ',\n'}`;
+}
+
+/**
+ * Everything a user may take away: per article the automatic findings and their own annotations. In pieces,
+ * an article at a time, so that a large corpus is written without holding the whole export in memory.
+ */
+export function* exportJsonChunks(view: CorpusView, relative: (path: string) => string = p => p): Generator<string> {
+  yield '{\n  "generator": "Source Annotator",\n';
+  yield* jsonList('articles', (function* () {
+    for (const path of view.articles.keys()) {
+      const record = articleRecord(view, path, { origin: true });
+      const a = view.articles.get(path)!;
+      yield {
+        ...record,
+        path: relative(path),
+        annotations: a.annotations.map(p => ({ ...p.annotation, status: p.status, start: p.span?.start ?? null, end: p.span?.end ?? null })),
+      };
+    }
+  })(), false);
+  yield* jsonList('people', [...view.entities.values()].filter(e => e.type === 'PERSON').map(e => ({ entityId: e.id, name: e.name, forms: [...e.forms.keys()], titles: [...e.titles] })), false);
+  yield* jsonList('events', view.events.map(e => ({ ...e, mentions: e.mentions.map(m => ({ ...m, path: relative(m.path) })) })), true);
+  yield '}\n';
+}
+
 export function exportJson(view: CorpusView, relative: (path: string) => string = p => p): string {
-  const articles = [...view.articles.keys()].map(path => {
-    const record = articleRecord(view, path, { origin: true });
-    const a = view.articles.get(path)!;
-    return {
-      ...record,
-      path: relative(path),
-      annotations: a.annotations.map(p => ({ ...p.annotation, status: p.status, start: p.span?.start ?? null, end: p.span?.end ?? null })),
-    };
-  });
-  const people = [...view.entities.values()].filter(e => e.type === 'PERSON').map(e => ({ entityId: e.id, name: e.name, forms: [...e.forms.keys()], titles: [...e.titles] }));
-  return JSON.stringify({ generator: 'Source Annotator', articles, people, events: view.events.map(e => ({ ...e, mentions: e.mentions.map(m => ({ ...m, path: relative(m.path) })) })) }, null, 2) + '\n';
+  return [...exportJsonChunks(view, relative)].join('');
 }
 
 const CSV_COLUMNS = ['article', 'record', 'kind', 'start', 'end', 'text', 'entityId', 'name', 'speaker', 'speakerId', 'note', 'origin', 'status'];
@@ -70,17 +91,22 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One row per entity mention, quotation, event mention and user annotation. */
-export function exportCsv(view: CorpusView, relative: (path: string) => string = p => p): string {
-  const rows: unknown[][] = [CSV_COLUMNS];
+/** One row per entity mention, quotation, event mention and user annotation; an article at a time. */
+export function* exportCsvChunks(view: CorpusView, relative: (path: string) => string = p => p): Generator<string> {
+  yield CSV_COLUMNS.join(',') + '\r\n';
   for (const [path, a] of view.articles) {
+    const rows: unknown[][] = [];
     const article = relative(path);
     for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.date : '', '', '', '', m.origin, '']);
     for (const q of a.quotes) rows.push([article, 'quote', q.kind, q.inner.start, q.inner.end, q.text, '', '', q.speaker?.name, q.speaker?.entityId, '', q.origin, '']);
     for (const e of eventsOf(view, path)) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
     for (const p of a.annotations) rows.push([article, 'annotation', p.annotation.kind, p.span?.start, p.span?.end, p.annotation.anchor.text, p.annotation.links.entityId ?? p.annotation.links.eventId, p.annotation.label, p.annotation.links.speaker, '', p.annotation.note, 'user', p.status]);
+    if (rows.length) yield rows.map(r => r.map(csvCell).join(',') + '\r\n').join('');
   }
-  return rows.map(r => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function exportCsv(view: CorpusView, relative: (path: string) => string = p => p): string {
+  return [...exportCsvChunks(view, relative)].join('');
 }
 
 function md(text: string): string {
@@ -141,6 +167,11 @@ export const EXPORT_FILE_NAMES: Readonly<Record<ExportFormat, string>> = {
   csv: 'source-annotations.csv',
   md: 'source-annotations-report.md',
 };
+
+/** The export in pieces, to be written one after another (JSON and CSV an article at a time). */
+export function exportChunks(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): Iterable<string> {
+  return format === 'json' ? exportJsonChunks(view, relative) : format === 'csv' ? exportCsvChunks(view, relative) : [exportMarkdown(view, relative)];
+}
 
 export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
   return format === 'json' ? exportJson(view, relative) : format === 'csv' ? exportCsv(view, relative) : exportMarkdown(view, relative);
