@@ -32,6 +32,8 @@ export interface SourceAnnotatorApi {
   workerAnalyses(): number;
   /** How many analyses were found in the persistent index (not made again) this session. */
   indexHits(): number;
+  /** How long activate() took, in milliseconds (the work after it — reading the folder — runs in the background). */
+  activationMs(): number;
   view(): CorpusView;
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
   annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
@@ -56,6 +58,7 @@ export interface SourceAnnotatorApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
+  const activationStarted = performance.now();
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const settings = readSettings();
   const diagnostics = own(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
@@ -116,7 +119,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     void corpus.updateSettings(next);
   }));
 
+  const activationMs = performance.now() - activationStarted;
   return {
+    activationMs: () => activationMs,
     ready: () => corpus.ready(),
     recogniser: () => corpus.recogniserId,
     workerAnalyses: () => corpus.workerAnalyses,

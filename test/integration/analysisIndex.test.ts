@@ -26,6 +26,12 @@ suite('Source Annotator in VS Code: the persistent index', () => {
 
   teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
+  test('activate() reports how long it took (printed: the figure for the Performance section)', () => {
+    const ms = api.activationMs();
+    assert.ok(Number.isFinite(ms) && ms > 0, String(ms));
+    console.log(`[source-annotator tests] activate() took ${ms.toFixed(1)} ms`);
+  });
+
   test('Re-analyse Articles finds every article in the index: nothing is analysed again', async () => {
     api.view(); // every analysis handed over so far is taken in: the rescan cannot find any still waiting
     const workerBefore = api.workerAnalyses();
