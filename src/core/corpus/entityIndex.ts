@@ -18,8 +18,13 @@ const RESOLVED = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
 export interface EntityInputs {
   /** Person key → how many mentions, and the family names they are written with. */
   people: Map<string, { count: number; families: Set<string> }>;
-  /** Lone family names (lower case) that need a full name. */
-  lone: Set<string>;
+  /**
+   * Lone family names (lower case) that need a full name, and what the choice hangs on: `local` when the
+   * article's own full names decide it (one of them is the most mentioned here), `tie` when the corpus's
+   * order decides between the article's own, `none` when the article names no one of that family in full
+   * (then the corpus's most salient does).
+   */
+  lone: Map<string, 'local' | 'tie' | 'none'>;
   /** `TYPE|key` of a place or organisation → the name as first written in the article (its alias shown). */
   names: Map<string, string>;
 }
@@ -40,11 +45,13 @@ function nameOf(type: EntityType, text: string): string {
 }
 
 export function entityInputs(mentions: readonly Mention[]): EntityInputs {
-  const inputs: EntityInputs = { people: new Map(), lone: new Set(), names: new Map() };
+  const inputs: EntityInputs = { people: new Map(), lone: new Map(), names: new Map() };
+  const lone = new Set<string>();
+  let linked = false;
   for (const m of mentions) {
-    if (m.entityId) continue;
+    if (m.entityId) { if (m.type === 'PERSON' && m.entityId.startsWith('person:')) linked = true; continue; }
     if (m.type === 'PERSON') {
-      if (words(m.text).length < 2) { inputs.lone.add(m.text.toLowerCase()); continue; }
+      if (words(m.text).length < 2) { lone.add(m.text.toLowerCase()); continue; }
       const key = personKey(m.text);
       const p = inputs.people.get(key) ?? inputs.people.set(key, { count: 0, families: new Set() }).get(key)!;
       p.count++;
@@ -54,13 +61,31 @@ export function entityInputs(mentions: readonly Mention[]): EntityInputs {
       if (!inputs.names.has(name)) inputs.names.set(name, shown(m.text));
     }
   }
+  for (const family of lone) {
+    // the article's own full names of this family, by how often it writes them
+    const counts = [...inputs.people.entries()].filter(([, p]) => p.families.has(family)).map(([, p]) => p.count);
+    const best = Math.max(0, ...counts);
+    // a name linked by the user may be a candidate too: then the corpus's order may matter
+    inputs.lone.set(family, linked ? 'tie' : !counts.length ? 'none' : counts.filter(c => c === best).length === 1 ? 'local' : 'tie');
+  }
   return inputs;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** "Metropole Hotel" joins "Sofitel Legend Metropole Hotel"; "WPK" joins "Workers' Party of Korea": the strings a shorter name may be to join this one. */
+const joinKeysCache = new Map<string, { endings: string[]; acronym?: string }>();
+
+/** "Metropole Hotel" joins "Sofitel Legend Metropole Hotel"; "WPK" joins "Workers' Party of Korea": the strings a shorter name may be to join this one (worked out once per name). */
 function joinKeys(longer: string): { endings: string[]; acronym?: string } {
+  let known = joinKeysCache.get(longer);
+  if (!known) {
+    if (joinKeysCache.size > 200_000) joinKeysCache.clear();
+    joinKeysCache.set(longer, (known = joinKeysOf(longer)));
+  }
+  return known;
+}
+
+function joinKeysOf(longer: string): { endings: string[]; acronym?: string } {
   const l = nameKey(longer).split(' ');
   const endings: string[] = [];
   for (let k = 2; k < l.length; k++) endings.push(l.slice(l.length - k).join(' '));
@@ -77,7 +102,8 @@ export class EntityIndex {
   private readonly byFamily = new Map<string, Set<string>>();
   /** Family → full-name ids in order of salience in the corpus (most mentioned first). */
   private readonly ranking = new Map<string, string[]>();
-  private readonly lonePaths = new Map<string, Set<string>>();
+  /** Family → the articles whose lone family name the corpus's order of full names may decide, and how. */
+  private readonly lonePaths = new Map<string, Map<string, 'tie' | 'none'>>();
   /** `TYPE|key` → the article (first by path) and how it writes the name. */
   private readonly namePaths = new Map<string, Map<string, string>>();
   private readonly original = new Map<string, { path: string; text: string }>();
@@ -89,8 +115,8 @@ export class EntityIndex {
   update(path: string, old: EntityInputs | undefined, next: EntityInputs | undefined): void {
     for (const [key, p] of old?.people ?? []) this.addPerson(key, p, -1);
     for (const [key, p] of next?.people ?? []) this.addPerson(key, p, 1);
-    for (const family of old?.lone ?? []) if (!next?.lone.has(family)) this.lonePaths.get(family)?.delete(path);
-    for (const family of next?.lone ?? []) (this.lonePaths.get(family) ?? this.lonePaths.set(family, new Set()).get(family)!).add(path);
+    for (const family of old?.lone.keys() ?? []) this.lonePaths.get(family)?.delete(path);
+    for (const [family, how] of next?.lone ?? []) if (how !== 'local') (this.lonePaths.get(family) ?? this.lonePaths.set(family, new Map()).get(family)!).set(path, how);
     for (const [name, text] of old?.names ?? []) if (next?.names.get(name) !== text) this.removeName(name, path);
     for (const [name, text] of next?.names ?? []) if (old?.names.get(name) !== text) this.addName(name, path, text);
   }
@@ -153,7 +179,9 @@ export class EntityIndex {
       if (before && before.length === ids.length && before.every((id, i) => id === ids[i])) continue;
       if (ids.length) this.ranking.set(family, ids);
       else this.ranking.delete(family);
-      for (const path of this.lonePaths.get(family) ?? []) affected.add(path);
+      // an article whose own full names decide is not touched; one with none only when the first changes
+      const firstChanged = before?.[0] !== ids[0];
+      for (const [path, how] of this.lonePaths.get(family) ?? []) if (how === 'tie' || firstChanged) affected.add(path);
     }
     this.touchedFamilies.clear();
     if (this.regroup) {
