@@ -43,12 +43,15 @@ suite('Source Annotator in VS Code: annotations under edits', () => {
   }
 
   suiteSetup(async () => {
+    // the test saves the article itself: code-server's auto save (after a delay) would save it first on a busy machine
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     await vscode.workspace.fs.writeFile(article, new TextEncoder().encode(TEXT));
     api = await activeApi(NAME);
     await until('the new article in the corpus', () => api.view().articles.has(key));
   });
 
   suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const uri of [article, api.sidecarUri(article)]) if (await exists(uri)) await vscode.workspace.fs.delete(uri);
