@@ -1,5 +1,7 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXPORT_FILE_NAMES as FILES, exportAs, type ExportFormat } from '../../core/export';
+import { EXPORT_FILE_NAMES as FILES, exportAs, exportChunks, type ExportFormat } from '../../core/export';
 import type { CorpusService } from '../corpusService';
 
 /** Writes JSON, CSV and a Markdown report of the whole corpus into a folder the user picks. */
@@ -10,13 +12,15 @@ export async function exportAnnotations(corpus: CorpusService, target?: vscode.U
     defaultUri: besideTheWorkspace(),
   }))?.[0];
   if (!folder) return undefined;
-  const view = corpus.view();
-  const relative = (path: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(path), false);
+  // what the corpus says now: edits made while the files are written do not reach into them
+  const now = corpus.view();
+  const view = { ...now, articles: new Map(now.articles), entities: new Map(now.entities) };
+  const relative = (article: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(article), false);
   const written: vscode.Uri[] = [];
-  const encoder = new TextEncoder();
   for (const format of Object.keys(FILES) as ExportFormat[]) {
     const uri = vscode.Uri.joinPath(folder, FILES[format]);
-    await vscode.workspace.fs.writeFile(uri, encoder.encode(exportAs(format, view, relative)));
+    if (uri.scheme === 'file') await writeInPieces(uri, exportChunks(format, view, relative));
+    else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportAs(format, view, relative)));
     written.push(uri);
   }
   if (!target) {
@@ -25,6 +29,29 @@ export async function exportAnnotations(corpus: CorpusService, target?: vscode.U
     });
   }
   return written;
+}
+
+/**
+ * Writes an export an article at a time to a temporary sibling renamed over the file, letting the extension
+ * host breathe between pieces: a corpus of thousands of articles is never one string in memory, and the
+ * editor stays responsive. A failed write leaves no temporary file behind.
+ */
+async function writeInPieces(uri: vscode.Uri, chunks: Iterable<string>): Promise<void> {
+  const temp = path.join(path.dirname(uri.fsPath), `.${path.basename(uri.fsPath)}.${process.pid}.tmp`);
+  const file = await fs.open(temp, 'w');
+  try {
+    let n = 0;
+    for (const chunk of chunks) {
+      await file.write(chunk);
+      if (++n % 50 === 0) await new Promise(resolve => setImmediate(resolve));
+    }
+    await file.close();
+    await fs.rename(temp, uri.fsPath);
+  } catch (e) {
+    await file.close().catch(() => undefined);
+    await fs.rm(temp, { force: true });
+    throw e;
+  }
 }
 
 /**
