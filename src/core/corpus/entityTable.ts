@@ -44,7 +44,8 @@ interface Totals {
   userNames: Map<string, string>;
 }
 
-function add(counts: Map<string, number>, key: string, n: number): void {
+/** Adds n (negative: takes away) to a count, which leaves the map at zero. */
+export function addCount(counts: Map<string, number>, key: string, n: number): void {
   const v = (counts.get(key) ?? 0) + n;
   if (v) counts.set(key, v);
   else counts.delete(key);
@@ -67,14 +68,14 @@ export class EntityTable {
   private apply(id: string, path: string, c: Contribution, sign: 1 | -1): void {
     let t = this.totals.get(id);
     if (!t) this.totals.set(id, (t = { types: new Map(), forms: new Map(), named: new Map(), titles: new Map(), userNames: new Map() }));
-    add(t.types as Map<string, number>, c.type, sign);
-    for (const [form, n] of c.forms) add(t.forms, form, sign * n);
-    for (const [form, n] of c.named) add(t.named, form, sign * n);
-    for (const title of c.titles) add(t.titles, title, sign);
+    addCount(t.types as Map<string, number>, c.type, sign);
+    for (const [form, n] of c.forms) addCount(t.forms, form, sign * n);
+    for (const [form, n] of c.named) addCount(t.named, form, sign * n);
+    for (const title of c.titles) addCount(t.titles, title, sign);
     const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new Map()).get(id)!;
     let n = 0;
     for (const k of c.forms.values()) n += k;
-    add(counts, path, sign * n);
+    addCount(counts, path, sign * n);
     if (!counts.size) this.mentionCounts.delete(id);
     if (c.userName !== undefined) {
       if (sign > 0) t.userNames.set(path, c.userName);

@@ -1,6 +1,7 @@
 import { isSurnameFirst } from '../entities/names';
 import type { Mention } from '../model';
 import { COMMON_WORDS, has, NOT_NAMES } from '../ner/lexicon';
+import { pointBefore } from '../text/codePoints';
 import { SpanIndex } from '../text/span';
 import { replaceMentions, type MentionsAndQuotes } from './articleView';
 
@@ -48,12 +49,6 @@ export function familyContribution(mentions: readonly Mention[]): FamilyContribu
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
 
-/** The code point ending right before `at`, as a string (a surrogate pair whole). */
-function charBefore(text: string, at: number): string {
-  const low = text.charCodeAt(at - 1);
-  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1];
-}
-
 function isLetterOrDigit(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -69,7 +64,7 @@ function isUpper(text: string, at: number): boolean {
 /** May a name start here: not after a letter, digit, dot or hyphen. */
 function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
-  const ch = charBefore(text, at);
+  const ch = pointBefore(text, at);
   return !(ch === '.' || ch === '-' || isLetterOrDigit(ch));
 }
 

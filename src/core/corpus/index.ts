@@ -7,7 +7,7 @@ import { contentHash } from '../text/hash';
 import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
 import { applyDecisions, articleDecisions, sameDecision, winningDecision, type Decision } from './decisions';
 import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
-import { entityContribution, EntityTable, type EntityContribution } from './entityTable';
+import { addCount, entityContribution, EntityTable, type EntityContribution } from './entityTable';
 import { applyFamilyNames, familyCandidates, familyContribution, mayBeFamilyName, mayHoldName, type FamilyContribution } from './familyNames';
 import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
 import type { ArticleInput, ArticleView, CorpusView } from './types';
@@ -49,12 +49,6 @@ function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
   const speakers = new Set<string>();
   for (const q of view.quotes) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
   return speakers;
-}
-
-function addCount(counts: Map<string, number>, key: string, n: number): void {
-  const v = (counts.get(key) ?? 0) + n;
-  if (v) counts.set(key, v);
-  else counts.delete(key);
 }
 
 /**

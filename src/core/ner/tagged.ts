@@ -7,6 +7,7 @@ import { isHeadline } from './recognise';
 import { spansOf, type ConllType } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { taggerTokens } from './tagger/tokens';
+import { pointAt, pointBefore } from '../text/codePoints';
 
 const TYPE: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'MISC' };
 
@@ -181,14 +182,6 @@ const LETTER = /^\p{L}/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
 
-/** The code point (as a string) that starts at `at`, or ends right before it. */
-function pointAt(text: string, at: number): string {
-  return String.fromCodePoint(text.codePointAt(at)!);
-}
-function pointBefore(text: string, at: number): string {
-  const low = text.charCodeAt(at - 1);
-  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1];
-}
 
 /**
  * Where the names stand as words, in reading order, without overlaps: not after a letter, digit, "@", "." or
