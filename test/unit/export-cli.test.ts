@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { makeAnchor } from '../../src/core/annotations/anchor';
 import type { Annotation } from '../../src/core/annotations/model';
 import { Corpus, type CorpusView } from '../../src/core/corpus';
-import { exportCsv, exportJson, exportMarkdown } from '../../src/core/export';
+import { exportCsv, exportJson, exportMarkdown, exportMarkdownChunks } from '../../src/core/export';
 import { SAMPLE_CORPUS, nth, readSample, runCli as cli, sampleFiles } from './helpers';
 
 const ISO_DATE = /^\d{4}(-\d\d(-\d\d)?)?$/;
@@ -153,6 +153,20 @@ describe('export: JSON, CSV and Markdown of the sample corpus', () => {
     it('escapes Markdown in user text', () => {
       assert.ok(md.includes('\\*the\\* president'), 'asterisks escaped');
       assert.ok(md.includes('\\|'), 'pipe escaped');
+    });
+
+    it('comes in pieces of whole lines when long, never as one string', () => {
+      const corpus = new Corpus();
+      const first = ['Maria', 'John', 'Ahmed', 'Olga', 'Peter', 'Nadia', 'Carlos', 'Helen', 'Victor', 'Irene', 'Samuel', 'Laura'];
+      const family = ['Lopez', 'Smith', 'Haddad', 'Ivanova', 'Brown', 'Karimi', 'Mendes', 'Walsh', 'Novak', 'Keller'];
+      const names = family.flatMap(f => first.map(g => `${g} ${f}`));
+      names.forEach((name, i) => corpus.setArticle(`a${String(i).padStart(3, '0')}.txt`, `${name} said "we will build the bridge in ${name.split(' ')[1]}ville," on Monday.\n`));
+      const chunks = [...exportMarkdownChunks(corpus.resolve())];
+      assert.ok(chunks.length > 1, `${chunks.length} piece(s)`);
+      for (const c of chunks.slice(1)) assert.ok(c.startsWith('\n'), 'each later piece starts a new line');
+      const whole = chunks.join('');
+      assert.ok(whole.includes('\n### Laura Keller\n'), 'the last person is there');
+      assert.equal(whole, exportMarkdown(corpus.resolve()));
     });
   });
 });

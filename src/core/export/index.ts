@@ -113,11 +113,11 @@ function md(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]|<>])/g, '\\$1');
 }
 
-/** A report by person: mentions per source, then their quotations with the source that carried them. */
-export function exportMarkdown(view: CorpusView, relative: (path: string) => string = p => p): string {
-  const out: string[] = ['# Source Annotator report', ''];
+/** The report's lines, one after another (see exportMarkdownChunks). */
+function* markdownLines(view: CorpusView, relative: (path: string) => string): Generator<string> {
+  yield* ['# Source Annotator report', ''];
   const paths = [...view.articles.keys()];
-  out.push(`${paths.length} articles: ${paths.map(p => md(relative(p))).join(', ')}.`, '');
+  yield* [`${paths.length} articles: ${paths.map(p => md(relative(p))).join(', ')}.`, ''];
   const people = [...view.entities.values()].filter(e => e.type === 'PERSON');
   // counts from the corpus's index of mentions per entity and article; quotations gathered once by speaker
   const bySource = (id: string) => [...(view.mentionCounts.get(id) ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -125,38 +125,58 @@ export function exportMarkdown(view: CorpusView, relative: (path: string) => str
   const quoted = new Map<string, { q: ResolvedQuote; p: string }[]>();
   for (const p of paths) for (const q of view.articles.get(p)!.quotes) if (q.kind === 'speech' && q.speaker?.entityId) (quoted.get(q.speaker.entityId) ?? quoted.set(q.speaker.entityId, []).get(q.speaker.entityId)!).push({ q, p });
   people.sort((a, b) => totals.get(b.id)! - totals.get(a.id)! || a.name.localeCompare(b.name));
-  out.push('## People', '');
+  yield* ['## People', ''];
   for (const person of people) {
-    out.push(`### ${md(person.name)}`, '');
-    if (person.titles.size) out.push(`Described as: ${[...person.titles].map(md).join('; ')}.`, '');
-    out.push('| Source | Mentions |', '| --- | ---: |');
-    for (const [p, n] of bySource(person.id)) if (n) out.push(`| ${md(relative(p))} | ${n} |`);
-    out.push('');
+    yield* [`### ${md(person.name)}`, ''];
+    if (person.titles.size) yield* [`Described as: ${[...person.titles].map(md).join('; ')}.`, ''];
+    yield* ['| Source | Mentions |', '| --- | ---: |'];
+    for (const [p, n] of bySource(person.id)) if (n) yield* [`| ${md(relative(p))} | ${n} |`];
+    yield* [''];
     const quotes = quoted.get(person.id) ?? [];
     if (quotes.length) {
-      out.push('Quotations:', '');
-      for (const { q, p } of quotes) out.push(`- “${md(q.text.trim())}” — ${md(relative(p))}${q.cue ? ` (${md(q.cue.text)})` : ''}${q.origin === 'user' ? ' (your annotation)' : ''}`);
-      out.push('');
+      yield* ['Quotations:', ''];
+      for (const { q, p } of quotes) yield* [`- “${md(q.text.trim())}” — ${md(relative(p))}${q.cue ? ` (${md(q.cue.text)})` : ''}${q.origin === 'user' ? ' (your annotation)' : ''}`];
+      yield* [''];
     }
   }
   const unattributed = paths.flatMap(p => view.articles.get(p)!.quotes.filter(q => q.kind === 'speech' && !q.speaker?.entityId).map(q => ({ q, p })));
   if (unattributed.length) {
-    out.push('## Quotations without a known speaker', '');
-    for (const { q, p } of unattributed) out.push(`- “${md(q.text.trim())}” — ${md(relative(p))}${q.speaker ? ` (${md(q.speaker.name)})` : ''}`);
-    out.push('');
+    yield* ['## Quotations without a known speaker', ''];
+    for (const { q, p } of unattributed) yield* [`- “${md(q.text.trim())}” — ${md(relative(p))}${q.speaker ? ` (${md(q.speaker.name)})` : ''}`];
+    yield* [''];
   }
   if (view.events.length) {
-    out.push('## Events', '', '| Date | Event | Sources |', '| --- | --- | --- |');
-    for (const e of view.events) out.push(`| ${e.date || '—'} | ${md(e.label)} | ${[...new Set(e.mentions.map(m => md(relative(m.path))))].join(', ')} |`);
-    out.push('');
+    yield* ['## Events', '', '| Date | Event | Sources |', '| --- | --- | --- |'];
+    for (const e of view.events) yield* [`| ${e.date || '—'} | ${md(e.label)} | ${[...new Set(e.mentions.map(m => md(relative(m.path))))].join(', ')} |`];
+    yield* [''];
   }
   const notes = paths.flatMap(p => view.articles.get(p)!.annotations.map(a => ({ a, p })));
   if (notes.length) {
-    out.push('## Your annotations', '');
-    for (const { a, p } of notes) out.push(`- **${md(a.annotation.kind)}** “${md(a.annotation.anchor.text)}” — ${md(relative(p))}${a.annotation.label ? `: ${md(a.annotation.label)}` : ''}${a.annotation.note ? ` — ${md(a.annotation.note)}` : ''}${a.status === 'anchored' || a.status === 'moved' ? '' : ` (${a.status})`}`);
-    out.push('');
+    yield* ['## Your annotations', ''];
+    for (const { a, p } of notes) yield* [`- **${md(a.annotation.kind)}** “${md(a.annotation.anchor.text)}” — ${md(relative(p))}${a.annotation.label ? `: ${md(a.annotation.label)}` : ''}${a.annotation.note ? ` — ${md(a.annotation.note)}` : ''}${a.status === 'anchored' || a.status === 'moved' ? '' : ` (${a.status})`}`];
+    yield* [''];
   }
-  return out.join('\n');
+}
+
+/**
+ * A report by person: mentions per source, then their quotations with the source that carried them. In pieces of
+ * a few hundred lines, so that a report on a large corpus is never held whole in memory.
+ */
+export function* exportMarkdownChunks(view: CorpusView, relative: (path: string) => string = p => p): Generator<string> {
+  let batch: string[] = [];
+  let started = false;
+  for (const line of markdownLines(view, relative)) {
+    batch.push(line);
+    if (batch.length < 500) continue;
+    yield (started ? '\n' : '') + batch.join('\n');
+    started = true;
+    batch = [];
+  }
+  if (batch.length || !started) yield (started ? '\n' : '') + batch.join('\n');
+}
+
+export function exportMarkdown(view: CorpusView, relative: (path: string) => string = p => p): string {
+  return [...exportMarkdownChunks(view, relative)].join('');
 }
 
 export type ExportFormat = 'json' | 'csv' | 'md';
@@ -170,7 +190,7 @@ export const EXPORT_FILE_NAMES: Readonly<Record<ExportFormat, string>> = {
 
 /** The export in pieces, to be written one after another (JSON and CSV an article at a time). */
 export function exportChunks(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): Iterable<string> {
-  return format === 'json' ? exportJsonChunks(view, relative) : format === 'csv' ? exportCsvChunks(view, relative) : [exportMarkdown(view, relative)];
+  return format === 'json' ? exportJsonChunks(view, relative) : format === 'csv' ? exportCsvChunks(view, relative) : exportMarkdownChunks(view, relative);
 }
 
 export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
