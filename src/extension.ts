@@ -12,6 +12,7 @@ import { AnchorSaver } from './vscode/anchorSaver';
 import { AnnotationWriter } from './vscode/annotationWriter';
 import { QuoteComparisonPanel } from './vscode/compare';
 import { CorpusService } from './vscode/corpusService';
+import type { CorpusChange } from './vscode/corpusChanges';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
@@ -35,6 +36,8 @@ export interface SourceAnnotatorApi {
   /** How long activate() took, in milliseconds (the work after it — reading the folder — runs in the background). */
   activationMs(): number;
   view(): CorpusView;
+  /** Fires once per settled change of the corpus, with the articles, entities and events it concerns. */
+  onDidChange: vscode.Event<CorpusChange>;
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
   annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
   exportTo(folder: vscode.Uri): Promise<vscode.Uri[] | undefined>;
@@ -89,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const annotationsTree = own(new AnnotationsTree(corpus));
   const annotationsView = own(vscode.window.createTreeView('sourceAnnotator.annotations', { treeDataProvider: annotationsTree }));
   // the view's badge counts the annotations that wait for the user (needs review, orphaned)
-  own(corpus.onDidChange(() => {
+  own(annotationsTree.onDidChangeTreeData(() => {
     const n = annotationsTree.waiting();
     annotationsView.badge = n ? { value: n, tooltip: `${n} annotation${n === 1 ? '' : 's'} to review or re-attach` } : undefined;
   }));
@@ -127,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     workerAnalyses: () => corpus.workerAnalyses,
     indexHits: () => index.hits,
     view: () => corpus.view(),
+    onDidChange: corpus.onDidChange,
     decorationRanges: uri => decorations.rangesFor(uri),
     annotateSelection: options => annotations.annotateSelection(options),
     exportTo: folder => exportAnnotations(corpus, folder),

@@ -52,6 +52,11 @@ export class ArticleSync implements vscode.Disposable {
     );
   }
 
+  /** The document of an open article, if it is open. */
+  editorDocument(key: string): vscode.TextDocument | undefined {
+    return openDocument(key);
+  }
+
   /** The editor's text of an open article, if it is open. */
   editorText(key: string): string | undefined {
     return openDocument(key)?.getText();
@@ -122,10 +127,11 @@ export class ArticleSync implements vscode.Disposable {
   private closed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.target.closed(key);
-    if (!this.target.has(key)) return;
+    // typing still pending is dropped, also for an article deleted before its editor closed (it must not come back)
     this.stale.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    if (!this.target.has(key)) return;
     if (document.uri.scheme !== 'untitled') void this.fromDisk(document.uri);
   }
 
@@ -138,7 +144,7 @@ export class ArticleSync implements vscode.Disposable {
       this.timers.delete(key);
       const text = document.getText();
       // a newer edit arrived while the worker was busy: its own timer will bring it in
-      void this.target.typed(key, text, () => !this.timers.has(key) && document.getText() === text && this.stale.delete(key));
+      void this.target.typed(key, text, () => !this.timers.has(key) && !document.isClosed && this.target.has(key) && document.getText() === text && this.stale.delete(key));
     }, this.delay()));
   }
 
@@ -148,7 +154,8 @@ export class ArticleSync implements vscode.Disposable {
     if (!this.target.has(uri.toString()) && !this.target.admits(uri)) return;
     const doc = openDocument(uri.toString());
     if (doc?.isDirty) return; // the editor's text is the current one
-    if (doc) await this.target.arrived(uri, doc.getText(), true);
+    // an editor closed a moment ago may still hold the text of a file deleted since: the file must be there
+    if (doc) await this.target.arrived(uri, doc.getText(), true, () => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false));
     else await this.fromDisk(uri);
   }
 

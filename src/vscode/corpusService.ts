@@ -12,8 +12,11 @@ import { LiveAnnotations } from './liveAnnotations';
 import type { LiveAnchors } from '../core/annotations/live';
 import type { SidecarStore } from './sidecarStore';
 import type { AnalysisStore } from './analysisStore';
-import { CorpusChanges } from './corpusChanges';
+import { ChangeAccumulator, CorpusChanges } from './corpusChanges';
 import { ScanTracker, type ScanStatus } from './scanTracker';
+import { Previews } from './preview';
+import type { Preview } from '../core/preview';
+import { AnalysisSource } from './analysisSource';
 
 /** How many articles are read at once during a scan. */
 const READERS = 8;
@@ -32,28 +35,42 @@ const SCAN_REFRESH_MS = 1000;
  * - files created, changed on disk (git pull), deleted or renamed: watched and re-read;
  * - a sidecar changed by someone else: re-read, annotations re-anchored;
  * - settings changed: the article set is rebuilt.
- * Listeners get `onDidChange` once per settled change; `generation` tells views whether to recompute.
+ * Listeners get `onDidChange` once per settled change, saying what changed; `generation` counts the changes.
  */
 export class CorpusService implements vscode.Disposable {
   private corpus: Corpus;
   private settings: Settings = readSettings();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly sync: ArticleSync;
-  private readonly changes = new CorpusChanges();
+  /** What resolves changed since listeners were last told. */
+  private readonly unseen = new ChangeAccumulator();
+  private readonly changes = new CorpusChanges(() => { this.view(); return this.unseen.take(); });
+  /** Fires once per settled change, with the articles, entities and events it concerns. */
   readonly onDidChange = this.changes.event;
   private scanning: Promise<void> = Promise.resolve();
   private readonly scans = new ScanTracker();
   /** The reading of the workspace's articles: where it stands, and a way to stop it. */
   readonly scan: ScanStatus = this.scans;
+  /** First highlights of long articles, from the part shown, while the whole is analysed. */
+  private readonly previews: Previews;
+  /** Fires with an article's key when the preview of its shown part can be drawn. */
+  readonly onDidPreview: vscode.Event<string>;
+  private readonly analyses: AnalysisSource;
+
   /** How many analyses the worker thread made (the rest, if any, ran in the main thread). */
-  workerAnalyses = 0;
+  get workerAnalyses(): number {
+    return this.analyses.workerAnalyses;
+  }
 
   private recogniser: EntityRecogniser = ruleRecogniser;
   private readonly modelLoaded: Promise<void>;
 
-  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, private readonly worker?: AnalysisWorker, private readonly index?: AnalysisStore) {
+  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, worker?: AnalysisWorker, index?: AnalysisStore) {
+    this.analyses = new AnalysisSource(worker, index);
     this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
+    this.previews = new Previews(worker, doc => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== doc.getText() && !this.corpus.isAnalysed(doc.getText()), () => this.settings.maxArticleSizeKB * 1024);
+    this.onDidPreview = this.previews.onDidPreview;
     this.sync = new ArticleSync({
       has: key => this.corpus.has(key),
       isArticle: uri => this.isArticle(uri),
@@ -68,6 +85,7 @@ export class CorpusService implements vscode.Disposable {
     }, () => this.settings.analysisDelayMs, () => this.settings.maxArticleSizeKB * 1024);
     this.disposables.push(
       this.changes,
+      this.previews,
       this.scans,
       this.sync,
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
@@ -105,7 +123,9 @@ export class CorpusService implements vscode.Disposable {
   view(): CorpusView {
     const started = Date.now();
     const view = this.corpus.resolve();
-    if (this.corpus.lastChanges().articles.size) this.lastResolveMs = Date.now() - started;
+    const changes = this.corpus.lastChanges();
+    if (changes.articles.size) this.lastResolveMs = Date.now() - started;
+    this.unseen.add(changes);
     return view;
   }
 
@@ -126,6 +146,11 @@ export class CorpusService implements vscode.Disposable {
     return this.sync.currentText(uri, this.corpus.textOf(uri.toString()));
   }
 
+  /** The preview of a long article's shown part, for this version of its document, while the whole is analysed. */
+  preview(doc: vscode.TextDocument): Preview | undefined {
+    return this.previews.get(doc);
+  }
+
   article(uri: vscode.Uri): ArticleView | undefined {
     return this.view().articles.get(uri.toString());
   }
@@ -140,6 +165,7 @@ export class CorpusService implements vscode.Disposable {
   async updateSettings(settings: Settings): Promise<void> {
     this.settings = settings;
     this.corpus = this.newCorpus();
+    this.unseen.everything();
     await this.rescan();
   }
 
@@ -185,7 +211,7 @@ export class CorpusService implements vscode.Disposable {
         }
       };
       await Promise.all(Array.from({ length: READERS }, reader));
-      if (!scan.token.isCancellationRequested) void this.index?.prune();
+      if (!scan.token.isCancellationRequested) this.analyses.prune();
     } finally {
       scan.end();
     }
@@ -193,26 +219,12 @@ export class CorpusService implements vscode.Disposable {
     this.changes.notify();
   }
 
-  /**
-   * Finds a text's analysis in the persistent index, or has the worker (when there is one) make it, and hands
-   * it to the corpus, so that the main thread only resolves. A text read from disk (`keep`) has its analysis
-   * kept in the index. If the worker is unavailable, the corpus analyses in the main thread.
-   */
+  /** Hands the corpus a text's analysis made off the main thread (from the index or the worker), unless it has one. */
   private async analyseOffThread(text: string, keep = false): Promise<void> {
     await this.modelLoaded;
     if (this.corpus.isAnalysed(text)) return;
-    const settings = `${this.settings.maxArticleSizeKB * 1024}:${this.recogniser.id}`;
-    const stored = await this.index?.get(text, settings);
-    if (stored) { this.corpus.primeAnalysis(text, stored); return; }
-    if (!this.worker) return;
-    try {
-      const analysis = await this.worker.analyse(text, this.settings.maxArticleSizeKB * 1024);
-      this.corpus.primeAnalysis(text, analysis);
-      this.workerAnalyses++;
-      if (keep) this.index?.put(text, settings, analysis);
-    } catch (e) {
-      console.warn(`Source Annotator: analysis worker unavailable (${(e as Error).message}); analysing in the main thread`);
-    }
+    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, this.recogniser.id, keep);
+    if (analysis) this.corpus.primeAnalysis(text, analysis);
   }
 
   /**
@@ -221,6 +233,8 @@ export class CorpusService implements vscode.Disposable {
    */
   private async arrive(uri: vscode.Uri, text: string, onDisk: boolean, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
     try {
+      const doc = this.sync.editorDocument(uri.toString());
+      if (doc) this.previews.request(doc);
       await this.analyseOffThread(text, onDisk);
       const state = await this.store.read(uri);
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
@@ -239,6 +253,7 @@ export class CorpusService implements vscode.Disposable {
    * the annotations are tracked live from now on, keeping the live place of those that did not change).
    */
   private put(key: string, text: string, annotations: Annotation[]): void {
+    this.previews.drop(key);
     const current = this.sync.editorText(key);
     if (current === undefined) { this.corpus.setArticle(key, text, annotations); return; }
     this.sync.settled(key);
@@ -268,6 +283,8 @@ export class CorpusService implements vscode.Disposable {
 
   /** Typed text, settled: analysed off the main thread, then brought in unless the user typed on meanwhile. */
   private async typed(key: string, text: string, current: () => boolean): Promise<void> {
+    const doc = this.sync.editorDocument(key);
+    if (doc) this.previews.request(doc); // a long article: the part shown is highlighted again first
     await this.analyseOffThread(text);
     if (!current()) return;
     this.putText(key, text);

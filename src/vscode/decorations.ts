@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ArticleView } from '../core/corpus';
 import type { EntityType } from '../core/model';
 import type { CorpusService } from './corpusService';
+import { concerns, type CorpusChange } from './corpusChanges';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 
@@ -52,6 +53,14 @@ const STYLES: Record<Style, vscode.DecorationRenderOptions> = {
   },
 };
 
+/** Beyond this many highlights, the part of the article shown is painted first, the rest a moment later. */
+const FIRST_PAINT = 2000;
+/** How far either side of the shown part (UTF-16 code units) the first paint reaches. */
+const SHOWN_MARGIN = 16 * 1024;
+
+/** What is highlighted: a resolved article, or the preview of a long article's shown part (no annotations yet). */
+type Highlighted = Pick<ArticleView, 'mentions'> & { quotes: readonly Pick<ArticleView['quotes'][number], 'kind' | 'start' | 'end'>[]; annotations?: ArticleView['annotations'] };
+
 export interface DecoratedRange {
   style: Style;
   start: number;
@@ -65,14 +74,15 @@ export interface DecoratedRange {
  */
 export class Decorations implements vscode.Disposable {
   private readonly types = new Map<Style, vscode.TextEditorDecorationType>();
-  private readonly applied = new Map<string, { version: number; article: ArticleView }>();
+  private readonly applied = new Map<string, { version: number; article: Highlighted }>();
   private readonly last = new Map<string, DecoratedRange[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly corpus: CorpusService, private settings: Settings) {
     for (const [style, options] of Object.entries(STYLES) as [Style, vscode.DecorationRenderOptions][]) this.types.set(style, vscode.window.createTextEditorDecorationType(options));
     this.disposables.push(
-      corpus.onDidChange(() => this.refresh()),
+      corpus.onDidChange(change => this.refresh(change)),
+      corpus.onDidPreview(key => this.refresh({ articles: new Set([key]), entities: new Set(), events: false, all: false })),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)),
     );
@@ -97,24 +107,39 @@ export class Decorations implements vscode.Disposable {
     return this.last.get(uri.toString()) ?? [];
   }
 
-  refresh(): void {
+  /** Repaints the visible editors whose article changed (all of them without a `change`). */
+  refresh(change?: CorpusChange): void {
     for (const editor of vscode.window.visibleTextEditors) {
       const doc = editor.document;
-      const article = this.corpus.article(doc.uri);
+      if (!concerns(change, doc.uri.toString())) continue;
+      const whole = this.corpus.article(doc.uri);
+      // while this version's analysis is pending, a long article may show the preview of its shown part
+      const article = whole && whole.text === doc.getText() ? whole : this.corpus.preview(doc);
       if (!article) continue;
-      if (article.text !== doc.getText()) continue; // analysis of this version is still pending
       const shown = this.applied.get(editor.document.uri.toString() + '#' + editorId(editor));
       if (shown?.version === doc.version && shown.article === article) continue;
       const ranges = this.compute(article);
-      const byStyle = new Map<Style, vscode.DecorationOptions[]>([...this.types.keys()].map(s => [s, []]));
-      for (const r of ranges) byStyle.get(r.style)!.push({ range: toRange(doc, r) });
-      for (const [style, type] of this.types) editor.setDecorations(type, byStyle.get(style)!);
-      this.applied.set(editor.document.uri.toString() + '#' + editorId(editor), { version: doc.version, article });
+      const applied = { version: doc.version, article };
+      this.applied.set(editor.document.uri.toString() + '#' + editorId(editor), applied);
       this.last.set(doc.uri.toString(), ranges);
+      if (ranges.length <= FIRST_PAINT) { this.paint(editor, ranges); continue; }
+      // a long article: what is shown first, the rest a moment later (unless something newer was painted meanwhile)
+      const shownFrom = doc.offsetAt(editor.visibleRanges[0]?.start ?? new vscode.Position(0, 0));
+      const shownTo = doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1]?.end ?? new vscode.Position(0, 0));
+      this.paint(editor, ranges.filter(r => r.end >= shownFrom - SHOWN_MARGIN && r.start <= shownTo + SHOWN_MARGIN));
+      setTimeout(() => {
+        if (this.applied.get(editor.document.uri.toString() + '#' + editorId(editor)) === applied && doc.version === applied.version) this.paint(editor, ranges);
+      }, 0);
     }
   }
 
-  private compute(article: ArticleView): DecoratedRange[] {
+  private paint(editor: vscode.TextEditor, ranges: readonly DecoratedRange[]): void {
+    const byStyle = new Map<Style, vscode.Range[]>([...this.types.keys()].map(s => [s, []]));
+    for (const r of ranges) byStyle.get(r.style)!.push(toRange(editor.document, r));
+    for (const [style, type] of this.types) editor.setDecorations(type, byStyle.get(style)!);
+  }
+
+  private compute(article: Highlighted): DecoratedRange[] {
     const out: DecoratedRange[] = [];
     const shown = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
     if (this.settings.highlightDates) shown.add('DATE');
@@ -124,7 +149,7 @@ export class Decorations implements vscode.Disposable {
     if (this.settings.highlightQuotes) {
       for (const q of article.quotes) out.push({ style: q.kind === 'speech' ? 'speech' : 'quiet', start: q.start, end: q.end });
     }
-    for (const p of article.annotations) if (p.span) out.push({ style: p.status === 'needs-review' ? 'review' : 'user', start: p.span.start, end: p.span.end });
+    for (const p of article.annotations ?? []) if (p.span) out.push({ style: p.status === 'needs-review' ? 'review' : 'user', start: p.span.start, end: p.span.end });
     return out;
   }
 

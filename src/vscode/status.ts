@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BINARY_FILE } from '../core/analysis';
 import type { CorpusService } from './corpusService';
+import { concerns } from './corpusChanges';
 import { fileName } from './convert';
 import { quoteTarget } from './quoteTarget';
 
@@ -33,7 +34,10 @@ export class ArticleStatus implements vscode.Disposable {
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.window.onDidChangeTextEditorSelection(e => { if (e.textEditor === vscode.window.activeTextEditor) this.updateInQuote(); }),
-      corpus.onDidChange(() => this.update()),
+      corpus.onDidChange(change => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (!active || concerns(change, active)) this.update();
+      }),
     );
     this.update();
   }

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SourceAnnotatorApi } from '../../src/extension';
+import type { CorpusChange } from '../../src/vscode/corpusChanges';
 import { activeApi, openArticle, positionOf, until } from './helpers';
 
 const XINHUA = 'xinhua-kim-trump-meet-hanoi.txt';
@@ -28,7 +29,8 @@ suite('Source Annotator in VS Code: a large folder', () => {
       await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(api.sidecarUri(uri)).then(undefined, () => undefined);
     }
-    await until('the sample corpus alone again', () => articles().join() === sample.join() && articles(), 30000);
+    await until('the sample corpus alone again', () => articles().join() === sample.join() && articles(), 30000)
+      .catch((e: Error) => { throw new Error(`${e.message}; the corpus holds ${articles().map(p => p.slice(p.lastIndexOf('/') + 1)).join(', ')}`); });
   }
 
   suiteSetup(async () => {
@@ -45,6 +47,67 @@ suite('Source Annotator in VS Code: a large folder', () => {
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('sourceAnnotator').update('maxArticles', undefined, vscode.ConfigurationTarget.Global);
     await removeCreated();
+  });
+
+  test('an edit announces the article it changed and the people it touched, not the rest of the corpus', async () => {
+    const uri = await write('change-events.txt', 'Amara Nwosu spoke in Lagos on March 3, 2019.\n\nThe weather was fine.\n');
+    const key = uri.toString();
+    await until('the new article read', () => api.view().articles.has(key));
+    const editor = await vscode.window.showTextDocument(uri);
+    await until('the opened article settled', () => api.decorationRanges(uri).length > 0);
+    await new Promise(r => setTimeout(r, 500));
+    const seen: CorpusChange[] = [];
+    const listening = api.onDidChange(change => seen.push(change));
+    try {
+      await editor.edit(b => b.insert(editor.document.positionAt(editor.document.getText().length), 'Amara Nwosu left.\n'));
+      await until('the edit resolved', () => api.view().articles.get(key)?.text.includes('Nwosu left.'));
+      await until('the edit announced', () => seen.some(c => c.articles.has(key)));
+      const articlesTold = new Set(seen.flatMap(c => [...c.articles]));
+      assert.deepEqual([...articlesTold], [key], 'only the edited article');
+      assert.ok(seen.every(c => !c.all));
+      const nwosu = api.view().articles.get(key)!.mentions.find(m => m.text === 'Amara Nwosu')?.entityId;
+      assert.ok(nwosu && seen.some(c => c.entities.has(nwosu)), 'Amara Nwosu has one mention more');
+      assert.ok(seen.every(c => !c.events), 'the dated sentence did not move: the timeline is left alone');
+    } finally {
+      listening.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await removeCreated();
+    }
+  });
+
+  test('a 1 MB article: opened, it is highlighted at once; edited, the part shown is highlighted again before the whole (times printed)', async () => {
+    const sampleText = await Promise.all(sample.map(p => vscode.workspace.fs.readFile(vscode.Uri.parse(p)).then(b => new TextDecoder().decode(b))));
+    let text = '';
+    for (let i = 0; text.length < 1024 * 1024; i++) text += sampleText[i % sampleText.length] + '\n\n';
+    const uri = await write('one-megabyte.txt', text);
+    const key = uri.toString();
+    try {
+      await until('the article read and analysed', () => api.view().articles.get(key)?.text === text, 180000);
+      let started = Date.now();
+      const editor = await vscode.window.showTextDocument(uri);
+      const opened = await until('the first highlights', () => { const r = api.decorationRanges(uri); return r.length > 0 && r; }, 30000);
+      console.log(`[source-annotator tests] a 1 MB article: highlighted ${Date.now() - started} ms after it was opened (${opened.length} ranges)`);
+      const typed = 'Zebulon Quagmire arrived in Reykjavik. ';
+      started = Date.now();
+      await editor.edit(b => b.insert(new vscode.Position(0, 0), typed));
+      const preview = await until('the new name highlighted', () => {
+        const r = api.decorationRanges(uri);
+        return r.some(x => x.style === 'PERSON' && x.start === 0 && x.end === 'Zebulon Quagmire'.length) && r;
+      }, 120000);
+      const previewMs = Date.now() - started;
+      const wholeAlready = api.view().articles.get(key)?.text === editor.document.getText();
+      console.log(`[source-annotator tests] a 1 MB article: a name typed at the top highlighted ${previewMs} ms after the edit (the pause before analysis included; ${wholeAlready ? 'the whole article' : `its shown part, ${preview.length} ranges`})`);
+      assert.ok(!wholeAlready, 'the part shown came before the whole article');
+      assert.ok(preview.every(r => r.end <= editor.document.offsetAt(editor.visibleRanges[0].end) + 64 * 1024), 'the preview covers what is shown, not the whole article');
+      await until('the whole article analysed', () => api.view().articles.get(key)?.text === editor.document.getText(), 120000);
+      const whole = await until('the whole article’s highlights', () => { const r = api.decorationRanges(uri); return r.length > preview.length && r; }, 30000);
+      const final = new Set(whole.map(r => `${r.style}:${r.start}:${r.end}`));
+      const kept = preview.filter(r => final.has(`${r.style}:${r.start}:${r.end}`)).length;
+      assert.ok(kept >= 0.9 * preview.length, `${kept} of ${preview.length} preview highlights are the whole article’s too`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await removeCreated();
+    }
   });
 
   test('while the folder is read, sourceAnnotator.scanning is true and the People view counts the articles; after, both are gone', async () => {

@@ -29,6 +29,8 @@ export function replaceMentions(old: MentionsAndQuotes, mentions: Mention[], sta
 
 /** User annotations win: an entity annotation replaces the model's overlapping mentions, a quote annotation the model's quote. */
 export function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis, annotations: Annotation[], placements?: Map<string, Anchoring>): ArticleView {
+  // most articles have no annotation: their view is the analysis's, as the steps below would give it
+  if (!annotations.length && inOrder(analysis.mentions) && inOrder(analysis.quotes)) return { path, text, analysis, mentions: analysis.mentions.slice(), quotes: analysis.quotes.slice() as unknown as ResolvedQuote[], annotations: [] };
   const placed: PlacedAnnotation[] = annotations.map(annotation => ({ annotation, ...(placements?.get(annotation.id) ?? resolveAnchor(text, annotation.anchor)) }));
   const live = placed.filter(p => p.span && (p.status === 'anchored' || p.status === 'moved'));
   const userMentions: Mention[] = [];
@@ -70,6 +72,12 @@ export function applyAnnotations(path: string, text: string, analysis: ArticleAn
   const modelQuotes = analysis.quotes.filter(q => !userQuotes.some(u => overlaps(u, q)) && !notQuotes.overlapping(q).length);
   const quotes = [...modelQuotes.map(remap), ...userQuotes].sort((a, b) => a.start - b.start);
   return { path, text, analysis, mentions, quotes: quotes as unknown as ResolvedQuote[], annotations: placed };
+}
+
+/** Sorted by start, no two starting at the same place (so that sorting and re-indexing would change nothing). */
+function inOrder(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start <= spans[i - 1].start) return false;
+  return true;
 }
 
 const MARKS = '"“”‘’\'«»„';

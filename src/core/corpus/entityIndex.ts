@@ -61,10 +61,12 @@ export function entityInputs(mentions: readonly Mention[]): EntityInputs {
       if (!inputs.names.has(name)) inputs.names.set(name, shown(m.text));
     }
   }
+  // the article's own full names of each family, by how often it writes them
+  const countsOf = new Map<string, number[]>();
+  for (const p of inputs.people.values()) for (const family of p.families) (countsOf.get(family) ?? countsOf.set(family, []).get(family)!).push(p.count);
   for (const family of lone) {
-    // the article's own full names of this family, by how often it writes them
-    const counts = [...inputs.people.entries()].filter(([, p]) => p.families.has(family)).map(([, p]) => p.count);
-    const best = Math.max(0, ...counts);
+    const counts = countsOf.get(family) ?? [];
+    const best = counts.reduce((a, b) => Math.max(a, b), 0);
     // a name linked by the user may be a candidate too: then the corpus's order may matter
     inputs.lone.set(family, linked ? 'tie' : !counts.length ? 'none' : counts.filter(c => c === best).length === 1 ? 'local' : 'tie');
   }

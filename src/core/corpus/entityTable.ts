@@ -84,9 +84,13 @@ export class EntityTable {
     this.touched.add(id);
   }
 
-  /** Brings the touched entities up to date; returns the ids whose name changed or that are gone. */
-  settle(): Set<string> {
+  /**
+   * Brings the touched entities up to date; returns the ids whose name changed or that are gone (`renamed`) and
+   * every id whose name, forms, titles or counts changed (`touched`).
+   */
+  settle(): { renamed: Set<string>; touched: Set<string> } {
     const renamed = new Set<string>();
+    const touched = new Set(this.touched);
     for (const id of this.touched) {
       const t = this.totals.get(id)!;
       const before = this.entities.get(id);
@@ -106,7 +110,7 @@ export class EntityTable {
       this.entities.set(id, entity);
     }
     this.touched.clear();
-    return renamed;
+    return { renamed, touched };
   }
 }
 

@@ -90,8 +90,7 @@ export function familyCandidates(text: string): { start: number; end: number }[]
     for (let p = run.start; p < run.end; p++) {
       if (p > run.start && !isUpper(text, p)) continue;
       if (!startsWord(text, p)) continue;
-      const at = out.length;
-      for (let e = p + 1; e <= run.end && e - p <= 64; e++) if (endsWord(text, e)) out.splice(at, 0, { start: p, end: e });
+      for (let e = Math.min(run.end, p + 64); e > p; e--) if (endsWord(text, e)) out.push({ start: p, end: e }); // the longer first
     }
   }
   return out;

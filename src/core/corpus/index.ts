@@ -9,17 +9,26 @@ import { applyDecisions, articleDecisions, sameDecision, winningDecision, type D
 import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
 import { addCount, entityContribution, EntityTable, type EntityContribution } from './entityTable';
 import { applyFamilyNames, familyCandidates, familyContribution, mayBeFamilyName, mayHoldName, type FamilyContribution } from './familyNames';
+import { recently } from './recent';
 import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
-import type { ArticleInput, ArticleView, CorpusView } from './types';
+import type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation } from './types';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
 
 /** What the last `resolve()` changed: the articles whose view is new (or gone), and whether entities or events changed. */
+/** What one resolve changed: what views and highlights need to redraw, and nothing more. */
 export interface CorpusChanges {
+  /** Articles whose resolved view changed (text, mentions, quotes, speakers, annotations), added or removed. */
   articles: ReadonlySet<string>;
+  /** Entities whose name changed or that are gone. */
   entities: ReadonlySet<string>;
+  /** Entities whose name, forms, titles or mention counts changed (the renamed ones included). */
+  touched: ReadonlySet<string>;
+  /** Whether the list of events changed. */
   events: boolean;
 }
+
+const NO_CHANGES: CorpusChanges = { articles: new Set(), entities: new Set(), touched: new Set(), events: false };
 
 /** One article and, for each step of resolution, what it last brought to the corpus. */
 interface ArticleState {
@@ -39,16 +48,31 @@ interface ArticleState {
 
 // What an article brought to each corpus-wide pass is computed again from its stored results when it is
 // taken back, rather than kept: memory stays with the results (offsets and ids), not with second copies.
-const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyContribution(s.base.mentions);
-const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && articleDecisions(s.base);
-const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && entityInputs(s.decided.mentions);
-const contributionOf = (s: ArticleState): EntityContribution | undefined => s.resolved && entityContribution(s.resolved.mentions);
-const eventsOf = (view: ArticleView | undefined): { dated: DatedItem[]; user: UserEventInput[] } | undefined => view && { dated: datedItems(view), user: userEventInputs(view) };
+const familyOfBase = recently((base: ArticleView) => familyContribution(base.mentions));
+const decisionsOfBase = recently(articleDecisions);
+const inputsOfDecided = recently((decided: MentionsAndQuotes) => entityInputs(decided.mentions));
+const contributionOfResolved = recently((resolved: MentionsAndQuotes) => entityContribution(resolved.mentions));
+const eventsOfView = recently((view: ArticleView) => ({ dated: datedItems(view), user: userEventInputs(view) }));
+const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
+const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
+const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
+const contributionOf = (s: ArticleState): EntityContribution | undefined => s.resolved && contributionOfResolved(s.resolved);
+const eventsOf = (view: ArticleView | undefined): { dated: DatedItem[]; user: UserEventInput[] } | undefined => view && eventsOfView(view);
 function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
   if (!view) return undefined;
   const speakers = new Set<string>();
   for (const q of view.quotes) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
   return speakers;
+}
+
+/** Whether new placements put every annotation where it is now (none given: only if none were given before). */
+function samePlaces(placed: readonly PlacedAnnotation[], before: Map<string, Anchoring> | undefined, next: Map<string, Anchoring> | undefined): boolean {
+  if (!next) return !before;
+  if (next.size !== placed.length) return false;
+  return placed.every(p => {
+    const q = next.get(p.annotation.id);
+    return q !== undefined && q.status === p.status && q.span?.start === p.span?.start && q.span?.end === p.span?.end;
+  });
 }
 
 /**
@@ -78,7 +102,7 @@ export class Corpus {
   private readonly byId: (string | undefined)[] = [];
   private articles = new Map<string, ArticleView>();
   private view: CorpusView | undefined;
-  private changes: CorpusChanges = { articles: new Set(), entities: new Set(), events: false };
+  private changes: CorpusChanges = NO_CHANGES;
 
   constructor(private options: AnalysisOptions = {}) {}
 
@@ -98,6 +122,10 @@ export class Corpus {
       state = this.removed.get(path) ?? { id: this.byId.push(path) - 1 } as ArticleState;
       this.removed.delete(path);
       this.states.set(path, state);
+    } else if (state.view && !this.dirty.has(path) && state.input.text === text && state.input.annotations === annotations && samePlaces(state.view.annotations, state.input.placements, placements)) {
+      state.input = { text, annotations, placements }; // an editor opened on it, finding everything where it was: nothing to resolve
+      this.primed.delete(this.analysisKey(text)); // an analysis handed over for it again is not needed
+      return;
     }
     state.input = { text, annotations, placements };
     this.dirty.add(path);
@@ -157,7 +185,7 @@ export class Corpus {
   /** The resolved corpus; brought up to date with only the work the changes since the last call need. */
   resolve(): CorpusView {
     if (this.view && !this.dirty.size && !this.removed.size) {
-      this.changes = { articles: new Set(), entities: new Set(), events: false };
+      this.changes = NO_CHANGES;
       return this.view;
     }
     const familyBefore = new Map<string, boolean>();
@@ -190,11 +218,9 @@ export class Corpus {
       const state = this.states.get(path)!;
       const { text, annotations, placements } = state.input;
       const key = this.analysisKey(text);
-      if (state.analysisKey !== key) {
-        state.analysis = this.primed.get(key) ?? this.cache.get(text, this.options);
-        state.analysisKey = key;
-        consumed.push(key);
-      }
+      if (state.analysisKey !== key) state.analysis = this.primed.get(key) ?? this.cache.get(text, this.options);
+      state.analysisKey = key;
+      consumed.push(key); // taken, or not needed: the same text came again
       if (!state.view) reorder = true;
       if (state.indexed !== text && !state.analysis!.skipped) {
         state.indexed = text;
@@ -227,7 +253,9 @@ export class Corpus {
       const live = ids.filter(id => {
         const path = this.byId[id];
         const state = path === undefined ? undefined : this.states.get(path);
-        if (!state || state.id !== id || !mayHoldName(state.input.text, name)) return false;
+        if (!state || state.id !== id) return false;
+        if (refamily.has(path!)) return true; // indexed just now, from its current text
+        if (!mayHoldName(state.input.text, name)) return false;
         if (!state.base!.analysis.skipped) refamily.add(path!);
         return true;
       });
@@ -266,7 +294,7 @@ export class Corpus {
       state.resolved = this.entityIndex.assign(state.decided!);
       this.table.update(path, old, contributionOf(state));
     }
-    const renamed = this.table.settle();
+    const { renamed, touched } = this.table.settle();
 
     // 4. speakers and events
     const respeak = new Set(reassign);
@@ -289,7 +317,7 @@ export class Corpus {
     if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
     const { events, changed } = this.timeline.events();
     this.view = { articles: this.articles, entities: this.table.entities, events, mentionCounts: this.table.mentionCounts };
-    this.changes = { articles: changedArticles, entities: renamed, events: changed };
+    this.changes = { articles: changedArticles, entities: renamed, touched, events: changed };
     return this.view;
   }
 

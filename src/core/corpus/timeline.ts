@@ -99,6 +99,16 @@ function userEvents(inputs: UserEventInput[]): StoryEvent[] {
 
 const dateKey = (e: StoryEvent) => e.date || '9999';
 
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether an article's dated sentences are what they were (an edit elsewhere in it leaves the timeline alone). */
+function sameDated(a: readonly DatedItem[], b: readonly DatedItem[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i];
+    return x.start === y.start && x.end === y.end && x.date === y.date && x.text === y.text && sameList(x.participants, y.participants) && sameList(x.key, y.key);
+  });
+}
+
 /** The timeline: events by date, then by label. */
 export class Timeline {
   private readonly dated = new Map<string, Map<string, DatedItem[]>>();
@@ -112,6 +122,7 @@ export class Timeline {
   private list: StoryEvent[] = [];
 
   update(path: string, old: { dated: DatedItem[]; user: UserEventInput[] } | undefined, next: { dated: DatedItem[]; user: UserEventInput[] } | undefined): void {
+    if (old && next && sameDated(old.dated, next.dated) && JSON.stringify(old.user) === JSON.stringify(next.user)) return; // nothing of it moved
     for (const item of old?.dated ?? []) this.dated.get(item.date)?.delete(path), this.touchedDates.add(item.date);
     for (const item of next?.dated ?? []) {
       const byPath = this.dated.get(item.date) ?? this.dated.set(item.date, new Map()).get(item.date)!;

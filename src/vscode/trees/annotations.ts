@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../../core/annotations/model';
 import type { PlacedAnnotation } from '../../core/corpus';
+import type { CorpusChange } from '../corpusChanges';
 import { CorpusTree, revealCommand } from './common';
 
 type Section = 'needs-review' | 'orphaned';
@@ -28,6 +29,22 @@ const SECTIONS: Record<Section, { label: string; icon: string; tooltip: string }
  * ever hidden or removed here without the user.
  */
 export class AnnotationsTree extends CorpusTree<Node> {
+  /** The articles that have annotations, as of the last change. */
+  private readonly annotated = new Set<string>();
+
+  /** Only a change to an article that has or had annotations shows here. */
+  protected override affectedBy(change: CorpusChange): boolean {
+    const articles = this.corpus.view().articles;
+    let affected = false;
+    for (const path of change.articles) {
+      const has = Boolean(articles.get(path)?.annotations.length);
+      if (has || this.annotated.has(path)) affected = true;
+      if (has) this.annotated.add(path);
+      else this.annotated.delete(path);
+    }
+    return affected;
+  }
+
   getChildren(node?: Node): Node[] {
     if (!node) return this.roots();
     if (node.kind === 'section') return node.entries.map(e => ({ kind: 'annotation', inSection: true, ...e }));

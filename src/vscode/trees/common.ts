@@ -3,6 +3,7 @@ import { ArticleNames, fileName } from '../../core/articleNames';
 import type { CorpusView } from '../../core/corpus';
 import type { Span } from '../../core/text/span';
 import type { CorpusService } from '../corpusService';
+import type { CorpusChange } from '../corpusChanges';
 
 /** A line of context around a mention, for tree labels: "… Trump told the press corps …". */
 export function snippet(text: string, span: Span, width = 70): string {
@@ -28,7 +29,37 @@ export abstract class CorpusTree<N> implements vscode.TreeDataProvider<N>, vscod
   private readonly subscription: vscode.Disposable;
 
   constructor(protected readonly corpus: CorpusService) {
-    this.subscription = corpus.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = corpus.onDidChange(change => {
+      const cameOrWent = this.noteArticles(change);
+      const affected = this.affectedBy(change); // always asked: a tree may keep track of what it shows
+      if (cameOrWent || affected) this.changed.fire(undefined);
+    });
+  }
+
+  /** The articles this tree knows of: rows name their folder where file names repeat, so an arrival may rename any row. */
+  private readonly known = new Set<string>();
+
+  /** Keeps `known` up to date; true when articles came or went. */
+  private noteArticles(change: CorpusChange): boolean {
+    const articles = this.corpus.view().articles;
+    let moved = false;
+    if (change.all) {
+      this.known.clear();
+      for (const path of articles.keys()) this.known.add(path);
+      return true;
+    }
+    for (const path of change.articles) {
+      if (articles.has(path) === this.known.has(path)) continue;
+      moved = true;
+      if (articles.has(path)) this.known.add(path);
+      else this.known.delete(path);
+    }
+    return moved;
+  }
+
+  /** Whether a change shows in this tree, besides articles coming or going (by default: anything that changed). */
+  protected affectedBy(change: CorpusChange): boolean {
+    return change.articles.size > 0 || change.entities.size > 0 || change.events;
   }
 
   private naming: { view: CorpusView; names: ArticleNames } | undefined;

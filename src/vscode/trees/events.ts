@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
 import type { EventMention, StoryEvent } from '../../core/events';
+import type { CorpusChange } from '../corpusChanges';
 import { CorpusTree, moreItem, paged, revealCommand, type More } from './common';
 
 type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: EventMention } | More<Node>;
 
 /** A timeline across all sources: events by date, each with the sentences of each article that tell it. */
 export class EventsTree extends CorpusTree<Node> {
+  /** An edit that moves no dated sentence leaves the timeline as it is. */
+  protected override affectedBy(change: CorpusChange): boolean {
+    return change.events;
+  }
+
   getChildren(node?: Node): Node[] {
     if (!node) return paged<Node>(this.corpus.view().events.map(event => ({ kind: 'event', event })), 'events', 'events');
     if (node.kind === 'more') return paged(node.rest, node.what, `${node.parent}+`);

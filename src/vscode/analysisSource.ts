@@ -1,0 +1,51 @@
+import type { ArticleAnalysis } from '../core/model';
+import { contentHash } from '../core/text/hash';
+import type { AnalysisStore } from './analysisStore';
+import type { AnalysisWorker } from './analysisWorker';
+
+/**
+ * Where an article's analysis comes from, off the main thread: the persistent index, else the worker. The same
+ * text asked for twice while it is being analysed (an editor opened on a file the watcher reports) is analysed
+ * once. A text read from disk (`keep`) has its analysis kept in the index.
+ */
+export class AnalysisSource {
+  /** How many analyses the worker thread made. */
+  workerAnalyses = 0;
+  /** Analyses under way in the worker, by content hash and settings. */
+  private readonly inFlight = new Map<string, Promise<ArticleAnalysis>>();
+
+  constructor(private readonly worker: AnalysisWorker | undefined, private readonly index: AnalysisStore | undefined) {}
+
+  /**
+   * The analysis of `text` under `settings` ("maximum length:recogniser id"), or undefined when neither the
+   * index nor the worker can give it: then the corpus analyses it in the main thread.
+   */
+  async find(text: string, maxLength: number, recogniser: string, keep: boolean): Promise<ArticleAnalysis | undefined> {
+    const settings = `${maxLength}:${recogniser}`;
+    const stored = await this.index?.get(text, settings);
+    if (stored) return stored;
+    if (!this.worker) return undefined;
+    const key = `${contentHash(text)}:${settings}`;
+    let pending = this.inFlight.get(key);
+    const mine = !pending;
+    if (!pending) {
+      pending = this.worker.analyse(text, maxLength);
+      this.inFlight.set(key, pending);
+      pending.then(() => this.inFlight.delete(key), () => this.inFlight.delete(key));
+    }
+    try {
+      const analysis = await pending;
+      if (mine) this.workerAnalyses++;
+      if (keep) this.index?.put(text, settings, analysis);
+      return analysis;
+    } catch (e) {
+      console.warn(`Source Annotator: analysis worker unavailable (${(e as Error).message}); analysing in the main thread`);
+      return undefined;
+    }
+  }
+
+  /** Drops the index's entries no article used this session (after a whole scan). */
+  prune(): void {
+    void this.index?.prune();
+  }
+}
