@@ -12,6 +12,7 @@ import { Corpus } from '../../src/core/corpus';
 import { analyseArticle, type AnalysisOptions } from '../../src/core/analysis';
 import { parseModel, modelRecogniser } from '../../src/core/ner';
 import { tokenize } from '../../src/core/text/tokens';
+import { placePreview, previewSpan } from '../../src/core/preview';
 import { makeCorpus } from './make-corpus.mjs';
 
 const USAGE = 'usage: npm run bench -- --data <path to shared/data> [--sizes 250,2000,10000] [--out-dir <folder>] [--max-resolve-seconds 120]';
@@ -115,6 +116,12 @@ firstHighlight('one article', small.file, small.text);
 let big = '';
 for (let i = 0; bytesOf(big) < 1048576; i++) big += sample[i % sample.length].text + '\n\n';
 firstHighlight('a 1 MB article', path.join(outDir, 'large-article.txt'), big);
+// what the extension shows first in an editor on a long article: the shown part (the top) analysed alone
+{
+  const span = previewSpan(big, { start: 0, end: 4096 });
+  const times = Array.from({ length: 5 }, () => time(() => placePreview(analyseArticle(big.slice(span.start, span.end), options), span.start))[1]);
+  console.log(`first highlight, core cost, a 1 MB article shown in an editor: its shown part (${int((span.end - span.start) / 1024)} KB) in ${ms(median(times))} (median of 5), the whole article after it`);
+}
 
 // ---- each size: cold index, then edits ----
 interface Row { count: number; analysisMs: number; firstMs?: number; edits?: number[]; note?: string; cached: number }
