@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleAnalysis } from '../core/model';
 
@@ -9,55 +10,79 @@ interface Request {
   reject: (e: Error) => void;
 }
 
+/** One worker thread and the request it is analysing. */
+interface Slot {
+  worker?: Worker;
+  request?: Request;
+  idle?: ReturnType<typeof setTimeout>;
+}
+
+/** Workers beyond the first stop after this long without work (each holds its own copy of the model). */
+const IDLE_MS = 30_000;
+
+/** One worker per core but one (the main thread's), at most four: a folder is read in parallel, memory stays bounded. */
+export function poolSize(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
 /**
- * Article analysis in a worker thread. One request at a time is in the worker; the others wait here, urgent
- * ones (the shown part of a long article) first, so that they never wait behind a folder's worth of
+ * Article analysis in a pool of worker threads. Each worker has one request at a time; the others wait here,
+ * urgent ones (the shown part of a long article) first, so that they never wait behind a folder's worth of
  * articles. A request for a document whose text changed meanwhile is answered but its result is simply not
- * used by the caller. If the worker cannot start or dies, `analyse` rejects and the caller analyses in the
+ * used by the caller. If a worker cannot start or dies, its request rejects and the caller analyses in the
  * main thread instead.
  */
 export class AnalysisWorker implements vscode.Disposable {
-  private worker: Worker | undefined;
-  private inWorker: Request | undefined;
+  private readonly slots: Slot[];
   private readonly urgent: Request[] = [];
   private readonly waiting: Request[] = [];
 
-  constructor(private readonly script: vscode.Uri, private readonly modelPath: string) {}
+  constructor(private readonly script: vscode.Uri, private readonly modelPath: string, size = poolSize()) {
+    this.slots = Array.from({ length: size }, () => ({}));
+  }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
+  private start(slot: Slot): Worker {
+    if (slot.worker) return slot.worker;
     const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath } });
     worker.on('message', (m: { analysis?: ArticleAnalysis; error?: string }) => {
-      const r = this.inWorker;
-      this.inWorker = undefined;
+      const r = slot.request;
+      slot.request = undefined;
       if (r && m.analysis) r.resolve(m.analysis);
       else r?.reject(new Error(m.error ?? 'analysis failed'));
       this.next();
     });
     const fail = (e: Error) => {
-      for (const r of [this.inWorker, ...this.urgent.splice(0), ...this.waiting.splice(0)]) r?.reject(e);
-      this.inWorker = undefined;
-      this.worker = undefined;
+      slot.request?.reject(e);
+      slot.request = undefined;
+      if (slot.worker === worker) slot.worker = undefined;
+      if (!this.slots.some(s => s.worker)) for (const r of [...this.urgent.splice(0), ...this.waiting.splice(0)]) r.reject(e);
+      else this.next();
     };
     worker.on('error', fail);
     worker.on('exit', code => { if (code !== 0) fail(new Error(`analysis worker exited with ${code}`)); });
     worker.unref();
-    this.worker = worker;
+    slot.worker = worker;
     return worker;
   }
 
-  /** Hands the worker the next request, if it is free. */
+  /** Hands each free worker the next request waiting; a worker beyond the first that has none stops after a while. */
   private next(): void {
-    if (this.inWorker) return;
-    const r = this.urgent.shift() ?? this.waiting.shift();
-    if (!r) return;
-    try {
-      this.start().postMessage({ id: 0, text: r.text, maxLength: r.maxLength });
-      this.inWorker = r;
-    } catch (e) {
-      r.reject(e as Error);
-      this.next();
-    }
+    this.slots.forEach((slot, i) => {
+      if (slot.request) return;
+      const r = this.urgent.shift() ?? this.waiting.shift();
+      clearTimeout(slot.idle);
+      if (!r) {
+        if (i > 0 && slot.worker) slot.idle = setTimeout(() => { if (!slot.request) { void slot.worker?.terminate(); slot.worker = undefined; } }, IDLE_MS);
+        return;
+      }
+      try {
+        this.start(slot).postMessage({ id: 0, text: r.text, maxLength: r.maxLength });
+        slot.request = r;
+      } catch (e) {
+        r.reject(e as Error);
+      }
+    });
   }
 
   /** The analysis of a text; `urgent` ones go before every request still waiting. */
@@ -69,7 +94,10 @@ export class AnalysisWorker implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+    for (const slot of this.slots) {
+      clearTimeout(slot.idle);
+      void slot.worker?.terminate();
+      slot.worker = undefined;
+    }
   }
 }
