@@ -122,13 +122,15 @@ export class UtteranceGroups {
     this.stale.clear();
     const kept = new Set(made.filter(u => old.has(u)));
     const gone = [...old].filter(u => !kept.has(u)), fresh = made.filter(u => !kept.has(u));
-    this.list = ordered ? this.patch(gone, fresh) : made.sort((x, y) => this.order(x, y));
+    if (ordered && gone.length + fresh.length <= 64) this.patch(gone, fresh);
+    else this.list = [...this.list.filter(u => !old.has(u)), ...made].sort((x, y) => this.order(x, y));
     return this.list.slice(); // the caller's to keep or change
   }
 
-  /** The list without the utterances gone and with the new ones, each found by binary search. */
-  private patch(gone: Utterance[], fresh: Utterance[]): Utterance[] {
-    const at = (list: Utterance[], before: (x: Utterance) => boolean) => {
+  /** Takes the utterances gone out of the list and puts the new ones in, each found by binary search. */
+  private patch(gone: Utterance[], fresh: Utterance[]): void {
+    const list = this.list;
+    const at = (before: (x: Utterance) => boolean) => {
       let lo = 0, hi = list.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
@@ -136,22 +138,13 @@ export class UtteranceGroups {
       }
       return lo;
     };
-    const drop = new Set(gone.map(u => {
-      let i = at(this.list, x => byPlace(x.quotes[0], u.quotes[0]) < 0);
-      while (i < this.list.length && this.list[i] !== u) i++;
+    const places = gone.map(u => {
+      let i = at(x => byPlace(x.quotes[0], u.quotes[0]) < 0);
+      while (i < list.length && list[i] !== u) i++;
       return i;
-    }));
-    const kept = drop.size ? this.list.filter((_, i) => !drop.has(i)) : this.list;
-    if (!fresh.length) return kept;
-    const places = fresh.sort((x, y) => this.order(x, y)).map(u => at(kept, x => this.order(x, u) <= 0));
-    const list: Utterance[] = [];
-    let from = 0;
-    fresh.forEach((u, k) => {
-      for (; from < places[k]; from++) list.push(kept[from]);
-      list.push(u);
     });
-    for (; from < kept.length; from++) list.push(kept[from]);
-    return list;
+    for (const i of places.sort((x, y) => y - x)) if (i < list.length) list.splice(i, 1);
+    for (const u of fresh) list.splice(at(x => this.order(x, u) <= 0), 0, u);
   }
 
   /** The order of grouping from scratch: by first quote's place, then by the group's first quote in the corpus's order. */

@@ -52,17 +52,26 @@ export class UtteranceIndex {
 
   /** The utterances of the corpus as `view` has it; equal to groupUtterances(view), whatever views came before. */
   update(view: CorpusView): Utterance[] {
-    const emptied: Remark[] = [], added = new Set<Remark>();
-    for (const [path, known] of this.articles) {
-      if (view.articles.get(path) === known.view) continue;
+    const added = new Set<Remark>(), inOrder: ArticleQuotes[] = [], emptied: Remark[] = [];
+    const drop = (known: ArticleQuotes) => {
       for (const q of known.quoted) {
         q.remark.quoted.delete(q);
         this.groups.touch(q.remark);
         if (!q.remark.quoted.size) emptied.push(q.remark);
       }
-      this.articles.delete(path);
+    };
+    view.articles.forEach((article, path) => {
+      let known = this.articles.get(path);
+      if (known?.view !== article) {
+        if (known) drop(known);
+        this.articles.set(path, (known = this.read(article, added)));
+      }
+      inOrder.push(known);
+    });
+    // articles gone from the corpus: looked for only when there are any
+    if (this.articles.size > inOrder.length) {
+      for (const [path, known] of this.articles) if (view.articles.get(path) !== known.view) drop(known), this.articles.delete(path);
     }
-    for (const [path, article] of view.articles) if (!this.articles.has(path)) this.articles.set(path, this.read(article, added));
     for (const r of emptied) if (!r.quoted.size) this.forget(r);
     // every new remark is listed before any is searched: new remarks find each other as the shorter one
     for (const r of added) this.byWord.add(r, r.content);
@@ -71,7 +80,7 @@ export class UtteranceIndex {
       if (r.rarest) this.byRarest.add(r, r.rarest);
     }
     for (const r of added) this.search(r, added);
-    return this.groups.regroup([...view.articles.keys()].map(path => this.articles.get(path)!));
+    return this.groups.regroup(inOrder);
   }
 
   /** An article's speech quotes, each with its remark; remarks no article quoted before are added to `added`. */
