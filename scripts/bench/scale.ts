@@ -1,7 +1,8 @@
 // How the core scales with the number of articles in a workspace, on this machine: the analysis pipeline's
 // speed on one core, the cold index (analysis of every article, then the first corpus resolution), what one
-// edit costs the extension host's main thread with N articles loaded, peak memory, the core cost of a first
-// highlight, and the .vsix size. Corpora are written by make-corpus.mjs (reused when already there).
+// edit costs the extension host's main thread with N articles loaded (resolution, then the quotes grouped by
+// utterance, against grouping them afresh), peak memory, the core cost of a first highlight, and the .vsix size.
+// Corpora are written by make-corpus.mjs (reused when already there).
 // usage: npm run bench -- --data ../shared/data [--sizes 250,2000,10000] [--out-dir <tmp>/source-annotator-bench]
 //                        [--max-resolve-seconds 120]
 // Figures go to stdout, one per line; progress goes to stderr.
@@ -11,6 +12,8 @@ import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
 import { analyseArticle, type AnalysisOptions } from '../../src/core/analysis';
 import { parseModel, modelRecogniser } from '../../src/core/ner';
+import { UtteranceIndex } from '../../src/core/quotes/utteranceIndex';
+import { groupUtterances } from '../../src/core/quotes/utterances';
 import { tokenize } from '../../src/core/text/tokens';
 import { placePreview, previewSpan } from '../../src/core/preview';
 import { makeCorpus } from './make-corpus.mjs';
@@ -173,6 +176,20 @@ for (const count of sizes) {
       sampleRss();
       const e = row.edits;
       console.log(`${int(count)} articles: one edit of a ${int(bytesOf(text) / 1024)} KB article, main thread resolve: median ${ms(median(e))} (min ${ms(Math.min(...e))}, max ${ms(Math.max(...e))}, ${e.length} edits)`);
+      // quotes grouped by utterance (People view, hover, Compare Quote), kept up to date after each edit; these
+      // edits add a quotation, so that its words are compared with the corpus, then the whole corpus is grouped afresh
+      const utterances = new UtteranceIndex();
+      utterances.update(corpus.resolve());
+      const u: number[] = [];
+      for (const word of words) {
+        const edited = `${text}\n\n"${word}, we made a lot of progress on trade and we will meet again very soon," the minister said.`;
+        corpus.primeAnalysis(edited, analyseArticle(edited, options));
+        corpus.setArticle(file, edited);
+        const view = corpus.resolve();
+        u.push(time(() => utterances.update(view))[1]);
+      }
+      const [, fullMs] = time(() => groupUtterances(corpus.resolve()));
+      console.log(`${int(count)} articles: one edit, utterances: median ${ms(median(u))} (min ${ms(Math.min(...u))}, max ${ms(Math.max(...u))}, ${u.length} edits adding a quotation; full grouping ${ms(fullMs)})`);
     }
   }
   largest = { count, rss: sampleRss() };

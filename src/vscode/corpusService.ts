@@ -4,7 +4,8 @@ import { ArticleSync } from './articleSync';
 import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
-import { groupUtterances, type Utterance } from '../core/quotes/utterances';
+import { UtteranceIndex } from '../core/quotes/utteranceIndex';
+import type { Utterance } from '../core/quotes/utterances';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
@@ -132,12 +133,16 @@ export class CorpusService implements vscode.Disposable {
   /** How long the last resolve that changed something took: a scan refreshes the views less often when it is long. */
   private lastResolveMs = 0;
 
+  private readonly utteranceIndex = new UtteranceIndex();
   private grouped: { view: CorpusView; utterances: Utterance[] } | undefined;
 
-  /** The corpus's speech quotes grouped by utterance across articles, recomputed only when the view changes. */
+  /**
+   * The corpus's speech quotes grouped by utterance across articles, brought up to date only when the view
+   * changes, and then only for the articles whose view is new.
+   */
   utterances(): Utterance[] {
     const view = this.view();
-    if (this.grouped?.view !== view) this.grouped = { view, utterances: groupUtterances(view) };
+    if (this.grouped?.view !== view) this.grouped = { view, utterances: this.utteranceIndex.update(view) };
     return this.grouped.utterances;
   }
 

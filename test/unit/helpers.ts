@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
-import { Corpus } from '../../src/core/corpus';
+import { Corpus, type ArticleView, type CorpusView, type ResolvedQuote } from '../../src/core/corpus';
+import type { QuoteKind } from '../../src/core/model';
 
 export const REPO_ROOT = path.join(__dirname, '../../..');
 export const SAMPLE_CORPUS = path.join(__dirname, '../../../sample-corpus');
@@ -64,4 +65,38 @@ export function runCli(...args: string[]): { code: number; out: string; err: str
     process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
   }
+}
+
+/** Numbers in [0, 1) from a seed, the same every run (mulberry32). */
+export function seeded(seed: number): () => number {
+  return () => {
+    let t = (seed = (seed + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A quote of a synthetic article: its words, who said it ("person:…" an entity id, else a name; null: nobody), and its kind when not speech. */
+export type Q = [text: string, speaker: string | null, kind?: QuoteKind];
+
+/** A synthetic article: the given quotes one after another. */
+export function quoteArticle(path: string, qs: Q[]): ArticleView {
+  let text = '';
+  const quotes = qs.map(([words, speaker, kind]): ResolvedQuote => {
+    const start = text.length;
+    text += `“${words}” `;
+    const name = speaker ? speaker.replace(/^person:/, '') : '';
+    return {
+      start, end: start + words.length + 2, inner: { start: start + 1, end: start + 1 + words.length }, text: words, kind: kind ?? 'speech',
+      speaker: speaker ? { start, end: start, text: name, name, ...(speaker.startsWith('person:') ? { entityId: speaker } : {}) } : null, cue: null, confidence: 1, origin: 'model',
+    };
+  });
+  return { path, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], datedSentences: [] } };
+}
+
+/** A corpus view of synthetic articles, in the order given. */
+export function quoteView(articles: Record<string, Q[]> | Map<string, ArticleView>): CorpusView {
+  const map = articles instanceof Map ? articles : new Map(Object.entries(articles).map(([p, qs]) => [p, quoteArticle(p, qs)]));
+  return { articles: map, entities: new Map(), events: [], mentionCounts: new Map() };
 }

@@ -2,33 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Corpus, type ArticleView, type CorpusView, type ResolvedQuote } from '../../src/core/corpus';
-import type { QuoteKind } from '../../src/core/model';
+import { Corpus } from '../../src/core/corpus';
 import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { compareWords, groupUtterances, utteranceOf, type Utterance } from '../../src/core/quotes/utterances';
-import { readSample, sampleFiles } from './helpers';
-
-/** A quote of a synthetic article: its words, who said it (an entity id, or null), and its kind when not speech. */
-type Q = [text: string, speaker: string | null, kind?: QuoteKind];
-
-/** A corpus view of synthetic articles, each the given quotes one after another. */
-function view(articles: Record<string, Q[]>): CorpusView {
-  const map = new Map<string, ArticleView>();
-  for (const [p, qs] of Object.entries(articles)) {
-    let text = '';
-    const quotes = qs.map(([words, speaker, kind]): ResolvedQuote => {
-      const start = text.length;
-      text += `“${words}” `;
-      const name = speaker ? speaker.replace(/^person:/, '') : '';
-      return {
-        start, end: start + words.length + 2, inner: { start: start + 1, end: start + 1 + words.length }, text: words, kind: kind ?? 'speech',
-        speaker: speaker ? { start, end: start, text: name, name, entityId: speaker } : null, cue: null, confidence: 1, origin: 'model',
-      };
-    });
-    map.set(p, { path: p, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], datedSentences: [] } });
-  }
-  return { articles: map, entities: new Map(), events: [], mentionCounts: new Map() };
-}
+import { quoteView as view, readSample, sampleFiles, seeded, type Q } from './helpers';
 
 /** Each utterance as "path#index" lists, sorted, for comparing groupings. */
 const shape = (us: Utterance[]) => us.map(u => u.quotes.map(q => `${q.path}#${q.index}`).join(' ')).sort();
@@ -119,13 +96,7 @@ describe('utterances: grouping', () => {
   });
 
   it('groups 3,000 quotes, finding every planted repeat and keeping random quotes apart', () => {
-    let seed = 7;
-    const random = () => { // mulberry32
-      let t = (seed = (seed + 0x6d2b79f5) | 0);
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = seeded(7);
     const common = 'the a of and to in we that it is will our be have for'.split(' ');
     // Zipf-like: a few content words are everywhere, most are rare, as in real quotes.
     const word = () => (random() < 0.35 ? common[Math.floor(random() * common.length)] : `w${Math.floor(Math.exp(random() * Math.log(3000)))}`);
