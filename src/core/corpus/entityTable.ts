@@ -36,13 +36,25 @@ export function entityContribution(mentions: readonly Mention[]): EntityContribu
   return out;
 }
 
+/**
+ * What the articles say of one entity, summed. Maps an entity rarely needs (other types, titles, names the user
+ * gave) are made only when first needed: a corpus of 10,000 articles has about a hundred thousand entities,
+ * most of them seen once, and an empty map costs as much as a short article's mentions.
+ */
 interface Totals {
-  types: Map<EntityType, number>;
+  /** How many articles see it as each type (most entities have one type). */
+  types: Map<string, number> | undefined;
+  /** The one type every article gave it so far, with how many articles. */
+  type: EntityType;
+  typeCount: number;
   forms: Map<string, number>;
-  named: Map<string, number>;
-  titles: Map<string, number>;
-  userNames: Map<string, string>;
+  named: Map<string, number> | undefined;
+  titles: Map<string, number> | undefined;
+  userNames: Map<string, string> | undefined;
 }
+
+/** One empty set for every entity without titles (an entity's sets are never changed once made). */
+const NO_TITLES: ReadonlySet<string> = new Set();
 
 /** Adds n (negative: takes away) to a count, which leaves the map at zero. */
 export function addCount(counts: Map<string, number>, key: string, n: number): void {
@@ -67,19 +79,23 @@ export class EntityTable {
 
   private apply(id: string, path: string, c: Contribution, sign: 1 | -1): void {
     let t = this.totals.get(id);
-    if (!t) this.totals.set(id, (t = { types: new Map(), forms: new Map(), named: new Map(), titles: new Map(), userNames: new Map() }));
-    addCount(t.types as Map<string, number>, c.type, sign);
+    if (!t) this.totals.set(id, (t = { types: undefined, type: c.type, typeCount: 0, forms: new Map(), named: undefined, titles: undefined, userNames: undefined }));
+    if (!t.types && c.type === t.type) t.typeCount += sign;
+    else {
+      t.types ??= new Map(t.typeCount ? [[t.type, t.typeCount]] : []);
+      addCount(t.types, c.type, sign);
+    }
     for (const [form, n] of c.forms) addCount(t.forms, form, sign * n);
-    for (const [form, n] of c.named) addCount(t.named, form, sign * n);
-    for (const title of c.titles) addCount(t.titles, title, sign);
+    if (c.named.size) { t.named ??= new Map(); for (const [form, n] of c.named) addCount(t.named, form, sign * n); }
+    if (c.titles.size) { t.titles ??= new Map(); for (const title of c.titles) addCount(t.titles, title, sign); }
     const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new Map()).get(id)!;
     let n = 0;
     for (const k of c.forms.values()) n += k;
     addCount(counts, path, sign * n);
     if (!counts.size) this.mentionCounts.delete(id);
     if (c.userName !== undefined) {
-      if (sign > 0) t.userNames.set(path, c.userName);
-      else t.userNames.delete(path);
+      if (sign > 0) (t.userNames ??= new Map()).set(path, c.userName);
+      else t.userNames?.delete(path);
     }
     this.touched.add(id);
   }
@@ -99,13 +115,14 @@ export class EntityTable {
         if (before) { this.entities.delete(id); renamed.add(id); }
         continue;
       }
-      const type = TYPE_OF_PREFIX[id.slice(0, id.indexOf(':'))] ?? [...t.types].sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))[0][0];
+      const type = TYPE_OF_PREFIX[id.slice(0, id.indexOf(':'))] ?? (t.types ? [...t.types].sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))[0][0] as EntityType : t.type);
       let userName: string | undefined;
       let first: string | undefined;
-      for (const [path, name] of t.userNames) if (first === undefined || path < first) { first = path; userName = name; }
-      const name = t.named.size ? canonicalName(type, t.named) : userName ?? [...t.forms.keys()][0];
-      const forms = new Map([...t.forms].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])));
-      const entity: Entity = { id, type, name, forms, titles: new Set([...t.titles.keys()].sort(byText)) };
+      for (const [path, name] of t.userNames ?? []) if (first === undefined || path < first) { first = path; userName = name; }
+      const name = t.named?.size ? canonicalName(type, t.named) : userName ?? [...t.forms.keys()][0];
+      const forms = t.forms.size === 1 ? new Map(t.forms) : new Map([...t.forms].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])));
+      const titles = t.titles?.size ? new Set([...t.titles.keys()].sort(byText)) : NO_TITLES as Set<string>;
+      const entity: Entity = { id, type, name, forms, titles };
       if (before?.name !== name) renamed.add(id);
       this.entities.set(id, entity);
     }
