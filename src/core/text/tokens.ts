@@ -34,6 +34,10 @@ export function isWord(token: Token): boolean {
   return /[\p{L}\p{N}]/u.test(token.text);
 }
 
+const UPPER_START = /^\p{Lu}/u;
+
+/** Starts with a capital letter. ASCII is decided without the regular expression: this runs for most tokens. */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90 ? true : c < 128 ? false : UPPER_START.test(word);
 }
