@@ -1,7 +1,7 @@
 import type { Cue, Mention, SpeakerMention } from '../model';
 import { SpanIndex, type Span } from '../text/span';
 import { sentences } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
+import { isCapitalised, tokenize, type Token } from '../text/tokens';
 import { ADVERBS, CUES, DESCRIPTION, NOUN_OR_VERB, PRONOUNS, SPEAKER_AFTER } from './cues';
 
 /**
@@ -125,7 +125,14 @@ function speakerOf(c: Candidate): SpeakerMention {
 }
 
 /** Words of a window (tokens with a letter). */
-const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), w.start).filter(t => /\p{L}/u.test(t.text));
+const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), w.start).filter(t => LETTER.test(t.text));
+
+// module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const LETTER = /\p{L}/u;
+/** "Rep. Jim Jordan (R-Ohio), a member, said": a name's apposition between commas. */
+const APPOSITION = /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u;
+const JOINED = /\b(?:and|but)\s+(?:(\p{L}+)\s+)?$/u;
+const PARTICIPLE_AFTER = /,\s*\p{L}+ing\b[^“”"]*$/u;
 
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|this|that|one|two|three|several|some|many)$/i;
 /** Words a phrase naming a speaker may not contain: they start a clause, not a name. */
@@ -171,11 +178,11 @@ const isCue = (t: Token) => CUES.has(t.text.toLowerCase());
 function phrase(text: string, words: Token[], speakers: Speakers): Candidate | undefined {
   if (!words.length || words.length > 6 || words.some(w => CLAUSE_WORD.test(w.text) || DATE_WORD.test(w.text))) return undefined;
   const first = words[0].text;
-  if (!DETERMINER.test(first) && !/^\p{Lu}/u.test(first)) return undefined;
+  if (!DETERMINER.test(first) && !isCapitalised(first)) return undefined;
   if (/^(?:a|an|one|two|three|several|some|many)$/i.test(first) && words.length === 1) return undefined;
   const span = { start: words[0].start, end: words[words.length - 1].end };
   const last = words[words.length - 1].text.replace(/['’]s$/, '').toLowerCase();
-  const person = /^\p{Lu}/u.test(words[words.length - 1].text) ? personByFamily(speakers, last, span.start) : undefined;
+  const person = isCapitalised(words[words.length - 1].text) ? personByFamily(speakers, last, span.start) : undefined;
   return { ...span, text: text.slice(span.start, span.end), kind: 'phrase', ...(person ? { mentionIndex: person.i } : {}) };
 }
 
@@ -206,7 +213,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     const at = after.start + dash[0].length;
     const named = candidates.within({ start: at, end: after.end })[0];
     const words = wordsIn(text, { start: at, end: after.end });
-    const run = words.findIndex(w => !/^\p{Lu}/u.test(w.text));
+    const run = words.findIndex(w => !isCapitalised(w.text));
     const speaker = named && named.start === at ? named : phrase(text, words.slice(0, Math.min(run < 0 ? words.length : run, 5)), speakers);
     if (speaker) return { speaker: speakerOf(speaker), cue: { start: after.start + dash[0].trimEnd().length - 1, end: at, text: dash[0].trim() }, side: 'after' };
   }
@@ -227,8 +234,8 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     // “…,” Trump said / Rep. Gwen Moore (D-Wis.) said / retired Air Force general Lloyd Newton said
     const pre = lead.filter(w => w.end <= last.start);
     const post = wordsIn(text, { start: afterName(text, last.end), end: cue.start });
-    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text)) && (!pre.length || DETERMINER.test(pre[0].text) || pre.some(w => /^\p{Lu}/u.test(w.text)));
-    const adjacent = post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || /^\p{Lu}/u.test(w.text) && /\)/.test(text.slice(w.end, w.end + 2)));
+    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text)) && (!pre.length || DETERMINER.test(pre[0].text) || pre.some(w => isCapitalised(w.text)));
+    const adjacent = post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || isCapitalised(w.text) && /\)/.test(text.slice(w.end, w.end + 2)));
     if (titled && adjacent) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
     // “…,” Obama's former campaign strategist said
     if (titled && post.length && /^['’]s\b/.test(text.slice(last.end, last.end + 2))) {
@@ -238,7 +245,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     // “…,” Malkia Cyril, the executive director at the Center of Media Justice, told … / Rep. Jim Jordan (R-Ohio), a member, said
     const first = inLead[0];
     const before = lead.filter(w => w.end <= first.start);
-    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(afterSuffix(text, first.end), cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
+    if (before.length <= 4 && before.every(w => isCapitalised(w.text)) && APPOSITION.test(text.slice(afterSuffix(text, first.end), cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
     // “…” for criminal behavior, she said. — the sentence's own attribution closes it
     if (adjacent && /,\s*$/.test(text.slice(after.start, last.start)) && closesSentence(text, cue.end, after.end)) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
     if (!DETERMINER.test(lead[0].text) || k > 6) return null;
@@ -274,7 +281,7 @@ function attributeBefore(text: string, before: Span, after: Span, speakers: Spea
     // "…, adding that “…”": a participle's subject is the sentence's subject, not the nearest name;
     // "Noting “efforts and patience” were needed, Kim said …": the subject may follow the quote
     // "Roberts said she thinks … but said “…”": a verb joined by and/but shares the sentence's subject
-    const joined = /\b(?:and|but)\s+(?:(\p{L}+)\s+)?$/u.exec(text.slice(Math.max(before.start, cue.start - 24), cue.start));
+    const joined = JOINED.exec(text.slice(Math.max(before.start, cue.start - 24), cue.start));
     const coordinated = Boolean(joined && (!joined[1] || ADVERBS.has(joined[1].toLowerCase())));
     const subject = coordinated && preceding.length ? preceding[0] : participle ? preceding[0] ?? candidates.within(after).find(c => /,\s*$/.test(text.slice(Math.max(after.start, c.start - 3), c.start))) : preceding[preceding.length - 1];
     // the commission says …: a subject the recogniser did not name stands right before the cue, unless the
@@ -322,7 +329,7 @@ function following(text: string, cue: Token, limit: number, speakers: Speakers):
 /** Only a few words (no clause) stand between the cue and the sentence's end: "said Tuesday.", "said in an interview." */
 function closesSentence(text: string, from: number, end: number): boolean {
   // “…” to drive up the stock price, she said, referencing the bank’s drive: a participle may follow
-  const participle = /,\s*\p{L}+ing\b[^“”"]*$/u.exec(text.slice(from, end));
+  const participle = PARTICIPLE_AFTER.exec(text.slice(from, end));
   if (participle) end = from + participle.index;
   const rest = text.slice(from, end);
   if (!/^[^,;:“”"]*$/.test(rest)) return false;
