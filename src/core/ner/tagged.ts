@@ -64,8 +64,10 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
 
 /** The training text is ASCII: typographic quotes and apostrophes become plain ones (same length, same offsets). */
 function ascii(word: string): string {
-  return word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return TYPOGRAPHIC.test(word) ? word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : word;
 }
+
+const TYPOGRAPHIC = /[’‘“”]/;
 
 /**
  * Web headlines capitalise every word ("Summit Kicks Off In Hanoi With A Handshake"); news-trained taggers
@@ -193,24 +195,34 @@ const LETTER = /^\p{L}/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
 
-
 /**
  * Where the names stand as words, in reading order, without overlaps: not after a letter, digit, "@", "." or
  * "-"; not before a letter, digit or "@", a hyphen and a capital, or a dot and a letter. At one place the
- * first name of the list that fits wins. (One search per name, not one pattern of every name per article.)
+ * first name of the list that fits wins. One pass over the text, trying at each place only the names that
+ * begin with its two characters: a search per name was names × length, on a 1 MB article most of its time.
  */
 function wordOccurrences(text: string, names: string[]): { start: number; end: number }[] {
-  const starts = new Set<number>();
-  for (const name of names) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) starts.add(at);
+  // every name has two characters or more (NAME_WORD)
+  const byStart = new Map<number, string[]>();
+  const firsts = new Uint8Array(65536);
+  for (const name of names) {
+    const key = name.charCodeAt(0) * 65536 + name.charCodeAt(1);
+    const list = byStart.get(key);
+    if (list) list.push(name);
+    else byStart.set(key, [name]);
+    firsts[name.charCodeAt(0)] = 1;
+  }
   const out: { start: number; end: number }[] = [];
   let after = 0;
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    if (start < after) continue;
+  for (let start = 0; start + 1 < text.length; start++) {
+    if (!firsts[text.charCodeAt(start)] || start < after) continue;
+    const candidates = byStart.get(text.charCodeAt(start) * 65536 + text.charCodeAt(start + 1));
+    if (!candidates) continue;
     if (start > 0) {
       const before = pointBefore(text, start);
       if (before === '@' || before === '.' || before === '-' || LETTER_OR_DIGIT.test(before)) continue;
     }
-    for (const name of names) {
+    for (const name of candidates) {
       const end = start + name.length;
       if (!text.startsWith(name, start)) continue;
       if (end < text.length) {

@@ -24,7 +24,14 @@ export interface Attribution {
 /** The article's speaker candidates, and its people for resolving phrases by family name. */
 export interface Speakers {
   candidates: SpanIndex<Candidate>;
-  people: SpanIndex<{ start: number; end: number; m: Mention; i: number }>;
+  people: SpanIndex<Person>;
+}
+
+/** A PERSON mention, its index, and its family name in lower case (worked out once: it is compared often). */
+interface Person extends Span {
+  m: Mention;
+  i: number;
+  family: string;
 }
 
 /**
@@ -34,18 +41,19 @@ export interface Speakers {
 export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): Speakers {
   const out: Candidate[] = [];
   const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
-  const people = new SpanIndex(indexed.filter(x => x.m.type === 'PERSON'));
+  const people = new SpanIndex<Person>(indexed.filter(x => x.m.type === 'PERSON').map(x => ({ ...x, family: familyOf(x.m.text) })));
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
   const tokens = tokenize(text);
   const gender = genders(text, tokens, people);
   const starts = sentences(text).map(x => x.start);
   for (const t of tokens) {
+    if (t.text.length > 4) continue; // the words below are shorter
     const lower = t.text.toLowerCase();
     if (insideQuote(t.start)) continue;
     // "she" is the last person named before who is not known to be a man, "he" not known to be a woman
     const unwanted = FEMALE.has(lower) ? 'm' : 'f';
     if (PRONOUNS.has(lower)) {
-      const fits = (x: { m: Mention }) => gender.get(familyOf(x.m.text)) !== unwanted;
+      const fits = (x: Person) => gender.get(x.family) !== unwanted;
       out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, fits))?.i });
     }
     // the writer, or a group: speakers, though not a named person
@@ -89,25 +97,29 @@ const MALE = new Set(['he', 'him', 'his', 'himself']);
  * What the article says of each person's gender, by family name: honorifics and role words in their titles
  * (Mr., Mrs., spokeswoman), then pronouns in sentences that name only them ("Clinton said she …").
  */
-function genders(text: string, tokens: Token[], people: SpanIndex<{ start: number; end: number; m: Mention }>): Map<string, 'm' | 'f'> {
+function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<string, 'm' | 'f'> {
   const votes = new Map<string, number>();
   const vote = (family: string, by: number) => votes.set(family, (votes.get(family) ?? 0) + by);
   for (const p of people.items) {
     const title = p.m.title ?? '';
-    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(familyOf(p.m.text), -5);
-    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(familyOf(p.m.text), 5);
+    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(p.family, -5);
+    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(p.family, 5);
   }
   let named = new Set<string>();
   let k = 0;
   let last = 0;
+  // the first line break at or after `last`, or -1
+  let newline = text.indexOf('\n');
   for (const t of tokens) {
     // sentences and lines (headlines, lists) end the sentence
-    if (text.slice(last, t.start).includes('\n')) named = new Set();
+    if (newline >= 0 && newline < last) newline = text.indexOf('\n', last);
+    if (newline >= 0 && newline < t.start) named = new Set();
     last = t.end;
-    for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(familyOf(people.items[k].m.text));
+    for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(people.items[k].family);
     if (/^[.!?]$/.test(t.text)) { named = new Set(); continue; }
+    if (named.size !== 1) continue;
     const lower = t.text.toLowerCase();
-    if (named.size === 1 && (FEMALE.has(lower) || MALE.has(lower))) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
+    if (FEMALE.has(lower) || MALE.has(lower)) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
   }
   const out = new Map<string, 'm' | 'f'>();
   for (const [family, v] of votes) if (v) out.set(family, v > 0 ? 'm' : 'f');
@@ -190,7 +202,7 @@ const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 /** The person of that family name ("pence") named last before `at`, else first after. */
 export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {
-  const named = (x: { m: Mention }) => familyOf(x.m.text) === family;
+  const named = (x: Person) => x.family === family;
   return speakers.people.lastBefore(at, named) ?? speakers.people.items.find(named);
 }
 
