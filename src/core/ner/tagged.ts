@@ -31,7 +31,13 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
   const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
-  const words = truecaseHeadlines(text, tokenised, model).map(sentence => sentence.map(ascii));
+  // built by push, so that every sentence is the same kind of array to the tagger's compiled code (map() gave
+  // packed and holey ones, and each new kind cost a deoptimisation)
+  const words = truecaseHeadlines(text, tokenised, model).map(sentence => {
+    const out: string[] = [];
+    for (const word of sentence) out.push(ascii(word));
+    return out;
+  });
   const labels = model.tagDocument(words);
   tokenised.forEach((tokens, k) => {
     for (const span of spansOf(labels[k])) {

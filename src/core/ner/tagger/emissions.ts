@@ -4,6 +4,7 @@ import {
 } from './features';
 import { featureHash, pairHash, pairState, partsHash } from './hash';
 import { LABELS } from './labels';
+import { FeatureRows } from './rows';
 
 const L = LABELS.length;
 const T = NEIGHBOUR_TEMPLATES.length;
@@ -60,29 +61,12 @@ export class Emissions {
   private readonly markRows = new Map<string, number>();
   private readonly markTable: number[] = [];
   private entries: WordEntry[] = [];
-  private infos: WordInfo[] = [];
-  /** Per token, its gazetteer marks as indexes into markTable. */
-  private marks: number[][] = [];
   private buffer = new Float32Array(64 * L);
+  /** The rows one token adds, in order: summed by one loop (one copy of it in the compiled code, not twenty). */
+  private tokenRows = new Int32Array(64);
 
-  /** Open addressing: hash → index + 1 of its row, 0 for an empty slot. */
-  private readonly table: Uint32Array;
-  private readonly mask: number;
-  /** The weight each int8 value stands for (times the scale, as a float32): rows are read as bytes. */
-  private readonly values = new Float32Array(256);
-
-  constructor(private readonly hashes: Uint32Array, private readonly weights: Int8Array, scale: number, private readonly lexicon: Lexicon) {
-    for (let v = -128; v < 128; v++) this.values[v + 128] = v * scale;
-    let size = 1;
-    while (size < hashes.length * 2) size <<= 1;
-    this.mask = size - 1;
-    this.table = new Uint32Array(size);
-    for (let i = 0; i < hashes.length; i++) {
-      let slot = hashes[i] & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = i + 1;
-    }
-    const rowOf = (h: number) => this.rowOf(h);
+  constructor(private readonly rows: FeatureRows, private readonly lexicon: Lexicon) {
+    const rowOf = (h: number) => rows.rowOf(h);
     this.starts = phraseStarts(lexicon.gazetteer);
     for (let a = 0; a < 5; a++) for (let b = 0; b < 4; b++) for (let c = 0; c < 5; c++) this.cpRows[a * 25 + b * 5 + c] = rowOf(partsHash('cp:', CAPS[a] + CAPS[b] + CAPS[c]));
     NEIGHBOUR_TEMPLATES.forEach((t, k) => {
@@ -94,24 +78,28 @@ export class Emissions {
 
   /** What a word contributes on its own and to its neighbours, cached: most words recur. */
   private entry(word: string): WordEntry {
-    let entry = this.words.get(word);
-    if (!entry) {
-      const slot = this.words.size;
-      if (this.scores.length < (slot + 1) * L) this.grow();
-      const scores = this.scores;
-      emitWordFeatures(word, this.lexicon, (name, value) => this.add(scores, slot * L, this.rowOf(partsHash(name, value))));
-      const x = info(word);
-      for (let k = 0; k < T; k++) this.neighbourRows[slot * T + k] = this.rowOf(partsHash(NEIGHBOUR_TEMPLATES[k].name, x[NEIGHBOUR_TEMPLATES[k].field]));
-      const caseless = word.toLowerCase();
-      const lc = x.caps !== 'l' && x.caps !== 'o' && this.lexicon.lowercase.has(x.lower);
-      entry = {
-        info: x, slot, caseless, caps: CAPS.indexOf(x.caps), named: x.caps === 'C' || x.caps === 'A',
-        longest: (this.lexicon.gazetteer.size && longestPhraseAt(word, caseless, this.starts)) || 0, mayEnd: mayEndPhrase(word),
-        firstRow: this.rowOf(partsHash('first:', x.lower)), headlineRow: this.rowOf(partsHash('hl:', x.lower)), lcShapeRow: lc ? this.rowOf(partsHash('lc:', x.shape)) : -2,
-        llState: pairState('ll:', x.lower), lrState: pairState('lr:', x.lower),
-      };
-      this.words.set(word, entry);
-    }
+    return this.words.get(word) ?? this.create(word);
+  }
+
+  private create(word: string): WordEntry {
+    const { rows, lexicon } = this;
+    const slot = this.words.size;
+    if (this.scores.length < (slot + 1) * L) this.grow();
+    const own = new Int32Array(32); // a word has 16 features at most
+    let count = 0;
+    emitWordFeatures(word, lexicon, (name, value) => { own[count++] = rows.rowOf(partsHash(name, value)); });
+    rows.addRows(this.scores, slot * L, own, count);
+    const x = info(word);
+    for (let k = 0; k < T; k++) this.neighbourRows[slot * T + k] = rows.rowOf(partsHash(NEIGHBOUR_TEMPLATES[k].name, x[NEIGHBOUR_TEMPLATES[k].field]));
+    const caseless = word.toLowerCase();
+    const lc = x.caps !== 'l' && x.caps !== 'o' && lexicon.lowercase.has(x.lower);
+    const entry: WordEntry = {
+      info: x, slot, caseless, caps: CAPS.indexOf(x.caps), named: x.caps === 'C' || x.caps === 'A',
+      longest: (lexicon.gazetteer.size && longestPhraseAt(word, caseless, this.starts)) || 0, mayEnd: mayEndPhrase(word),
+      firstRow: rows.rowOf(partsHash('first:', x.lower)), headlineRow: rows.rowOf(partsHash('hl:', x.lower)), lcShapeRow: lc ? rows.rowOf(partsHash('lc:', x.shape)) : -2,
+      llState: pairState('ll:', x.lower), lrState: pairState('lr:', x.lower),
+    };
+    this.words.set(word, entry);
     return entry;
   }
 
@@ -125,8 +113,8 @@ export class Emissions {
   }
 
   /** The entries of the words of the sentence last scored. */
-  entriesOf(n: number): readonly WordEntry[] {
-    return this.entries.length === n ? this.entries : this.entries.slice(0, n);
+  lastEntries(): readonly WordEntry[] {
+    return this.entries;
   }
 
   /**
@@ -137,37 +125,41 @@ export class Emissions {
     const n = words.length;
     if (this.buffer.length < n * L) this.buffer = new Float32Array(2 * n * L);
     const out = this.buffer;
-    const entries = this.entries;
-    const infos = this.infos;
-    entries.length = infos.length = n;
     // the cache is emptied between sentences only: a sentence's entries keep their slots
     if (this.words.size + n > MAX_WORDS) this.words.clear();
+    const entries: WordEntry[] = (this.entries = new Array(n));
+    const infos: WordInfo[] = new Array(n);
     for (let i = 0; i < n; i++) infos[i] = (entries[i] = this.entry(words[i])).info;
     const headline = isAllCapsLine(infos, 'headlineWord');
     const marks = this.gazetteer(entries);
     const { first, hl, lc0, lc } = this.constantRows;
-    const { scores, neighbourRows } = this;
+    const { scores, neighbourRows, markTable } = this;
     for (let i = 0; i < n; i++) {
       const e = entries[i];
       const at = i * L;
       for (let q = 0, from = e.slot * L; q < L; q++) out[at + q] = scores[from + q];
-      if (e.named) this.add(out, at, this.documentRow(memory.get(e.caseless)));
-      for (let k = 0; k < T; k++) {
-        const j = i + NEIGHBOUR_TEMPLATES[k].offset;
-        this.add(out, at, j < 0 ? this.boundaryRows[2 * k] : j >= n ? this.boundaryRows[2 * k + 1] : neighbourRows[entries[j].slot * T + k]);
+      const more = marks ? marks[i].length + (i > 0 ? marks[i - 1].length : 0) + (i + 1 < n ? marks[i + 1].length : 0) : 0;
+      if (this.tokenRows.length < 16 + more) this.tokenRows = new Int32Array(2 * (16 + more));
+      const rows = this.tokenRows;
+      let k = 0;
+      if (e.named) rows[k++] = this.documentRow(memory.get(e.caseless));
+      for (let t = 0; t < T; t++) {
+        const j = i + NEIGHBOUR_TEMPLATES[t].offset;
+        rows[k++] = j < 0 ? this.boundaryRows[2 * t] : j >= n ? this.boundaryRows[2 * t + 1] : neighbourRows[entries[j].slot * T + t];
       }
       // in the order of emitContextFeatures
-      this.add(out, at, this.rowOf(pairHash(i > 0 ? entries[i - 1].llState : this.llStart, e.info.lower)));
-      this.add(out, at, this.rowOf(pairHash(e.lrState, i + 1 < n ? entries[i + 1].info.lower : boundary(1))));
-      this.add(out, at, this.cpRows[(i > 0 ? entries[i - 1].caps : EDGE) * 25 + e.caps * 5 + (i + 1 < n ? entries[i + 1].caps : EDGE)]);
-      if (i === 0) { this.add(out, at, first); this.add(out, at, e.firstRow); }
-      if (headline) { this.add(out, at, hl); this.add(out, at, e.headlineRow); }
-      if (e.lcShapeRow !== -2) { this.add(out, at, i === 0 ? lc0 : lc); this.add(out, at, e.lcShapeRow); }
-      if (!marks) continue;
-      const table = this.markTable;
-      for (const m of marks[i]) this.add(out, at, table[m]);
-      if (i > 0) for (const m of marks[i - 1]) this.add(out, at, table[m + 1]);
-      if (i + 1 < n) for (const m of marks[i + 1]) this.add(out, at, table[m + 2]);
+      rows[k++] = this.rows.rowOf(pairHash(i > 0 ? entries[i - 1].llState : this.llStart, e.info.lower));
+      rows[k++] = this.rows.rowOf(pairHash(e.lrState, i + 1 < n ? entries[i + 1].info.lower : boundary(1)));
+      rows[k++] = this.cpRows[(i > 0 ? entries[i - 1].caps : EDGE) * 25 + e.caps * 5 + (i + 1 < n ? entries[i + 1].caps : EDGE)];
+      if (i === 0) { rows[k++] = first; rows[k++] = e.firstRow; }
+      if (headline) { rows[k++] = hl; rows[k++] = e.headlineRow; }
+      if (e.lcShapeRow !== -2) { rows[k++] = i === 0 ? lc0 : lc; rows[k++] = e.lcShapeRow; }
+      if (marks) {
+        for (const m of marks[i]) rows[k++] = markTable[m];
+        if (i > 0) for (const m of marks[i - 1]) rows[k++] = markTable[m + 1];
+        if (i + 1 < n) for (const m of marks[i + 1]) rows[k++] = markTable[m + 2];
+      }
+      this.rows.addRows(out, at, rows, k);
     }
     return out;
   }
@@ -177,10 +169,7 @@ export class Emissions {
     const n = entries.length;
     let marks: number[][] | undefined;
     gazetteerPhrases(n, this.lexicon, i => entries[i].longest, i => entries[i].mayEnd, i => entries[i].caseless, (i, length, keys) => {
-      if (!marks) {
-        marks = this.marks;
-        for (let j = 0; j < n; j++) if (marks[j]) marks[j].length = 0; else marks[j] = [];
-      }
+      marks ??= Array.from({ length: n }, () => []);
       for (let k = 0; k < length; k++) for (const key of keys) marks[i + k].push(this.markRow(key, markPosition(k, length)));
     });
     return marks;
@@ -191,7 +180,7 @@ export class Emissions {
     let base = this.markRows.get(key);
     if (base === undefined) {
       base = this.markTable.length;
-      for (const p of 'BILU') for (const name of ['g:', 'g-1:', 'g+1:']) this.markTable.push(this.rowOf(partsHash(name, `${key}:${p}`)));
+      for (const p of 'BILU') for (const name of ['g:', 'g-1:', 'g+1:']) this.markTable.push(this.rows.rowOf(partsHash(name, `${key}:${p}`)));
       this.markRows.set(key, base);
     }
     return base + 3 * 'BILU'.indexOf(position);
@@ -199,25 +188,7 @@ export class Emissions {
 
   private documentRow(seen: string | undefined): number {
     let r = this.documentRows.get(seen);
-    if (r === undefined) this.documentRows.set(seen, (r = this.rowOf(featureHash(documentFeature(seen)))));
+    if (r === undefined) this.documentRows.set(seen, (r = this.rows.rowOf(featureHash(documentFeature(seen)))));
     return r;
-  }
-
-  /** The weight row of a feature's hash, or -1. */
-  rowOf(h: number): number {
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.table[slot];
-      if (entry === 0) return -1;
-      if (this.hashes[entry - 1] === h) return entry - 1;
-    }
-  }
-
-  /** Adds weight row r (none when negative) to the scores of the token at `at`. */
-  private add(into: Float32Array, at: number, r: number): void {
-    if (r < 0) return;
-    const w = this.weights;
-    const values = this.values;
-    const base = r * L;
-    for (let q = 0; q < L; q++) into[at + q] += values[w[base + q] + 128];
   }
 }

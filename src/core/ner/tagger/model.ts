@@ -2,6 +2,7 @@ import { info, isAllCapsLine, type Lexicon, type WordInfo } from './features';
 import { viterbi } from './decode';
 import { Emissions } from './emissions';
 import { LABELS, O } from './labels';
+import { FeatureRows } from './rows';
 
 export { featureHash, partsHash } from './hash';
 
@@ -20,7 +21,7 @@ export class TaggerModel {
     readonly lexicon: Lexicon,
     readonly info: Record<string, unknown> = {},
   ) {
-    this.emissions = new Emissions(hashes, weights, scale, lexicon);
+    this.emissions = new Emissions(new FeatureRows(hashes, weights, scale), lexicon);
   }
 
   /**
@@ -31,7 +32,7 @@ export class TaggerModel {
     const memory = new Map<string, string>();
     return sentences.map(words => {
       const labels = this.tagSentence(words, memory);
-      const entries = this.emissions.entriesOf(words.length);
+      const entries = this.emissions.lastEntries();
       rememberWords(entries.map(e => e.info), i => entries[i].caseless, labels, memory);
       return labels;
     });
