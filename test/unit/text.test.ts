@@ -4,7 +4,7 @@ import { paragraphs, sentences } from '../../src/core/text/sentences';
 import { tokenize } from '../../src/core/text/tokens';
 import { readSample, sampleFiles } from './helpers';
 
-const texts = (text: string, spans: { start: number; end: number }[]) => spans.map(s => text.slice(s.start, s.end));
+const texts = (text: string, spans: readonly { start: number; end: number }[]) => spans.map(s => text.slice(s.start, s.end));
 
 describe('text: tokenize', () => {
   it('gives words and punctuation with their offsets', () => {

@@ -145,7 +145,7 @@ function transcriptLabel(text: string, stretch: QuotedStretch, speakers: Speaker
 }
 
 /** A quote opening a paragraph after one that ends with a colon: “Caddell continued:” ¶ “The health issue …” */
-function introducedBy(text: string, stretch: QuotedStretch, paras: Span[], p: number, starts: number[], speakers: Speakers): Attribution | null {
+function introducedBy(text: string, stretch: QuotedStretch, paras: readonly Span[], p: number, starts: number[], speakers: Speakers): Attribution | null {
   if (p === 0 || stretch.start !== paras[p].start) return null;
   const prev = paras[p - 1];
   if (!/:\s*$/.test(text.slice(prev.start, prev.end))) return null;
