@@ -1,5 +1,5 @@
 import type { Cue, Mention, SpeakerMention } from '../model';
-import { SpanIndex, type Span } from '../text/span';
+import { SpanIndex, upperBound, type Span } from '../text/span';
 import { sentences } from '../text/sentences';
 import { isCapitalised, tokenize, type Token } from '../text/tokens';
 import { ADVERBS, CUES, DESCRIPTION, NOUN_OR_VERB, PRONOUNS, SPEAKER_AFTER } from './cues';
@@ -83,8 +83,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
  * when that sentence opens with a person who fits.
  */
 function subjectBefore<T extends Span & { m: Mention }>(t: Token, starts: number[], people: SpanIndex<T>, fits: (x: T) => boolean): T | undefined {
-  let k = starts.length - 1;
-  while (k >= 0 && starts[k] > t.start) k--;
+  const k = upperBound(starts, t.start) - 1; // the sentence the pronoun is in
   if (k < 1 || starts[k] !== t.start) return undefined;
   const first = people.within({ start: starts[k - 1], end: t.start })[0];
   return first && fits(first) ? first : undefined;

@@ -1,6 +1,6 @@
 import type { Mention, Quote, QuoteKind } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
-import { SpanIndex, type Span } from '../text/span';
+import { SpanIndex, upperBound, type Span } from '../text/span';
 import { attribute, personByFamily, speakerCandidates, type Attribution, type Speakers } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
 
@@ -93,18 +93,6 @@ function windows(text: string, stretch: QuotedStretch, para: Span, next: QuotedS
   if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart)) && (/[?!]\s*$/.test(text.slice(stretch.inner.start, stretch.inner.end)) || LOWER_AHEAD.test(text.slice(stretch.end, stretch.end + 3)))) nextStart = sentenceAfter(nextStart);
   const a = Math.min(next && next.start >= stretch.end ? next.start : para.end, nextStart, para.end);
   return { before: { start: b, end: stretch.start }, after: { start: stretch.end, end: a } };
-}
-
-/** Index of the first number greater than the value in a sorted list. */
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** How far back in a paragraph a speaker named without a quote is looked for. */
