@@ -35,7 +35,13 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
   const dates = mentions.filter(m => m.type === 'DATE' && m.date);
   // list items of links and headlines ("- The Best Inventions of 2024") date no event
   const lists = paragraphs(text).filter(p => /^[-*•–]\s/.test(text.slice(p.start, p.end)) || isHeadline(text.slice(p.start, p.end)));
-  const inList = (s: { start: number; end: number }) => lists.some(p => p.start <= s.start && s.end <= p.end);
+  // sentences and paragraphs are in order and paragraphs do not overlap: the last list paragraph starting at or
+  // before a sentence is the only one that can hold it (one pass, not sentences × lists)
+  let l = 0;
+  const inList = (s: { start: number; end: number }) => {
+    while (l + 1 < lists.length && lists[l + 1].start <= s.start) l++;
+    return l < lists.length && lists[l].start <= s.start && s.end <= lists[l].end;
+  };
   let k = 0;
   for (const s of sentences(text)) {
     while (k < dates.length && dates[k].start < s.start) k++;

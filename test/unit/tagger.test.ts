@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { viterbi } from '../../src/core/ner/tagger/decode';
-import { documentFeatures, emptyLexicon, sentenceFeatures, shape } from '../../src/core/ner/tagger/features';
+import { contextFeatures, documentFeatures, emptyLexicon, sentenceFeatures, shape, wordFeatures } from '../../src/core/ner/tagger/features';
 import { allowed, fromIob, LABELS, labelIndex, spansOf } from '../../src/core/ner/tagger/labels';
 import { featureHash, parseModel, remember, serializeModel } from '../../src/core/ner/tagger/model';
 import { taggerTokens } from '../../src/core/ner/tagger/tokens';
@@ -137,6 +137,43 @@ describe('entity tagger: tagging sees what training saw', () => {
       ['Trump'],
     ];
     assert.deepEqual(model.tagDocument(doc), reference(doc));
+  });
+});
+
+describe('entity tagger: the cached rows are the string features', () => {
+  it('gives the emission scores of the feature strings, summed in the same order, to the bit', () => {
+    const model = parseModel(new Uint8Array(fs.readFileSync(MODEL)));
+    const rows = new Map(Array.from(model.hashes, (h, i) => [h, i]));
+    const weight = (r: number, q: number) => Math.fround(model.weights[r * L + q] * model.scale);
+    // the strings of training, in the order tagging adds them: word, document, then context features
+    const reference = (words: string[], memory: Map<string, string>) => {
+      const emissions = new Float32Array(words.length * L);
+      const context = contextFeatures(words, model.lexicon);
+      words.forEach((w, i) => {
+        for (const f of [...wordFeatures(w, model.lexicon), ...documentFeatures(w, memory), ...context[i]]) {
+          const r = rows.get(featureHash(f));
+          if (r !== undefined) for (let q = 0; q < L; q++) emissions[i * L + q] += weight(r, q);
+        }
+      });
+      return emissions;
+    };
+    const doc = [
+      ['NEW', 'YORK', 'TIMES', 'REPORTS', 'ON', 'U.S.', 'TALKS'],
+      ['The', 'New', 'York', 'Times', 'said', 'Kim', 'Jong', 'Un', 'met', 'Donald', 'Trump', 'in', 'Hanoi', ',', 'Viet', 'Nam', '.'],
+      ['Calling', 'it', '"', 'historic', '"', ',', 'Moon', 'Jae-in', "'s", 'office', 'cited', '1,000', 'officials', 'and', '27', 'February', '2019', '.'],
+      ['Émilie', 'Zoë', 'Müller', 'of', 'Société', 'Générale', 'in', 'São', 'Paulo', 'and', 'the', 'European', 'Union', '🙂', 'agreed'],
+      ['Trump'],
+      ['New', 'York', 'City', 'Mayor', 'Bill', 'de', 'Blasio', 'and', 'Trump', 'spoke', 'in', 'New', 'York', '.'],
+    ];
+    const memory = new Map<string, string>();
+    for (const words of doc) {
+      const fast = model.scoreSentence(words, memory);
+      const slow = reference(words, memory);
+      const differs = fast.findIndex((x, k) => !Object.is(x, slow[k]));
+      assert.equal(differs, -1, `${words.join(' ')}: token ${Math.floor(differs / L)} differs`);
+      remember(words, model.tagSentence(words, memory), memory);
+    }
+    assert.ok(memory.size > 5);
   });
 });
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { contentHash } from '../../src/core/text/hash';
 import { paragraphs, sentences } from '../../src/core/text/sentences';
-import { tokenize } from '../../src/core/text/tokens';
+import { isAbbreviation, tokenize, TOKEN_PATTERN } from '../../src/core/text/tokens';
 import { readSample, sampleFiles } from './helpers';
 
-const texts = (text: string, spans: { start: number; end: number }[]) => spans.map(s => text.slice(s.start, s.end));
+const texts = (text: string, spans: readonly { start: number; end: number }[]) => spans.map(s => text.slice(s.start, s.end));
 
 describe('text: tokenize', () => {
   it('gives words and punctuation with their offsets', () => {
@@ -51,6 +51,28 @@ describe('text: tokenize', () => {
 
   it('does not glue a closing single quote to a word that is not a plural', () => {
     assert.deepEqual(tokenize('‘Kim’ said').map(t => t.text), ['‘', 'Kim', '’', 'said']);
+  });
+});
+
+describe('text: tokenize scans as the pattern matches', () => {
+  // the tokens as the global pattern's matches give them, a final dot split off ordinary words
+  const reference = (text: string) => Array.from(text.matchAll(TOKEN_PATTERN), m => {
+    const start = m.index!;
+    const word = m[0];
+    if (word.length > 1 && word.endsWith('.') && !isAbbreviation(word)) return [{ text: word.slice(0, -1), start, end: start + word.length - 1 }, { text: '.', start: start + word.length - 1, end: start + word.length }];
+    return [{ text: word, start, end: start + word.length }];
+  }).flat();
+
+  it('on every sample article and on strings of awkward characters: white space of every kind, surrogates, marks', () => {
+    for (const f of sampleFiles()) { const text = readSample(f); assert.deepEqual(tokenize(text), reference(text), f); }
+    const alphabet = ['a', 's', 'S', '1', ' ', '\n', '\t', '\u00a0', '\u2003', '\ufeff', '\u3000', '\u2028', '\u0085', '-', "'", '’', '.', '&', ',', '“', 'é', 'e\u0301', 'İ', '中', '٣', '😀', '𝐀', '\ud800', '\udc00', '\u200b', 'Mr.', 'U.S.', "s'", 'n’t', '..', 'Ⅻ', '²'];
+    let seed = 7;
+    const next = (k: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % k; };
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      for (let j = 1 + next(12); j > 0; j--) text += alphabet[next(alphabet.length)];
+      assert.deepEqual(tokenize(text, 3), reference(text).map(t => ({ ...t, start: t.start + 3, end: t.end + 3 })), JSON.stringify(text));
+    }
   });
 });
 

@@ -46,8 +46,10 @@ interface Run {
 
 /** A title-case or all-caps line: every word capitalised, short function words too. */
 export function isHeadline(line: string): boolean {
+  // most lines end a sentence: decided before tokenising
+  if (/[.!?]["”]?$/.test(line.trim())) return false;
   const words = tokenize(line).filter(isWord);
-  if (words.length < 3 || words.length > 20 || /[.!?]["”]?$/.test(line.trim())) return false;
+  if (words.length < 3 || words.length > 20) return false;
   const capitals = words.filter(w => isCapitalised(w.text) || /^\d/.test(w.text)).length;
   return capitals / words.length >= 0.75 && words.some(w => has(COMMON_WORDS, w.text) && isCapitalised(w.text));
 }

@@ -1,6 +1,6 @@
 import type { EntityType, Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
-import type { Token } from '../text/tokens';
+import { isCapitalised, type Token } from '../text/tokens';
 import { findDates, referenceDate, toIso } from './dates';
 import { COUNTRIES, NATIONALITIES, PLACES, ROLE_WORDS, SURNAME_FIRST, TITLES, has } from './lexicon';
 import { isHeadline } from './recognise';
@@ -10,6 +10,15 @@ import { taggerTokens } from './tagger/tokens';
 import { pointAt, pointBefore } from '../text/codePoints';
 
 const TYPE: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'MISC' };
+
+// module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+/** A capital, then a lower-case letter: "Trump", not "US" or "iPhone". */
+const UPPER_LOWER = /^\p{Lu}\p{Ll}/u;
+const UPPER_LOWER_OR_HYPHEN = /^\p{Lu}[\p{Ll}-]/u;
+/** A two-word label of a web page: "Enlarge Icon", "Recent Features". */
+const LABEL = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1}$/u;
+const HYPHENATED_PAIR = /(?<![\p{L}-])(\p{Lu}[\p{L}'’]*)((?:-\p{Lu}[\p{L}'’]*)+)(?![\p{L}-])/u;
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 
 /**
  * Entities by the trained tagger (people, organisations, places, other names) and dates by rule.
@@ -22,7 +31,13 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
   const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
-  const words = truecaseHeadlines(text, tokenised, model).map(sentence => sentence.map(ascii));
+  // built by push, so that every sentence is the same kind of array to the tagger's compiled code (map() gave
+  // packed and holey ones, and each new kind cost a deoptimisation)
+  const words = truecaseHeadlines(text, tokenised, model).map(sentence => {
+    const out: string[] = [];
+    for (const word of sentence) out.push(ascii(word));
+    return out;
+  });
   const labels = model.tagDocument(words);
   tokenised.forEach((tokens, k) => {
     for (const span of spansOf(labels[k])) {
@@ -55,8 +70,10 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
 
 /** The training text is ASCII: typographic quotes and apostrophes become plain ones (same length, same offsets). */
 function ascii(word: string): string {
-  return word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  return TYPOGRAPHIC.test(word) ? word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : word;
 }
+
+const TYPOGRAPHIC = /[’‘“”]/;
 
 /**
  * Web headlines capitalise every word ("Summit Kicks Off In Hanoi With A Handshake"); news-trained taggers
@@ -68,16 +85,16 @@ function truecaseHeadlines(text: string, tokenised: Token[][], model: TaggerMode
   const kind = new Uint8Array(text.length + 1);
   for (const p of paragraphs(text)) {
     const line = text.slice(p.start, p.end);
-    const label = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1}$/u.test(line.trim());
+    const label = LABEL.test(line.trim());
     if (label || isHeadline(line)) kind.fill(label ? 2 : 1, p.start, p.end);
   }
   const capitalisedInProse = new Set<string>();
   for (const tokens of tokenised) {
-    tokens.forEach((t, i) => { if (i > 0 && !kind[t.start] && /^\p{Lu}\p{Ll}/u.test(t.text)) capitalisedInProse.add(t.text); });
+    tokens.forEach((t, i) => { if (i > 0 && !kind[t.start] && UPPER_LOWER.test(t.text)) capitalisedInProse.add(t.text); });
   }
   const keep = (word: string) => capitalisedInProse.has(word) || word.split('-').every(p => capitalisedInProse.has(p)) || model.lexicon.gazetteer.has(word.toLowerCase());
   return tokenised.map(tokens => tokens.map(t => {
-    if (!kind[t.start] || !/^\p{Lu}\p{Ll}/u.test(t.text) || keep(t.text)) return t.text;
+    if (!kind[t.start] || !UPPER_LOWER.test(t.text) || keep(t.text)) return t.text;
     // in a two-word label, only words news writes in lower case: "Laignee Barron" stays a name
     if (kind[t.start] === 2 && !model.lexicon.lowercase.has(t.text.toLowerCase())) return t.text;
     return t.text.toLowerCase();
@@ -90,12 +107,14 @@ function countries(text: string, tokenised: Token[][], mentions: Mention[]): voi
   for (const m of mentions) covered.fill(1, m.start, m.end);
   for (const tokens of tokenised) {
     for (let i = 0; i < tokens.length; i++) {
-      for (const n of [2, 1]) {
+      // a name starts with its first token's first letter: most tokens end here
+      if (!isCapitalised(tokens[i].text)) continue;
+      for (let n = 2; n >= 1; n--) {
         if (i + n > tokens.length) continue;
         const first = tokens[i];
         const last = tokens[i + n - 1];
         const name = text.slice(first.start, last.end);
-        if (!/^\p{Lu}/u.test(name) || name.length < 2 || !has(COUNTRIES, name) || (n === 2 && !/^\S+ \S+$/.test(name))) continue;
+        if (name.length < 2 || !has(COUNTRIES, name) || (n === 2 && !/^\S+ \S+$/.test(name))) continue;
         let free = true;
         for (let k = first.start; k < last.end && free; k++) if (covered[k]) free = false;
         if (!free) continue;
@@ -113,9 +132,9 @@ const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|President|Chairman|Chairw
 function honorifics(text: string, tokenised: Token[][], mentions: Mention[]): void {
   for (const tokens of tokenised) {
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!HONORIFIC.test(tokens[i].text) || !/^\p{Lu}\p{Ll}/u.test(tokens[i + 1].text) || HONORIFIC.test(tokens[i + 1].text)) continue;
+      if (!HONORIFIC.test(tokens[i].text) || !UPPER_LOWER.test(tokens[i + 1].text) || HONORIFIC.test(tokens[i + 1].text)) continue;
       let j = i + 1;
-      while (j + 1 < tokens.length && j < i + 3 && /^\p{Lu}[\p{Ll}-]/u.test(tokens[j + 1].text)) j++;
+      while (j + 1 < tokens.length && j < i + 3 && UPPER_LOWER_OR_HYPHEN.test(tokens[j + 1].text)) j++;
       const start = tokens[i + 1].start;
       const end = tokens[j].end;
       const overlapping = mentions.filter(m => m.start < end && start < m.end);
@@ -151,7 +170,7 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   // "the first Kim-Trump meeting", "the Trump-Kim Summit": two people named in the article, nothing more
   const split = new Set<Mention>();
   for (const m of named) {
-    const pair = /(?<![\p{L}-])(\p{Lu}[\p{L}'’]*)((?:-\p{Lu}[\p{L}'’]*)+)(?![\p{L}-])/u.exec(m.text);
+    const pair = HYPHENATED_PAIR.exec(m.text);
     if (!pair) continue;
     const parts = pair[0].split('-');
     if (!parts.every(p => family.has(p))) continue;
@@ -170,7 +189,7 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   if (!family.size) return;
   const covered = new Uint8Array(text.length + 1);
   for (const m of mentions) covered.fill(1, m.start, m.end);
-  const names = [...family].filter(f => /^\p{Lu}[\p{L}'’-]+$/u.test(f)).flatMap(f => [f, f.toUpperCase()]);
+  const names = [...family].filter(f => NAME_WORD.test(f)).flatMap(f => [f, f.toUpperCase()]);
   if (!names.length) return;
   for (const { start, end } of wordOccurrences(text, names)) {
     if (covered[start] || covered[end - 1]) continue;
@@ -182,24 +201,34 @@ const LETTER = /^\p{L}/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
 
-
 /**
  * Where the names stand as words, in reading order, without overlaps: not after a letter, digit, "@", "." or
  * "-"; not before a letter, digit or "@", a hyphen and a capital, or a dot and a letter. At one place the
- * first name of the list that fits wins. (One search per name, not one pattern of every name per article.)
+ * first name of the list that fits wins. One pass over the text, trying at each place only the names that
+ * begin with its two characters: a search per name was names × length, on a 1 MB article most of its time.
  */
 function wordOccurrences(text: string, names: string[]): { start: number; end: number }[] {
-  const starts = new Set<number>();
-  for (const name of names) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) starts.add(at);
+  // every name has two characters or more (NAME_WORD)
+  const byStart = new Map<number, string[]>();
+  const firsts = new Uint8Array(65536);
+  for (const name of names) {
+    const key = name.charCodeAt(0) * 65536 + name.charCodeAt(1);
+    const list = byStart.get(key);
+    if (list) list.push(name);
+    else byStart.set(key, [name]);
+    firsts[name.charCodeAt(0)] = 1;
+  }
   const out: { start: number; end: number }[] = [];
   let after = 0;
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    if (start < after) continue;
+  for (let start = 0; start + 1 < text.length; start++) {
+    if (!firsts[text.charCodeAt(start)] || start < after) continue;
+    const candidates = byStart.get(text.charCodeAt(start) * 65536 + text.charCodeAt(start + 1));
+    if (!candidates) continue;
     if (start > 0) {
       const before = pointBefore(text, start);
       if (before === '@' || before === '.' || before === '-' || LETTER_OR_DIGIT.test(before)) continue;
     }
-    for (const name of names) {
+    for (const name of candidates) {
       const end = start + name.length;
       if (!text.startsWith(name, start)) continue;
       if (end < text.length) {
@@ -225,10 +254,10 @@ function titleBefore(text: string, tokens: Token[], index: number): string | und
   let sawTitle = false;
   while (k >= 0) {
     const w = tokens[k].text;
-    if (has(TITLES, w) && (/^\p{Lu}/u.test(w) || has(ROLE_WORDS, w))) { sawTitle = true; k--; continue; }
+    if (has(TITLES, w) && (isCapitalised(w) || has(ROLE_WORDS, w))) { sawTitle = true; k--; continue; }
     // "Secretary of State", "Chief of Staff": a connector between two title words
-    if (sawTitle && /^(of|the)$/.test(w) && k > 0 && has(TITLES, tokens[k - 1].text) && /^\p{Lu}/u.test(tokens[k - 1].text)) { k--; continue; }
-    if (!/^\p{Lu}/u.test(w) && has(ROLE_WORDS, w)) { sawTitle = true; k--; continue; }
+    if (sawTitle && /^(of|the)$/.test(w) && k > 0 && has(TITLES, tokens[k - 1].text) && isCapitalised(tokens[k - 1].text)) { k--; continue; }
+    if (!isCapitalised(w) && has(ROLE_WORDS, w)) { sawTitle = true; k--; continue; }
     if (sawTitle && (has(COUNTRIES, w) || has(NATIONALITIES, w) || has(PLACES, w) || /^(North|South|White)$/.test(w) || (k > 0 && has(NATIONALITIES, `${tokens[k - 1].text} ${w}`)))) { k--; continue; }
     break;
   }

@@ -1,7 +1,7 @@
 import type { Cue, Mention, SpeakerMention } from '../model';
-import { SpanIndex, type Span } from '../text/span';
+import { SpanIndex, upperBound, type Span } from '../text/span';
 import { sentences } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
+import { isCapitalised, tokenize, type Token } from '../text/tokens';
 import { ADVERBS, CUES, DESCRIPTION, NOUN_OR_VERB, PRONOUNS, SPEAKER_AFTER } from './cues';
 
 /**
@@ -24,7 +24,14 @@ export interface Attribution {
 /** The article's speaker candidates, and its people for resolving phrases by family name. */
 export interface Speakers {
   candidates: SpanIndex<Candidate>;
-  people: SpanIndex<{ start: number; end: number; m: Mention; i: number }>;
+  people: SpanIndex<Person>;
+}
+
+/** A PERSON mention, its index, and its family name in lower case (worked out once: it is compared often). */
+interface Person extends Span {
+  m: Mention;
+  i: number;
+  family: string;
 }
 
 /**
@@ -34,18 +41,19 @@ export interface Speakers {
 export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): Speakers {
   const out: Candidate[] = [];
   const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
-  const people = new SpanIndex(indexed.filter(x => x.m.type === 'PERSON'));
+  const people = new SpanIndex<Person>(indexed.filter(x => x.m.type === 'PERSON').map(x => ({ ...x, family: familyOf(x.m.text) })));
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
   const tokens = tokenize(text);
   const gender = genders(text, tokens, people);
   const starts = sentences(text).map(x => x.start);
   for (const t of tokens) {
+    if (t.text.length > 4) continue; // the words below are shorter
     const lower = t.text.toLowerCase();
     if (insideQuote(t.start)) continue;
     // "she" is the last person named before who is not known to be a man, "he" not known to be a woman
     const unwanted = FEMALE.has(lower) ? 'm' : 'f';
     if (PRONOUNS.has(lower)) {
-      const fits = (x: { m: Mention }) => gender.get(familyOf(x.m.text)) !== unwanted;
+      const fits = (x: Person) => gender.get(x.family) !== unwanted;
       out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, fits))?.i });
     }
     // the writer, or a group: speakers, though not a named person
@@ -75,8 +83,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
  * when that sentence opens with a person who fits.
  */
 function subjectBefore<T extends Span & { m: Mention }>(t: Token, starts: number[], people: SpanIndex<T>, fits: (x: T) => boolean): T | undefined {
-  let k = starts.length - 1;
-  while (k >= 0 && starts[k] > t.start) k--;
+  const k = upperBound(starts, t.start) - 1; // the sentence the pronoun is in
   if (k < 1 || starts[k] !== t.start) return undefined;
   const first = people.within({ start: starts[k - 1], end: t.start })[0];
   return first && fits(first) ? first : undefined;
@@ -89,25 +96,29 @@ const MALE = new Set(['he', 'him', 'his', 'himself']);
  * What the article says of each person's gender, by family name: honorifics and role words in their titles
  * (Mr., Mrs., spokeswoman), then pronouns in sentences that name only them ("Clinton said she …").
  */
-function genders(text: string, tokens: Token[], people: SpanIndex<{ start: number; end: number; m: Mention }>): Map<string, 'm' | 'f'> {
+function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<string, 'm' | 'f'> {
   const votes = new Map<string, number>();
   const vote = (family: string, by: number) => votes.set(family, (votes.get(family) ?? 0) + by);
   for (const p of people.items) {
     const title = p.m.title ?? '';
-    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(familyOf(p.m.text), -5);
-    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(familyOf(p.m.text), 5);
+    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(p.family, -5);
+    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(p.family, 5);
   }
   let named = new Set<string>();
   let k = 0;
   let last = 0;
+  // the first line break at or after `last`, or -1
+  let newline = text.indexOf('\n');
   for (const t of tokens) {
     // sentences and lines (headlines, lists) end the sentence
-    if (text.slice(last, t.start).includes('\n')) named = new Set();
+    if (newline >= 0 && newline < last) newline = text.indexOf('\n', last);
+    if (newline >= 0 && newline < t.start) named = new Set();
     last = t.end;
-    for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(familyOf(people.items[k].m.text));
+    for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(people.items[k].family);
     if (/^[.!?]$/.test(t.text)) { named = new Set(); continue; }
+    if (named.size !== 1) continue;
     const lower = t.text.toLowerCase();
-    if (named.size === 1 && (FEMALE.has(lower) || MALE.has(lower))) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
+    if (FEMALE.has(lower) || MALE.has(lower)) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
   }
   const out = new Map<string, 'm' | 'f'>();
   for (const [family, v] of votes) if (v) out.set(family, v > 0 ? 'm' : 'f');
@@ -125,7 +136,14 @@ function speakerOf(c: Candidate): SpeakerMention {
 }
 
 /** Words of a window (tokens with a letter). */
-const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), w.start).filter(t => /\p{L}/u.test(t.text));
+const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), w.start).filter(t => LETTER.test(t.text));
+
+// module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const LETTER = /\p{L}/u;
+/** "Rep. Jim Jordan (R-Ohio), a member, said": a name's apposition between commas. */
+const APPOSITION = /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u;
+const JOINED = /\b(?:and|but)\s+(?:(\p{L}+)\s+)?$/u;
+const PARTICIPLE_AFTER = /,\s*\p{L}+ing\b[^“”"]*$/u;
 
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|this|that|one|two|three|several|some|many)$/i;
 /** Words a phrase naming a speaker may not contain: they start a clause, not a name. */
@@ -171,11 +189,11 @@ const isCue = (t: Token) => CUES.has(t.text.toLowerCase());
 function phrase(text: string, words: Token[], speakers: Speakers): Candidate | undefined {
   if (!words.length || words.length > 6 || words.some(w => CLAUSE_WORD.test(w.text) || DATE_WORD.test(w.text))) return undefined;
   const first = words[0].text;
-  if (!DETERMINER.test(first) && !/^\p{Lu}/u.test(first)) return undefined;
+  if (!DETERMINER.test(first) && !isCapitalised(first)) return undefined;
   if (/^(?:a|an|one|two|three|several|some|many)$/i.test(first) && words.length === 1) return undefined;
   const span = { start: words[0].start, end: words[words.length - 1].end };
   const last = words[words.length - 1].text.replace(/['’]s$/, '').toLowerCase();
-  const person = /^\p{Lu}/u.test(words[words.length - 1].text) ? personByFamily(speakers, last, span.start) : undefined;
+  const person = isCapitalised(words[words.length - 1].text) ? personByFamily(speakers, last, span.start) : undefined;
   return { ...span, text: text.slice(span.start, span.end), kind: 'phrase', ...(person ? { mentionIndex: person.i } : {}) };
 }
 
@@ -183,7 +201,7 @@ const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 /** The person of that family name ("pence") named last before `at`, else first after. */
 export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {
-  const named = (x: { m: Mention }) => familyOf(x.m.text) === family;
+  const named = (x: Person) => x.family === family;
   return speakers.people.lastBefore(at, named) ?? speakers.people.items.find(named);
 }
 
@@ -206,7 +224,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     const at = after.start + dash[0].length;
     const named = candidates.within({ start: at, end: after.end })[0];
     const words = wordsIn(text, { start: at, end: after.end });
-    const run = words.findIndex(w => !/^\p{Lu}/u.test(w.text));
+    const run = words.findIndex(w => !isCapitalised(w.text));
     const speaker = named && named.start === at ? named : phrase(text, words.slice(0, Math.min(run < 0 ? words.length : run, 5)), speakers);
     if (speaker) return { speaker: speakerOf(speaker), cue: { start: after.start + dash[0].trimEnd().length - 1, end: at, text: dash[0].trim() }, side: 'after' };
   }
@@ -227,8 +245,8 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     // “…,” Trump said / Rep. Gwen Moore (D-Wis.) said / retired Air Force general Lloyd Newton said
     const pre = lead.filter(w => w.end <= last.start);
     const post = wordsIn(text, { start: afterName(text, last.end), end: cue.start });
-    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text)) && (!pre.length || DETERMINER.test(pre[0].text) || pre.some(w => /^\p{Lu}/u.test(w.text)));
-    const adjacent = post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || /^\p{Lu}/u.test(w.text) && /\)/.test(text.slice(w.end, w.end + 2)));
+    const titled = pre.length <= 6 && pre.every(w => !CLAUSE_WORD.test(w.text) && !PREPOSITION.test(w.text)) && (!pre.length || DETERMINER.test(pre[0].text) || pre.some(w => isCapitalised(w.text)));
+    const adjacent = post.every(w => ADVERBS.has(w.text.toLowerCase()) || /^\(/.test(text.slice(w.start - 1, w.start)) || isCapitalised(w.text) && /\)/.test(text.slice(w.end, w.end + 2)));
     if (titled && adjacent) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
     // “…,” Obama's former campaign strategist said
     if (titled && post.length && /^['’]s\b/.test(text.slice(last.end, last.end + 2))) {
@@ -238,7 +256,7 @@ function attributeAfter(text: string, after: Span, speakers: Speakers): Attribut
     // “…,” Malkia Cyril, the executive director at the Center of Media Justice, told … / Rep. Jim Jordan (R-Ohio), a member, said
     const first = inLead[0];
     const before = lead.filter(w => w.end <= first.start);
-    if (before.length <= 4 && before.every(w => /^\p{Lu}/u.test(w.text)) && /^\s*(?:\([^()]{0,15}\))?\s*,[^.!?“”"]*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(afterSuffix(text, first.end), cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
+    if (before.length <= 4 && before.every(w => isCapitalised(w.text)) && APPOSITION.test(text.slice(afterSuffix(text, first.end), cue.start))) return { speaker: speakerOf(first), cue: cueOf(cue), side: 'after' };
     // “…” for criminal behavior, she said. — the sentence's own attribution closes it
     if (adjacent && /,\s*$/.test(text.slice(after.start, last.start)) && closesSentence(text, cue.end, after.end)) return { speaker: speakerOf(last), cue: cueOf(cue), side: 'after' };
     if (!DETERMINER.test(lead[0].text) || k > 6) return null;
@@ -274,7 +292,7 @@ function attributeBefore(text: string, before: Span, after: Span, speakers: Spea
     // "…, adding that “…”": a participle's subject is the sentence's subject, not the nearest name;
     // "Noting “efforts and patience” were needed, Kim said …": the subject may follow the quote
     // "Roberts said she thinks … but said “…”": a verb joined by and/but shares the sentence's subject
-    const joined = /\b(?:and|but)\s+(?:(\p{L}+)\s+)?$/u.exec(text.slice(Math.max(before.start, cue.start - 24), cue.start));
+    const joined = JOINED.exec(text.slice(Math.max(before.start, cue.start - 24), cue.start));
     const coordinated = Boolean(joined && (!joined[1] || ADVERBS.has(joined[1].toLowerCase())));
     const subject = coordinated && preceding.length ? preceding[0] : participle ? preceding[0] ?? candidates.within(after).find(c => /,\s*$/.test(text.slice(Math.max(after.start, c.start - 3), c.start))) : preceding[preceding.length - 1];
     // the commission says …: a subject the recogniser did not name stands right before the cue, unless the
@@ -322,7 +340,7 @@ function following(text: string, cue: Token, limit: number, speakers: Speakers):
 /** Only a few words (no clause) stand between the cue and the sentence's end: "said Tuesday.", "said in an interview." */
 function closesSentence(text: string, from: number, end: number): boolean {
   // “…” to drive up the stock price, she said, referencing the bank’s drive: a participle may follow
-  const participle = /,\s*\p{L}+ing\b[^“”"]*$/u.exec(text.slice(from, end));
+  const participle = PARTICIPLE_AFTER.exec(text.slice(from, end));
   if (participle) end = from + participle.index;
   const rest = text.slice(from, end);
   if (!/^[^,;:“”"]*$/.test(rest)) return false;

@@ -1,6 +1,6 @@
 import type { Mention, Quote, QuoteKind } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
-import { SpanIndex, type Span } from '../text/span';
+import { SpanIndex, upperBound, type Span } from '../text/span';
 import { attribute, personByFamily, speakerCandidates, type Attribution, type Speakers } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
 
@@ -72,6 +72,11 @@ function isPerson(speaker: Attribution['speaker'], mentions: Mention[]): boolean
   return /^(?:he|she|i)$/i.test(speaker.text);
 }
 
+// module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const LOWER_AHEAD = /^\s*\p{Ll}/u;
+const NAME_BEFORE = /\p{Lu}[\p{L}.]*\s$/u;
+const NAME_AFTER = /^\s\p{Lu}/u;
+
 /** The text of the quote's sentence before and after it, stopping at sentence ends outside quotes. */
 function windows(text: string, stretch: QuotedStretch, para: Span, next: QuotedStretch | undefined, starts: number[], inside: (offset: number) => boolean): { before: Span; after: Span } {
   let b = para.start;
@@ -85,21 +90,9 @@ function windows(text: string, stretch: QuotedStretch, para: Span, next: QuotedS
   };
   let nextStart = sentenceAfter(stretch.end);
   // “… is?” Graham asked. — a sentence that ends inside the quote goes on with its attribution
-  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart)) && (/[?!]\s*$/.test(text.slice(stretch.inner.start, stretch.inner.end)) || /^\s*\p{Ll}/u.test(text.slice(stretch.end, stretch.end + 3)))) nextStart = sentenceAfter(nextStart);
+  if (nextStart < para.end && /^\s*$/.test(text.slice(stretch.end, nextStart)) && (/[?!]\s*$/.test(text.slice(stretch.inner.start, stretch.inner.end)) || LOWER_AHEAD.test(text.slice(stretch.end, stretch.end + 3)))) nextStart = sentenceAfter(nextStart);
   const a = Math.min(next && next.start >= stretch.end ? next.start : para.end, nextStart, para.end);
   return { before: { start: b, end: stretch.start }, after: { start: stretch.end, end: a } };
-}
-
-/** Index of the first number greater than the value in a sorted list. */
-function upperBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** How far back in a paragraph a speaker named without a quote is looked for. */
@@ -119,7 +112,7 @@ function classify(text: string, stretch: QuotedStretch, before: Span, found: Att
   // a show, a programme, a slogan: on CBS's “Face the Nation,” / his 1994 “Contract with America.”
   if (capitalised && (!attributed && !/[.!?,]$/.test(inner) || /(?:\b(?:on|of|in|to|at|from|the|a|an|his|her|their|its|watching|watch)|['’]s|\d)\s*$/i.test(lead))) return 'title';
   // a nickname inside a name: Marcia “Cia” Price
-  if (words.length <= 2 && /\p{Lu}[\p{L}.]*\s$/u.test(lead) && /^\s\p{Lu}/u.test(text.slice(stretch.end, stretch.end + 2))) return 'title';
+  if (words.length <= 2 && NAME_BEFORE.test(lead) && NAME_AFTER.test(text.slice(stretch.end, stretch.end + 2))) return 'title';
   if (SCARE_CUE.test(lead) && words.length <= 4) return 'scare';
   // one word without the punctuation of a sentence is a term held at a distance: called him a “quack”
   // unless a verb of speech gives it to someone: he had a “successful” first meeting, he said
@@ -140,7 +133,7 @@ function transcriptLabel(text: string, stretch: QuotedStretch, speakers: Speaker
 }
 
 /** A quote opening a paragraph after one that ends with a colon: “Caddell continued:” ¶ “The health issue …” */
-function introducedBy(text: string, stretch: QuotedStretch, paras: Span[], p: number, starts: number[], speakers: Speakers): Attribution | null {
+function introducedBy(text: string, stretch: QuotedStretch, paras: readonly Span[], p: number, starts: number[], speakers: Speakers): Attribution | null {
   if (p === 0 || stretch.start !== paras[p].start) return null;
   const prev = paras[p - 1];
   if (!/:\s*$/.test(text.slice(prev.start, prev.end))) return null;

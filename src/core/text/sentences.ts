@@ -1,8 +1,20 @@
 import type { Span } from './span';
 import { isAbbreviation } from './tokens';
 
+/**
+ * The paragraphs and sentences of the text asked for last: the stages of one article's analysis (entities,
+ * quotes, speakers, dated sentences) each ask for them. Shared, hence read-only.
+ */
+let last: { text: string; paragraphs?: readonly Span[]; sentences?: readonly Span[] } = { text: '' };
+const memo = (text: string) => (last.text === text ? last : (last = { text }));
+
 /** Paragraphs: maximal runs of text between line breaks (a blank line or a single newline both end one). */
-export function paragraphs(text: string): Span[] {
+export function paragraphs(text: string): readonly Span[] {
+  const m = memo(text);
+  return (m.paragraphs ??= findParagraphs(text));
+}
+
+function findParagraphs(text: string): Span[] {
   const result: Span[] = [];
   const re = /[^\r\n]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -19,9 +31,14 @@ const CLOSERS = '"”’\')]';
  * Sentences within paragraphs. A sentence ends at . ! ? (after any closing quote marks) followed by a space
  * and a capital letter, digit or opening mark, unless the word before the dot is a known abbreviation.
  */
-export function sentences(text: string): Span[] {
+export function sentences(text: string): readonly Span[] {
+  const m = memo(text);
+  return (m.sentences ??= findSentences(text, paragraphs(text)));
+}
+
+function findSentences(text: string, paras: readonly Span[]): Span[] {
   const result: Span[] = [];
-  for (const para of paragraphs(text)) {
+  for (const para of paras) {
     let start = para.start;
     for (let i = para.start; i < para.end; i++) {
       const ch = text[i];

@@ -32,6 +32,18 @@ export function lowerBound(sorted: readonly Span[], offset: number): number {
   return lo;
 }
 
+/** Index of the first number greater than the value in a sorted list. */
+export function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Spans sorted by start, for lookups in logarithmic time: what lies within a window, what covers an offset. */
 export class SpanIndex<T extends Span> {
   readonly items: T[];

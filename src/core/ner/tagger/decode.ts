@@ -14,6 +14,12 @@ const ALLOWED = (() => {
 
 /** For each label, the labels that may precede it (BILOU leaves about a third of the pairs). */
 const PREDECESSORS: Int8Array[] = Array.from({ length: L }, (_, q) => Int8Array.from(Array.from({ length: L }, (_, p) => p).filter(p => ALLOWED[p * (L + 1) + q])));
+/** All the predecessor lists end to end: label q's are at FROM[q] … FROM[q + 1]. */
+const FROM = Int32Array.from({ length: L + 1 }, (_, q) => PREDECESSORS.slice(0, q).reduce((n, p) => n + p.length, 0));
+const PRED = Int8Array.from(PREDECESSORS.flatMap(p => [...p]));
+
+/** The transition scores in PRED's order, as float64 (the type they are added in); read again on every call, as training changes them. */
+const predecessorTransitions = new Float64Array(PRED.length);
 
 /**
  * Best label sequence under emission scores (n × L) and transition scores ((L+1) × (L+1), START = row L,
@@ -27,15 +33,17 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   if (scoreBuffer.length < n * L) { scoreBuffer = new Float64Array(2 * n * L); backBuffer = new Int8Array(2 * n * L); }
   const score = scoreBuffer;
   const back = backBuffer;
+  const trans = predecessorTransitions;
+  for (let q = 0; q < L; q++) for (let k = FROM[q]; k < FROM[q + 1]; k++) trans[k] = transitions[PRED[k] * (L + 1) + q];
   for (let q = 0; q < L; q++) score[q] = ALLOWED[L * (L + 1) + q] ? transitions[L * (L + 1) + q] + emissions[q] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
     for (let q = 0; q < L; q++) {
       let best = -Infinity;
       let arg = 0;
-      const preds = PREDECESSORS[q];
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k];
-        const s = score[(i - 1) * L + p] + transitions[p * (L + 1) + q];
+      for (let k = FROM[q], end = FROM[q + 1]; k < end; k++) {
+        const p = PRED[k];
+        const s = score[prev + p] + trans[k];
         if (s > best) { best = s; arg = p; }
       }
       score[i * L + q] = best + emissions[i * L + q];

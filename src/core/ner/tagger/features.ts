@@ -3,6 +3,8 @@
  * never disagree. A feature is a short string; the model maps it to a row of weights, one per label.
  */
 
+import { isCapitalised as isCap } from '../../text/tokens';
+
 /** Knowledge the features consult: gazetteers and the words news text writes in lower case. */
 export interface Lexicon {
   /** Lower-cased phrase → the gazetteer keys it is in ("LOC.city", "PER.first"). */
@@ -17,6 +19,13 @@ export interface Lexicon {
 
 export const emptyLexicon = (): Lexicon => ({ gazetteer: new Map(), maxPhrase: 0, lowercase: new Set(), clusters: new Map() });
 
+// module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const NUMBER = /\p{N}/u;
+const LETTER = /\p{L}/u;
+const UPPER_OR_NUMBER_START = /^[\p{Lu}\p{N}]/u;
+
 const norm = (w: string) => (/\d/.test(w) ? w.replace(/\d/g, '0') : w);
 
 /** Word shape: Xxxx → "Xx", "U.S." → "X.X.", "1996-08-22" → "0-0-0". */
@@ -30,21 +39,19 @@ export function shape(word: string): string {
     else if (code >= 97 && code <= 122) c = 'x';
     else if (code >= 48 && code <= 57) c = '0';
     else if (code < 128) c = word[i];
-    else { const ch = word[i]; c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? '0' : ch; }
+    else { const ch = word[i]; c = UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : NUMBER.test(ch) ? '0' : ch; }
     if (c !== last || (c !== 'X' && c !== 'x' && c !== '0')) out += c;
     last = c;
   }
   return out;
 }
 
-const isCap = (w: string) => { const c = w.charCodeAt(0); return c >= 65 && c <= 90 ? true : c < 128 ? false : /^\p{Lu}/u.test(w); };
-const isAllCaps = (w: string) => /^[^a-z]*$/.test(w) && /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+const isAllCaps = (w: string) => /^[^a-z]*$/.test(w) && UPPER.test(w) && !LOWER.test(w);
 
-/** Gazetteer matches over a sentence: for each token, the keys of the longest phrase covering it, with B/I/L/U. */
 const firstWords = new WeakMap<Map<string, string[]>, Map<string, number>>();
 
 /** For each word that starts a gazetteer phrase, the length of the longest such phrase. */
-function phraseStarts(gazetteer: Map<string, string[]>): Map<string, number> {
+export function phraseStarts(gazetteer: Map<string, string[]>): Map<string, number> {
   let index = firstWords.get(gazetteer);
   if (!index) {
     index = new Map();
@@ -60,44 +67,74 @@ function phraseStarts(gazetteer: Map<string, string[]>): Map<string, number> {
   return index;
 }
 
+/** The longest gazetteer phrase that may start at this word: capitalised words only, as names are in running text. */
+export const longestPhraseAt = (word: string, lower: string, starts: Map<string, number>) => (isCap(word) ? starts.get(lower) : undefined);
+
+/** A phrase must end on a word with a capital letter or digit. */
+export const mayEndPhrase = (word: string) => UPPER_OR_NUMBER_START.test(word);
+
+/** The mark of the k-th word of an n-word phrase: B(egin), I(nside), L(ast) or U(nit). */
+export const markPosition = (k: number, n: number) => (n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I');
+
+/**
+ * Gazetteer matches over a sentence of n words: from each word, the longest phrase of the gazetteer that
+ * starts there (`longest(i)` words at most) and ends on a word that `mayEnd`; `found` gets its first word,
+ * length and keys. The string features and the tagger's cached rows both read the sentence this way.
+ */
+export function gazetteerPhrases(n: number, lexicon: Lexicon, longest: (i: number) => number | undefined, mayEnd: (i: number) => boolean, lower: (i: number) => string, found: (i: number, n: number, keys: string[]) => void): void {
+  for (let i = 0; i < n; i++) {
+    const most = longest(i);
+    if (!most) continue;
+    for (let k = Math.min(most, n - i); k >= 1; k--) {
+      if (!mayEnd(i + k - 1)) continue;
+      let phrase = lower(i);
+      for (let j = i + 1; j < i + k; j++) phrase += ' ' + lower(j);
+      const keys = lexicon.gazetteer.get(phrase);
+      if (!keys) continue;
+      found(i, k, keys);
+      break;
+    }
+  }
+}
+
+/** Gazetteer matches over a sentence: for each token, the keys of the longest phrase covering it, with B/I/L/U. */
 function gazetteerMarks(words: string[], lexicon: Lexicon): string[][] {
   const marks: string[][] = words.map(() => []);
   if (!lexicon.gazetteer.size) return marks;
   const starts = phraseStarts(lexicon.gazetteer);
   const lower = words.map(w => w.toLowerCase());
-  for (let i = 0; i < words.length; i++) {
-    const longest = isCap(words[i]) ? starts.get(lower[i]) : undefined;
-    if (!longest) continue;
-    for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
-      // a phrase must start and end on a word with a capital letter or digit, as names do in running text
-      if (!isCap(words[i]) || !/^[\p{Lu}\p{N}]/u.test(words[i + n - 1])) continue;
-      const keys = lexicon.gazetteer.get(lower.slice(i, i + n).join(' '));
-      if (!keys) continue;
-      for (let k = 0; k < n; k++) {
-        const pos = n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I';
-        for (const key of keys) marks[i + k].push(`${key}:${pos}`);
-      }
-      break;
-    }
-  }
+  gazetteerPhrases(words.length, lexicon, i => longestPhraseAt(words[i], lower[i], starts), i => mayEndPhrase(words[i]), i => lower[i], (i, n, keys) => {
+    for (let k = 0; k < n; k++) for (const key of keys) marks[i + k].push(`${key}:${markPosition(k, n)}`);
+  });
   return marks;
 }
 
 /** Features of a word on its own, its cluster included (cached per word when tagging). */
 export function wordFeatures(w: string, lexicon: Lexicon): string[] {
-  const lw = w.toLowerCase();
-  const l = norm(lw);
-  const f: string[] = ['b', `w:${norm(w)}`, `l:${l}`, `s:${shape(w)}`];
-  for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}:${l.slice(0, k)}`, `x${k}:${l.slice(-k)}`);
-  const c = lexicon.clusters.size ? lexicon.clusters.get(w) ?? lexicon.clusters.get(l) : undefined;
-  if (c) f.push(`c4:${c.slice(0, 4)}`, `c8:${c.slice(0, 8)}`, `c12:${c.slice(0, 12)}`, `c:${c}`);
+  const f: string[] = [];
+  emitWordFeatures(w, lexicon, (name, value) => f.push(name + value));
   return f;
+}
+
+const PREFIXES = ['', 'p1:', 'p2:', 'p3:', 'p4:'];
+const SUFFIXES = ['', 'x1:', 'x2:', 'x3:', 'x4:'];
+
+/** wordFeatures, each feature as its name and value: the tagger hashes them without joining them. */
+export function emitWordFeatures(w: string, lexicon: Lexicon, emit: (name: string, value: string) => void): void {
+  const { lower: l, shape } = info(w);
+  emit('b', '');
+  emit('w:', norm(w));
+  emit('l:', l);
+  emit('s:', shape);
+  for (let k = 1; k <= 4 && k < l.length; k++) { emit(PREFIXES[k], l.slice(0, k)); emit(SUFFIXES[k], l.slice(-k)); }
+  const c = lexicon.clusters.size ? lexicon.clusters.get(w) ?? lexicon.clusters.get(l) : undefined;
+  if (c) { emit('c4:', c.slice(0, 4)); emit('c8:', c.slice(0, 8)); emit('c12:', c.slice(0, 12)); emit('c:', c); }
 }
 
 /** Receives one feature of token i: the feature is name + value (+ "|" + value2). */
 export type Emit = (i: number, name: string, value: string, value2?: string) => void;
 
-interface WordInfo {
+export interface WordInfo {
   /** Lower case, digits as 0. */
   lower: string;
   shape: string;
@@ -116,13 +153,28 @@ const infoCache = new Map<string, WordInfo>();
 export function info(w: string): WordInfo {
   let i = infoCache.get(w);
   if (!i) {
-    const letter = /\p{L}/u.test(w);
+    const letter = LETTER.test(w);
     const allCaps = letter && isAllCaps(w);
-    i = { lower: norm(w.toLowerCase()), shape: shape(w), caps: allCaps && w.length > 1 ? 'A' : isCap(w) ? 'C' : letter ? 'l' : 'o', headlineWord: allCaps || w.length === 1, letter, hasLower: /\p{Ll}/u.test(w) };
+    i = { lower: norm(w.toLowerCase()), shape: shape(w), caps: allCaps && w.length > 1 ? 'A' : isCap(w) ? 'C' : letter ? 'l' : 'o', headlineWord: allCaps || w.length === 1, letter, hasLower: LOWER.test(w) };
     if (infoCache.size >= 200000) infoCache.clear();
     infoCache.set(w, i);
   }
   return i;
+}
+
+/**
+ * A sentence of three letter-words or more, all in capitals: a headline to the features (`headlineWord`:
+ * one-letter words count), a line that teaches the document memory nothing (`hasLower`).
+ */
+export function isAllCapsLine(infos: readonly WordInfo[], test: 'headlineWord' | 'hasLower', n = infos.length): boolean {
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const x = infos[i];
+    if (!x.letter) continue;
+    letters++;
+    if (x[test] === (test === 'hasLower')) return false;
+  }
+  return letters >= 3;
 }
 
 /**
@@ -150,10 +202,7 @@ export function emitContextFeatures(words: string[], lexicon: Lexicon, emit: Emi
   const infos = words.map(info);
   const lower = infos.map(x => x.lower);
   const shapes = infos.map(x => x.shape);
-  let letters = 0;
-  let allCaps = true;
-  for (const x of infos) if (x.letter) { letters++; if (!x.headlineWord) allCaps = false; }
-  const headline = letters >= 3 && allCaps;
+  const headline = isAllCapsLine(infos, 'headlineWord');
   const gaz = gazetteerMarks(words, lexicon);
   const at = (arr: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
   const caps = infos.map(x => x.caps);
@@ -189,8 +238,10 @@ export function sentenceFeatures(words: string[], lexicon: Lexicon): string[][] 
 export function documentFeatures(word: string, memory: Map<string, string>): string[] {
   const i = info(word);
   if (i.caps !== 'C' && i.caps !== 'A') return [];
-  const seen = memory.get(word.toLowerCase());
-  return [DOCUMENT_FEATURES[seen ?? 'none'] ?? `d:${seen}`];
+  return [documentFeature(memory.get(word.toLowerCase()))];
 }
+
+/** The document feature of a capitalised word the memory gave this type ('O', 'PER' …), or none. */
+export const documentFeature = (seen: string | undefined) => DOCUMENT_FEATURES[seen ?? 'none'] ?? `d:${seen}`;
 
 const DOCUMENT_FEATURES: Record<string, string> = { none: 'd:none', O: 'd:O', PER: 'd:PER', ORG: 'd:ORG', LOC: 'd:LOC', MISC: 'd:MISC' };

@@ -1,46 +1,17 @@
-import { boundary, documentFeatures, emitContextFeatures, info, NEIGHBOUR_TEMPLATES, wordFeatures, type Lexicon } from './features';
+import { info, isAllCapsLine, type Lexicon, type WordInfo } from './features';
 import { viterbi } from './decode';
+import { Emissions } from './emissions';
 import { LABELS, O } from './labels';
+import { FeatureRows } from './rows';
+
+export { featureHash, partsHash } from './hash';
 
 const L = LABELS.length;
 
-const T = NEIGHBOUR_TEMPLATES.length;
-
-/** What the tagger keeps of a word it has seen: its own summed weights and its rows as a neighbour. */
-interface WordEntry {
-  scores: Float32Array;
-  /** Per NEIGHBOUR_TEMPLATES entry, the weight row of the feature this word gives its neighbour, or -1. */
-  neighbourRows: Int32Array;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-/** FNV-1a, 32 bits: the key of a feature in the model file. */
-export function featureHash(s: string): number {
-  return fnv(FNV_OFFSET, s) >>> 0;
-}
-
-/** featureHash(name + value) or featureHash(name + value + "|" + value2), without building the string. */
-export function partsHash(name: string, value: string, value2?: string): number {
-  let h = fnv(fnv(FNV_OFFSET, name), value);
-  if (value2 !== undefined) h = fnv(Math.imul(h ^ 124, 0x01000193), value2);
-  return h >>> 0;
-}
-
 /** A trained tagger: hashed features → int8 weight rows, transitions, and the lexicon the features use. */
 export class TaggerModel {
-  private readonly table: Uint32Array;
-  private readonly mask: number;
-  /** The int8 weights times the scale, once: tagging adds floats only. */
-  private readonly scaled: Float32Array;
+  /** The weights' rows as features of a sentence sum them, cached per word and per feature value. */
+  private readonly emissions: Emissions;
 
   constructor(
     readonly hashes: Uint32Array,
@@ -50,45 +21,7 @@ export class TaggerModel {
     readonly lexicon: Lexicon,
     readonly info: Record<string, unknown> = {},
   ) {
-    this.scaled = new Float32Array(weights.length);
-    for (let i = 0; i < weights.length; i++) this.scaled[i] = weights[i] * scale;
-    let size = 1;
-    while (size < hashes.length * 2) size <<= 1;
-    this.mask = size - 1;
-    this.table = new Uint32Array(size);
-    for (let i = 0; i < hashes.length; i++) {
-      let slot = hashes[i] & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = i + 1;
-    }
-    this.boundaryRows = new Int32Array(2 * T);
-    NEIGHBOUR_TEMPLATES.forEach((t, k) => {
-      this.boundaryRows[2 * k] = this.rowOf(partsHash(t.name, boundary(-1)));
-      this.boundaryRows[2 * k + 1] = this.rowOf(partsHash(t.name, boundary(1)));
-    });
-  }
-
-  /** Per neighbour template, the rows for "before the sentence" and "after it". */
-  private readonly boundaryRows: Int32Array;
-
-  /** The weight row of a feature's hash, or -1. */
-  private rowOf(h: number): number {
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.table[slot];
-      if (entry === 0) return -1;
-      if (this.hashes[entry - 1] === h) return entry - 1;
-    }
-  }
-
-  private addRow(into: Float32Array, at: number, h: number): void {
-    this.addRowAt(into, at, this.rowOf(h));
-  }
-
-  private addRowAt(into: Float32Array, at: number, r: number): void {
-    if (r < 0) return;
-    const w = this.scaled;
-    const base = r * L;
-    for (let q = 0; q < L; q++) into[at + q] += w[base + q];
+    this.emissions = new Emissions(new FeatureRows(hashes, weights, scale), lexicon);
   }
 
   /**
@@ -99,69 +32,34 @@ export class TaggerModel {
     const memory = new Map<string, string>();
     return sentences.map(words => {
       const labels = this.tagSentence(words, memory);
-      remember(words, labels, memory);
+      const entries = this.emissions.lastEntries();
+      rememberWords(entries.map(e => e.info), i => entries[i].caseless, labels, memory);
       return labels;
     });
   }
 
   tagSentence(words: string[], memory: Map<string, string>): number[] {
-    const n = words.length;
-    const emissions = new Float32Array(n * L);
-    const entries = words.map(w => this.entry(w));
-    for (let i = 0; i < n; i++) {
-      emissions.set(entries[i].scores, i * L);
-      for (const f of documentFeatures(words[i], memory)) this.addRow(emissions, i * L, this.hashOf(f));
-      for (let k = 0; k < T; k++) {
-        const j = i + NEIGHBOUR_TEMPLATES[k].offset;
-        this.addRowAt(emissions, i * L, j < 0 ? this.boundaryRows[2 * k] : j >= n ? this.boundaryRows[2 * k + 1] : entries[j].neighbourRows[k]);
-      }
-    }
-    emitContextFeatures(words, this.lexicon, (i, name, value, value2) => this.addRow(emissions, i * L, partsHash(name, value, value2)), false);
-    return viterbi(emissions, n, this.transitions);
+    return viterbi(this.emissions.score(words, memory), words.length, this.transitions);
   }
 
-  private readonly documentHashes = new Map<string, number>();
-
-  /** Hashes of the few document features, computed once. */
-  private hashOf(feature: string): number {
-    let h = this.documentHashes.get(feature);
-    if (h === undefined) this.documentHashes.set(feature, (h = featureHash(feature)));
-    return h;
-  }
-
-  private readonly wordCache = new Map<string, WordEntry>();
-
-  /** What a word contributes on its own and to its neighbours, cached: most words recur. */
-  private entry(word: string): WordEntry {
-    let entry = this.wordCache.get(word);
-    if (!entry) {
-      const scores = new Float32Array(L);
-      this.addRows(scores, 0, wordFeatures(word, this.lexicon));
-      const x = info(word);
-      const neighbourRows = Int32Array.from(NEIGHBOUR_TEMPLATES, t => this.rowOf(partsHash(t.name, x[t.field])));
-      entry = { scores, neighbourRows };
-      if (this.wordCache.size >= 100000) this.wordCache.clear();
-      this.wordCache.set(word, entry);
-    }
-    return entry;
-  }
-
-  private addRows(into: Float32Array, at: number, features: string[]): void {
-    for (const f of features) this.addRow(into, at, featureHash(f));
+  /** The emission scores (n × L) of a sentence, as tagSentence sums them. */
+  scoreSentence(words: string[], memory: Map<string, string>): Float32Array {
+    return this.emissions.score(words, memory).slice(0, words.length * L);
   }
 }
 
 /** Records the type given to each capitalised word of a tagged sentence. */
 export function remember(words: string[], labels: number[], memory: Map<string, string>): void {
-  const infos = words.map(info);
+  rememberWords(words.map(info), i => words[i].toLowerCase(), labels, memory);
+}
+
+/** remember(), from each word's info and lower case. */
+function rememberWords(infos: readonly WordInfo[], caseless: (i: number) => string, labels: number[], memory: Map<string, string>): void {
   // an all-caps line (a headline) says little about how the article reads a name: it teaches nothing
-  let letters = 0;
-  let allCaps = true;
-  for (const x of infos) if (x.letter) { letters++; if (x.hasLower) allCaps = false; }
-  if (letters >= 3 && allCaps) return;
+  if (isAllCapsLine(infos, 'hasLower')) return;
   infos.forEach((x, i) => {
     if (x.caps !== 'C' && x.caps !== 'A') return;
-    memory.set(words[i].toLowerCase(), labels[i] === O ? 'O' : LABELS[labels[i]].slice(2));
+    memory.set(caseless(i), labels[i] === O ? 'O' : LABELS[labels[i]].slice(2));
   });
 }
 
