@@ -15,7 +15,14 @@ const FLUSH_DELAY_MS = 10_000;
  * last full scan are dropped (`prune`), so the index follows the folder and never grows with old versions.
  */
 export class AnalysisStore implements vscode.Disposable {
-  private readonly shards: Map<string, string>[] = Array.from({ length: SHARDS }, () => new Map());
+  /**
+   * Each file's entries once read (undefined: not in memory). A whole scan reads them all; once it is over
+   * (`prune`) they are written and let go: ten thousand analyses are tens of megabytes the extension host
+   * need not keep, and the next session or a later save reads a file again when it needs it.
+   */
+  private readonly shards: (Promise<Map<string, string>> | undefined)[] = Array.from({ length: SHARDS }, () => undefined);
+  /** Entries put into a file not in memory, written with it at the next flush. */
+  private readonly pending = new Map<number, Map<string, string>>();
   private readonly dirty = new Set<number>();
   private readonly used = new Set<string>();
   private readonly loaded: Promise<void>;
@@ -30,7 +37,7 @@ export class AnalysisStore implements vscode.Disposable {
 
   /** `code` is the file that analyses (the worker's script): its hash is part of every key. */
   constructor(private readonly folder: vscode.Uri | undefined, code: vscode.Uri) {
-    this.loaded = folder ? this.load(folder, code) : Promise.resolve();
+    this.loaded = folder ? this.readVersion(code) : Promise.resolve();
   }
 
   /** The stored analysis of this text, if any. */
@@ -40,7 +47,8 @@ export class AnalysisStore implements vscode.Disposable {
     if (this.disabled) return undefined;
     const hash = contentHash(text);
     const key = this.key(hash, settings);
-    const encoded = this.shards[shardOf(hash)].get(key);
+    const i = shardOf(hash);
+    const encoded = this.pending.get(i)?.get(key) ?? (await this.shard(i)).get(key);
     if (encoded === undefined) return undefined;
     try {
       const analysis = decodeAnalysis(encoded, text);
@@ -49,8 +57,8 @@ export class AnalysisStore implements vscode.Disposable {
       this.hits++;
       return analysis;
     } catch {
-      this.shards[shardOf(hash)].delete(key);
-      this.dirty.add(shardOf(hash));
+      (await this.shard(i)).delete(key);
+      this.dirty.add(i);
       return undefined;
     }
   }
@@ -59,21 +67,25 @@ export class AnalysisStore implements vscode.Disposable {
     if (!this.folder || this.disabled) return;
     if (!this.version) { void this.loaded.then(() => this.version && this.put(text, settings, analysis)); return; }
     const key = this.key(analysis.hash, settings);
-    const shard = shardOf(analysis.hash);
+    const i = shardOf(analysis.hash);
+    if (this.used.has(key)) return; // found in the index or put already this session
     this.used.add(key);
-    if (this.shards[shard].has(key)) return;
-    this.shards[shard].set(key, encodeAnalysis(analysis, text));
-    this.dirty.add(shard);
+    const entries = this.pending.get(i) ?? this.pending.set(i, new Map()).get(i)!;
+    entries.set(key, encodeAnalysis(analysis, text));
+    this.dirty.add(i);
     this.schedule();
   }
 
-  /** After a full scan: what no article used is dropped, and the index is written. */
+  /** After a full scan: what no article used is dropped, the index is written, and its files let go. */
   async prune(): Promise<void> {
     await this.loaded;
-    this.shards.forEach((shard, i) => {
+    if (!this.folder || this.disabled) return;
+    for (let i = 0; i < SHARDS; i++) {
+      const shard = await this.shard(i);
       for (const key of shard.keys()) if (!this.used.has(key)) { shard.delete(key); this.dirty.add(i); }
-    });
+    }
     await this.flush();
+    for (let i = 0; i < SHARDS; i++) if (!this.dirty.has(i) && !this.pending.has(i)) this.shards[i] = undefined;
   }
 
   /** Writes the changed files now. */
@@ -88,8 +100,11 @@ export class AnalysisStore implements vscode.Disposable {
     this.writing = this.writing.then(async () => {
       await vscode.workspace.fs.createDirectory(folder);
       for (const i of shards) {
+        const shard = await this.shard(i);
+        for (const [key, encoded] of this.pending.get(i) ?? []) shard.set(key, encoded);
+        this.pending.delete(i);
         const lines: string[] = [];
-        for (const [key, encoded] of this.shards[i]) lines.push(`${key}\t${encoded}`);
+        for (const [key, encoded] of shard) lines.push(`${key}\t${encoded}`);
         const file = vscode.Uri.joinPath(folder, shardName(i));
         const temp = vscode.Uri.joinPath(folder, `.${shardName(i)}.tmp`);
         try {
@@ -111,26 +126,35 @@ export class AnalysisStore implements vscode.Disposable {
     return `${hash}|${settings}|${this.version}`;
   }
 
-  private async load(folder: vscode.Uri, code: vscode.Uri): Promise<void> {
+  private async readVersion(code: vscode.Uri): Promise<void> {
     try {
       this.version = contentHash(new TextDecoder().decode(await vscode.workspace.fs.readFile(code))).slice(-8);
     } catch {
       this.disabled = true; // without knowing the code, no stored result can be trusted
-      return;
     }
-    await Promise.all(this.shards.map(async (shard, i) => {
+  }
+
+  /** One file's entries, read once until let go; entries of another version or damaged lines mark it to be written again. */
+  private shard(i: number): Promise<Map<string, string>> {
+    const known = this.shards[i];
+    if (known) return known;
+    const reading = (async () => {
+      const shard = new Map<string, string>();
       let content: string;
       try {
-        content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, shardName(i))));
+        content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder!, shardName(i))));
       } catch {
-        return; // not written yet
+        return shard; // not written yet
       }
       for (const line of content.split('\n')) {
         const tab = line.indexOf('\t');
         if (tab > 0 && line.slice(0, tab).endsWith(`|${this.version}`)) shard.set(line.slice(0, tab), line.slice(tab + 1));
-        else if (line) this.dirty.add(i); // an entry of another version or a damaged line: the file is written again
+        else if (line) this.dirty.add(i);
       }
-    }));
+      return shard;
+    })();
+    this.shards[i] = reading;
+    return reading;
   }
 
   dispose(): void {

@@ -78,8 +78,13 @@ suite('Source Annotator in VS Code: the persistent index', () => {
     const next = new AnalysisStore(folder, code);
     assert.ok(await next.get(texts[0], 's'));
     await next.prune();
+    // its files are let go after the scan: an analysis put later is written beside what they hold
+    const later = 'Olga Berg met Ana Ruiz in Lima.';
+    next.put(later, 's', analyseArticle(later));
+    await next.flush();
     const after = new AnalysisStore(folder, code);
     assert.ok(await after.get(texts[0], 's'));
+    assert.ok(await after.get(later, 's'), 'the later analysis');
     assert.equal(await after.get(texts[1], 's'), undefined);
     for (const f of fs.readdirSync(folder.fsPath).filter(x => x.endsWith('.tsv'))) assert.doesNotMatch(fs.readFileSync(path.join(folder.fsPath, f), 'utf8'), /garbage|not an entry/);
   });
