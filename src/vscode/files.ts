@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 /*
@@ -30,4 +31,22 @@ export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
 /** Whether a read failed because the file is gone. */
 export function isGone(e: unknown): boolean {
   return (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || (e as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+/**
+ * Puts a temporary file in its target's place in one step (a sidecar, a file of the index). On disk that is
+ * rename(2), which replaces the target atomically: readers (git, another editor, our watcher) see the old file
+ * or the new one, never none. (workspace.fs.rename with overwrite deletes the target first.) Other file
+ * systems: their rename.
+ */
+export async function replaceFile(temp: vscode.Uri, target: vscode.Uri): Promise<void> {
+  if (temp.scheme === 'file' && target.scheme === 'file') await fs.rename(temp.fsPath, target.fsPath);
+  else await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+}
+
+/** Writes a whole file (its folder made if need be): straight to disk for `file:` URIs, else through workspace.fs. */
+export async function writeBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.writeFile(uri, bytes);
+  await fs.mkdir(path.dirname(uri.fsPath), { recursive: true });
+  await fs.writeFile(uri.fsPath, bytes);
 }

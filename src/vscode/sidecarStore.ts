@@ -1,11 +1,10 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeSidecar, type SidecarProblem } from '../core/annotations/codec';
 import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from '../core/annotations/sidecarFile';
 import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
 import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SidecarRead } from '../core/annotations/save';
 import { fileName } from './convert';
-import { isGone, readBytes, statFile } from './files';
+import { isGone, readBytes, replaceFile, statFile } from './files';
 
 export interface SidecarState {
   sidecar: Sidecar | null;
@@ -162,16 +161,6 @@ export class SidecarStore implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/**
- * Puts the temporary file in the sidecar's place in one step. On disk that is rename(2), which replaces the
- * target atomically: readers (git, another editor, our watcher) see the old file or the new one, never none.
- * (workspace.fs.rename with overwrite deletes the target first.) Other file systems: their rename.
- */
-async function replaceFile(temp: vscode.Uri, target: vscode.Uri): Promise<void> {
-  if (temp.scheme === 'file' && target.scheme === 'file') await fs.rename(temp.fsPath, target.fsPath);
-  else await vscode.workspace.fs.rename(temp, target, { overwrite: true });
 }
 
 /** The sidecar's bytes; undefined when it does not exist; a refusal when it is too large or not a readable file (never read, never written). */
