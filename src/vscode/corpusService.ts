@@ -70,7 +70,7 @@ export class CorpusService implements vscode.Disposable {
     this.analyses = new AnalysisSource(worker, index);
     this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
-    this.previews = new Previews(worker, doc => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== doc.getText() && !this.corpus.isAnalysed(doc.getText()), () => this.settings.maxArticleSizeKB * 1024);
+    this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text), () => this.settings.maxArticleSizeKB * 1024);
     this.onDidPreview = this.previews.onDidPreview;
     this.sync = new ArticleSync({
       has: key => this.corpus.has(key),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ArticleView } from '../core/corpus';
 import type { EntityType } from '../core/model';
 import type { CorpusService } from './corpusService';
-import { concerns, type CorpusChange } from './corpusChanges';
+import { concerns } from './corpusChanges';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 
@@ -81,8 +81,8 @@ export class Decorations implements vscode.Disposable {
   constructor(private readonly corpus: CorpusService, private settings: Settings) {
     for (const [style, options] of Object.entries(STYLES) as [Style, vscode.DecorationRenderOptions][]) this.types.set(style, vscode.window.createTextEditorDecorationType(options));
     this.disposables.push(
-      corpus.onDidChange(change => this.refresh(change)),
-      corpus.onDidPreview(key => this.refresh({ articles: new Set([key]), entities: new Set(), events: false, all: false })),
+      corpus.onDidChange(change => this.refresh(key => concerns(change, key))),
+      corpus.onDidPreview(previewed => this.refresh(key => key === previewed)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)),
     );
@@ -107,20 +107,21 @@ export class Decorations implements vscode.Disposable {
     return this.last.get(uri.toString()) ?? [];
   }
 
-  /** Repaints the visible editors whose article changed (all of them without a `change`). */
-  refresh(change?: CorpusChange): void {
+  /** Repaints the visible editors of the articles `changed` accepts (all of them without it). */
+  refresh(changed: (key: string) => boolean = () => true): void {
     for (const editor of vscode.window.visibleTextEditors) {
       const doc = editor.document;
-      if (!concerns(change, doc.uri.toString())) continue;
+      if (!changed(doc.uri.toString())) continue;
       const whole = this.corpus.article(doc.uri);
       // while this version's analysis is pending, a long article may show the preview of its shown part
       const article = whole && whole.text === doc.getText() ? whole : this.corpus.preview(doc);
       if (!article) continue;
-      const shown = this.applied.get(editor.document.uri.toString() + '#' + editorId(editor));
+      const slot = doc.uri.toString() + '#' + editorId(editor);
+      const shown = this.applied.get(slot);
       if (shown?.version === doc.version && shown.article === article) continue;
       const ranges = this.compute(article);
       const applied = { version: doc.version, article };
-      this.applied.set(editor.document.uri.toString() + '#' + editorId(editor), applied);
+      this.applied.set(slot, applied);
       this.last.set(doc.uri.toString(), ranges);
       if (ranges.length <= FIRST_PAINT) { this.paint(editor, ranges); continue; }
       // a long article: what is shown first, the rest a moment later (unless something newer was painted meanwhile)
@@ -128,7 +129,7 @@ export class Decorations implements vscode.Disposable {
       const shownTo = doc.offsetAt(editor.visibleRanges[editor.visibleRanges.length - 1]?.end ?? new vscode.Position(0, 0));
       this.paint(editor, ranges.filter(r => r.end >= shownFrom - SHOWN_MARGIN && r.start <= shownTo + SHOWN_MARGIN));
       setTimeout(() => {
-        if (this.applied.get(editor.document.uri.toString() + '#' + editorId(editor)) === applied && doc.version === applied.version) this.paint(editor, ranges);
+        if (this.applied.get(slot) === applied && doc.version === applied.version) this.paint(editor, ranges);
       }, 0);
     }
   }

@@ -16,8 +16,8 @@ export class Previews implements vscode.Disposable {
   readonly onDidPreview = this.ready.event;
   private readonly disposables: vscode.Disposable[];
 
-  /** `waits(doc)`: the document is an article whose text is not analysed yet. */
-  constructor(private readonly worker: AnalysisWorker | undefined, private readonly waits: (doc: vscode.TextDocument) => boolean, private readonly maxLength: () => number) {
+  /** `waits(doc, text)`: the document is an article whose text is not analysed yet. */
+  constructor(private readonly worker: AnalysisWorker | undefined, private readonly waits: (doc: vscode.TextDocument, text: string) => boolean, private readonly maxLength: () => number) {
     this.disposables = [
       this.ready,
       vscode.window.onDidChangeVisibleTextEditors(editors => { for (const e of editors) this.request(e.document); }),
@@ -33,9 +33,10 @@ export class Previews implements vscode.Disposable {
     const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end); // without copying a text that may be huge
     if (length < PREVIEW_FROM || length > this.maxLength()) return;
     const editor = vscode.window.visibleTextEditors.find(e => e.document === doc);
-    if (!editor || !this.waits(doc)) return;
-    this.asked.add(`${key}#${version}`);
+    if (!editor) return;
     const text = doc.getText();
+    if (!this.waits(doc, text)) return;
+    this.asked.add(`${key}#${version}`);
     const ranges = editor.visibleRanges;
     const shown = ranges.length ? { start: doc.offsetAt(ranges[0].start), end: doc.offsetAt(ranges[ranges.length - 1].end) } : { start: 0, end: 0 };
     const span = previewSpan(text, shown);
