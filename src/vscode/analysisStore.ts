@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { decodeAnalysis, encodeAnalysis } from '../core/corpus/analysisCodec';
 import type { ArticleAnalysis } from '../core/model';
 import { contentHash } from '../core/text/hash';
-import { readBytes, replaceFile, writeBytes } from './files';
+import { appendBytes, readBytes, replaceFile, writeBytes } from './files';
 
 const SHARDS = 64;
 const FLUSH_DELAY_MS = 10_000;
@@ -24,8 +24,11 @@ export class AnalysisStore implements vscode.Disposable {
    * need not keep, and the next session or a later save reads a file again when it needs it.
    */
   private readonly shards: (Promise<Map<string, string>> | undefined)[] = Array.from({ length: SHARDS }, () => undefined);
-  /** Entries put into a file not in memory, written with it at the next flush. */
+  /** Entries put since the last flush, by file: appended to it at the next flush. */
   private readonly pending = new Map<number, Map<string, string>>();
+  /** Entries being written: still found by `get`, and kept in a file's entries read meanwhile. */
+  private readonly writingNow = new Map<number, Map<string, string>>();
+  /** Files to be written whole at the next flush (entries dropped, damaged lines). */
   private readonly dirty = new Set<number>();
   private readonly used = new Set<string>();
   private readonly loaded: Promise<void>;
@@ -51,7 +54,7 @@ export class AnalysisStore implements vscode.Disposable {
     const hash = contentHash(text);
     const key = this.key(hash, settings);
     const i = shardOf(hash);
-    const encoded = this.pending.get(i)?.get(key) ?? (await this.shard(i)).get(key);
+    const encoded = this.pending.get(i)?.get(key) ?? this.writingNow.get(i)?.get(key) ?? (await this.shard(i)).get(key);
     if (encoded === undefined) return undefined;
     try {
       const analysis = decodeAnalysis(encoded, text);
@@ -75,7 +78,6 @@ export class AnalysisStore implements vscode.Disposable {
     this.used.add(key);
     const entries = this.pending.get(i) ?? this.pending.set(i, new Map()).get(i)!;
     entries.set(key, encodeAnalysis(analysis, text));
-    this.dirty.add(i);
     this.schedule();
   }
 
@@ -91,20 +93,39 @@ export class AnalysisStore implements vscode.Disposable {
     for (let i = 0; i < SHARDS; i++) if (!this.dirty.has(i) && !this.pending.has(i)) this.shards[i] = undefined;
   }
 
-  /** Writes the changed files now. */
+  /**
+   * Writes the changes now: new entries are appended to their file (a scan of ten thousand articles adds to
+   * the index every few seconds, and rewriting it whole each time would cost the main thread seconds), and a
+   * file that lost entries is written whole by temporary file and rename. A line cut short by a crash is a
+   * damaged line: ignored when read, and its file written whole again.
+   */
   async flush(): Promise<void> {
     await this.loaded;
     clearTimeout(this.timer);
     this.timer = undefined;
     const folder = this.folder;
-    if (!folder || !this.dirty.size) return this.writing;
-    const shards = [...this.dirty];
+    if (!folder || (!this.dirty.size && !this.pending.size)) return this.writing;
+    const whole = new Set(this.dirty);
+    const added = new Map(this.pending);
     this.dirty.clear();
+    this.pending.clear();
     this.writing = this.writing.then(async () => {
-      for (const i of shards) {
+      for (const [i, entries] of added) this.writingNow.set(i, entries);
+      for (const [i, entries] of added) {
+        const known = this.shards[i];
+        if (known) { const shard = await known; for (const [key, encoded] of entries) shard.set(key, encoded); }
+        if (whole.has(i)) continue;
+        const lines: string[] = [];
+        for (const [key, encoded] of entries) lines.push(`\n${key}\t${encoded}`);
+        try {
+          if (!(await appendBytes(vscode.Uri.joinPath(folder, shardName(i)), new TextEncoder().encode(lines.join(''))))) whole.add(i);
+        } catch (e) {
+          console.warn(`Source Annotator: the index could not be written (${(e as Error).message})`);
+        }
+      }
+      for (const i of whole) {
         const shard = await this.shard(i);
-        for (const [key, encoded] of this.pending.get(i) ?? []) shard.set(key, encoded);
-        this.pending.delete(i);
+        for (const [key, encoded] of added.get(i) ?? []) shard.set(key, encoded);
         const lines: string[] = [];
         for (const [key, encoded] of shard) lines.push(`${key}\t${encoded}`);
         const file = vscode.Uri.joinPath(folder, shardName(i));
@@ -116,6 +137,7 @@ export class AnalysisStore implements vscode.Disposable {
           console.warn(`Source Annotator: the index could not be written (${(e as Error).message})`);
         }
       }
+      this.writingNow.clear();
     });
     return this.writing;
   }
@@ -153,6 +175,7 @@ export class AnalysisStore implements vscode.Disposable {
         if (tab > 0 && line.slice(0, tab).endsWith(`|${this.version}`)) shard.set(line.slice(0, tab), line.slice(tab + 1));
         else if (line) this.dirty.add(i);
       }
+      for (const [key, encoded] of this.writingNow.get(i) ?? []) shard.set(key, encoded);
       return shard;
     })();
     this.shards[i] = reading;

@@ -45,7 +45,7 @@ export class CorpusService implements vscode.Disposable {
   private readonly sync: ArticleSync;
   /** What resolves changed since listeners were last told. */
   private readonly unseen = new ChangeAccumulator();
-  private readonly changes = new CorpusChanges(() => { this.view(); return this.unseen.take(); });
+  private readonly changes = new CorpusChanges(() => { this.resolveNow(); return this.unseen.take(); });
   /** Fires once per settled change, with the articles, entities and events it concerns. */
   readonly onDidChange = this.changes.event;
   private scanning: Promise<void> = Promise.resolve();
@@ -121,9 +121,21 @@ export class CorpusService implements vscode.Disposable {
     return this.scanning;
   }
 
+  /**
+   * The resolved corpus. While a scan reads the folder, it is what the last refresh resolved (the scan
+   * refreshes every second or so, and at once for an article open in an editor): the views asking for it
+   * after each refresh do not each resolve the articles read meanwhile.
+   */
   view(): CorpusView {
+    if (this.resolved && this.scans.current.running) return this.resolved;
+    return this.resolveNow();
+  }
+
+  private resolved: CorpusView | undefined;
+
+  private resolveNow(): CorpusView {
     const started = Date.now();
-    const view = this.corpus.resolve();
+    const view = (this.resolved = this.corpus.resolve());
     const changes = this.corpus.lastChanges();
     if (changes.articles.size) this.lastResolveMs = Date.now() - started;
     this.unseen.add(changes);
@@ -170,6 +182,7 @@ export class CorpusService implements vscode.Disposable {
   async updateSettings(settings: Settings): Promise<void> {
     this.settings = settings;
     this.corpus = this.newCorpus();
+    this.resolved = undefined;
     this.unseen.everything();
     await this.rescan();
   }

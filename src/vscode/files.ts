@@ -50,3 +50,11 @@ export async function writeBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<vo
   await fs.mkdir(path.dirname(uri.fsPath), { recursive: true });
   await fs.writeFile(uri.fsPath, bytes);
 }
+
+/** Appends to a file on disk (made, with its folder, if need be); false for other schemes, whose files are written whole. */
+export async function appendBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+  if (uri.scheme !== 'file') return false;
+  await fs.mkdir(path.dirname(uri.fsPath), { recursive: true });
+  await fs.appendFile(uri.fsPath, bytes);
+  return true;
+}

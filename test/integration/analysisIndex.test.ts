@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyseArticle } from '../../src/core/analysis';
+import { contentHash } from '../../src/core/text/hash';
 import type { SourceAnnotatorApi } from '../../src/extension';
 import { AnalysisStore } from '../../src/vscode/analysisStore';
 import { activeApi } from './helpers';
@@ -87,5 +88,32 @@ suite('Source Annotator in VS Code: the persistent index', () => {
     assert.ok(await after.get(later, 's'), 'the later analysis');
     assert.equal(await after.get(texts[1], 's'), undefined);
     for (const f of fs.readdirSync(folder.fsPath).filter(x => x.endsWith('.tsv'))) assert.doesNotMatch(fs.readFileSync(path.join(folder.fsPath, f), 'utf8'), /garbage|not an entry/);
+  });
+
+  test('new entries are appended to their file; a line cut short by a crash is dropped and its file written again', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'index-c'));
+    // two texts of the same file of the index (the file is chosen by the last two hex digits of the hash)
+    const texts: string[] = [];
+    const shard = (t: string) => parseInt(contentHash(t).slice(-2), 16) % 64;
+    for (let i = 0; texts.length < 2; i++) {
+      const t = `Ana Ruiz spoke in Lima on Monday, said report number ${i}.`;
+      if (!texts.length || shard(t) === shard(texts[0])) texts.push(t);
+    }
+    const first = new AnalysisStore(folder, code);
+    first.put(texts[0], 's', analyseArticle(texts[0]));
+    await first.flush();
+    const file = path.join(folder.fsPath, fs.readdirSync(folder.fsPath).find(f => f.endsWith('.tsv'))!);
+    const written = fs.readFileSync(file, 'utf8');
+    const second = new AnalysisStore(folder, code);
+    second.put(texts[1], 's', analyseArticle(texts[1]));
+    await second.flush();
+    const appended = fs.readFileSync(file, 'utf8');
+    assert.ok(appended.startsWith(written) && appended.length > written.length, 'the second entry follows the first');
+    fs.writeFileSync(file, appended.slice(0, -20)); // the second line cut short
+    const third = new AnalysisStore(folder, code);
+    assert.deepEqual(await third.get(texts[0], 's'), plain(analyseArticle(texts[0])));
+    assert.equal(await third.get(texts[1], 's'), undefined, 'the damaged entry is not read');
+    await third.flush();
+    assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length, 1, 'the file is written again without it');
   });
 });

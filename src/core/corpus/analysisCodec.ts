@@ -22,12 +22,29 @@ export function encodeAnalysis(analysis: ArticleAnalysis, text: string): string 
 
 /** The analysis back, its texts taken from the article; throws on anything that is not an encoded analysis of this text. */
 export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
-  const analysis = JSON.parse(encoded, function (this: Spanned, key, value) {
-    if (key !== 'text' || typeof value !== 'number') return value;
-    if (value === SAME_SPAN) return text.slice(this.start as number, this.end as number);
-    if (value === SAME_INNER && this.inner) return text.slice(this.inner.start, this.inner.end);
-    throw new Error('not an encoded analysis');
-  }) as ArticleAnalysis;
+  // parsed plainly, then walked once: a reviver is called for every value and costs several times the parse
+  const analysis = JSON.parse(encoded) as ArticleAnalysis;
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.datedSentences)) throw new Error('not an encoded analysis');
+  restoreTexts(analysis, text);
   return analysis;
+}
+
+/** Puts back every `text` written as SAME_SPAN or SAME_INNER, in this object and all it holds. */
+function restoreTexts(value: object, text: string): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object') restoreTexts(item, text);
+    return;
+  }
+  const holder = value as Spanned & Record<string, unknown>;
+  for (const key in holder) {
+    const v = holder[key];
+    if (key === 'text' && typeof v === 'number') holder.text = restored(holder, v, text);
+    else if (v !== null && typeof v === 'object') restoreTexts(v, text);
+  }
+}
+
+function restored(holder: Spanned, code: number, text: string): string {
+  if (code === SAME_SPAN) return text.slice(holder.start as number, holder.end as number);
+  if (code === SAME_INNER && holder.inner) return text.slice(holder.inner.start, holder.inner.end);
+  throw new Error('not an encoded analysis');
 }

@@ -61,6 +61,8 @@ export function userEventInputs(a: ArticleView): UserEventInput[] {
 /** The model's events of one date, from its dated sentences in path and reading order; numbered in that order. */
 function groupDate(date: string, items: DatedItem[]): StoryEvent[] {
   const events: StoryEvent[] = [];
+  /** Each event's participants as they are gathered (in order of first appearance): one set, not a list copied per sentence. */
+  const gathered: Set<string>[] = [];
   const firstWith = new Map<string, number>();
   for (const s of items) {
     let same: number | undefined;
@@ -69,16 +71,17 @@ function groupDate(date: string, items: DatedItem[]): StoryEvent[] {
       if (e !== undefined && (same === undefined || e < same)) same = e;
     }
     const mention = { path: s.path, start: s.start, end: s.end, text: s.text };
-    const event = same !== undefined ? events[same] : undefined;
-    if (event) {
-      event.mentions.push(mention);
-      event.participants = unique([...event.participants, ...s.participants]);
-      for (const p of s.participants) if (!firstWith.has(p)) firstWith.set(p, same!);
+    if (same !== undefined) {
+      events[same].mentions.push(mention);
+      for (const p of s.participants) gathered[same].add(p);
+      for (const p of s.participants) if (!firstWith.has(p)) firstWith.set(p, same);
       continue;
     }
     events.push({ eventId: `event:${date}:${events.length + 1}`, label: label(s.text), date, mentions: [mention], participants: s.participants, origin: 'model' });
+    gathered.push(new Set(s.participants));
     for (const p of s.participants) if (!firstWith.has(p)) firstWith.set(p, events.length - 1);
   }
+  events.forEach((e, i) => { if (e.mentions.length > 1) e.participants = [...gathered[i]]; });
   return events;
 }
 
