@@ -65,3 +65,49 @@ export function applyDecisions(article: MentionsAndQuotes, decide: (text: string
   // a quote whose speaker's mention was dropped loses that pointer, as it always did
   return dropped || standsFor.size ? replaceMentions(article, kept, standsFor) : article;
 }
+
+/**
+ * The decisions of every article, by text, and the one that holds for each text: kept up to date as articles
+ * bring and take back their decisions.
+ */
+export class DecisionBook {
+  private readonly byText = new Map<string, Map<string, Decision>>();
+  private readonly winners = new Map<string, Decision>();
+
+  /** Replaces an article's decisions (`old` with `next`), adding every text whose decisions changed to `touched`. */
+  set(path: string, old: Map<string, Decision> | undefined, next: Map<string, Decision> | undefined, touched: Set<string>): void {
+    for (const text of old?.keys() ?? []) {
+      if (sameDecision(old!.get(text), next?.get(text))) continue;
+      this.byText.get(text)?.delete(path);
+      if (!this.byText.get(text)?.size) this.byText.delete(text);
+      touched.add(text);
+    }
+    for (const [text, d] of next ?? []) {
+      if (sameDecision(old?.get(text), d)) continue;
+      (this.byText.get(text) ?? this.byText.set(text, new Map()).get(text)!).set(path, d);
+      touched.add(text);
+    }
+  }
+
+  /** Settles who wins on each of the texts; returns those whose winning decision changed. */
+  settle(texts: Iterable<string>): string[] {
+    const changed: string[] = [];
+    for (const text of texts) {
+      const inPathOrder = [...(this.byText.get(text) ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, d]) => d);
+      const next = winningDecision(inPathOrder);
+      const same = sameDecision(this.winners.get(text), next);
+      if (next) this.winners.set(text, next);
+      else this.winners.delete(text);
+      if (!same) changed.push(text);
+    }
+    return changed;
+  }
+
+  /** The decision that holds for a text, if any. */
+  readonly decide = (text: string): Decision | undefined => this.winners.get(text);
+
+  /** Whether any decision holds anywhere. */
+  get any(): boolean {
+    return this.winners.size > 0;
+  }
+}

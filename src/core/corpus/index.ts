@@ -5,10 +5,11 @@ import type { UserEventInput } from '../events';
 import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
 import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
-import { applyDecisions, articleDecisions, sameDecision, winningDecision, type Decision } from './decisions';
+import { applyDecisions, articleDecisions, DecisionBook, type Decision } from './decisions';
 import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
-import { addCount, entityContribution, EntityTable, type EntityContribution } from './entityTable';
-import { applyFamilyNames, familyCandidates, familyContribution, mayBeFamilyName, mayHoldName, type FamilyContribution } from './familyNames';
+import { entityContribution, EntityTable, type EntityContribution } from './entityTable';
+import { FamilyNameIndex } from './familyIndex';
+import { applyFamilyNames, familyCandidates, familyContribution, mayHoldName, type FamilyContribution } from './familyNames';
 import { recently } from './recent';
 import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
 import type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation } from './types';
@@ -89,16 +90,12 @@ export class Corpus {
   /** Analyses made in the main thread when none was handed over (recently used, by content hash). */
   private readonly cache = new AnalysisCache();
   private readonly primed = new Map<string, ArticleAnalysis>();
-  private readonly familyCount = new Map<string, number>();
-  private readonly otherCount = new Map<string, number>();
-  private readonly decisions = new Map<string, Map<string, Decision>>();
-  private readonly winners = new Map<string, Decision>();
+  private readonly families = new FamilyNameIndex();
+  private readonly decisions = new DecisionBook();
   private readonly entityIndex = new EntityIndex();
   private readonly table = new EntityTable();
   private readonly quoting = new Map<string, Set<string>>();
   private readonly timeline = new Timeline();
-  /** Name → the articles (by id) that may hold it where a family name would be found; checked before use, so ids of articles that changed since may linger. */
-  private readonly nameIndex = new Map<string, number[]>();
   private readonly byId: (string | undefined)[] = [];
   private articles = new Map<string, ArticleView>();
   private view: CorpusView | undefined;
@@ -188,11 +185,6 @@ export class Corpus {
       this.changes = NO_CHANGES;
       return this.view;
     }
-    const familyBefore = new Map<string, boolean>();
-    const member = (name: string) => this.familyCount.has(name) && !this.otherCount.has(name);
-    const noteFamily = (c: FamilyContribution | undefined) => {
-      for (const name of [...(c?.family ?? []), ...(c?.other ?? [])]) if (!familyBefore.has(name)) familyBefore.set(name, member(name));
-    };
     const decisionTexts = new Set<string>();
     const consumed: string[] = [];
     /** Where family names may stand in the articles whose text changed (found once, used twice). */
@@ -202,10 +194,8 @@ export class Corpus {
 
     // 1. what each changed article says by itself
     for (const [path, state] of this.removed) {
-      const family = familyOf(state);
-      noteFamily(family);
-      this.countFamily(family, -1);
-      this.setDecisions(path, decisionsOf(state), undefined, decisionTexts);
+      this.families.count(familyOf(state), -1);
+      this.decisions.set(path, decisionsOf(state), undefined, decisionTexts);
       this.entityIndex.update(path, inputsOf(state), undefined);
       this.table.update(path, contributionOf(state), undefined);
       this.setQuoting(path, speakersOf(state.view), undefined);
@@ -224,33 +214,21 @@ export class Corpus {
       if (!state.view) reorder = true;
       if (state.indexed !== text && !state.analysis!.skipped) {
         state.indexed = text;
-        const seen = new Set<string>();
-        candidates.set(path, familyCandidates(text));
-        for (const c of candidates.get(path)!) {
-          const name = text.slice(c.start, c.end);
-          if (seen.has(name) || !mayBeFamilyName(name)) continue;
-          seen.add(name);
-          const ids = this.nameIndex.get(name) ?? this.nameIndex.set(name, []).get(name)!;
-          if (ids[ids.length - 1] !== state.id) ids.push(state.id);
-        }
+        candidates.set(path, this.families.index(state.id, text));
       }
       const oldFamily = familyOf(state);
       const oldDecisions = decisionsOf(state);
       state.base = applyAnnotations(path, text, state.analysis!, annotations, placements);
-      const family = familyOf(state);
-      noteFamily(oldFamily);
-      noteFamily(family);
-      this.countFamily(oldFamily, -1);
-      this.countFamily(family, 1);
-      this.setDecisions(path, oldDecisions, decisionsOf(state), decisionTexts);
+      this.families.count(oldFamily, -1);
+      this.families.count(familyOf(state), 1);
+      this.decisions.set(path, oldDecisions, decisionsOf(state), decisionTexts);
     }
 
     // 2. family names and the user's decisions, where they changed
-    const flipped = [...familyBefore].filter(([name, was]) => member(name) !== was).map(([name]) => name);
     const refamily = new Set(this.dirty);
-    for (const name of flipped) {
-      const ids = this.nameIndex.get(name) ?? [];
-      const live = ids.filter(id => {
+    for (const name of this.families.flipped()) {
+      // what no longer holds the name leaves the index
+      this.families.holdersOf(name, id => {
         const path = this.byId[id];
         const state = path === undefined ? undefined : this.states.get(path);
         if (!state || state.id !== id) return false;
@@ -259,29 +237,21 @@ export class Corpus {
         if (!state.base!.analysis.skipped) refamily.add(path!);
         return true;
       });
-      if (live.length < ids.length) this.nameIndex.set(name, live); // what no longer holds the name leaves the index
     }
     const redecide = new Set(refamily);
-    const decided = [...decisionTexts].filter(text => {
-      const next = winningDecision(this.decisionsFor(text));
-      const same = sameDecision(this.winners.get(text), next);
-      if (next) this.winners.set(text, next);
-      else this.winners.delete(text);
-      return !same;
-    });
+    const decided = this.decisions.settle(decisionTexts);
     if (decided.length) {
       const texts = new Set(decided);
       for (const [path, state] of this.states) if (!redecide.has(path) && state.familied!.mentions.some(m => m.origin === 'model' && texts.has(m.text))) redecide.add(path);
     }
     for (const path of refamily) {
       const state = this.states.get(path)!;
-      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, member, candidates.get(path));
+      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, this.families.isFamilyName, candidates.get(path));
     }
-    const decide = (text: string) => this.winners.get(text);
     for (const path of redecide) {
       const state = this.states.get(path)!;
       const old = inputsOf(state);
-      state.decided = this.winners.size ? applyDecisions(state.familied!, decide) : state.familied!;
+      state.decided = this.decisions.any ? applyDecisions(state.familied!, this.decisions.decide) : state.familied!;
       this.entityIndex.update(path, old, inputsOf(state));
     }
 
@@ -319,30 +289,6 @@ export class Corpus {
     this.view = { articles: this.articles, entities: this.table.entities, events, mentionCounts: this.table.mentionCounts };
     this.changes = { articles: changedArticles, entities: renamed, touched, events: changed };
     return this.view;
-  }
-
-  private countFamily(c: FamilyContribution | undefined, sign: 1 | -1): void {
-    for (const name of c?.family ?? []) addCount(this.familyCount, name, sign);
-    for (const name of c?.other ?? []) addCount(this.otherCount, name, sign);
-  }
-
-  private setDecisions(path: string, old: Map<string, Decision> | undefined, next: Map<string, Decision> | undefined, touched: Set<string>): void {
-    for (const text of old?.keys() ?? []) {
-      if (sameDecision(old!.get(text), next?.get(text))) continue;
-      this.decisions.get(text)?.delete(path);
-      if (!this.decisions.get(text)?.size) this.decisions.delete(text);
-      touched.add(text);
-    }
-    for (const [text, d] of next ?? []) {
-      if (sameDecision(old?.get(text), d)) continue;
-      (this.decisions.get(text) ?? this.decisions.set(text, new Map()).get(text)!).set(path, d);
-      touched.add(text);
-    }
-  }
-
-  /** The decisions on one text, in path order. */
-  private decisionsFor(text: string): Decision[] {
-    return [...(this.decisions.get(text) ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, d]) => d);
   }
 
   private setQuoting(path: string, old: Set<string> | undefined, next: Set<string> | undefined): void {
