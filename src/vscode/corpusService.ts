@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { findArticles } from './articleFiles';
 import { ArticleSync } from './articleSync';
 import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
@@ -9,7 +8,6 @@ import type { Utterance } from '../core/quotes/utterances';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
-import { LiveAnnotations } from './liveAnnotations';
 import type { LiveAnchors } from '../core/annotations/live';
 import type { SidecarStore } from './sidecarStore';
 import type { AnalysisStore } from './analysisStore';
@@ -18,11 +16,8 @@ import { ScanTracker, type ScanStatus } from './scanTracker';
 import { Previews } from './preview';
 import type { Preview } from '../core/preview';
 import { AnalysisSource } from './analysisSource';
-
-/** How many articles are read at once during a scan. */
-const READERS = 8;
-/** How often the views are refreshed while a scan reads articles. */
-const SCAN_REFRESH_MS = 1000;
+import { scanArticles } from './articleScan';
+import { ArticleAnnotations } from './articleAnnotations';
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -57,6 +52,8 @@ export class CorpusService implements vscode.Disposable {
   /** Fires with an article's key when the preview of its shown part can be drawn. */
   readonly onDidPreview: vscode.Event<string>;
   private readonly analyses: AnalysisSource;
+  /** How annotations reach the corpus, tracked live in open editors. */
+  private readonly annotations: ArticleAnnotations;
 
   /** How many analyses the worker thread made (the rest, if any, ran in the main thread). */
   get workerAnalyses(): number {
@@ -77,13 +74,14 @@ export class CorpusService implements vscode.Disposable {
       isArticle: uri => this.isArticle(uri),
       admits: () => this.scans.current.limitedTo === undefined,
       arrived: (uri, text, onDisk, stillThere) => this.arrive(uri, text, onDisk, true, stillThere),
-      opened: (key, text) => { this.put(key, text, this.corpus.annotationsOf(key)); void this.changes.notify(); },
+      opened: (key, text) => { this.annotations.put(key, text, this.corpus.annotationsOf(key)); void this.changes.notify(); },
       typed: (key, text, current) => this.typed(key, text, current),
-      flushed: texts => { for (const [key, text] of texts) this.putText(key, text); void this.changes.notify(true); },
-      edited: e => this.live.edit(e),
-      closed: key => this.live.forget(key),
+      flushed: texts => { for (const [key, text] of texts) this.annotations.putText(key, text); void this.changes.notify(true); },
+      edited: e => this.annotations.live.edit(e),
+      closed: key => this.annotations.live.forget(key),
       gone: uri => this.removed(uri),
     }, () => this.settings.analysisDelayMs, () => this.settings.maxArticleSizeKB * 1024);
+    this.annotations = new ArticleAnnotations(() => this.corpus, this.sync, this.previews, () => this.settings.maxArticleSizeKB * 1024);
     this.disposables.push(
       this.changes,
       this.previews,
@@ -188,53 +186,22 @@ export class CorpusService implements vscode.Disposable {
   }
 
   rescan(): Promise<void> {
-    this.scanning = this.readArticles();
+    this.scanning = scanArticles(this.scans.start(), { // starting a scan cancels one still running
+      modelLoaded: this.modelLoaded,
+      settings: () => this.settings,
+      sync: this.sync,
+      arrive: (uri, text, onDisk, notify, stillThere) => this.arrive(uri, text, onDisk, notify, stillThere),
+      removed: uri => this.removed(uri),
+      notify: () => this.changes.notify(),
+      lastResolveMs: () => this.lastResolveMs,
+      prune: () => this.analyses.prune(),
+    });
     return this.scanning;
   }
 
   /** Counts the changes announced by `onDidChange`. */
   get generation(): number {
     return this.changes.generation;
-  }
-
-  private async readArticles(): Promise<void> {
-    const scan = this.scans.start(); // cancels a scan still running
-    try {
-      await this.modelLoaded;
-      const limit = this.settings.maxArticles;
-      const found = await findArticles(this.settings, limit, scan.token);
-      const more = found.more;
-      // the open articles first: a highlight never waits for the whole folder to be read
-      const isOpen = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
-      const opened = found.uris.filter(u => isOpen.has(u.toString()));
-      const uris = [...opened, ...found.uris.filter(u => !isOpen.has(u.toString()))];
-      const open = opened.length;
-      scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
-      // a few articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
-      // as the articles arrive (each resolve brings in only the articles read since the last one)
-      let next = 0;
-      let read = 0;
-      let shown = Date.now();
-      const reader = async () => {
-        while (next < uris.length && !scan.token.isCancellationRequested) {
-          const position = next++;
-          const uri = uris[position];
-          const stillThere = this.sync.readGuard(uri);
-          const got = await this.sync.read(uri).catch(() => null); // null: unreadable or gone
-          if (got === undefined) this.removed(uri); // not read: too large to analyse, or not a file
-          else if (got) await this.arrive(uri, got.text, got.onDisk, position < open, stillThere); // an open article shows at once
-          scan.report({ read: ++read });
-          // the main thread spends at most about a fifth of the scan resolving what arrived
-          if (Date.now() - shown > Math.max(SCAN_REFRESH_MS, 4 * this.lastResolveMs)) { shown = Date.now(); this.changes.notify(); }
-        }
-      };
-      await Promise.all(Array.from({ length: READERS }, reader));
-      if (!scan.token.isCancellationRequested) this.analyses.prune();
-    } finally {
-      scan.end();
-    }
-    this.sync.readShown(vscode.window.visibleTextEditors);
-    this.changes.notify();
   }
 
   /** Hands the corpus a text's analysis made off the main thread (from the index or the worker), unless it has one. */
@@ -256,38 +223,16 @@ export class CorpusService implements vscode.Disposable {
       await this.analyseOffThread(text, onDisk);
       const state = await this.store.read(uri);
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
-      this.put(uri.toString(), text, state.sidecar?.annotations ?? []);
+      this.annotations.put(uri.toString(), text, state.sidecar?.annotations ?? []);
     } catch {
       return; // unreadable or gone: nothing to show
     }
     if (notify) void this.changes.notify();
   }
 
-  /** Annotations of articles open in an editor, moved with every edit as it happens. */
-  private readonly live = new LiveAnnotations(() => this.settings.maxArticleSizeKB * 1024);
-
-  /**
-   * Gives the corpus an article's annotations (and its text: the editor's, when the article is open — then
-   * the annotations are tracked live from now on, keeping the live place of those that did not change).
-   */
-  private put(key: string, text: string, annotations: Annotation[]): void {
-    this.previews.drop(key);
-    const current = this.sync.editorText(key);
-    if (current === undefined) { this.corpus.setArticle(key, text, annotations); return; }
-    this.sync.settled(key);
-    this.corpus.setArticle(key, current, annotations, this.live.track(key, current, annotations));
-  }
-
-  /** Hands an editor's text to the corpus, with the live placements that belong to it. */
-  private putText(key: string, text: string): void {
-    this.corpus.setArticle(key, text, undefined, this.live.placementsFor(key, text));
-  }
-
   /** The live annotations of an open article, and the annotations it was given as stored (for saving moved anchors). */
   liveAnnotations(uri: vscode.Uri): { tracker: LiveAnchors; stored: Annotation[] } | undefined {
-    const key = uri.toString();
-    const tracker = this.live.tracker(key);
-    return tracker && { tracker, stored: this.corpus.annotationsOf(key) };
+    return this.annotations.liveAnnotations(uri);
   }
 
   /**
@@ -305,7 +250,7 @@ export class CorpusService implements vscode.Disposable {
     if (doc) this.previews.request(doc); // a long article: the part shown is highlighted again first
     await this.analyseOffThread(text);
     if (!current()) return;
-    this.putText(key, text);
+    this.annotations.putText(key, text);
     void this.changes.notify();
   }
 
@@ -313,20 +258,13 @@ export class CorpusService implements vscode.Disposable {
   async reloadAnnotations(article: vscode.Uri): Promise<void> {
     if (!this.corpus.has(article.toString())) return;
     const state = await this.store.read(article);
-    this.replaceAnnotations(article.toString(), state.sidecar?.annotations ?? []);
+    this.annotations.replace(article.toString(), state.sidecar?.annotations ?? []);
     this.changes.notify();
   }
 
   setAnnotations(article: vscode.Uri, annotations: Annotation[]): void {
-    this.replaceAnnotations(article.toString(), annotations);
+    this.annotations.replace(article.toString(), annotations);
     this.changes.notify(true);
-  }
-
-  private replaceAnnotations(key: string, annotations: Annotation[]): void {
-    if (!this.corpus.has(key)) return; // deleted meanwhile
-    const text = this.sync.editorText(key);
-    if (text !== undefined) this.put(key, text, annotations);
-    else this.corpus.setAnnotations(key, annotations);
   }
 
   /** A file or folder was deleted (or an article is no longer read): its articles leave the corpus. */

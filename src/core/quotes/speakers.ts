@@ -1,0 +1,140 @@
+// Who can be a quote's speaker in an article: its people and organisations, "he"/"she" resolved to the
+// person meant, and descriptions ("the U.S. president") resolved to the person with that title.
+
+import type { Mention, SpeakerMention } from '../model';
+import { SpanIndex, upperBound, type Span } from '../text/span';
+import { sentences } from '../text/sentences';
+import { tokenize, type Token } from '../text/tokens';
+import { DESCRIPTION, PRONOUNS } from './cues';
+
+/**
+ * Something that can be a speaker: a PERSON/ORG mention, a pronoun, a description ("the U.S. president"),
+ * or a phrase the recogniser did not name ("the commission", "Graham"), with what it resolves to.
+ */
+export interface Candidate extends Span {
+  text: string;
+  mentionIndex?: number;
+  kind: 'name' | 'pronoun' | 'description' | 'phrase';
+}
+
+/** The article's speaker candidates, and its people for resolving phrases by family name. */
+export interface Speakers {
+  candidates: SpanIndex<Candidate>;
+  people: SpanIndex<Person>;
+}
+
+/** A PERSON mention, its index, and its family name in lower case (worked out once: it is compared often). */
+interface Person extends Span {
+  m: Mention;
+  i: number;
+  family: string;
+}
+
+/**
+ * The speaker candidates of one article, in order: PERSON and ORG mentions, "he"/"she", and descriptions
+ * ("the U.S. president") resolved to the person whose title holds that role.
+ */
+export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): Speakers {
+  const out: Candidate[] = [];
+  const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
+  const people = new SpanIndex<Person>(indexed.filter(x => x.m.type === 'PERSON').map(x => ({ ...x, family: familyOf(x.m.text) })));
+  for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
+  const tokens = tokenize(text);
+  const gender = genders(text, tokens, people);
+  const starts = sentences(text).map(x => x.start);
+  for (const t of tokens) {
+    if (t.text.length > 4) continue; // the words below are shorter
+    const lower = t.text.toLowerCase();
+    if (insideQuote(t.start)) continue;
+    // "she" is the last person named before who is not known to be a man, "he" not known to be a woman
+    const unwanted = FEMALE.has(lower) ? 'm' : 'f';
+    if (PRONOUNS.has(lower)) {
+      const fits = (x: Person) => gender.get(x.family) !== unwanted;
+      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, fits))?.i });
+    }
+    // the writer, or a group: speakers, though not a named person
+    else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
+  }
+  const names = new SpanIndex(out);
+  const byRole = new Map<string, SpanIndex<{ start: number; end: number; i: number }>>();
+  DESCRIPTION.lastIndex = 0;
+  for (let m = DESCRIPTION.exec(text); m; m = DESCRIPTION.exec(text)) {
+    if (insideQuote(m.index)) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (names.overlapping(span).length) continue;
+    const role = m[2].toLowerCase();
+    const qualifier = m[1].trim().toLowerCase().replace(/\./g, '');
+    const key = `${role}|${qualifier}`;
+    let titled = byRole.get(key);
+    if (!titled) byRole.set(key, (titled = new SpanIndex(people.items.filter(x => hasRole(x.m, role, qualifier)))));
+    // the person with that role named last before, else the first named after
+    const resolved = titled.lastBefore(span.start)?.i ?? titled.items[0]?.i;
+    out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
+  }
+  return { candidates: new SpanIndex(out), people };
+}
+
+/**
+ * "Obama said after meeting Putin. He …": a pronoun opening a sentence is the subject of the sentence before,
+ * when that sentence opens with a person who fits.
+ */
+function subjectBefore<T extends Span & { m: Mention }>(t: Token, starts: number[], people: SpanIndex<T>, fits: (x: T) => boolean): T | undefined {
+  const k = upperBound(starts, t.start) - 1; // the sentence the pronoun is in
+  if (k < 1 || starts[k] !== t.start) return undefined;
+  const first = people.within({ start: starts[k - 1], end: t.start })[0];
+  return first && fits(first) ? first : undefined;
+}
+
+const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
+const MALE = new Set(['he', 'him', 'his', 'himself']);
+
+/**
+ * What the article says of each person's gender, by family name: honorifics and role words in their titles
+ * (Mr., Mrs., spokeswoman), then pronouns in sentences that name only them ("Clinton said she …").
+ */
+function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<string, 'm' | 'f'> {
+  const votes = new Map<string, number>();
+  const vote = (family: string, by: number) => votes.set(family, (votes.get(family) ?? 0) + by);
+  for (const p of people.items) {
+    const title = p.m.title ?? '';
+    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(p.family, -5);
+    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(p.family, 5);
+  }
+  let named = new Set<string>();
+  let k = 0;
+  let last = 0;
+  // the first line break at or after `last`, or -1
+  let newline = text.indexOf('\n');
+  for (const t of tokens) {
+    // sentences and lines (headlines, lists) end the sentence
+    if (newline >= 0 && newline < last) newline = text.indexOf('\n', last);
+    if (newline >= 0 && newline < t.start) named = new Set();
+    last = t.end;
+    for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(people.items[k].family);
+    if (/^[.!?]$/.test(t.text)) { named = new Set(); continue; }
+    if (named.size !== 1) continue;
+    const lower = t.text.toLowerCase();
+    if (FEMALE.has(lower) || MALE.has(lower)) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
+  }
+  const out = new Map<string, 'm' | 'f'>();
+  for (const [family, v] of votes) if (v) out.set(family, v > 0 ? 'm' : 'f');
+  return out;
+}
+
+function hasRole(m: Mention, role: string, qualifier: string): boolean {
+  if (!m.title) return false;
+  const title = m.title.toLowerCase().replace(/\./g, '');
+  return title.includes(role) && (!qualifier || title.includes(qualifier) || qualifier.split(/\s+/).some(q => title.includes(q)));
+}
+
+export function speakerOf(c: Candidate): SpeakerMention {
+  return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}) };
+}
+
+const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
+
+/** The person of that family name ("pence") named last before `at`, else first after. */
+export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {
+  const named = (x: Person) => x.family === family;
+  return speakers.people.lastBefore(at, named) ?? speakers.people.items.find(named);
+}

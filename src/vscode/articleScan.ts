@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { findArticles } from './articleFiles';
+import type { ArticleSync } from './articleSync';
+import type { ScanHandle } from './scanTracker';
+import type { Settings } from './settings';
+
+/** How many articles are read at once during a scan. */
+const READERS = 8;
+/** How often the views are refreshed while a scan reads articles. */
+const SCAN_REFRESH_MS = 1000;
+
+/** What a scan reads the articles with, and where it brings what it read. */
+export interface ScanHost {
+  /** Resolves once the entity model is loaded (or could not be): the scan waits for it. */
+  readonly modelLoaded: Promise<void>;
+  /** The settings as they are when the scan reads them. */
+  settings(): Settings;
+  readonly sync: ArticleSync;
+  /** Brings an article's text into the corpus; `notify`: the views show it at once. */
+  arrive(uri: vscode.Uri, text: string, onDisk: boolean, notify: boolean, stillThere: () => Promise<boolean>): Promise<void>;
+  /** An article not read (too large to analyse, or not a file) leaves the corpus. */
+  removed(uri: vscode.Uri): void;
+  /** Tells the views what arrived. */
+  notify(): void;
+  /** How long the last resolve that changed something took. */
+  lastResolveMs(): number;
+  /** After a whole scan: drops the stored analyses no article used. */
+  prune(): void;
+}
+
+/**
+ * Reads every article of the workspace (up to `sourceAnnotator.maxArticles`), the open ones first, a few at a
+ * time, reporting its progress to `scan` and stopping when it is cancelled (what it read stays).
+ */
+export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<void> {
+  try {
+    await host.modelLoaded;
+    const settings = host.settings();
+    const limit = settings.maxArticles;
+    const found = await findArticles(settings, limit, scan.token);
+    const more = found.more;
+    // the open articles first: a highlight never waits for the whole folder to be read
+    const isOpen = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
+    const opened = found.uris.filter(u => isOpen.has(u.toString()));
+    const uris = [...opened, ...found.uris.filter(u => !isOpen.has(u.toString()))];
+    const open = opened.length;
+    scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
+    // a few articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
+    // as the articles arrive (each resolve brings in only the articles read since the last one)
+    let next = 0;
+    let read = 0;
+    let shown = Date.now();
+    const reader = async () => {
+      while (next < uris.length && !scan.token.isCancellationRequested) {
+        const position = next++;
+        const uri = uris[position];
+        const stillThere = host.sync.readGuard(uri);
+        const got = await host.sync.read(uri).catch(() => null); // null: unreadable or gone
+        if (got === undefined) host.removed(uri); // not read: too large to analyse, or not a file
+        else if (got) await host.arrive(uri, got.text, got.onDisk, position < open, stillThere); // an open article shows at once
+        scan.report({ read: ++read });
+        // the main thread spends at most about a fifth of the scan resolving what arrived
+        if (Date.now() - shown > Math.max(SCAN_REFRESH_MS, 4 * host.lastResolveMs())) { shown = Date.now(); host.notify(); }
+      }
+    };
+    await Promise.all(Array.from({ length: READERS }, reader));
+    if (!scan.token.isCancellationRequested) host.prune();
+  } finally {
+    scan.end();
+  }
+  host.sync.readShown(vscode.window.visibleTextEditors);
+  host.notify();
+}
