@@ -2,18 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
-import { decodeSidecar, type ParsedSidecar } from './core/annotations/codec';
-import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from './core/annotations/sidecarFile';
-import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type AnnotationKind, type Sidecar } from './core/annotations/model';
-import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
+import { ANNOTATION_KINDS, newAnnotationId, type Annotation, type AnnotationKind } from './core/annotations/model';
+import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult } from './core/annotations/save';
 import { Corpus } from './core/corpus';
-import { DEFAULT_ARTICLE_PATTERNS, isArticlePath, isExcludedFolder, isOwnFile, type ArticlePatterns } from './core/articlePolicy';
 import { articleRecord, exportChunks, type ExportFormat } from './core/export';
-import { decodeArticle } from './core/text/decode';
+import { splitAt } from './core/text/codePoints';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from './core/ner';
 import { DEFAULT_MAX_LENGTH } from './core/analysis';
 import type { ArticleAnalysis } from './core/model';
 import { analyseInWorkers } from './cliWorkers';
+import { articleFiles, isFolder, LeftOut, pathExists, readArticle, readOneArticle, readSidecar, readSidecarFile, reportProblems, sidecarPath } from './cliFiles';
 
 const USAGE = `Source Annotator CLI
 
@@ -27,12 +25,15 @@ const USAGE = `Source Annotator CLI
   source-annotator annotations <article> --format json
       The article's annotations re-anchored against its current text (the sidecar is not rewritten):
       status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
+
+  Exit status: 0 done; 1 failed; 2 wrong usage; 3 done, but inputs that are not readable files were
+  skipped or sidecars refused (each said on stderr).
 `;
 
-/** The extension's default article and exclude globs; extensions in any case (`NOTES.TXT`), as the CLI always read them. */
-const ARTICLES: ArticlePatterns = { ...DEFAULT_ARTICLE_PATTERNS, ignoreCase: true };
-
 class UsageError extends Error {}
+
+/** The exit status when the command did its work but skipped inputs or refused sidecars (0: all done; 1: failed; 2: usage). */
+export const SOME_LEFT_OUT = 3;
 
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
@@ -48,71 +49,6 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
     } else positional.push(a);
   }
   return { positional, flags };
-}
-
-/**
- * Article files under the given files and folders, in a stable order: in a folder, the files the extension
- * reads as articles (src/core/articlePolicy.ts), paths relative to the folder. A file named on the command
- * line is read whatever its name, unless Source Annotator wrote it (an export, a sidecar): that is said on stderr.
- */
-function articleFiles(inputs: string[]): string[] {
-  const found: string[] = [];
-  const walk = (folder: string, relative: string) => {
-    for (const entry of fs.readdirSync(path.join(folder, relative)).sort()) {
-      const child = relative ? `${relative}/${entry}` : entry;
-      const stat = fs.statSync(path.join(folder, child));
-      if (stat.isDirectory()) { if (!isExcludedFolder(child, ARTICLES)) walk(folder, child); }
-      else if (isArticlePath(child, ARTICLES)) found.push(path.join(folder, child));
-    }
-  };
-  for (const input of inputs) {
-    if (!fs.existsSync(input)) throw new UsageError(`no such file or folder: ${input}`);
-    if (!fs.statSync(input).isFile()) walk(input, '');
-    else if (isOwnFile(path.basename(input))) process.stderr.write(`${input}: skipped, written by Source Annotator (not an article)\n`);
-    else found.push(input);
-  }
-  return [...new Set(found)];
-}
-
-/** The article's text as the editor shows it: the offsets the CLI reads and prints are the extension's. */
-function readText(file: string): string {
-  return decodeArticle(fs.readFileSync(file));
-}
-
-function sidecarPath(article: string): string {
-  return path.join(path.dirname(article), sidecarName(path.basename(article)));
-}
-
-/** The sidecar file's bytes; undefined when there is none; a refusal when it is too large or not a file (then it is not read). */
-function readSidecarFile(file: string): SidecarRead {
-  const steps = readSidecarSteps();
-  for (let step = steps.next(); ; ) {
-    if (step.done) return step.value;
-    if (step.value.op === 'stat') {
-      let facts: SidecarFacts;
-      try { const stat = fs.statSync(file); facts = { isFile: stat.isFile(), size: stat.size }; } catch { facts = undefined; }
-      step = steps.next(facts);
-    } else {
-      let bytes: SidecarBytes;
-      try { bytes = new Uint8Array(fs.readFileSync(file)); } catch (e) { bytes = { error: e as Error, gone: (e as NodeJS.ErrnoException).code === 'ENOENT' }; }
-      step = steps.next(bytes);
-    }
-  }
-}
-
-function reportProblems(file: string, parsed: Pick<ParsedSidecar, 'problems' | 'warnings'>): void {
-  for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
-  for (const w of parsed.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
-}
-
-/** The article's sidecar; a broken one is reported on stderr and yields no annotations (it is never rewritten). */
-function readSidecar(article: string): { sidecar: Sidecar | null; exists: boolean } {
-  const file = sidecarPath(article);
-  const raw = readSidecarFile(file);
-  if (raw === undefined) return { sidecar: null, exists: false };
-  const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, path.basename(article)) : raw.refused;
-  reportProblems(file, parsed);
-  return { sidecar: parsed.sidecar, exists: true };
 }
 
 /**
@@ -157,15 +93,22 @@ function recogniser(flags: Map<string, string>): EntityRecogniser {
 /** Analyses made on every core before `main` runs (large inputs only; see `run`), by file. */
 const preAnalysed = new Map<string, { text: string; analysis: ArticleAnalysis }>();
 
-function loadCorpus(files: string[], flags: Map<string, string>): Corpus {
+/** The articles that could be read, with their sidecars; what could not is in `leftOut` (and said on stderr). */
+function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOut): { corpus: Corpus; read: string[] } {
   const corpus = new Corpus({ recogniser: recogniser(flags) });
+  const read: string[] = [];
   for (const file of files) {
     const ready = preAnalysed.get(file);
+    const text = ready?.text ?? readArticle(file, leftOut);
+    if (text === undefined) continue;
     if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
-    corpus.setArticle(file, ready?.text ?? readText(file), readSidecar(file).sidecar?.annotations ?? []);
+    const { sidecar, exists } = readSidecar(file);
+    if (exists && !sidecar) leftOut.sidecarRefused();
+    corpus.setArticle(file, text, sidecar?.annotations ?? []);
+    read.push(file);
   }
   preAnalysed.clear();
-  return corpus;
+  return { corpus, read };
 }
 
 /** From this many articles on, `analyze` and `export` analyse them on every core first. */
@@ -180,10 +123,14 @@ export async function run(argv: string[]): Promise<number> {
   if (command === 'analyze' || command === 'export') {
     try {
       const { positional, flags } = parseArgs(rest);
-      const files = positional.length ? articleFiles(command === 'export' ? positional.slice(0, 1) : positional) : [];
+      const inputs = command === 'export' ? positional.slice(0, 1) : positional;
+      const quiet = new LeftOut(true); // main says what is skipped
+      const listed = inputs.every(pathExists) ? articleFiles(inputs, quiet) : [];
+      const readable = listed.map(file => ({ file, text: readArticle(file, quiet) })).filter(a => a.text !== undefined);
+      const files = readable.map(a => a.file);
+      const texts = readable.map(a => a.text!);
       if (files.length >= WORKERS_FROM) {
         const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
-        const texts = files.map(readText);
         const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH });
         if (analyses) files.forEach((file, i) => preAnalysed.set(file, { text: texts[i], analysis: analyses[i] }));
       }
@@ -194,26 +141,33 @@ export async function run(argv: string[]): Promise<number> {
   return main(argv);
 }
 
-function analyze(positional: string[], flags: Map<string, string>): void {
+/** The article files under the inputs; a mistyped input is a usage error (a link to nothing is skipped, not mistyped). */
+function inputFiles(inputs: string[], leftOut: LeftOut): string[] {
+  const missing = inputs.find(input => !pathExists(input));
+  if (missing !== undefined) throw new UsageError(`no such file or folder: ${missing}`);
+  return articleFiles(inputs, leftOut);
+}
+
+function analyze(positional: string[], flags: Map<string, string>, leftOut: LeftOut): void {
   const format = flags.get('format') ?? 'jsonl';
   if (format !== 'jsonl') throw new UsageError(`unknown format ${format} (analyze prints jsonl)`);
   if (!positional.length) throw new UsageError('analyze needs files or folders');
-  const files = articleFiles(positional);
-  const view = loadCorpus(files, flags).resolve();
-  for (const file of files) {
+  const { corpus, read } = loadCorpus(inputFiles(positional, leftOut), flags, leftOut);
+  const view = corpus.resolve();
+  for (const file of read) {
     const record = articleRecord(view, file);
     if (record.skipped) process.stderr.write(`${file}: not analysed: ${record.skipped}\n`);
     process.stdout.write(JSON.stringify(record) + '\n');
   }
 }
 
-function exportCommand(positional: string[], flags: Map<string, string>): void {
+function exportCommand(positional: string[], flags: Map<string, string>, leftOut: LeftOut): void {
   const format = (flags.get('format') ?? 'json') as ExportFormat;
   if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`unknown format ${format}: json, csv or md`);
   const folder = positional[0];
   if (!folder) throw new UsageError('export needs a folder');
-  const view = loadCorpus(articleFiles([folder]), flags).resolve();
-  const root = fs.statSync(folder).isDirectory() ? folder : path.dirname(folder);
+  const view = loadCorpus(inputFiles([folder], leftOut), flags, leftOut).corpus.resolve();
+  const root = isFolder(folder) ? folder : path.dirname(folder);
   const chunks = exportChunks(format, view, p => path.relative(root, p).split(path.sep).join('/'));
   const out = flags.get('out');
   if (out) {
@@ -241,13 +195,17 @@ function writeAtomic(file: string, chunks: Iterable<string>): void {
 
 function annotate(positional: string[], flags: Map<string, string>): void {
   const article = positional[0];
-  if (!article || !fs.existsSync(article)) throw new UsageError('annotate needs an existing article');
+  if (!article || !pathExists(article)) throw new UsageError('annotate needs an existing article');
   const kind = flags.get('kind') as AnnotationKind;
   if (!ANNOTATION_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${ANNOTATION_KINDS.join(', ')}`);
-  const text = readText(article);
+  const text = readOneArticle(article);
   const start = Number(flags.get('start'));
   const end = Number(flags.get('end'));
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) throw new UsageError(`--start and --end must be offsets with 0 ≤ start < end ≤ ${text.length}`);
+  for (const [flag, at] of [['start', start], ['end', end]] as const) {
+    const split = splitAt(text, at);
+    if (split) throw new UsageError(`--${flag} ${at} is in the middle of ${split}: use ${at - 1} or ${at + 1}`);
+  }
   const { sidecar, exists } = readSidecar(article); // reports its problems and what a save drops
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
   const now = new Date().toISOString();
@@ -261,13 +219,14 @@ function annotate(positional: string[], flags: Map<string, string>): void {
 
 function listAnnotations(positional: string[], flags: Map<string, string>): void {
   const article = positional[0];
-  if (!article || !fs.existsSync(article)) throw new UsageError('annotations needs an existing article');
+  if (!article || !pathExists(article)) throw new UsageError('annotations needs an existing article');
   if ((flags.get('format') ?? 'json') !== 'json') throw new UsageError('annotations prints json');
-  const text = readText(article);
+  const text = readOneArticle(article);
   const { sidecar, exists } = readSidecar(article);
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read`);
   const list = (sidecar?.annotations ?? []).map(a => {
     const placed = resolveAnchor(text, a.anchor);
+    if (a.anchor.end > text.length) process.stderr.write(`${sidecarPath(article)}: warning: annotation ${a.id} says it is at ${a.anchor.start}–${a.anchor.end}, beyond the end of the article (${text.length} characters); found by its text: ${placed.status}\n`);
     return { id: a.id, kind: a.kind, note: a.note ?? null, status: placed.status, start: placed.span?.start ?? null, end: placed.span?.end ?? null, text: placed.span ? text.slice(placed.span.start, placed.span.end) : a.anchor.text };
   });
   process.stdout.write(JSON.stringify(list, null, 2) + '\n');
@@ -277,15 +236,16 @@ export function main(argv: string[]): number {
   try {
     const [command, ...rest] = argv;
     const { positional, flags } = parseArgs(rest);
+    const leftOut = new LeftOut();
     switch (command) {
-      case 'analyze': analyze(positional, flags); break;
-      case 'export': exportCommand(positional, flags); break;
+      case 'analyze': analyze(positional, flags, leftOut); break;
+      case 'export': exportCommand(positional, flags, leftOut); break;
       case 'annotate': annotate(positional, flags); break;
       case 'annotations': listAnnotations(positional, flags); break;
       case undefined: case 'help': case '--help': case '-h': process.stdout.write(USAGE); return command ? 0 : 2;
       default: throw new UsageError(`unknown command ${command}`);
     }
-    return 0;
+    return leftOut.count ? SOME_LEFT_OUT : 0;
   } catch (e) {
     process.stderr.write(`source-annotator: ${(e as Error).message}\n`);
     if (e instanceof UsageError) process.stderr.write(`\n${USAGE}`);

@@ -61,6 +61,24 @@ describe('anchoring: properties under random edits', () => {
     assert.equal(resolveAnchor(text, { text: 'Seoul', prefix: '', suffix: '', start: far, end: far + 5 }).status, 'needs-review', 'far from its offsets: asked, not guessed');
   });
 
+  it('anchored means at both stored offsets: an anchor whose `end` does not fit its text (written by hand, beyond the article) is moved, not anchored', () => {
+    const text = 'Donald Trump met Kim Jong Un in Hanoi.\n';
+    const anchor = makeAnchor(text, { start: 32, end: 37 });
+    assert.deepEqual(resolveAnchor(text, anchor), { status: 'anchored', span: { start: 32, end: 37 } });
+    assert.deepEqual(resolveAnchor(text, { ...anchor, end: 5000 }), { status: 'moved', span: { start: 32, end: 37 } });
+  });
+
+  it('its text once, still at its old offsets, with words edited on both sides of its context → anchored', () => {
+    const text = 'Hanoi - North Korean leader Kim Jong Un arrived on Wednesday by train after a 60-hour journey.\n';
+    const at = nth(text, 'Kim Jong Un');
+    const anchor = makeAnchor(text, { start: at, end: at + 11 });
+    const edited = text.replace('North Korean leader', 'North Korea’s ruler').replace('arrived on Wednesday', 'came in on Tuesday');
+    assert.equal(edited.indexOf('Kim Jong Un'), at, 'test setup: still at its old offsets');
+    assert.deepEqual(resolveAnchor(edited, anchor), { status: 'anchored', span: { start: at, end: at + 11 } });
+    const un = makeAnchor(text, { start: at + 9, end: at + 11 }); // "Un", short text with both sides of its context edited
+    assert.deepEqual(resolveAnchor(edited.replace('Jong Un arrived', 'Jong Un reached'), un).status, 'anchored');
+  });
+
   it('counting look-alikes again for an anchor that describes the text gives what makeAnchor gives', () => {
     fc.assert(fc.property(scenario, s => {
       const text = articles[s.article];

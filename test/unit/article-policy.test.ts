@@ -82,7 +82,8 @@ describe('article policy', () => {
     };
 
     it('skips exports, sidecars, temporary files and excluded folders; reads upper-case extensions as before', () => {
-      for (const name of ['a.txt', 'part-01/report.txt', 'part-02/report.txt', 'OLD/NOTES.TXT', 'source-annotations-report.md', 'exports/source-annotations.json', 'a.txt.annotations.yaml', '.a.txt.annotations.yaml.1.tmp', 'node_modules/x/README.md', 'sub/dist/b.md']) write(name);
+      for (const name of ['a.txt', 'part-01/report.txt', 'part-02/report.txt', 'OLD/NOTES.TXT', 'source-annotations-report.md', 'exports/source-annotations.json', '.a.txt.annotations.yaml.1.tmp', 'node_modules/x/README.md', 'sub/dist/b.md']) write(name);
+      write('a.txt.annotations.yaml', 'version: 1\nannotations: []\n'); // a valid sidecar: a refused one makes the exit status 3
       assert.deepEqual(analysed(dir).paths, ['OLD/NOTES.TXT', 'a.txt', 'part-01/report.txt', 'part-02/report.txt']);
     });
 

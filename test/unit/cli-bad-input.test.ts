@@ -118,4 +118,46 @@ describe('CLI on bad input', () => {
       assert.equal(fs.existsSync(`${empty}.annotations.yaml`), false);
     });
   });
+
+  describe('offsets that are not offsets', () => {
+    it('annotate refuses offsets in the middle of an emoji or of a CRLF (exit 2), with a message, and writes nothing', () => {
+      const text = 'Kim \u{1F600} smiled.\r\nTrump waved.\r\n';
+      const p = file('emoji.txt', text);
+      const emoji = text.indexOf('\u{1F600}');
+      const split = runCli('annotate', p, '--start', String(emoji + 1), '--end', String(emoji + 5), '--kind', 'note');
+      assert.equal(split.code, 2);
+      assert.match(split.err, new RegExp(`--start ${emoji + 1} is in the middle of a character written with two code units`));
+      const crlf = text.indexOf('\r\n');
+      const broken = runCli('annotate', p, '--start', '0', '--end', String(crlf + 1), '--kind', 'note');
+      assert.equal(broken.code, 2);
+      assert.match(broken.err, new RegExp(`--end ${crlf + 1} is in the middle of a CRLF line break`));
+      assert.equal(fs.existsSync(`${p}.annotations.yaml`), false);
+      assert.equal(annotate(p, emoji, emoji + 2).text, '\u{1F600}', 'the whole emoji is fine');
+    });
+
+    it('a sidecar with end: 1e300 is refused at that line, never rewritten as 1e+300', () => {
+      const p = file('a.txt', 'Donald Trump met Kim Jong Un in Hanoi.\n');
+      annotate(p, 0, 12);
+      const sidecar = `${p}.annotations.yaml`;
+      const edited = fs.readFileSync(sidecar, 'utf8').replace(/end: 12$/m, 'end: 1e300');
+      fs.writeFileSync(sidecar, edited);
+      const line = edited.split('\n').findIndex(l => l.includes('1e300')) + 1;
+      const listed = runCli('annotations', p, '--format', 'json');
+      assert.equal(listed.code, 1);
+      assert.match(listed.err, new RegExp(`a\\.txt\\.annotations\\.yaml:${line}:\\d+: .*whole numbers.*not end 1e\\+300`));
+      assert.equal(runCli('annotate', p, '--start', '17', '--end', '28', '--kind', 'note').code, 1);
+      assert.equal(fs.readFileSync(sidecar, 'utf8'), edited, 'left as written');
+    });
+
+    it('annotations says when a sidecar’s offsets are beyond the end of the article, and does not call that anchored', () => {
+      const text = 'Donald Trump met Kim Jong Un in Hanoi.\n';
+      const p = file('a.txt', text);
+      const { id } = annotate(p, text.indexOf('Hanoi'), text.indexOf('Hanoi') + 5);
+      const sidecar = `${p}.annotations.yaml`;
+      fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/end: \d+$/m, 'end: 5000'));
+      const run = ok('annotations', p, '--format', 'json');
+      assert.match(run.err, new RegExp(`warning: annotation ${id} says it is at 32–5000, beyond the end of the article \\(${text.length} characters\\)`));
+      assert.deepEqual((JSON.parse(run.out) as Listed[]).map(a => [a.status, a.start, a.end]), [['moved', 32, 37]]);
+    });
+  });
 });

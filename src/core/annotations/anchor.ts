@@ -118,7 +118,8 @@ export function resolveAnchor(text: string, anchor: Anchor): Anchoring {
 /** Places the anchor among the occurrences of its exact text (best first). */
 function placeExact(text: string, anchor: Anchor, ranking: Candidate[]): Anchoring {
   const [first, second] = ranking;
-  const atOldPlace = ranking.find(r => r.span.start === anchor.start);
+  // (at its offsets, both of them: an anchor whose `end` does not fit its text, as a hand-written 1e9, is not where it says)
+  const atOldPlace = ranking.find(r => r.span.start === anchor.start && r.span.end === anchor.end);
   // the text where it was stays, unless another occurrence has clearly better context
   if (atOldPlace && (atOldPlace === first || first.context - atOldPlace.context < MIN_LEAD)) return { status: 'anchored', span: atOldPlace.span };
   // where it was is still there with other words between its context, nearer than any copy: that is it —

@@ -100,15 +100,18 @@ export function parseSidecar(source: string, article: string): ParsedSidecar {
     if (!ANNOTATION_KINDS.includes(a.kind)) return problem(`Unknown kind ${JSON.stringify(a.kind)}; expected one of ${ANNOTATION_KINDS.join(', ')}.`, where('kind'));
     const anchor = a.anchor as Record<string, unknown> | undefined;
     if (!anchor || typeof anchor.text !== 'string') return problem('An annotation needs `anchor.text`.', where('anchor'));
-    if (!Number.isInteger(anchor.start) || !Number.isInteger(anchor.end) || (anchor.start as number) < 0 || (anchor.end as number) < (anchor.start as number)) {
-      return problem('`anchor.start` and `anchor.end` must be offsets with start ≤ end.', where('anchor'));
+    // whole numbers a string can have (1e300 is a number YAML reads as whole, but no offset: it would be written back as 1e+300)
+    const offset = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+    if (!offset(anchor.start) || !offset(anchor.end) || (anchor.end as number) < (anchor.start as number)) {
+      const which = !offset(anchor.start) ? 'start' : 'end';
+      return problem(`\`anchor.start\` and \`anchor.end\` must be offsets (whole numbers from 0) with start ≤ end, not ${which} ${JSON.stringify(anchor[which]) ?? 'missing'}.`, where('anchor', ...(which in anchor ? [which] : [])));
     }
     const links = (typeof a.links === 'object' && a.links) || {};
     // look-alikes: a count that is not a whole number is reported and read as absent (what the next save writes)
     const count = (key: 'repeats' | 'repeatContext') => {
       const value = anchor[key];
       if (value == null) return undefined;
-      if (Number.isInteger(value) && (value as number) >= 0) return value as number;
+      if (Number.isSafeInteger(value) && (value as number) >= 0) return value as number;
       warnings.push({ message: `\`anchor.${key}\` must be a whole number ≥ 0, not ${JSON.stringify(value)}: it is ignored, and dropped when the extension next saves this file.`, ...at(nodeAt(where('anchor', key))?.range?.[0]) });
       return undefined;
     };
