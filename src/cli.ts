@@ -11,6 +11,7 @@ import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from './co
 import { DEFAULT_MAX_LENGTH } from './core/analysis';
 import type { ArticleAnalysis } from './core/model';
 import { analyseInWorkers } from './cliWorkers';
+import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
 import { articleFiles, isFolder, LeftOut, pathExists, readArticle, readOneArticle, readSidecar, readSidecarFile, reportProblems, sidecarPath } from './cliFiles';
 
 const USAGE = `Source Annotator CLI
@@ -25,6 +26,11 @@ const USAGE = `Source Annotator CLI
   source-annotator annotations <article> --format json
       The article's annotations re-anchored against its current text (the sidecar is not rewritten):
       status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
+  source-annotator install-merge-driver [folder]
+      Makes git merge annotations files by id (two branches that each add annotations never conflict):
+      sets the merge driver in the repository's git config and adds it to .gitattributes.
+  source-annotator merge-sidecars <ancestor> <ours> <theirs> [<path>]
+      The merge driver itself, as git runs it (%O %A %B %P).
 
   Exit status: 0 done; 1 failed; 2 wrong usage; 3 done, but inputs that are not readable files were
   skipped or sidecars refused (each said on stderr).
@@ -242,6 +248,8 @@ export function main(argv: string[]): number {
       case 'export': exportCommand(positional, flags, leftOut); break;
       case 'annotate': annotate(positional, flags); break;
       case 'annotations': listAnnotations(positional, flags); break;
+      case 'merge-sidecars': return mergeSidecarsCommand(positional);
+      case 'install-merge-driver': return installMergeDriverCommand(positional, __filename);
       case undefined: case 'help': case '--help': case '-h': process.stdout.write(USAGE); return command ? 0 : 2;
       default: throw new UsageError(`unknown command ${command}`);
     }

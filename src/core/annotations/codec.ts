@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { firstInvalidUtf8 } from '../text/utf8';
+import { conflictMarkerLine } from './conflictMarkers';
 import { ANNOTATION_KINDS, type Annotation, type Sidecar } from './model';
 
 export interface SidecarProblem {
@@ -64,6 +65,10 @@ export function decodeSidecar(bytes: Uint8Array, article: string): ParsedSidecar
 export function parseSidecar(source: string, article: string): ParsedSidecar {
   if (source.length > MAX_SIDECAR_BYTES) return sidecarTooLarge(source.length);
   if (!source.trim()) return { sidecar: { version: 1, article, contentHash: '', annotations: [] }, problems: [], warnings: [] };
+  const marker = conflictMarkerLine(source);
+  if (marker !== undefined) {
+    return refused('The annotations file has git conflict markers (<<<<<<<, =======, >>>>>>>) left by a merge: keep the annotations of both sides, delete the marker lines, and save. `source-annotator install-merge-driver` makes git merge annotations files by itself (see the README). The file is not overwritten meanwhile.', marker);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => { const p = lineCounter.linePos(offset ?? 0); return { line: p.line, column: p.col }; };
