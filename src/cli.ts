@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
-import { decodeSidecar, type ParsedSidecar } from './core/annotations/codec';
-import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from './core/annotations/sidecarFile';
+import { decodeSidecar, MAX_SIDECAR_BYTES, type ParsedSidecar } from './core/annotations/codec';
+import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
 import { ANNOTATION_KINDS, newAnnotationId, sidecarName, type Annotation, type AnnotationKind, type Sidecar } from './core/annotations/model';
-import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult, type SidecarRead } from './core/annotations/save';
+import { UnreadableSidecarError, type SaveOptions, type SaveResult } from './core/annotations/save';
+import { readSidecarFile, saveOnDisk, type DiskSaveHooks } from './node/sidecarDisk';
 import { Corpus } from './core/corpus';
 import { DEFAULT_ARTICLE_PATTERNS, isArticlePath, isExcludedFolder, isOwnFile, type ArticlePatterns } from './core/articlePolicy';
 import { articleRecord, exportChunks, type ExportFormat } from './core/export';
@@ -22,11 +23,14 @@ const USAGE = `Source Annotator CLI
       Entities come from the trained model media/ner-model.bin (or FILE); --rules uses the word-list rules.
   source-annotator export <folder> --format json|csv|md --out <file>
       The corpus's annotations, automatic and the user's.
-  source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"]
+  source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"] [--wait-seconds S]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
+      Waits up to S seconds (10) for another program saving the same sidecar; exit 1 when nothing was saved.
   source-annotator annotations <article> --format json
       The article's annotations re-anchored against its current text (the sidecar is not rewritten):
       status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
+
+  --max-sidecar-kb KB  sidecars larger than this are not read, and no save makes one larger (default 5120).
 `;
 
 /** The extension's default article and exclude globs; extensions in any case (`NOTES.TXT`), as the CLI always read them. */
@@ -83,57 +87,38 @@ function sidecarPath(article: string): string {
   return path.join(path.dirname(article), sidecarName(path.basename(article)));
 }
 
-/** The sidecar file's bytes; undefined when there is none; a refusal when it is too large or not a file (then it is not read). */
-function readSidecarFile(file: string): SidecarRead {
-  const steps = readSidecarSteps();
-  for (let step = steps.next(); ; ) {
-    if (step.done) return step.value;
-    if (step.value.op === 'stat') {
-      let facts: SidecarFacts;
-      try { const stat = fs.statSync(file); facts = { isFile: stat.isFile(), size: stat.size }; } catch { facts = undefined; }
-      step = steps.next(facts);
-    } else {
-      let bytes: SidecarBytes;
-      try { bytes = new Uint8Array(fs.readFileSync(file)); } catch (e) { bytes = { error: e as Error, gone: (e as NodeJS.ErrnoException).code === 'ENOENT' }; }
-      step = steps.next(bytes);
-    }
-  }
-}
-
 function reportProblems(file: string, parsed: Pick<ParsedSidecar, 'problems' | 'warnings'>): void {
   for (const p of parsed.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
   for (const w of parsed.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
 }
 
 /** The article's sidecar; a broken one is reported on stderr and yields no annotations (it is never rewritten). */
-function readSidecar(article: string): { sidecar: Sidecar | null; exists: boolean } {
+function readSidecar(article: string, flags: Map<string, string>): { sidecar: Sidecar | null; exists: boolean } {
   const file = sidecarPath(article);
-  const raw = readSidecarFile(file);
+  const raw = readSidecarFile(file, sidecarLimit(flags));
   if (raw === undefined) return { sidecar: null, exists: false };
-  const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, path.basename(article)) : raw.refused;
+  const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, path.basename(article), sidecarLimit(flags)) : raw.refused;
   reportProblems(file, parsed);
   return { sidecar: parsed.sidecar, exists: true };
 }
 
+/** --max-sidecar-kb: the size limit of sidecars, read and written (the setting sourceAnnotator.maxSidecarSizeKB). */
+function sidecarLimit(flags: Map<string, string>): number {
+  const kb = Number(flags.get('max-sidecar-kb') ?? MAX_SIDECAR_BYTES / 1024);
+  if (!Number.isInteger(kb) || kb < 1) throw new UsageError('--max-sidecar-kb must be a whole number of KB, at least 1');
+  return kb * 1024;
+}
+
 /**
- * Changes an article's sidecar as the extension does (src/core/annotations/save.ts): the change is applied
- * to what is on disk and written to a temporary sibling; right before the rename the sidecar is read again
- * and, if another program wrote it meanwhile, its annotations are merged in by id. `beforeCheck` runs where
- * such a write would race with ours (for tests). Throws when the sidecar cannot be read; it is then untouched.
+ * Changes an article's sidecar as the extension does (src/core/annotations/save.ts, src/node/sidecarDisk.ts):
+ * under the sidecar's lock, the change is applied to what is on disk, written to a temporary sibling and renamed
+ * over it; a write by a program that ignores the lock is merged in by id. Throws (in words) when the save did
+ * not happen: the sidecar cannot be read, is read-only, would be too large, or another save held the lock too long.
  */
-export function saveSidecarFile(article: string, text: string, change: (annotations: Annotation[]) => Annotation[], beforeCheck?: (attempt: number) => void): SaveResult {
+export function saveSidecarFile(article: string, text: string, change: (annotations: Annotation[]) => Annotation[], options: SaveOptions = {}, hooks: DiskSaveHooks = {}): SaveResult {
   const file = sidecarPath(article);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  let attempt = 0;
   try {
-    return runSave(saveSidecarSteps(path.basename(article), text, change), step => {
-      switch (step.op) {
-        case 'read': return readSidecarFile(file);
-        case 'write-temp': fs.writeFileSync(temp, step.content); beforeCheck?.(++attempt); return;
-        case 'commit': fs.renameSync(temp, file); return;
-        case 'discard': fs.rmSync(temp, { force: true }); return;
-      }
-    });
+    return saveOnDisk(file, path.basename(article), text, change, options, hooks);
   } catch (e) {
     if (!(e instanceof UnreadableSidecarError)) throw e;
     reportProblems(file, { problems: e.problems, warnings: [] });
@@ -162,7 +147,7 @@ function loadCorpus(files: string[], flags: Map<string, string>): Corpus {
   for (const file of files) {
     const ready = preAnalysed.get(file);
     if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
-    corpus.setArticle(file, ready?.text ?? readText(file), readSidecar(file).sidecar?.annotations ?? []);
+    corpus.setArticle(file, ready?.text ?? readText(file), readSidecar(file, flags).sidecar?.annotations ?? []);
   }
   preAnalysed.clear();
   return corpus;
@@ -248,14 +233,16 @@ function annotate(positional: string[], flags: Map<string, string>): void {
   const start = Number(flags.get('start'));
   const end = Number(flags.get('end'));
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length) throw new UsageError(`--start and --end must be offsets with 0 ≤ start < end ≤ ${text.length}`);
-  const { sidecar, exists } = readSidecar(article); // reports its problems and what a save drops
+  const { sidecar, exists } = readSidecar(article, flags); // reports its problems and what a save drops
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
   const now = new Date().toISOString();
   const annotation: Annotation = {
     id: newAnnotationId(), kind, ...(flags.has('label') ? { label: flags.get('label')! } : {}), ...(flags.has('note') ? { note: flags.get('note')! } : {}),
     links: {}, author: flags.get('author') ?? os.userInfo().username, created: now, updated: now, anchor: makeAnchor(text, { start, end }),
   };
-  saveSidecarFile(article, text, list => [...list, annotation]);
+  const wait = Number(flags.get('wait-seconds') ?? LOCK_WAIT_MS / 1000);
+  if (!(wait >= 0)) throw new UsageError('--wait-seconds must be a number of seconds');
+  saveSidecarFile(article, text, list => [...list, annotation], { maxBytes: sidecarLimit(flags), lockWaitMs: wait * 1000 });
   process.stdout.write(JSON.stringify({ id: annotation.id, kind, start, end, text: annotation.anchor.text }) + '\n');
 }
 
@@ -264,7 +251,7 @@ function listAnnotations(positional: string[], flags: Map<string, string>): void
   if (!article || !fs.existsSync(article)) throw new UsageError('annotations needs an existing article');
   if ((flags.get('format') ?? 'json') !== 'json') throw new UsageError('annotations prints json');
   const text = readText(article);
-  const { sidecar, exists } = readSidecar(article);
+  const { sidecar, exists } = readSidecar(article, flags);
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read`);
   const list = (sidecar?.annotations ?? []).map(a => {
     const placed = resolveAnchor(text, a.anchor);
