@@ -25,7 +25,7 @@ const USAGE = `Source Annotator CLI
       The corpus's annotations, automatic and the user's.
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"] [--wait-seconds S]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
-      Waits up to S seconds (10) for another program saving the same sidecar; exit 1 when nothing was saved.
+      Waits up to S seconds (30) for another program saving the same sidecar; exit 1 when nothing was saved.
   source-annotator annotations <article> --format json
       The article's annotations re-anchored against its current text (the sidecar is not rewritten):
       status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).

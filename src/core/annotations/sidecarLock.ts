@@ -32,7 +32,7 @@ export interface TempFile { name: string; ageMs: number }
 export interface Saver { pid: number; host: string }
 
 /** How long a save waits for another one of the same sidecar, in all. */
-export const LOCK_WAIT_MS = 10_000;
+export const LOCK_WAIT_MS = 30_000;
 /** A lock held this long is taken over whoever holds it: no save takes a minute (a reused process id, another machine). */
 export const STALE_LOCK_MS = 60_000;
 /** A lock file without a readable holder (its writer died between creating and filling it) is stale after this. */
