@@ -2,8 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
+import { MAX_SIDECAR_BYTES } from './core/annotations/codec';
+import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
 import { ANNOTATION_KINDS, newAnnotationId, type Annotation, type AnnotationKind } from './core/annotations/model';
-import { runSave, saveSidecarSteps, UnreadableSidecarError, type SaveResult } from './core/annotations/save';
+import { UnreadableSidecarError, type SaveOptions, type SaveResult } from './core/annotations/save';
+import { saveOnDisk, type DiskSaveHooks } from './node/sidecarDisk';
 import { Corpus } from './core/corpus';
 import { articleRecord, exportChunks, type ExportFormat } from './core/export';
 import { splitAt } from './core/text/codePoints';
@@ -12,7 +15,8 @@ import { DEFAULT_MAX_LENGTH } from './core/analysis';
 import type { ArticleAnalysis } from './core/model';
 import { analyseInWorkers } from './cliWorkers';
 import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
-import { articleFiles, isFolder, LeftOut, pathExists, readArticle, readOneArticle, readSidecar, readSidecarFile, reportProblems, sidecarPath } from './cliFiles';
+import { articleFiles, LeftOut, readArticle, readOneArticle, readSidecar, reportProblems, sidecarPath } from './cliFiles';
+import { isFolder, pathExists } from './node/diskFiles';
 
 const USAGE = `Source Annotator CLI
 
@@ -21,8 +25,9 @@ const USAGE = `Source Annotator CLI
       Entities come from the trained model media/ner-model.bin (or FILE); --rules uses the word-list rules.
   source-annotator export <folder> --format json|csv|md --out <file>
       The corpus's annotations, automatic and the user's.
-  source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"]
+  source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"] [--wait-seconds S]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
+      Waits up to S seconds (30) for another program saving the same sidecar; exit 1 when nothing was saved.
   source-annotator annotations <article> --format json
       The article's annotations re-anchored against its current text (the sidecar is not rewritten):
       status anchored, moved, needs-review (start/end of the candidate) or orphaned (start/end null).
@@ -31,6 +36,8 @@ const USAGE = `Source Annotator CLI
       sets the merge driver in the repository's git config and adds it to .gitattributes.
   source-annotator merge-sidecars <ancestor> <ours> <theirs> [<path>]
       The merge driver itself, as git runs it (%O %A %B %P).
+
+  --max-sidecar-kb KB  sidecars larger than this are not read, and no save makes one larger (default 5120).
 
   Exit status: 0 done; 1 failed; 2 wrong usage; 3 done, but inputs that are not readable files were
   skipped or sidecars refused (each said on stderr).
@@ -58,24 +65,24 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
 }
 
 /**
- * Changes an article's sidecar as the extension does (src/core/annotations/save.ts): the change is applied
- * to what is on disk and written to a temporary sibling; right before the rename the sidecar is read again
- * and, if another program wrote it meanwhile, its annotations are merged in by id. `beforeCheck` runs where
- * such a write would race with ours (for tests). Throws when the sidecar cannot be read; it is then untouched.
+ * --max-sidecar-kb: the size limit of sidecars, read and written (the setting sourceAnnotator.maxSidecarSizeKB).
  */
-export function saveSidecarFile(article: string, text: string, change: (annotations: Annotation[]) => Annotation[], beforeCheck?: (attempt: number) => void): SaveResult {
+function sidecarLimit(flags: Map<string, string>): number {
+  const kb = Number(flags.get('max-sidecar-kb') ?? MAX_SIDECAR_BYTES / 1024);
+  if (!Number.isInteger(kb) || kb < 1) throw new UsageError('--max-sidecar-kb must be a whole number of KB, at least 1');
+  return kb * 1024;
+}
+
+/**
+ * Changes an article's sidecar as the extension does (src/core/annotations/save.ts, src/node/sidecarDisk.ts):
+ * under the sidecar's lock, the change is applied to what is on disk, written to a temporary sibling and renamed
+ * over it; a write by a program that ignores the lock is merged in by id. Throws (in words) when the save did
+ * not happen: the sidecar cannot be read, is read-only, would be too large, or another save held the lock too long.
+ */
+export function saveSidecarFile(article: string, text: string, change: (annotations: Annotation[]) => Annotation[], options: SaveOptions = {}, hooks: DiskSaveHooks = {}): SaveResult {
   const file = sidecarPath(article);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  let attempt = 0;
   try {
-    return runSave(saveSidecarSteps(path.basename(article), text, change), step => {
-      switch (step.op) {
-        case 'read': return readSidecarFile(file);
-        case 'write-temp': fs.writeFileSync(temp, step.content); beforeCheck?.(++attempt); return;
-        case 'commit': fs.renameSync(temp, file); return;
-        case 'discard': fs.rmSync(temp, { force: true }); return;
-      }
-    });
+    return saveOnDisk(file, path.basename(article), text, change, options, hooks);
   } catch (e) {
     if (!(e instanceof UnreadableSidecarError)) throw e;
     reportProblems(file, { problems: e.problems, warnings: [] });
@@ -108,7 +115,7 @@ function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOu
     const text = ready?.text ?? readArticle(file, leftOut);
     if (text === undefined) continue;
     if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
-    const { sidecar, exists } = readSidecar(file);
+    const { sidecar, exists } = readSidecar(file, sidecarLimit(flags));
     if (exists && !sidecar) leftOut.sidecarRefused();
     corpus.setArticle(file, text, sidecar?.annotations ?? []);
     read.push(file);
@@ -212,14 +219,16 @@ function annotate(positional: string[], flags: Map<string, string>): void {
     const split = splitAt(text, at);
     if (split) throw new UsageError(`--${flag} ${at} is in the middle of ${split}: use ${at - 1} or ${at + 1}`);
   }
-  const { sidecar, exists } = readSidecar(article); // reports its problems and what a save drops
+  const { sidecar, exists } = readSidecar(article, sidecarLimit(flags)); // reports its problems and what a save drops
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
   const now = new Date().toISOString();
   const annotation: Annotation = {
     id: newAnnotationId(), kind, ...(flags.has('label') ? { label: flags.get('label')! } : {}), ...(flags.has('note') ? { note: flags.get('note')! } : {}),
     links: {}, author: flags.get('author') ?? os.userInfo().username, created: now, updated: now, anchor: makeAnchor(text, { start, end }),
   };
-  saveSidecarFile(article, text, list => [...list, annotation]);
+  const wait = Number(flags.get('wait-seconds') ?? LOCK_WAIT_MS / 1000);
+  if (!(wait >= 0)) throw new UsageError('--wait-seconds must be a number of seconds');
+  saveSidecarFile(article, text, list => [...list, annotation], { maxBytes: sidecarLimit(flags), lockWaitMs: wait * 1000 });
   process.stdout.write(JSON.stringify({ id: annotation.id, kind, start, end, text: annotation.anchor.text }) + '\n');
 }
 
@@ -228,7 +237,7 @@ function listAnnotations(positional: string[], flags: Map<string, string>): void
   if (!article || !pathExists(article)) throw new UsageError('annotations needs an existing article');
   if ((flags.get('format') ?? 'json') !== 'json') throw new UsageError('annotations prints json');
   const text = readOneArticle(article);
-  const { sidecar, exists } = readSidecar(article);
+  const { sidecar, exists } = readSidecar(article, sidecarLimit(flags));
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read`);
   const list = (sidecar?.annotations ?? []).map(a => {
     const placed = resolveAnchor(text, a.anchor);

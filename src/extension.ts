@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
   const settings = readSettings();
   const diagnostics = own(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
-  const store = own(new SidecarStore(diagnostics));
+  const store = own(new SidecarStore(diagnostics, () => readSettings().maxSidecarSizeKB * 1024));
   const modelUri = vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin');
   const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), modelUri.fsPath));
   // the persistent index: analyses kept between sessions, in this workspace's storage (none without a workspace)

@@ -8,6 +8,8 @@ export interface Settings {
   highlightQuotes: boolean;
   highlightDates: boolean;
   maxArticleSizeKB: number;
+  /** Sidecars larger than this are not read, and no save makes one larger. */
+  maxSidecarSizeKB: number;
   /** How many articles of the folder are read (a folder with more gets a warning; opened articles are always read). */
   maxArticles: number;
   analysisDelayMs: number;
@@ -23,6 +25,7 @@ export function readSettings(): Settings {
     highlightQuotes: c.get('highlight.quotes', true),
     highlightDates: c.get('highlight.dates', true),
     maxArticleSizeKB: c.get('maxArticleSizeKB', 2048),
+    maxSidecarSizeKB: atLeastOne(c.get('maxSidecarSizeKB', 5120), 5120),
     maxArticles: atLeastOne(c.get('maxArticles', 20000), 20000),
     analysisDelayMs: c.get('analysisDelayMs', 400),
     author: c.get('author', ''),

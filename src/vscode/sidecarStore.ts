@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { decodeSidecar, type SidecarProblem } from '../core/annotations/codec';
 import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from '../core/annotations/sidecarFile';
 import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
-import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SidecarRead } from '../core/annotations/save';
+import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SaveOptions, type SaveResult, type SidecarRead } from '../core/annotations/save';
+import { saveOnDiskAsync, type DiskSaveHooks } from '../node/sidecarDisk';
 import { fileName } from './convert';
 import { isGone, readBytes, replaceFile, statFile } from './files';
 
@@ -20,11 +21,12 @@ const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 /**
- * Sidecar files on workspace.fs. The files are the truth: every change re-reads the file and applies the
+ * Sidecar files, on the disk (src/node/sidecarDisk.ts, as the CLI) or through workspace.fs for other file
+ * systems. The files are the truth: every change takes the sidecar's lock, re-reads the file and applies the
  * change to what is on disk, writes a temporary sibling, checks the sidecar again right before renaming
  * the temporary file over it and, if another program wrote it meanwhile, merges by id and tries again
- * (src/core/annotations/save.ts), one save or read at a time per sidecar. A sidecar that cannot be read (broken
- * YAML, not UTF-8, over 5 MB, a folder) is reported (diagnostics on it and on its article) and never
+ * (src/core/annotations/save.ts), one save or read at a time per sidecar in this window. A sidecar that cannot be read (broken
+ * YAML, not UTF-8, over sourceAnnotator.maxSidecarSizeKB, a folder) is reported (diagnostics on it and on its article) and never
  * written until it is fixed. External changes are watched; our own writes are recognised by their content
  * and do not trigger reloads.
  */
@@ -37,7 +39,8 @@ export class SidecarStore implements vscode.Disposable {
   /** Fires with the article's uri when its sidecar changed on disk (not by us). */
   readonly onDidChangeExternally = this.changed.event;
 
-  constructor(private readonly diagnostics: vscode.DiagnosticCollection) {
+  /** `maxBytes`: the setting sourceAnnotator.maxSidecarSizeKB, in bytes (sidecars larger are not read, and no save makes one). */
+  constructor(private readonly diagnostics: vscode.DiagnosticCollection, private readonly maxBytes: () => number) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const onChange = (uri: vscode.Uri) => void this.externalChange(uri);
     this.disposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange), this.changed);
@@ -63,12 +66,12 @@ export class SidecarStore implements vscode.Disposable {
   }
 
   private async readNow(article: vscode.Uri, uri: vscode.Uri): Promise<SidecarState> {
-    const raw = await readRaw(uri);
+    const raw = await readRaw(uri, this.maxBytes());
     if (raw === undefined) {
       this.report(article, uri, [], []);
       return { sidecar: null, problems: [], warnings: [], exists: false };
     }
-    const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, fileName(article)) : raw.refused;
+    const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, fileName(article), this.maxBytes()) : raw.refused;
     this.report(article, uri, parsed.problems, parsed.warnings);
     return { ...parsed, exists: true };
   }
@@ -82,25 +85,12 @@ export class SidecarStore implements vscode.Disposable {
     const uri = this.sidecarUri(article);
     const key = uri.toString();
     const run = async () => {
-      const temp = vscode.Uri.joinPath(uri, '..', `.${fileName(uri)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
-      let attempt = 0;
+      const hooks: DiskSaveHooks = { afterTempWritten: attempt => this.writeHook?.(uri, attempt), beforeCommit: content => this.ownWrites.set(key, content) };
+      const options = { maxBytes: this.maxBytes() };
       try {
-        const saved = await runSaveAsync(saveSidecarSteps(fileName(article), articleText, change), async step => {
-          switch (step.op) {
-            case 'read': return readRaw(uri);
-            case 'write-temp':
-              await vscode.workspace.fs.writeFile(temp, encoder.encode(step.content));
-              await this.writeHook?.(uri, ++attempt);
-              return;
-            case 'commit':
-              this.ownWrites.set(key, step.content);
-              await replaceFile(temp, uri);
-              return;
-            case 'discard':
-              await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-              return;
-          }
-        });
+        const saved = uri.scheme === 'file'
+          ? await saveOnDiskAsync(uri.fsPath, fileName(article), articleText, change, options, hooks)
+          : await saveThroughWorkspaceFs(uri, fileName(article), articleText, change, options, hooks);
         this.report(article, uri, [], []); // what we wrote is well-formed: earlier warnings are gone with it
         return saved.sidecar;
       } catch (e) {
@@ -163,9 +153,36 @@ export class SidecarStore implements vscode.Disposable {
   }
 }
 
+/**
+ * A save on a file system other than the disk (a remote or virtual folder), through workspace.fs: without
+ * links, permissions or a lock file (workspace.fs cannot create a file only if it does not exist); saves of
+ * this window run one at a time, and the check before the rename merges what another program wrote.
+ */
+async function saveThroughWorkspaceFs(uri: vscode.Uri, article: string, articleText: string, change: (list: Annotation[]) => Annotation[], options: SaveOptions, hooks: DiskSaveHooks): Promise<SaveResult> {
+  const beside = (name: string) => vscode.Uri.joinPath(uri, '..', name);
+  let attempt = 0;
+  return runSaveAsync(saveSidecarSteps(article, articleText, change, options), async step => {
+    switch (step.op) {
+      case 'read': return readRaw(uri, step.maxBytes);
+      case 'write-temp':
+        await vscode.workspace.fs.writeFile(beside(step.name), encoder.encode(step.content));
+        await hooks.afterTempWritten?.(++attempt);
+        return;
+      case 'commit':
+        hooks.beforeCommit?.(step.content);
+        await replaceFile(beside(step.name), uri);
+        return;
+      case 'discard': case 'remove-temp':
+        await vscode.workspace.fs.delete(beside(step.name)).then(undefined, () => undefined);
+        return;
+      default: return undefined; // no lock, nothing to inspect or clean up
+    }
+  });
+}
+
 /** The sidecar's bytes; undefined when it does not exist; a refusal when it is too large or not a readable file (never read, never written). */
-async function readRaw(uri: vscode.Uri): Promise<SidecarRead> {
-  const steps = readSidecarSteps();
+async function readRaw(uri: vscode.Uri, maxBytes: number): Promise<SidecarRead> {
+  const steps = readSidecarSteps(maxBytes);
   for (let step = steps.next(); ; ) {
     if (step.done) return step.value;
     if (step.value.op === 'stat') {

@@ -1,9 +1,14 @@
-// The vscode-API suite for sidecars under stress: another program writing one while we save it, and a file
-// too large to read. Runs after extension.test.ts (files run in name order), in the same extension host.
+// The vscode-API suite for sidecars under stress: another program writing one while we save it, a file
+// too large to read, permissions, read-only files and a killed save's lock. Runs after extension.test.ts (files run in name order), in the same extension host.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar } from '../../src/core/annotations/codec';
 import type { Annotation, Sidecar } from '../../src/core/annotations/model';
+import { sidecarFileNames } from '../../src/core/annotations/sidecarLock';
 import type { SourceAnnotatorApi } from '../../src/extension';
 import { activeApi, exists, openArticle, positionOf, readText, until, workspaceFile } from './helpers';
 
@@ -82,6 +87,40 @@ suite('Source Annotator in VS Code: sidecars', () => {
       const after = await vscode.workspace.fs.readFile(sidecar);
       assert.ok(after.length === big.length && after.every((b, i) => b === big[i]), 'the file is as it was');
     } finally {
+      if (original) await vscode.workspace.fs.writeFile(sidecar, original);
+      else await vscode.workspace.fs.delete(sidecar);
+    }
+  });
+
+  test('a save keeps the sidecar’s permissions, takes over the lock of a killed save, and refuses a read-only sidecar in words', async function () {
+    if (process.platform === 'win32') this.skip();
+    const name = 'the-diplomat-trump-kim-second-summit-hanoi.txt';
+    const editor = await openArticle(name);
+    const sidecar = api.sidecarUri(editor.document.uri);
+    const original = (await exists(sidecar)) ? await vscode.workspace.fs.readFile(sidecar) : undefined;
+    const annotate = async (note: string) => {
+      const start = positionOf(editor.document, 'Kim');
+      editor.selection = new vscode.Selection(start, start.translate(0, 3));
+      return api.annotateSelection({ kind: 'note', note });
+    };
+    try {
+      assert.ok(await annotate('makes the sidecar'));
+      fs.chmodSync(sidecar.fsPath, 0o600);
+      const lock = path.join(path.dirname(sidecar.fsPath), sidecarFileNames(path.basename(sidecar.fsPath), 0).lock);
+      const killed = spawnSync('true').pid; // a process that no longer runs
+      fs.writeFileSync(lock, JSON.stringify({ pid: killed, host: os.hostname(), since: new Date().toISOString(), token: 'killed' }));
+      const second = await annotate('saved although a killed save left its lock');
+      assert.ok(second);
+      assert.equal(fs.statSync(sidecar.fsPath).mode & 0o777, 0o600, '0600 stays 0600');
+      assert.ok(!fs.existsSync(lock), 'the lock is gone');
+      assert.ok(parseSidecar(await readText(sidecar), name).sidecar!.annotations.some(a => a.id === second.id));
+
+      fs.chmodSync(sidecar.fsPath, 0o444);
+      const before = fs.readFileSync(sidecar.fsPath);
+      await assert.rejects(annotate('must not be written'), /cannot write the annotations of the-diplomat-trump-kim-second-summit-hanoi\.txt: .* is read-only; nothing was written/);
+      assert.ok(fs.readFileSync(sidecar.fsPath).equals(before), 'the read-only sidecar is as it was');
+    } finally {
+      fs.chmodSync(sidecar.fsPath, 0o644);
       if (original) await vscode.workspace.fs.writeFile(sidecar, original);
       else await vscode.workspace.fs.delete(sidecar);
     }

@@ -37,8 +37,8 @@ describe('CLI: sidecars written safely', () => {
 
   it('a write by another program between our read and our rename is merged, not overwritten', () => {
     fs.writeFileSync(sidecar, serializeSidecar(sidecarOf(note('a-old', 0, 6))));
-    const saved = saveSidecarFile(article, TEXT, list => [...list, note('a-ours', 7, 12)], attempt => {
-      if (attempt === 1) fs.writeFileSync(sidecar, serializeSidecar(sidecarOf(note('a-old', 0, 6), note('a-theirs', 17, 28))));
+    const saved = saveSidecarFile(article, TEXT, list => [...list, note('a-ours', 7, 12)], {}, {
+      afterTempWritten: attempt => { if (attempt === 1) fs.writeFileSync(sidecar, serializeSidecar(sidecarOf(note('a-old', 0, 6), note('a-theirs', 17, 28)))); },
     });
     assert.equal(saved.merges, 1);
     assert.deepEqual(onDisk().sidecar?.annotations.map(a => a.id), ['a-old', 'a-ours', 'a-theirs']);

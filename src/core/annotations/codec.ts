@@ -38,23 +38,30 @@ export function refused(message: string, line = 1, column = 1): ParsedSidecar {
 }
 
 /** The refusal of a sidecar of `size` bytes, for callers that check the size before reading the file. */
-export function sidecarTooLarge(size: number): ParsedSidecar {
-  return refused(`The annotations file is larger than ${MAX_SIDECAR_BYTES / 1048576} MB (${(size / 1048576).toFixed(1)} MB) and was not read.`);
+export function sidecarTooLarge(size: number, maxBytes = MAX_SIDECAR_BYTES): ParsedSidecar {
+  return refused(`The annotations file is larger than ${sizeInWords(maxBytes)} (${sizeInWords(size, 1)}) and was not read. The limit is the setting sourceAnnotator.maxSidecarSizeKB (--max-sidecar-kb on the command line).`);
+}
+
+/** A size as people say it: "5 MB", "5.4 MB", "300 KB", "200 bytes". */
+export function sizeInWords(bytes: number, digits = 0): string {
+  if (bytes >= 1048576) return `${Number((bytes / 1048576).toFixed(digits))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(digits))} KB`;
+  return `${bytes} bytes`;
 }
 
 /**
  * Reads a sidecar from its bytes: too large, or not UTF-8 (with the line and column of the first bad byte),
  * is a problem; a byte-order mark is skipped; the rest is parseSidecar.
  */
-export function decodeSidecar(bytes: Uint8Array, article: string): ParsedSidecar {
-  if (bytes.length > MAX_SIDECAR_BYTES) return sidecarTooLarge(bytes.length);
+export function decodeSidecar(bytes: Uint8Array, article: string, maxBytes = MAX_SIDECAR_BYTES): ParsedSidecar {
+  if (bytes.length > maxBytes) return sidecarTooLarge(bytes.length, maxBytes);
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const before = new TextDecoder().decode(bytes.subarray(0, bad)); // drops a byte-order mark, as editors do
     const lines = before.split('\n');
     return refused(`The annotations file is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad}); save it as UTF-8.`, lines.length, lines[lines.length - 1].length + 1);
   }
-  return parseSidecar(new TextDecoder().decode(bytes), article);
+  return parseSidecar(new TextDecoder().decode(bytes), article, maxBytes);
 }
 
 /**
@@ -62,8 +69,8 @@ export function decodeSidecar(bytes: Uint8Array, article: string): ParsedSidecar
  * Alias bombs are cut off by a low alias limit; an empty file is an empty sidecar. The `article` field is
  * only a label for people: the sidecar belongs to `article` (the file it sits beside), whatever it says.
  */
-export function parseSidecar(source: string, article: string): ParsedSidecar {
-  if (source.length > MAX_SIDECAR_BYTES) return sidecarTooLarge(source.length);
+export function parseSidecar(source: string, article: string, maxBytes = MAX_SIDECAR_BYTES): ParsedSidecar {
+  if (source.length > maxBytes) return sidecarTooLarge(source.length, maxBytes);
   if (!source.trim()) return { sidecar: { version: 1, article, contentHash: '', annotations: [] }, problems: [], warnings: [] };
   const marker = conflictMarkerLine(source);
   if (marker !== undefined) {

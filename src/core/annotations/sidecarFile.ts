@@ -15,11 +15,11 @@ export type SidecarBytes = Uint8Array | { error: Error; gone: boolean };
 
 export type SidecarFileStep = { op: 'stat' } | { op: 'read' };
 
-export function* readSidecarSteps(): Generator<SidecarFileStep, SidecarRead, SidecarFacts | SidecarBytes> {
+export function* readSidecarSteps(maxBytes = MAX_SIDECAR_BYTES): Generator<SidecarFileStep, SidecarRead, SidecarFacts | SidecarBytes> {
   const facts = (yield { op: 'stat' }) as SidecarFacts;
   if (!facts) return undefined;
   if (!facts.isFile) return { refused: refused('The annotations file is not a file (a folder has its name).') };
-  if (facts.size > MAX_SIDECAR_BYTES) return { refused: sidecarTooLarge(facts.size) };
+  if (facts.size > maxBytes) return { refused: sidecarTooLarge(facts.size, maxBytes) };
   const bytes = (yield { op: 'read' }) as SidecarBytes;
   if (bytes instanceof Uint8Array) return bytes;
   if (bytes.gone) return undefined;
