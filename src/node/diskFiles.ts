@@ -37,7 +37,11 @@ export function follow(file: string): fs.Stats | string {
     const code = (e as NodeJS.ErrnoException).code;
     let isLink = false;
     try { isLink = fs.lstatSync(file).isSymbolicLink(); } catch { /* the path itself is gone */ }
-    if (isLink && code === 'ENOENT') return 'a symbolic link to a file that does not exist';
+    if (isLink && code === 'ENOENT') {
+      let target = 'a file';
+      try { target = fs.readlinkSync(file); } catch { /* gone meanwhile */ }
+      return `a symbolic link to ${target}, which does not exist`;
+    }
     return inWords(e);
   }
 }

@@ -60,7 +60,7 @@ describe('CLI: skipped inputs and the exit status', () => {
     assert.deepEqual(paths(run.out), ['a.txt', 'b.txt']);
     assert.deepEqual(skippedLines(run.err), [
       `skipped ${at('again')}: a symbolic link loop (a link to a folder it is in)`,
-      `skipped ${at('dangling.txt')}: a symbolic link to a file that does not exist`,
+      `skipped ${at('dangling.txt')}: a symbolic link to missing.txt, which does not exist`,
       `skipped ${at('device.txt')}: a device, not a file`,
       `skipped ${at('loop.txt')}: a symbolic link loop`,
       `skipped ${at('pipe.txt')}: a named pipe, not a file`,
