@@ -1,8 +1,9 @@
 import { contentHash } from '../text/hash';
 import { recountLookalikes } from './anchor';
-import { decodeSidecar, serializeSidecar, type ParsedSidecar, type SidecarProblem } from './codec';
+import { decodeSidecar, type ParsedSidecar, type SidecarProblem } from './codec';
 import { mergeAnnotations } from './merge';
 import type { Annotation, Sidecar } from './model';
+import { editSidecarText } from './sidecarEdit';
 
 /**
  * Saving a sidecar without losing what someone else wrote, for any file API: the steps are yielded by
@@ -56,7 +57,7 @@ export function* saveSidecarSteps(
   let annotations = change(JSON.parse(JSON.stringify(base)) as Annotation[]); // a copy: the change may edit in place
   for (let attempt = 1; ; attempt++) {
     const sidecar: Sidecar = { version: 1, article, contentHash: hash, annotations: recountLookalikes(articleText, annotations) };
-    const content = serializeSidecar(sidecar);
+    const content = editSidecarText(seen instanceof Uint8Array ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(seen) : undefined, sidecar);
     yield { op: 'write-temp', content };
     let committed = false;
     try {
