@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { annotationAsWritten, parseSidecar, serializeSidecar, SIDECAR_KEYS, WRITE_OPTIONS } from './codec';
 import { sameAnnotation } from './merge';
 import type { Annotation, Sidecar } from './model';
@@ -86,13 +86,13 @@ class SidecarText {
     const items = list.items as Node[];
     before.forEach((old, i) => {
       const now = afterById.get(old.id);
-      if (!now) this.splice(this.itemStart(items[i]), this.lineEnd(items[i].range![2]), '');
+      if (!now) this.splice(this.itemStart(items[i]), this.lineEnd(this.end(items[i])), '');
       else this.editMap(items[i] as YAMLMap, annotationAsWritten(old), annotationAsWritten(now), SIDECAR_KEYS.annotation);
     });
     const indent = this.column(list.range![0]);
     for (const a of added) {
       const i = next(a);
-      const at = i < 0 ? this.lineEnd(items[items.length - 1].range![2]) : this.withCommentsAbove(this.itemStart(items[i]));
+      const at = i < 0 ? this.lineEnd(this.end(items[items.length - 1])) : this.withCommentsAbove(this.itemStart(items[i]));
       this.insertLines(at, ' '.repeat(indent) + indentLines(new Document([annotationAsWritten(a)]).toString(WRITE_OPTIONS), indent));
     }
   }
@@ -140,8 +140,7 @@ class SidecarText {
   private replaceValue(pair: Pair, key: string, value: unknown): void {
     const colon = this.source.indexOf(':', (pair.key as Node).range![1]);
     const node = pair.value as Node | null;
-    let end = node?.range ? node.range[1] : colon + 1;
-    while (end > colon + 1 && /[\r\n]/.test(this.source[end - 1])) end--;
+    const end = node?.range ? Math.max(colon + 1, this.end(node)) : colon + 1;
     const commentAfter = this.source.slice(end, this.lineEnd(end)).trim() !== '';
     const indent = this.column((pair.key as Node).range![0]);
     // text that was quoted is quoted the same way
@@ -178,7 +177,21 @@ class SidecarText {
 
   /** The end of a key's value, with the rest of its last line. */
   private pairEnd(pair: Pair): number {
-    return this.lineEnd(((pair.value ?? pair.key) as Node).range![2]);
+    return this.lineEnd(this.end((pair.value ?? pair.key) as Node));
+  }
+
+  /**
+   * Where a node's own text ends: the end of its last value for a mapping or list written as lines (their
+   * range may take in the comment lines after them, and the indentation of the next line).
+   */
+  private end(node: Node): number {
+    if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+      const last = node.items[node.items.length - 1] as Node | Pair;
+      return this.end((isPair(last) ? last.value ?? last.key : last) as Node);
+    }
+    let end = node.range![1];
+    while (end > node.range![0] && /\s/.test(this.source[end - 1])) end--;
+    return end;
   }
 
   /** The start of the line of a list item's `-`. */
