@@ -138,6 +138,30 @@ describe('sidecar hand edits: a save keeps them', () => {
     assert.equal(written, '\uFEFF' + withHash(HAND_EDITED).replace('  - kind: quote\n', '  - kind: quote\n    label: Kim\n').replace(/\n/g, '\r\n'));
   });
 
+  it('a list of annotations written inline stays inline: changed, deleted and added annotations in place', () => {
+    const source = '# inline\nversion: 1\narticle: a.txt\ncontentHash: "cyrb53:00000000000001"\nannotations: [{id: a-1, kind: note, mine: 1, anchor: {text: Kim, start: 17, end: 20}}, {id: a-2, kind: note, anchor: {text: We, start: 50, end: 52}}]\n';
+    const added: Annotation = { id: 'a-3', kind: 'place', links: {}, author: '', created: '', updated: '', anchor: { text: 'Hanoi', prefix: '', suffix: '', start: 32, end: 37 } };
+    const written = save(source, list => [{ ...list[0], label: 'Kim' }, added]);
+    const lines = written.split('\n');
+    assert.deepEqual(lines.slice(0, 4), withHash(source).split('\n').slice(0, 4));
+    assert.match(lines[4], /^annotations: \[ \{ id: a-1, kind: note, mine: 1, anchor: \{ text: Kim, start: 17, end: 20 \}, label: Kim \}, \{ id: a-3, .*start: 32, end: 37 \} \} \]$/);
+    assert.deepEqual(parse(written).sidecar!.annotations.map(a => [a.id, a.label]), [['a-1', 'Kim'], ['a-3', undefined]]);
+  });
+
+  it('an annotation written inline in a list of lines is written again inline; YAML anchors and aliases are kept', () => {
+    const source = 'version: 1\nannotations:\n  - {id: a-1, kind: note, anchor: {text: Kim, start: 17, end: 20}} # short\n  - id: a-2\n    kind: note\n    anchor: {text: We, start: 50, end: 52}\n';
+    const written = editSidecarText(source, { ...parse(source).sidecar!, annotations: parse(source).sidecar!.annotations.map(a => (a.id === 'a-1' ? { ...a, note: 'checked' } : a)) });
+    assert.equal(written, source.replace('end: 20}} # short', 'end: 20}} # short').replace('  - {id: a-1, kind: note, anchor: {text: Kim, start: 17, end: 20}}', '  - { id: a-1, kind: note, anchor: { text: Kim, start: 17, end: 20 }, note: checked }').replace('version: 1\n', 'version: 1\narticle: a.txt\n'));
+    const aliased = 'version: 1\narticle: a.txt\nannotations:\n  - id: a-1\n    kind: note\n    author: &me Reporter\n    anchor: {text: Kim, start: 17, end: 20}\n  - id: a-2\n    kind: note\n    author: *me\n    anchor: {text: We, start: 50, end: 52}\n';
+    const relabelled = editSidecarText(aliased, { ...parse(aliased).sidecar!, annotations: parse(aliased).sidecar!.annotations.map(a => ({ ...a, label: a.id })) });
+    assert.equal(relabelled, aliased.replace(/kind: note\n/g, (line, at: number) => `${line}    label: ${at < 60 ? 'a-1' : 'a-2'}\n`));
+  });
+
+  it('`article` naming another file is corrected where it is', () => {
+    const written = save(HAND_EDITED.replace('article: a.txt', 'article: "../b.txt" # copied'), l => l);
+    assert.equal(written, withHash(HAND_EDITED).replace('article: a.txt', 'article: "a.txt" # copied'));
+  });
+
   it('a new file, or an empty one, is written exactly as serializeSidecar writes it', () => {
     const sidecar: Sidecar = { ...parse(HAND_EDITED).sidecar! };
     for (const previous of [undefined, '', '\n  \n']) assert.equal(editSidecarText(previous, sidecar), serializeSidecar(sidecar));

@@ -62,6 +62,12 @@ export function decodeSidecar(bytes: Uint8Array, article: string): ParsedSidecar
  * only a label for people: the sidecar belongs to `article` (the file it sits beside), whatever it says.
  */
 export function parseSidecar(source: string, article: string): ParsedSidecar {
+  const { problems, sidecar, warnings } = readSidecarDocument(source, article);
+  return { sidecar, problems, warnings };
+}
+
+/** parseSidecar, with the YAML document read when the sidecar is usable (to edit the file in place: sidecarEdit.ts). */
+export function readSidecarDocument(source: string, article: string): ParsedSidecar & { document?: Document.Parsed } {
   if (source.length > MAX_SIDECAR_BYTES) return sidecarTooLarge(source.length);
   if (!source.trim()) return { sidecar: { version: 1, article, contentHash: '', annotations: [] }, problems: [], warnings: [] };
   const lineCounter = new LineCounter();
@@ -150,7 +156,7 @@ export function parseSidecar(source: string, article: string): ParsedSidecar {
     warnings.push({ message: `\`article\` says ${JSON.stringify(String(root.article))}, but this file belongs to ${JSON.stringify(article)}, the article beside it; the field is only a label, is ignored, and is corrected on the next save.`, ...at(nodeAt(['article'])?.range?.[0]) });
   }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings };
+  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings, document: doc };
 }
 
 /** Keys format version 1 does not have, at every level, with where they are. */

@@ -1,5 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { annotationAsWritten, parseSidecar, serializeSidecar, SIDECAR_KEYS, WRITE_OPTIONS } from './codec';
+import { Document, isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { annotationAsWritten, parseSidecar, readSidecarDocument, serializeSidecar, SIDECAR_KEYS, WRITE_OPTIONS } from './codec';
 import { sameAnnotation } from './merge';
 import type { Annotation, Sidecar } from './model';
 
@@ -27,9 +27,8 @@ export function editSidecarText(previous: string | undefined, sidecar: Sidecar):
   const bom = previous?.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = previous?.slice(bom.length) ?? '';
   if (!source.trim()) return serializeSidecar(sidecar);
-  const before = parseSidecar(source, sidecar.article).sidecar;
-  const doc = parseDocument(source, { uniqueKeys: true });
-  if (!before || doc.errors.length || !isMap(doc.contents) || doc.contents.flow) return serializeSidecar(sidecar);
+  const { sidecar: before, document: doc } = readSidecarDocument(source, sidecar.article);
+  if (!before || !doc || !isMap(doc.contents) || doc.contents.flow) return serializeSidecar(sidecar);
   let edited: string | undefined;
   try {
     const text = new SidecarText(source, doc);
@@ -75,12 +74,16 @@ class SidecarText {
     const next = (a: Annotation) => before.findIndex(old => (afterById.get(old.id)?.anchor.start ?? -1) > a.anchor.start);
     if (list.flow) {
       return this.rewriteInline(list, seq => {
-        for (const a of [...added].reverse()) seq.items.splice(next(a) < 0 ? before.length : next(a), 0, this.doc.createNode(annotationAsWritten(a)));
-        for (let i = before.length - 1; i >= 0; i--) {
-          const now = afterById.get(before[i].id);
-          if (!now) seq.items.splice(i, 1);
-          else changeInline(this.doc, seq.items[i] as YAMLMap, annotationAsWritten(before[i]), annotationAsWritten(now), SIDECAR_KEYS.annotation);
-        }
+        const items: unknown[] = [];
+        const insert = (i: number) => { for (const a of added) if (next(a) === i) items.push(this.doc.createNode(annotationAsWritten(a))); };
+        before.forEach((old, i) => {
+          insert(i);
+          const now = afterById.get(old.id);
+          if (now) items.push(seq.items[i]);
+          if (now) changeInline(this.doc, seq.items[i] as YAMLMap, annotationAsWritten(old), annotationAsWritten(now), SIDECAR_KEYS.annotation);
+        });
+        insert(-1);
+        seq.items = items;
       });
     }
     const items = list.items as Node[];
