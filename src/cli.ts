@@ -219,7 +219,7 @@ function annotate(positional: string[], flags: Map<string, string>): void {
     const split = splitAt(text, at);
     if (split) throw new UsageError(`--${flag} ${at} is in the middle of ${split}: use ${at - 1} or ${at + 1}`);
   }
-  const { sidecar, exists } = readSidecar(article, sidecarLimit(flags)); // reports its problems and what a save drops
+  const { sidecar, exists } = readSidecar(article, sidecarLimit(flags)); // reports its problems and warnings (what is ignored is kept as written)
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
   const now = new Date().toISOString();
   const annotation: Annotation = {

@@ -141,7 +141,7 @@ describe('sidecar input: look-alikes (anchor.repeats, anchor.repeatContext)', ()
     assert.doesNotMatch(serializeSidecar(parseSidecar(zero, 'a.txt').sidecar!), /repeats/, '0 is none');
   });
 
-  it('a count that is not a whole number ≥ 0 is reported where it is, read as none and dropped when written', () => {
+  it('a count that is not a whole number ≥ 0 is reported where it is, read as none, and left out of a sidecar written afresh', () => {
     for (const bad of ['-1', '1.5', 'two', 'true', '[1]']) {
       const source = serializeSidecar(withCounts()).replace('repeatContext: 0', `repeatContext: ${bad}`);
       const parsed = parseSidecar(source, 'a.txt');

@@ -88,7 +88,7 @@ describe('sidecar schema (media/sidecar.schema.json)', () => {
     }
   });
 
-  it('flags keys the format does not have, which the codec reports and drops on the next save', () => {
+  it('flags keys the format does not have, which the codec reports and ignores (and a sidecar written afresh leaves out)', () => {
     const cases = [
       withAnnotation(a => { a.lable = 'typo'; }),
       withAnnotation(a => { a.links.person = 'x'; }),
@@ -100,12 +100,12 @@ describe('sidecar schema (media/sidecar.schema.json)', () => {
       assert.ok(parsed.sidecar, 'the codec still reads the file');
       assert.equal(parsed.warnings.length, 1, JSON.stringify(parsed.warnings));
       assert.match(parsed.warnings[0].message, /Unknown key/);
-      assert.doesNotMatch(serializeSidecar(parsed.sidecar), /lable|person: x|length|reviewer/, 'dropped when written');
+      assert.doesNotMatch(serializeSidecar(parsed.sidecar), /lable|person: x|length|reviewer/, 'left out of a sidecar written afresh');
       assert.equal(yamlErrors(source).length, 1, source);
     }
   });
 
-  it('look-alike counts are whole numbers ≥ 0; anything else the codec reports and drops, and the schema flags', () => {
+  it('look-alike counts are whole numbers ≥ 0; anything else the codec reports and ignores (a sidecar written afresh leaves it out), and the schema flags', () => {
     assert.match(serializeSidecar(everyKind()), /repeats: 2\n\s+repeatContext: 17\n/, 'test setup: the counts are written');
     for (const key of ['repeats', 'repeatContext']) {
       for (const bad of [-1, 1.5, 'two', true]) {
@@ -113,7 +113,7 @@ describe('sidecar schema (media/sidecar.schema.json)', () => {
         const parsed = parseSidecar(source, 'a.txt');
         assert.ok(parsed.sidecar, 'the codec still reads the file');
         assert.equal(parsed.warnings.length, 1, `${key}: ${bad}`);
-        assert.doesNotMatch(serializeSidecar(parsed.sidecar), new RegExp(`${key}: `), 'dropped when written');
+        assert.doesNotMatch(serializeSidecar(parsed.sidecar), new RegExp(`${key}: `), 'left out of a sidecar written afresh');
         assert.equal(yamlErrors(source).length, 1, `${key}: ${bad}`);
       }
     }

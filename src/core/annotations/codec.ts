@@ -24,8 +24,8 @@ export const MAX_SIDECAR_BYTES = 5 * 1024 * 1024;
 /** YAML aliases a sidecar may expand (ours are written without any): enough for hand-written ones, not for a “billion laughs”. */
 export const MAX_SIDECAR_ALIASES = 50;
 
-/** The keys of format version 1, per level; anything else is reported and dropped on the next save. */
-const KEYS = {
+/** The keys of format version 1, per level, in the order they are written; anything else is reported and kept as written. */
+export const SIDECAR_KEYS = {
   root: ['version', 'article', 'contentHash', 'annotations'],
   annotation: ['id', 'kind', 'label', 'note', 'date', 'links', 'author', 'created', 'updated', 'anchor'],
   links: ['entityId', 'speaker', 'eventId'],
@@ -70,6 +70,12 @@ export function decodeSidecar(bytes: Uint8Array, article: string, maxBytes = MAX
  * only a label for people: the sidecar belongs to `article` (the file it sits beside), whatever it says.
  */
 export function parseSidecar(source: string, article: string, maxBytes = MAX_SIDECAR_BYTES): ParsedSidecar {
+  const { problems, sidecar, warnings } = readSidecarDocument(source, article, maxBytes);
+  return { sidecar, problems, warnings };
+}
+
+/** parseSidecar, with the YAML document read when the sidecar is usable (to edit the file in place: sidecarEdit.ts). */
+export function readSidecarDocument(source: string, article: string, maxBytes = MAX_SIDECAR_BYTES): ParsedSidecar & { document?: Document.Parsed } {
   if (source.length > maxBytes) return sidecarTooLarge(source.length, maxBytes);
   if (!source.trim()) return { sidecar: { version: 1, article, contentHash: '', annotations: [] }, problems: [], warnings: [] };
   const marker = conflictMarkerLine(source);
@@ -118,32 +124,41 @@ export function parseSidecar(source: string, article: string, maxBytes = MAX_SID
       const which = !offset(anchor.start) ? 'start' : 'end';
       return problem(`\`anchor.start\` and \`anchor.end\` must be offsets (whole numbers from 0) with start ≤ end, not ${which} ${JSON.stringify(anchor[which]) ?? 'missing'}.`, where('anchor', ...(which in anchor ? [which] : [])));
     }
-    const links = (typeof a.links === 'object' && a.links) || {};
-    // look-alikes: a count that is not a whole number is reported and read as absent (what the next save writes)
+    // a field of the wrong type is reported at its line, read as absent and kept as written (sidecarEdit.ts)
+    const text = (value: unknown, ...path: string[]): string | undefined => {
+      if (value == null || typeof value !== 'object') return value == null ? undefined : String(value);
+      warnings.push({ message: `\`${path.join('.')}\` should be text, not a ${Array.isArray(value) ? 'list' : 'mapping'}: it is ignored, and kept as written.`, ...at(nodeAt(where(...path))?.range?.[0]) });
+      return undefined;
+    };
+    let links: Record<string, unknown> = {};
+    if (isMap(doc.getIn(where('links'), true))) links = a.links;
+    else if (a.links != null) warnings.push({ message: `\`links\` should be a mapping (entityId, speaker, eventId), not ${Array.isArray(a.links) ? 'a list' : JSON.stringify(a.links)}: it is ignored, and kept as written.`, ...at(nodeAt(where('links'))?.range?.[0]) });
+    const link = (key: string) => { const value = text(links[key], 'links', key); return value ? { [key]: value } : {}; };
+    const label = text(a.label, 'label');
+    const note = text(a.note, 'note');
+    const date = text(a.date, 'date');
+    const created = text(a.created, 'created');
+    // look-alikes: a count that is not a whole number is reported and read as absent
     const count = (key: 'repeats' | 'repeatContext') => {
       const value = anchor[key];
       if (value == null) return undefined;
       if (Number.isSafeInteger(value) && (value as number) >= 0) return value as number;
-      warnings.push({ message: `\`anchor.${key}\` must be a whole number ≥ 0, not ${JSON.stringify(value)}: it is ignored, and dropped when the extension next saves this file.`, ...at(nodeAt(where('anchor', key))?.range?.[0]) });
+      warnings.push({ message: `\`anchor.${key}\` must be a whole number ≥ 0, not ${JSON.stringify(value)}: it is ignored, and kept as written until the look-alikes are counted again.`, ...at(nodeAt(where('anchor', key))?.range?.[0]) });
       return undefined;
     };
     const repeats = count('repeats');
     const repeatContext = count('repeatContext');
     annotations.push({
       id: a.id, kind: a.kind,
-      ...(a.label != null ? { label: String(a.label) } : {}),
-      ...(a.note != null && a.note !== '' ? { note: String(a.note) } : {}),
-      ...(a.date != null ? { date: String(a.date) } : {}),
-      links: {
-        ...(links.entityId ? { entityId: String(links.entityId) } : {}),
-        ...(links.speaker ? { speaker: String(links.speaker) } : {}),
-        ...(links.eventId ? { eventId: String(links.eventId) } : {}),
-      },
-      author: String(a.author ?? ''),
-      created: String(a.created ?? ''),
-      updated: String(a.updated ?? a.created ?? ''),
+      ...(label !== undefined ? { label } : {}),
+      ...(note ? { note } : {}),
+      ...(date !== undefined ? { date } : {}),
+      links: { ...link('entityId'), ...link('speaker'), ...link('eventId') },
+      author: text(a.author, 'author') ?? '',
+      created: created ?? '',
+      updated: text(a.updated, 'updated') ?? created ?? '',
       anchor: {
-        text: anchor.text, prefix: String(anchor.prefix ?? ''), suffix: String(anchor.suffix ?? ''),
+        text: anchor.text, prefix: text(anchor.prefix, 'anchor', 'prefix') ?? '', suffix: text(anchor.suffix, 'anchor', 'suffix') ?? '',
         start: anchor.start as number, end: anchor.end as number,
         ...(repeats ? { repeats } : {}),
         ...(repeatContext !== undefined ? { repeatContext } : {}),
@@ -156,7 +171,7 @@ export function parseSidecar(source: string, article: string, maxBytes = MAX_SID
     warnings.push({ message: `\`article\` says ${JSON.stringify(String(root.article))}, but this file belongs to ${JSON.stringify(article)}, the article beside it; the field is only a label, is ignored, and is corrected on the next save.`, ...at(nodeAt(['article'])?.range?.[0]) });
   }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings };
+  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings, document: doc };
 }
 
 /** Keys format version 1 does not have, at every level, with where they are. */
@@ -166,16 +181,16 @@ function unknownKeys(root: YAMLMap): { message: string; offset: number }[] {
     if (!isMap(map)) return;
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      if (!known.includes(key)) found.push({ message: `Unknown key \`${key}\`${where}: it is ignored, and dropped when the extension next saves this file.`, offset: (pair.key as Node | null)?.range?.[0] ?? 0 });
+      if (!known.includes(key)) found.push({ message: `Unknown key \`${key}\`${where}: it is ignored, and kept as written.`, offset: (pair.key as Node | null)?.range?.[0] ?? 0 });
     }
   };
-  check(root, KEYS.root, '');
+  check(root, SIDECAR_KEYS.root, '');
   const list = root.get('annotations', true);
   for (const item of isSeq(list) ? list.items : []) {
-    check(item, KEYS.annotation, ' in an annotation');
+    check(item, SIDECAR_KEYS.annotation, ' in an annotation');
     if (isMap(item)) {
-      check(item.get('links', true), KEYS.links, ' in `links`');
-      check(item.get('anchor', true), KEYS.anchor, ' in `anchor`');
+      check(item.get('links', true), SIDECAR_KEYS.links, ' in `links`');
+      check(item.get('anchor', true), SIDECAR_KEYS.anchor, ' in `anchor`');
     }
   }
   return found;
@@ -187,26 +202,34 @@ export function serializeSidecar(sidecar: Sidecar): string {
     version: 1,
     article: sidecar.article,
     contentHash: sidecar.contentHash,
-    annotations: [...sidecar.annotations].sort((a, b) => a.anchor.start - b.anchor.start || a.id.localeCompare(b.id)).map(a => ({
-      id: a.id,
-      kind: a.kind,
-      ...(a.label !== undefined ? { label: a.label } : {}),
-      ...(a.note !== undefined ? { note: a.note } : {}),
-      ...(a.date !== undefined ? { date: a.date } : {}),
-      ...(Object.keys(a.links).length ? { links: { ...pick(a.links, ['entityId', 'speaker', 'eventId']) } } : {}),
-      author: a.author,
-      created: a.created,
-      updated: a.updated,
-      anchor: {
-        text: a.anchor.text, prefix: a.anchor.prefix, suffix: a.anchor.suffix, start: a.anchor.start, end: a.anchor.end,
-        ...(a.anchor.repeats ? { repeats: a.anchor.repeats } : {}),
-        ...(a.anchor.repeatContext !== undefined ? { repeatContext: a.anchor.repeatContext } : {}),
-      },
-    })),
+    annotations: [...sidecar.annotations].sort((a, b) => a.anchor.start - b.anchor.start || a.id.localeCompare(b.id)).map(annotationAsWritten),
   };
   const doc = new Document(ordered);
   doc.commentBefore = ` Source Annotator annotations for ${sidecar.article} (format: version 1, see the extension's README)`;
-  return doc.toString({ lineWidth: 0, indentSeq: true });
+  return doc.toString(WRITE_OPTIONS);
+}
+
+/** How sidecars are laid out: no folded lines, list items indented under their key. */
+export const WRITE_OPTIONS = { lineWidth: 0, indentSeq: true } as const;
+
+/** An annotation as it is written: its keys in the order of SIDECAR_KEYS, absent ones left out. */
+export function annotationAsWritten(a: Annotation): Record<string, unknown> {
+  return {
+    id: a.id,
+    kind: a.kind,
+    ...(a.label !== undefined ? { label: a.label } : {}),
+    ...(a.note !== undefined ? { note: a.note } : {}),
+    ...(a.date !== undefined ? { date: a.date } : {}),
+    ...(Object.keys(a.links).length ? { links: { ...pick(a.links, ['entityId', 'speaker', 'eventId']) } } : {}),
+    author: a.author,
+    created: a.created,
+    updated: a.updated,
+    anchor: {
+      text: a.anchor.text, prefix: a.anchor.prefix, suffix: a.anchor.suffix, start: a.anchor.start, end: a.anchor.end,
+      ...(a.anchor.repeats ? { repeats: a.anchor.repeats } : {}),
+      ...(a.anchor.repeatContext !== undefined ? { repeatContext: a.anchor.repeatContext } : {}),
+    },
+  };
 }
 
 function pick<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {

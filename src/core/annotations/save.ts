@@ -1,9 +1,10 @@
 import { contentHash } from '../text/hash';
 import { recountLookalikes } from './anchor';
-import { decodeSidecar, MAX_SIDECAR_BYTES, serializeSidecar, type ParsedSidecar, type SidecarProblem } from './codec';
+import { decodeSidecar, MAX_SIDECAR_BYTES, type ParsedSidecar, type SidecarProblem } from './codec';
 import { mergeAnnotations } from './merge';
 import { sidecarName, type Annotation, type Sidecar } from './model';
 import { danglingLink, inWords, readOnlySidecar, tooLargeToSave } from './saveErrors';
+import { editSidecarText } from './sidecarEdit';
 import { LOCK_WAIT_MS, removeStaleTemps, sidecarFileNames, takeLock, type LockStep, type Saver } from './sidecarLock';
 
 /**
@@ -108,7 +109,8 @@ function* readMergeWrite(
   let annotations = change(JSON.parse(JSON.stringify(base)) as Annotation[]); // a copy: the change may edit in place
   for (let attempt = 1; ; attempt++) {
     const sidecar: Sidecar = { version: 1, article, contentHash: hash, annotations: recountLookalikes(articleText, annotations) };
-    const content = serializeSidecar(sidecar);
+    // the file as it is on disk, edited where the annotations changed: hand edits elsewhere are kept (sidecarEdit.ts)
+    const content = editSidecarText(seen instanceof Uint8Array ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(seen) : undefined, sidecar, maxBytes);
     const size = new TextEncoder().encode(content).length;
     if (size > maxBytes) throw tooLargeToSave(article, size, maxBytes);
     let committed = false;
