@@ -6,6 +6,7 @@ import { MAX_SIDECAR_BYTES } from './core/annotations/codec';
 import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
 import { ANNOTATION_KINDS, newAnnotationId, type Annotation, type AnnotationKind } from './core/annotations/model';
 import { UnreadableSidecarError, type SaveOptions, type SaveResult } from './core/annotations/save';
+import { writeErrorWords } from './core/annotations/saveErrors';
 import { saveOnDisk, type DiskSaveHooks } from './node/sidecarDisk';
 import { Corpus } from './core/corpus';
 import { articleRecord, exportChunks, type ExportFormat } from './core/export';
@@ -202,7 +203,9 @@ function writeAtomic(file: string, chunks: Iterable<string>): void {
   } catch (e) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    throw new Error(`cannot write ${file}: ${code === 'EISDIR' ? 'a folder has that name' : code === 'ENOENT' ? 'its folder does not exist' : writeErrorWords(code)}; nothing was written`);
   }
 }
 

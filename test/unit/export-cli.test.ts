@@ -327,3 +327,24 @@ describe('CLI: annotate, then annotations', () => {
     assert.ok(bytes.equals(fs.readFileSync(sidecar)));
   });
 });
+
+describe('CLI: an export that cannot be written', () => {
+  it('says why in words, writes nothing and leaves no temporary file behind', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'source-annotator-export-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.txt'), EXTRA_TEXT);
+      const out = path.join(dir, 'out');
+      fs.mkdirSync(path.join(out, 'report.json'), { recursive: true }); // a folder where the export would go
+      const run = cli('export', path.join(dir, 'a.txt'), '--format', 'json', '--out', path.join(out, 'report.json'));
+      assert.equal(run.code, 1);
+      assert.match(run.err, /cannot write .*report\.json: a folder has that name; nothing was written/);
+      assert.doesNotMatch(run.err, /EISDIR|\.tmp/);
+      assert.deepEqual(fs.readdirSync(out), ['report.json'], 'no temporary file left beside it');
+      const missing = cli('export', path.join(dir, 'a.txt'), '--format', 'json', '--out', path.join(dir, 'no-such-folder', 'r.json'));
+      assert.equal(missing.code, 1);
+      assert.match(missing.err, /its folder does not exist; nothing was written/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -40,11 +40,16 @@ const WORDS: Record<string, string> = {
   Unavailable: 'the file system is not available',
 };
 
+/** What a file system error code means for a file being written, in words. */
+export function writeErrorWords(code: string): string {
+  return WORDS[code] ?? `the file system refused (${code})`;
+}
+
 /** A file system error of a save, in words; other errors (ours, already in words) as they are. */
 export function inWords(error: unknown, article: string): unknown {
   const code = (error as { code?: unknown })?.code;
   if (error instanceof SidecarNotSavedError || typeof code !== 'string') return error;
-  const words = WORDS[code] ?? `the file system refused (${code})`;
+  const words = writeErrorWords(code);
   const said = new SidecarNotSavedError(`cannot write the annotations of ${article}: ${words}; nothing was written`);
   (said as { cause?: unknown }).cause = error;
   return said;
