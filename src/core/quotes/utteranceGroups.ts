@@ -1,6 +1,6 @@
 import type { ArticleView } from '../corpus';
 import type { QuoteWords } from './quoteWords';
-import type { QuoteRef, Utterance } from './utterances';
+import type { QuoteRef, Utterance } from './utterance';
 
 /**
  * The same words of one speaker (undefined: unattributed), however many times quoted: compared with other

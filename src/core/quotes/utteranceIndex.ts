@@ -1,7 +1,7 @@
 import type { ArticleView, CorpusView } from '../corpus';
 import { agreement, prefixWords, stemsOf } from './quoteWords';
 import { UtteranceGroups, type ArticleQuotes, type Quoted, type Remark, type Wording } from './utteranceGroups';
-import type { QuoteRef, Utterance } from './utterances';
+import type { QuoteRef, Utterance } from './utterance';
 
 /** Remarks by the content words they hold, per speaker and for everyone: a speaker's remarks match only that speaker's and the unattributed. */
 class WordLists {

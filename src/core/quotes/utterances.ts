@@ -1,31 +1,9 @@
 import type { CorpusView } from '../corpus';
 import { alignment, words } from './quoteWords';
+import type { Utterance } from './utterance';
 import { UtteranceIndex } from './utteranceIndex';
 
-/** One speech quote of one article, as an utterance lists it. */
-export interface QuoteRef {
-  path: string;
-  /** Index into the article's `quotes`. */
-  index: number;
-  start: number;
-  end: number;
-  text: string;
-  speakerId?: string;
-  speakerName?: string;
-}
-
-/** The same words of one speaker as quoted by one or more articles, in full, in part or in another rendering. */
-export interface Utterance {
-  id: string;
-  speakerId?: string;
-  speakerName?: string;
-  /** The longest version quoted. */
-  text: string;
-  /** Sorted by path, then start. */
-  quotes: QuoteRef[];
-  /** The articles quoting it, sorted: how many sources carry it. */
-  sources: string[];
-}
+export type { QuoteRef, Utterance } from './utterance';
 
 /** One stretch of a word comparison: words both versions have, or only the first or the second. */
 export interface WordDifference {
