@@ -77,6 +77,7 @@ describe('dates: bad input', () => {
 
   it('prices and counts are not years', () => {
     assert.deepEqual(values('It cost $1999 and 2000 percent more; 1,500 troops.'), []);
+    assert.deepEqual(values('Net was $1.35 a share; the stock rose 3/4 to 12 3/4; up 4 to 15.'), []);
   });
 });
 

@@ -22,7 +22,7 @@ export interface TimeExpression {
 export function normaliseDates(text: string, reference: string | Date): TimeExpression[] {
   const ref = toDay(reference);
   if (!ref || typeof text !== 'string') return [];
-  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-');
+  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !/\/$/.test(text.slice(0, c.start).trimEnd()));
   // a rule's bare year inside a longer date chrono read ("March 26, 1996") gives way to it
   const ours = ruleExpressions(text, ref).filter(f => f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month));
   const out: TimeExpression[] = ours.map(f => ({ ...f, text: text.slice(f.start, f.end) }));
@@ -33,9 +33,13 @@ export function normaliseDates(text: string, reference: string | Date): TimeExpr
   return out.sort((x, y) => x.start - y.start);
 }
 
-/** chrono reads some words as dates that news rarely means as one ("may", "second", a time alone). */
+/** chrono reads some words and numbers as dates that news rarely means as one ("may", "second", "1.35 a"). */
 function isDate(c: ChronoDate): boolean {
   if (/^(?:may|march|sun|sat|mon|wed|second|now)$/i.test(c.text)) return false;
+  // a number chrono takes for a clock time ("$1.35 a share", "4 to 15", "at 20") or a price fraction ("12 3/4")
+  const { year, month, day, weekday, hour } = c.known;
+  if (hour && !year && !month && !day && !weekday && !/\b(?:[ap]\.?m\b|o'clock|noon|midnight|morning|afternoon|evening|night|tonight|today)/i.test(c.text)) return false;
+  if (/(?:^|\s)\d+\/(?:2|4|8|16|32)$/.test(c.text)) return false;
   return c.value !== null || c.known.weekday;
 }
 
