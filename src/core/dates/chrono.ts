@@ -1,0 +1,44 @@
+// chrono-node, the standard JavaScript date parser, as the base layer: what it finds, mapped to a TimeML
+// value at the precision of the parts chrono says it knows (a day, a month, a year). This mapping alone is
+// the baseline `npm run eval:dates` compares our layer against.
+import * as chrono from 'chrono-node';
+import { dayValue, isRealDay, monthValue, noonOf, yearValue, type Day } from './calendar';
+
+export interface ChronoDate {
+  start: number;
+  end: number;
+  text: string;
+  value: string | null;
+  /** The other end of a range ("from 2001 to 2009"). */
+  endValue?: string | null;
+  /** Parts the text spells out (not implied by the reference date). */
+  known: { year: boolean; month: boolean; day: boolean; weekday: boolean; hour: boolean };
+  /** The day chrono settled on (with implied parts filled in from the reference). */
+  day?: Day;
+}
+
+type Components = chrono.ParsedComponents;
+
+function valueOf(c: Components): { value: string | null; day?: Day } {
+  const year = c.get('year'), month = c.get('month'), day = c.get('day');
+  if (year == null || month == null || day == null) return { value: null };
+  const d = { year, month, day };
+  if (c.isCertain('day') || c.isCertain('weekday') || (c.isCertain('hour') && !c.isCertain('month'))) return { value: isRealDay(year, month, day) ? dayValue(d) : null, day: d };
+  if (c.isCertain('month')) return { value: monthValue(year, month), day: d };
+  if (c.isCertain('year')) return { value: yearValue(year), day: d };
+  return { value: null, day: d };
+}
+
+/** Every date chrono-node finds in a text, relative to the reference day. Never throws. */
+export function chronoDates(text: string, reference: Day): ChronoDate[] {
+  let results: chrono.ParsedResult[];
+  try { results = chrono.parse(text, noonOf(reference)); } catch { return []; }
+  return results.map(r => {
+    const { value, day } = valueOf(r.start);
+    const known = { year: r.start.isCertain('year'), month: r.start.isCertain('month'), day: r.start.isCertain('day'), weekday: r.start.isCertain('weekday'), hour: r.start.isCertain('hour') };
+    const text = r.text.replace(/[\s,.;:]+$/, '');
+    const out: ChronoDate = { start: r.index, end: r.index + text.length, text, value, known, day };
+    if (r.end) out.endValue = valueOf(r.end).value;
+    return out;
+  });
+}

@@ -1,0 +1,78 @@
+// Date normalisation: every time expression of a text with its span (UTF-16 offsets, like the rest of the
+// core) and a TimeML/ISO value relative to the reference (publication) date. chrono-node finds and values
+// most written dates; the rules in ./expressions add what it lacks, and the tense of the clause decides
+// which Friday or which June a bare weekday or month means.
+import { addDays, dayValue, monthValue, toDay, weekday, type Day } from './calendar';
+import { chronoDates, type ChronoDate } from './chrono';
+import { looksAhead, sentenceAround } from './context';
+import { ruleExpressions } from './expressions';
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  /** As written. */
+  text: string;
+  /** `2019-02-27`, `2019-02`, `2019`, `2019-W09`, `2019-Q1`, `201`, `2019-SU`, `PRESENT_REF`…; null when none can be given. */
+  value: string | null;
+  /** The other end of a range ("from 2001 to 2009" → value 2001, endValue 2009). */
+  endValue?: string | null;
+}
+
+/** Every time expression in a text, valued relative to the reference date (`YYYY-MM-DD` or a Date). Never throws. */
+export function normaliseDates(text: string, reference: string | Date): TimeExpression[] {
+  const ref = toDay(reference);
+  if (!ref || typeof text !== 'string') return [];
+  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !/\/$/.test(text.slice(0, c.start).trimEnd()));
+  // a rule's bare year inside a longer date chrono read ("March 26, 1996") gives way to it
+  const ours = ruleExpressions(text, ref).filter(f => f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month));
+  const out: TimeExpression[] = ours.map(f => ({ ...f, text: text.slice(f.start, f.end) }));
+  for (const c of chrono) {
+    if (ours.some(f => f.start < c.end && c.start < f.end)) continue;
+    out.push({ start: c.start, end: c.end, text: c.text, value: revalue(text, c, ref), ...(c.endValue !== undefined ? { endValue: c.endValue } : {}) });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** chrono reads some words and numbers as dates that news rarely means as one ("may", "second", "1.35 a"). */
+function isDate(c: ChronoDate): boolean {
+  if (/^(?:may|march|sun|sat|mon|wed|second|now)$/i.test(c.text)) return false;
+  // a number chrono takes for a clock time ("$1.35 a share", "4 to 15", "at 20") or a price fraction ("12 3/4")
+  const { year, month, day, weekday, hour } = c.known;
+  if (hour && !year && !month && !day && !weekday && !/\b(?:[ap]\.?m\b|o'clock|noon|midnight|morning|afternoon|evening|night|tonight|today)/i.test(c.text)) return false;
+  if (/(?:^|\s)\d+\/(?:2|4|8|16|32)$/.test(c.text)) return false;
+  return c.value !== null || c.known.weekday;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** chrono's value, with the weekday, month or day-of-month chosen by the tense of the clause. */
+function revalue(text: string, c: ChronoDate, ref: Day): string | null {
+  const ahead = () => looksAhead(text, c.start, c.end);
+  if (c.known.weekday && !c.known.day) {
+    const wanted = WEEKDAYS.findIndex(w => c.text.toLowerCase().includes(w.slice(0, 3)));
+    if (wanted < 0) return c.value;
+    const last = /\blast\b/i.test(c.text), next = /\b(?:next|this coming)\b/i.test(c.text);
+    const delta = (wanted - weekday(ref) + 7) % 7;
+    if (next || (!last && ahead())) return dayValue(addDays(ref, delta || (next ? 7 : 0)));
+    return dayValue(addDays(ref, delta ? delta - 7 : last ? -7 : 0));
+  }
+  if (c.known.month && !c.known.year && c.day) {
+    // the nearest such month: the coming one when the clause looks ahead or it is at most two months off
+    const forward = (c.day.month - ref.month + 12) % 12;
+    const comingYear = c.day.month >= ref.month ? ref.year : ref.year + 1;
+    const year = yearNear(text, c, ref) ?? (forward === 0 ? ref.year : ahead() || forward <= 2 ? comingYear : comingYear - 1);
+    if (!c.known.day) return monthValue(year, c.day.month);
+    return c.value === null ? null : dayValue({ ...c.day, year });
+  }
+  return c.value;
+}
+
+/** A year the same sentence gives next to a bare month: "in June last year", "last year, in April". */
+function yearNear(text: string, c: ChronoDate, ref: Day): number | undefined {
+  const s = sentenceAround(text, c.start, c.end);
+  const after = text.slice(c.end, Math.min(s.end, c.end + 20));
+  const before = text.slice(Math.max(s.start, c.start - 25), c.start);
+  const near = /^\s*(?:of\s+)?(last|next|this)\s+year\b/i.exec(after) ?? /\b(last|next|this)\s+year,?\s+(?:in\s+|on\s+)?$/i.exec(before);
+  if (!near) return undefined;
+  return near[1].toLowerCase() === 'last' ? ref.year - 1 : near[1].toLowerCase() === 'next' ? ref.year + 1 : ref.year;
+}
