@@ -42,9 +42,18 @@ export class ArticleAnnotations {
     return tracker && { tracker, stored: this.corpus().annotationsOf(key) };
   }
 
+  /** How many times each article's annotations were replaced (saved, reloaded): a read of its sidecar begun before the latest is out of date. */
+  private readonly replaced = new Map<string, number>();
+
+  /** The article's count of replacements, to compare before and after reading its sidecar. */
+  generation(key: string): number {
+    return this.replaced.get(key) ?? 0;
+  }
+
   /** Replaces an article's annotations, if the corpus still holds it. */
   replace(key: string, annotations: Annotation[]): void {
     if (!this.corpus().has(key)) return; // deleted meanwhile
+    this.replaced.set(key, this.generation(key) + 1);
     const text = this.sync.editorText(key);
     if (text !== undefined) this.put(key, text, annotations);
     else this.corpus().setAnnotations(key, annotations);

@@ -221,9 +221,12 @@ export class CorpusService implements vscode.Disposable {
       const doc = this.sync.editorDocument(uri.toString());
       if (doc) this.previews.request(doc);
       await this.analyseOffThread(text, onDisk);
+      const key = uri.toString();
+      const before = this.annotations.generation(key);
       const state = await this.store.read(uri);
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
-      this.annotations.put(uri.toString(), text, state.sidecar?.annotations ?? []);
+      // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
+      this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
     } catch {
       return; // unreadable or gone: nothing to show
     }
