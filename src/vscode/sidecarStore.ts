@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeSidecar, type SidecarProblem } from '../core/annotations/codec';
+import { decodeSidecar, parseSidecar, type SidecarProblem } from '../core/annotations/codec';
 import { readSidecarSteps, type SidecarBytes, type SidecarFacts } from '../core/annotations/sidecarFile';
 import { articleNameOfSidecar, sidecarName, SIDECAR_SUFFIX, type Annotation, type Sidecar } from '../core/annotations/model';
 import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SaveOptions, type SaveResult, type SidecarRead } from '../core/annotations/save';
@@ -91,7 +91,8 @@ export class SidecarStore implements vscode.Disposable {
         const saved = uri.scheme === 'file'
           ? await saveOnDiskAsync(uri.fsPath, fileName(article), articleText, change, options, hooks)
           : await saveThroughWorkspaceFs(uri, fileName(article), articleText, change, options, hooks);
-        this.report(article, uri, [], []); // what we wrote is well-formed: earlier warnings are gone with it
+        // what we wrote is well-formed; what a hand edit left in it (kept as written) is still said
+        this.report(article, uri, [], parseSidecar(saved.content, fileName(article), this.maxBytes()).warnings);
         return saved.sidecar;
       } catch (e) {
         if (!(e instanceof UnreadableSidecarError)) throw e;

@@ -125,4 +125,51 @@ suite('Source Annotator in VS Code: sidecars', () => {
       else await vscode.workspace.fs.delete(sidecar);
     }
   });
+
+  test('a hand-edited sidecar keeps its comment, unknown key and wrong-typed field through a save, and they are still reported', async () => {
+    const name = 'npr-kuow-second-trump-kim-summit-hanoi.txt';
+    const editor = await openArticle(name);
+    const sidecar = api.sidecarUri(editor.document.uri);
+    const original = (await exists(sidecar)) ? await vscode.workspace.fs.readFile(sidecar) : undefined;
+    const at = editor.document.getText().indexOf('Kim');
+    const hand = [
+      '# checked by Ana on Monday',
+      'version: 1',
+      `article: ${name}`,
+      'contentHash: ""',
+      'annotations:',
+      '  - id: a-by-hand',
+      '    kind: note',
+      '    note: {reviewed: yes}   # a mapping, not text',
+      '    reviewer: Ana',
+      '    author: ana',
+      '    created: 2026-11-30T09:00:00.000Z',
+      '    updated: 2026-11-30T09:00:00.000Z',
+      '    anchor:',
+      '      text: Kim',
+      '      prefix: ""',
+      '      suffix: ""',
+      `      start: ${at}`,
+      `      end: ${at + 3}`,
+      '',
+    ].join('\n');
+    try {
+      await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(hand));
+      const warned = () => vscode.languages.getDiagnostics(sidecar).map(d => d.message).join('\n');
+      await until('the hand edits reported', () => /`note` should be text/.test(warned()) && /Unknown key `reviewer`/.test(warned()));
+      const start = positionOf(editor.document, 'Hanoi');
+      editor.selection = new vscode.Selection(start, start.translate(0, 5));
+      const added = await api.annotateSelection({ kind: 'note', note: 'added by the extension' });
+      assert.ok(added);
+      const written = await readText(sidecar);
+      for (const line of hand.split('\n').filter(l => l && !l.startsWith('contentHash'))) assert.ok(written.includes(line), `kept: ${line}`);
+      assert.ok(parseSidecar(written, name).sidecar!.annotations.some(a => a.id === added.id));
+      await new Promise(r => setTimeout(r, 1500)); // the file watcher's news of our own write comes and goes
+      assert.match(warned(), /`note` should be text/, 'still reported after the save');
+      assert.match(warned(), /Unknown key `reviewer`/);
+    } finally {
+      if (original) await vscode.workspace.fs.writeFile(sidecar, original);
+      else await vscode.workspace.fs.delete(sidecar);
+    }
+  });
 });
