@@ -111,12 +111,13 @@ const preAnalysed = new Map<string, { text: string; analysis: ArticleAnalysis }>
 function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOut): { corpus: Corpus; read: string[] } {
   const corpus = new Corpus({ recogniser: recogniser(flags) });
   const read: string[] = [];
+  const maxSidecarBytes = sidecarLimit(flags);
   for (const file of files) {
     const ready = preAnalysed.get(file);
     const text = ready?.text ?? readArticle(file, leftOut);
     if (text === undefined) continue;
     if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
-    const { sidecar, exists } = readSidecar(file, sidecarLimit(flags));
+    const { sidecar, exists } = readSidecar(file, maxSidecarBytes);
     if (exists && !sidecar) leftOut.sidecarRefused();
     corpus.setArticle(file, text, sidecar?.annotations ?? []);
     read.push(file);
@@ -205,7 +206,7 @@ function writeAtomic(file: string, chunks: Iterable<string>): void {
     fs.rmSync(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw e;
-    throw new Error(`cannot write ${file}: ${code === 'EISDIR' ? 'a folder has that name' : code === 'ENOENT' ? 'its folder does not exist' : writeErrorWords(code)}; nothing was written`);
+    throw new Error(`cannot write ${file}: ${code === 'EISDIR' ? 'a folder has that name' : writeErrorWords(code)}; nothing was written`);
   }
 }
 
@@ -222,7 +223,8 @@ function annotate(positional: string[], flags: Map<string, string>): void {
     const split = splitAt(text, at);
     if (split) throw new UsageError(`--${flag} ${at} is in the middle of ${split}: use ${at - 1} or ${at + 1}`);
   }
-  const { sidecar, exists } = readSidecar(article, sidecarLimit(flags)); // reports its problems and warnings (what is ignored is kept as written)
+  const maxSidecarBytes = sidecarLimit(flags);
+  const { sidecar, exists } = readSidecar(article, maxSidecarBytes); // reports its problems and warnings (what is ignored is kept as written)
   if (exists && !sidecar) throw new Error(`${sidecarPath(article)} cannot be read; fix it first (it is left untouched)`);
   const now = new Date().toISOString();
   const annotation: Annotation = {
@@ -231,7 +233,7 @@ function annotate(positional: string[], flags: Map<string, string>): void {
   };
   const wait = Number(flags.get('wait-seconds') ?? LOCK_WAIT_MS / 1000);
   if (!(wait >= 0)) throw new UsageError('--wait-seconds must be a number of seconds');
-  saveSidecarFile(article, text, list => [...list, annotation], { maxBytes: sidecarLimit(flags), lockWaitMs: wait * 1000 });
+  saveSidecarFile(article, text, list => [...list, annotation], { maxBytes: maxSidecarBytes, lockWaitMs: wait * 1000 });
   process.stdout.write(JSON.stringify({ id: annotation.id, kind, start, end, text: annotation.anchor.text }) + '\n');
 }
 
