@@ -4,6 +4,7 @@ import { findQuotes } from './quotes';
 import { contentHash } from './text/hash';
 import { paragraphs, sentences } from './text/sentences';
 import { isHeadline } from './ner/recognise';
+import { familyWords } from './entities/familyWords';
 
 export interface AnalysisOptions {
   /** Articles longer than this (in UTF-16 code units) are not analysed. */
@@ -48,7 +49,7 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
     const d = k < dates.length && dates[k].end <= s.end ? dates[k] : undefined;
     if (d && !inList(s) && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.date!, dateMention: { start: d.start, end: d.end } });
   }
-  return { hash, mentions, quotes, datedSentences };
+  return { hash, mentions, quotes, datedSentences, familyWords: familyWords(text) };
 }
 
 /** Analyses by content hash, keeping the most recent results: re-opening or re-scanning costs nothing. */

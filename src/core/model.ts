@@ -76,6 +76,11 @@ export interface ArticleAnalysis {
   mentions: Mention[];
   quotes: Quote[];
   datedSentences: DatedSentence[];
+  /**
+   * The words of the text that may be family names (src/core/entities/familyWords.ts): found with the analysis,
+   * off the main thread, and let go once the corpus has noted them.
+   */
+  familyWords?: string[];
   /** Set when analysis was skipped (too large, binary). */
   skipped?: string;
 }

@@ -1,5 +1,5 @@
 import { addCount } from './entityTable';
-import { familyCandidates, mayBeFamilyName, type FamilyContribution } from './familyNames';
+import type { FamilyContribution } from './familyNames';
 
 /**
  * The family names of the corpus, counted over what each article says of them (src/core/corpus/familyNames.ts),
@@ -31,18 +31,12 @@ export class FamilyNameIndex {
     return flipped;
   }
 
-  /** Notes the names an article's text may hold where a family name would be found; returns those places. */
-  index(id: number, text: string): ReturnType<typeof familyCandidates> {
-    const candidates = familyCandidates(text);
-    const seen = new Set<string>();
-    for (const c of candidates) {
-      const name = text.slice(c.start, c.end);
-      if (seen.has(name) || !mayBeFamilyName(name)) continue;
-      seen.add(name);
+  /** Notes the names an article's text may hold where a family name would be found (its family words, src/core/entities/familyWords.ts). */
+  index(id: number, names: readonly string[]): void {
+    for (const name of names) {
       const ids = this.holders.get(name) ?? this.holders.set(name, []).get(name)!;
       if (ids[ids.length - 1] !== id) ids.push(id);
     }
-    return candidates;
   }
 
   /** The articles that may hold the name, as `holds` judges them (in index order); the others leave the index. */

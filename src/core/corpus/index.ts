@@ -9,7 +9,8 @@ import { applyDecisions, articleDecisions, DecisionBook, type Decision } from '.
 import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
 import { entityContribution, EntityTable, type EntityContribution } from './entityTable';
 import { FamilyNameIndex } from './familyIndex';
-import { applyFamilyNames, familyCandidates, familyContribution, mayHoldName, type FamilyContribution } from './familyNames';
+import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
+import { applyFamilyNames, familyContribution, type FamilyContribution } from './familyNames';
 import { recently } from './recent';
 import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
 import type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation } from './types';
@@ -187,8 +188,8 @@ export class Corpus {
     }
     const decisionTexts = new Set<string>();
     const consumed: string[] = [];
-    /** Where family names may stand in the articles whose text changed (found once, used twice). */
-    const candidates = new Map<string, ReturnType<typeof familyCandidates>>();
+    /** The family words of the articles whose text changed (noted in the index, then used to find the family names). */
+    const words = new Map<string, readonly string[]>();
     const changedArticles = new Set<string>();
     let reorder = false;
 
@@ -210,11 +211,15 @@ export class Corpus {
       const key = this.analysisKey(text);
       if (state.analysisKey !== key) state.analysis = this.primed.get(key) ?? this.cache.get(text, this.options);
       state.analysisKey = key;
+      const found = state.analysis!.familyWords;
+      if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept
       consumed.push(key); // taken, or not needed: the same text came again
       if (!state.view) reorder = true;
       if (state.indexed !== text && !state.analysis!.skipped) {
         state.indexed = text;
-        candidates.set(path, this.families.index(state.id, text));
+        const mine = found ?? familyWords(text);
+        this.families.index(state.id, mine);
+        words.set(path, mine);
       }
       const oldFamily = familyOf(state);
       const oldDecisions = decisionsOf(state);
@@ -246,7 +251,9 @@ export class Corpus {
     }
     for (const path of refamily) {
       const state = this.states.get(path)!;
-      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, this.families.isFamilyName, candidates.get(path));
+      const mine = words.get(path);
+      const at = mine && candidatesOf(state.input.text, mine.filter(this.families.isFamilyName));
+      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, this.families.isFamilyName, at);
     }
     for (const path of redecide) {
       const state = this.states.get(path)!;
