@@ -9,33 +9,6 @@ import type { EntityType, Mention } from '../model';
 
 const TYPE_OF_PREFIX: Record<string, EntityType> = { person: 'PERSON', org: 'ORG', place: 'PLACE', date: 'DATE', misc: 'MISC' };
 
-/** What one article says of one entity. */
-interface Contribution {
-  type: EntityType;
-  forms: Map<string, number>;
-  /** Forms the model found (the user's links name an entity only when nothing else does). */
-  named: Map<string, number>;
-  titles: Set<string>;
-  /** The name of the article's first mention the user made, when there is one. */
-  userName?: string;
-}
-
-export type EntityContribution = Map<string, Contribution>;
-
-export function entityContribution(mentions: readonly Mention[]): EntityContribution {
-  const out: EntityContribution = new Map();
-  for (const m of mentions) {
-    if (!m.entityId) continue;
-    let c = out.get(m.entityId);
-    if (!c) out.set(m.entityId, (c = { type: m.type, forms: new Map(), named: new Map(), titles: new Set() }));
-    c.forms.set(m.text, (c.forms.get(m.text) ?? 0) + 1);
-    if (m.origin === 'user') c.userName ??= m.label ?? m.text;
-    else c.named.set(m.text, (c.named.get(m.text) ?? 0) + 1);
-    if (m.title) c.titles.add(m.title);
-  }
-  return out;
-}
-
 /**
  * What the articles say of one entity, summed. Maps an entity rarely needs (other types, titles, names the user
  * gave) are made only when first needed: a corpus of 10,000 articles has about a hundred thousand entities,
@@ -72,32 +45,56 @@ export class EntityTable {
   private readonly totals = new Map<string, Totals>();
   private readonly touched = new Set<string>();
 
-  update(path: string, old: EntityContribution | undefined, next: EntityContribution | undefined): void {
-    for (const [id, c] of old ?? []) this.apply(id, path, c, -1);
-    for (const [id, c] of next ?? []) this.apply(id, path, c, 1);
+  /**
+   * Replaces what one article says of its entities (its resolved mentions; undefined: none). Summed straight
+   * from the mentions: an article's part is never built as maps of its own, which a first resolve of ten
+   * thousand articles would make and throw away by the hundred thousand.
+   */
+  update(path: string, old: readonly Mention[] | undefined, next: readonly Mention[] | undefined): void {
+    if (old) this.apply(path, old, -1);
+    if (next) this.apply(path, next, 1);
   }
 
-  private apply(id: string, path: string, c: Contribution, sign: 1 | -1): void {
-    let t = this.totals.get(id);
-    if (!t) this.totals.set(id, (t = { types: undefined, type: c.type, typeCount: 0, forms: new Map(), named: undefined, titles: undefined, userNames: undefined }));
-    if (!t.types && c.type === t.type) t.typeCount += sign;
-    else {
-      t.types ??= new Map(t.typeCount ? [[t.type, t.typeCount]] : []);
-      addCount(t.types, c.type, sign);
+  private apply(path: string, mentions: readonly Mention[], sign: 1 | -1): void {
+    /** The article's entities met so far: how many mentions each has here, and the titles already counted for it. */
+    const seen = new Map<string, { totals: Totals; mentions: number; titles?: Set<string>; userName?: boolean }>();
+    for (const m of mentions) {
+      const id = m.entityId;
+      if (!id) continue;
+      let here = seen.get(id);
+      if (!here) {
+        // the article sees the entity as the type of its first mention of it
+        let t = this.totals.get(id);
+        if (!t) this.totals.set(id, (t = { types: undefined, type: m.type, typeCount: 0, forms: new Map(), named: undefined, titles: undefined, userNames: undefined }));
+        if (!t.types && m.type === t.type) t.typeCount += sign;
+        else {
+          t.types ??= new Map(t.typeCount ? [[t.type, t.typeCount]] : []);
+          addCount(t.types, m.type, sign);
+        }
+        seen.set(id, (here = { totals: t, mentions: 0 }));
+      }
+      const t = here.totals;
+      here.mentions++;
+      addCount(t.forms, m.text, sign);
+      if (m.origin === 'user') {
+        // the name of the article's first mention the user made
+        if (!here.userName) {
+          here.userName = true;
+          if (sign > 0) (t.userNames ??= new Map()).set(path, m.label ?? m.text);
+          else t.userNames?.delete(path);
+        }
+      } else addCount((t.named ??= new Map()), m.text, sign);
+      if (m.title && !here.titles?.has(m.title)) {
+        (here.titles ??= new Set()).add(m.title);
+        addCount((t.titles ??= new Map()), m.title, sign);
+      }
     }
-    for (const [form, n] of c.forms) addCount(t.forms, form, sign * n);
-    if (c.named.size) { t.named ??= new Map(); for (const [form, n] of c.named) addCount(t.named, form, sign * n); }
-    if (c.titles.size) { t.titles ??= new Map(); for (const title of c.titles) addCount(t.titles, title, sign); }
-    const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new Map()).get(id)!;
-    let n = 0;
-    for (const k of c.forms.values()) n += k;
-    addCount(counts, path, sign * n);
-    if (!counts.size) this.mentionCounts.delete(id);
-    if (c.userName !== undefined) {
-      if (sign > 0) (t.userNames ??= new Map()).set(path, c.userName);
-      else t.userNames?.delete(path);
+    for (const [id, here] of seen) {
+      const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new Map()).get(id)!;
+      addCount(counts, path, sign * here.mentions);
+      if (!counts.size) this.mentionCounts.delete(id);
+      this.touched.add(id);
     }
-    this.touched.add(id);
   }
 
   /**

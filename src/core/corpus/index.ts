@@ -2,12 +2,12 @@ import { AnalysisCache, type AnalysisOptions } from '../analysis';
 import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
 import type { UserEventInput } from '../events';
-import type { ArticleAnalysis } from '../model';
+import type { ArticleAnalysis, Mention } from '../model';
 import { contentHash } from '../text/hash';
 import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
 import { applyDecisions, articleDecisions, DecisionBook, type Decision } from './decisions';
 import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
-import { entityContribution, EntityTable, type EntityContribution } from './entityTable';
+import { EntityTable } from './entityTable';
 import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
 import { applyFamilyNames, familyContribution, type FamilyContribution } from './familyNames';
@@ -53,12 +53,11 @@ interface ArticleState {
 const familyOfBase = recently((base: ArticleView) => familyContribution(base.mentions));
 const decisionsOfBase = recently(articleDecisions);
 const inputsOfDecided = recently((decided: MentionsAndQuotes) => entityInputs(decided.mentions));
-const contributionOfResolved = recently((resolved: MentionsAndQuotes) => entityContribution(resolved.mentions));
 const eventsOfView = recently((view: ArticleView) => ({ dated: datedItems(view), user: userEventInputs(view) }));
 const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
 const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
 const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
-const contributionOf = (s: ArticleState): EntityContribution | undefined => s.resolved && contributionOfResolved(s.resolved);
+const contributionOf = (s: ArticleState): readonly Mention[] | undefined => s.resolved?.mentions;
 const eventsOf = (view: ArticleView | undefined): { dated: DatedItem[]; user: UserEventInput[] } | undefined => view && eventsOfView(view);
 function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
   if (!view) return undefined;
