@@ -25,7 +25,8 @@ function goldQuotes(text: string, r: GoldAttribution): Span[] {
   const out: Span[] = [];
   for (const f of r.content) {
     const s = text.slice(f.start, f.end);
-    const re = /“[^”“]*(?:”|$)|"[^"]*(?:"|$)/g;
+    // curly, straight, and two apostrophes or backticks closed by two apostrophes (NYT style)
+    const re = /“[^”“]*(?:”|$)|"[^"]*(?:"|$)|(?:''|``)(?:(?!'')[^])*(?:''|$)/g;
     for (let m = re.exec(s); m; m = re.exec(s)) if (/\p{L}/u.test(m[0])) out.push({ start: f.start + m.index, end: f.start + m.index + m[0].length });
   }
   return out;

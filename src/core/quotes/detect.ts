@@ -1,5 +1,6 @@
 import { paragraphs } from '../text/sentences';
 import type { Span } from '../text/span';
+import { quoteMarks, withWholeMarks, type QuoteMarks } from './marks';
 
 /** A stretch between quotation marks: span includes the marks, inner excludes them. */
 export interface QuotedStretch extends Span {
@@ -11,13 +12,28 @@ export interface QuotedStretch extends Span {
 const OPENERS = '“"';
 const CLOSERS = '”"';
 
+/** The quoted stretches of an article, whatever its quotation marks (src/core/quotes/marks.ts). */
+export function quotedStretches(text: string, marks: QuoteMarks = quoteMarks(text)): QuotedStretch[] {
+  const found = doubleQuoted(marks.text);
+  if (marks.text === text) return found;
+  return found.map(s => {
+    const whole = withWholeMarks(marks, s);
+    // « French spacing » inside guillemets is not quoted
+    if (text[s.start] === '«' || text[s.start] === '‹') {
+      while (whole.inner.start < whole.inner.end && /\s/.test(text[whole.inner.start])) whole.inner.start++;
+      while (whole.inner.end > whole.inner.start && /\s/.test(text[whole.inner.end - 1])) whole.inner.end--;
+    }
+    return whole;
+  });
+}
+
 /**
  * Finds double-quoted stretches paragraph by paragraph, so that a stray mark can never swallow the rest of
  * the article. A paragraph that opens a quote without closing it is a multi-paragraph quote only when the
  * next paragraph opens a quote again (the newspaper convention); otherwise the stray mark is ignored.
  * Single marks (‘…’) count only inside a double-quoted stretch, where they are nested quotes.
  */
-export function quotedStretches(text: string): QuotedStretch[] {
+function doubleQuoted(text: string): QuotedStretch[] {
   const found: QuotedStretch[] = [];
   const paras = paragraphs(text);
   paras.forEach((para, p) => {

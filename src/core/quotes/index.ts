@@ -3,6 +3,7 @@ import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, upperBound, type Span } from '../text/span';
 import { attribute, personByFamily, speakerCandidates, type Attribution, type Speakers } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
+import { quoteMarks } from './marks';
 
 export { quotedStretches } from './detect';
 
@@ -12,8 +13,11 @@ export { quotedStretches } from './detect';
  * speaker of the sentence before in the same paragraph, then, for a paragraph that opens with a quote,
  * the last speaker of the paragraph before.
  */
-export function findQuotes(text: string, mentions: Mention[]): Quote[] {
-  const stretches = quotedStretches(text);
+export function findQuotes(original: string, mentions: Mention[]): Quote[] {
+  // read with its quotation marks brought to “…” and "…" (same offsets); what is quoted is taken from the article
+  const marks = quoteMarks(original);
+  const text = marks.text;
+  const stretches = quotedStretches(original, marks);
   const quoted = new SpanIndex(stretches);
   const inside = (offset: number) => quoted.strictlyAround(offset);
   const speakers = speakerCandidates(text, mentions, inside);
@@ -35,7 +39,7 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     }
     const kind = classify(text, stretch, before, found);
     const quote: Quote = {
-      start: stretch.start, end: stretch.end, inner: stretch.inner, text: text.slice(stretch.inner.start, stretch.inner.end), kind,
+      start: stretch.start, end: stretch.end, inner: stretch.inner, text: original.slice(stretch.inner.start, stretch.inner.end), kind,
       speaker: null, cue: null, confidence: kind === 'speech' ? 0.3 : 0.6, origin: 'model',
     };
     if (kind === 'speech') {
@@ -55,6 +59,10 @@ export function findQuotes(text: string, mentions: Mention[]): Quote[] {
     if (p !== lastParagraph && lastSpeaker && lastSpeaker.paragraph < p - 1) lastSpeaker = null;
     lastParagraph = p;
     quotes.push(quote);
+  }
+  if (text !== original) for (const q of quotes) {
+    if (q.cue) q.cue = { ...q.cue, text: original.slice(q.cue.start, q.cue.end) };
+    if (q.speaker) q.speaker = { ...q.speaker, text: original.slice(q.speaker.start, q.speaker.end) };
   }
   return quotes;
 }
