@@ -58,6 +58,8 @@ export interface Quote extends Span {
   cue: Cue | null;
   /** How the attribution was made, in words for the hover: "cue “said”, same sentence". */
   how?: string;
+  /** Where the quotation it continues starts, when its speaker is that one's ("continues the previous speaker"). */
+  continues?: number;
   confidence: number;
   origin: 'model' | 'user';
   annotationId?: string;

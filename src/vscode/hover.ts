@@ -56,7 +56,7 @@ export class HoverProvider implements vscode.HoverProvider {
       if (q.kind === 'speech') {
         if (q.speaker) {
           lines.push(`Said by **${escape(q.speaker.name)}**${q.origin === 'model' && q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
-          lines.push(`Attributed by ${q.how ? escape(q.how) : 'the user'} · confidence ${Math.round(q.confidence * 100)} %.`);
+          lines.push(q.origin === 'user' ? 'Speaker set by you.' : `Attribution: ${q.how ? escape(q.how) : 'set by you'} · confidence ${Math.round(q.confidence * 100)} %.`);
         } else lines.push('Speaker not found.');
         const utterance = utteranceOf(this.corpus.utterances(), at.article.path, at.article.quotes.indexOf(q));
         const others = utterance ? utterance.quotes.filter(r => r.path !== at.article.path) : [];

@@ -262,7 +262,7 @@ suite('Source Annotator in VS Code', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
     const hover = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     assert.match(hover, /Said by \*\*Kim Jong Un\*\*/);
-    assert.match(hover, /Attributed by you/);
+    assert.match(hover, /Speaker set by you/);
     assert.match(hover, /Change speaker/);
     await api.markNotAQuote({ article: path, start });
     await until('the quotation gone', () => !quoteAt());

@@ -70,7 +70,7 @@ export function applyAnnotations(path: string, text: string, analysis: ArticleAn
   // "Not a quotation": the model's quote there is dropped; the user's own quotes stay
   const notQuotes = new SpanIndex(live.filter(p => p.annotation.kind === 'not-quote').map(p => p.span!));
   const modelQuotes = analysis.quotes.filter(q => !userQuotes.some(u => overlaps(u, q)) && !notQuotes.overlapping(q).length);
-  const quotes = [...modelQuotes.map(remap), ...userQuotes].sort((a, b) => a.start - b.start);
+  const quotes = followCorrections([...modelQuotes.map(remap), ...userQuotes].sort((a, b) => a.start - b.start));
   return { path, text, analysis, mentions, quotes: quotes as unknown as ResolvedQuote[], annotations: placed };
 }
 
@@ -78,6 +78,26 @@ export function applyAnnotations(path: string, text: string, analysis: ArticleAn
 function inOrder(spans: readonly Span[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i].start <= spans[i - 1].start) return false;
   return true;
+}
+
+/**
+ * A quotation that continues another takes its speaker from it: when the user set that one's speaker (or it
+ * follows one the user set), the continuation follows the correction. Quotes in reading order.
+ */
+function followCorrections(quotes: Quote[]): Quote[] {
+  const corrected = new Set<Quote>();
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i];
+    if (q.origin !== 'model' || q.continues === undefined) continue;
+    let j = i - 1;
+    while (j >= 0 && !(quotes[j].start <= q.continues! && q.continues! < quotes[j].end)) j--;
+    const before = quotes[j];
+    if (!before || (before.origin !== 'user' && !corrected.has(before))) continue;
+    const s = before.speaker;
+    quotes[i] = { ...q, speaker: s ? { start: s.start, end: s.end, text: s.text, ...(s.entityId ? { entityId: s.entityId } : {}), ...(s.name ? { name: s.name } : {}) } : null, cue: null, how: 'continues a quotation whose speaker you set' };
+    corrected.add(quotes[i]);
+  }
+  return quotes;
 }
 
 const MARKS = '"“”‘’\'«»„';

@@ -52,7 +52,7 @@ export function findQuotes(original: string, mentions: Mention[]): Quote[] {
       } else if (earlier) {
         Object.assign(quote, { speaker: earlier.speaker, cue: earlier.cue, confidence: 0.7, how: `cue “${earlier.cue.text}” earlier in the paragraph` });
       } else if (lastSpeaker && (lastSpeaker.paragraph === p || (lastSpeaker.paragraph === p - 1 && stretch.start === para.start))) {
-        Object.assign(quote, { speaker: lastSpeaker.speaker, confidence: 0.6, how: 'continues the previous speaker' });
+        Object.assign(quote, { speaker: lastSpeaker.speaker, confidence: 0.6, how: 'continues the previous speaker', continues: lastSpeaker.at });
       }
       if (quote.speaker) lastSpeaker = { speaker: quote.speaker, paragraph: p, at: stretch.start };
     }
