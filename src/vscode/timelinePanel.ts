@@ -53,7 +53,8 @@ export class TimelinePanel implements vscode.Disposable {
       panel.onDidDispose(() => this.closed()),
       panel.webview.onDidReceiveMessage(message => this.received(message)),
     ];
-    return this.picture();
+    this.shown = this.picture(); // posted when the page says it is ready
+    return this.shown;
   }
 
   /** The picture of the corpus as it is now, in the lanes chosen. */

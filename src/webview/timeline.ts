@@ -41,10 +41,22 @@ const options: TimelineOptions = {
 const timeline = new Timeline(container, items, groups, options);
 let drawn = false;
 
+/** Every item in view, with room on the right for the labels of the last points (they are written after their dot). */
+function fitAll(animation = true): void {
+  const starts = items.get().flatMap(i => [Date.parse(String(i.start)), ...(i.end ? [Date.parse(String(i.end))] : [])]);
+  const from = Math.min(...starts), to = Math.max(...starts);
+  const span = Math.max(to - from, 1000 * 60 * 60 * 24 * 14);
+  timeline.setWindow(from - span * 0.03, to + span * 0.3, { animation });
+}
+
 function draw(picture: TimelinePicture): void {
   for (const b of laneButtons) b.setAttribute('aria-pressed', String(b.dataset.lanes === picture.lanes));
   groups.clear();
-  groups.add(picture.groups.map((g, order) => ({ id: g.id, content: text('span', g.content), order })));
+  groups.add(picture.groups.map((g, order) => {
+    const label = text('span', g.content, 'lane');
+    label.title = g.content;
+    return { id: g.id, content: label, order };
+  }));
   items.clear();
   items.add(picture.items.map(i => ({
     id: i.id, group: i.group, start: i.start, ...(i.end ? { end: i.end } : {}), type: i.type === 'point' ? 'point' : 'range',
@@ -53,7 +65,7 @@ function draw(picture: TimelinePicture): void {
   const shown = new Set(picture.items.map(i => i.eventId)).size;
   note.textContent = `${shown} event${shown === 1 ? '' : 's'}${picture.undated ? `; ${picture.undated} undated, not on the time axis` : ''}. Click an event to open it in its article; scroll or pinch to zoom, drag to move.`;
   container.dataset.items = String(picture.items.length);
-  if (!drawn && picture.items.length) timeline.fit({ animation: false });
+  if (!drawn && picture.items.length) fitAll(false);
   drawn = drawn || picture.items.length > 0;
 }
 
@@ -62,7 +74,7 @@ timeline.on('select', (props: { items: (string | number)[] }) => {
   if (id !== undefined) vscode.postMessage({ type: 'open', id: String(id) });
 });
 for (const b of laneButtons) b.addEventListener('click', () => vscode.postMessage({ type: 'lanes', lanes: b.dataset.lanes as Lanes }));
-document.getElementById('fit')!.addEventListener('click', () => timeline.fit());
+document.getElementById('fit')!.addEventListener('click', () => fitAll());
 
 window.addEventListener('message', (event: MessageEvent) => {
   const m = event.data as { type?: string; picture?: TimelinePicture };

@@ -129,7 +129,9 @@ describe('timeline: the picture (Show Timeline)', () => {
     assert.deepEqual(summit.map(i => [i.group, i.mention.path, i.type, i.start]), [['outlet:Xinhua', 'file:///c/xinhua.txt', 'point', '2019-02-27'], ['outlet:NPR', 'file:///c/npr.txt', 'point', '2019-02-27']]);
     assert.equal(summit[0].title, '27 February 2019 — Trump–Kim summit\nReported by Xinhua and NPR\nWith Kim Jong Un and Donald Trump\nAlso: Hanoi');
     const june = pic.items.find(i => i.eventId === 'singapore')!;
-    assert.deepEqual([june.type, june.start, june.end], ['range', '2018-06-01', '2018-07-01'], 'a month is a bar over the month');
+    assert.deepEqual([june.type, june.start, june.end], ['point', '2018-06-16', undefined], 'a month is a point in its middle (a bar a month wide has no room for its label)');
+    const year = pic.items.find(i => i.eventId === 'statement')!;
+    assert.deepEqual([year.type, year.start, year.end], ['range', '2019-01-01', '2020-01-01'], 'a year is a bar over the year');
     assert.equal(new Set(pic.items.map(i => i.id)).size, pic.items.length, 'ids are unique');
   });
 

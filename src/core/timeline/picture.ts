@@ -1,12 +1,13 @@
 import type { Entity } from '../entities/entity';
 import type { StoryEvent } from '../events';
-import { readEventDate } from './eventDate';
+import { readEventDate, type Precision } from './eventDate';
 import { entityName, eventSources, listInWords } from './sources';
 
 /*
  * The timeline picture's data (Show Timeline): lanes and items, plain text only (the page puts it in the DOM
  * as text, never as HTML). An event is drawn once per lane it belongs to: per outlet that reports it, or per
- * person taking part. A day is a point; a month, week, quarter or year a bar over the time it covers. Undated
+ * person taking part. A day, a week or a month is a point (on the day, or in the middle of the week or month);
+ * a quarter, a season, a year or a decade a bar over the time it covers. Undated
  * events cannot be placed on a time axis: they are counted, not drawn.
  */
 
@@ -46,6 +47,16 @@ export interface PictureNames {
   entities: ReadonlyMap<string, Entity>;
 }
 
+/** Spans too short for their label to be read as a bar are drawn as a point in their middle (a day: on the day). */
+const POINTS = new Set<Precision>(['day', 'week', 'month']);
+
+/** The middle day of [start, end). */
+function middle(start: string, end: string): string {
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${end}T00:00:00Z`) - from) / 86400000);
+  return new Date(from + Math.floor(days / 2) * 86400000).toISOString().slice(0, 10);
+}
+
 const NO_PERSON = 'No person named';
 /** The lane of events that name no person (person lanes are the people's entity ids). */
 const NOBODY = 'nobody';
@@ -67,14 +78,14 @@ export function timelinePicture(events: readonly StoryEvent[], lanes: Lanes, nam
       ...(people.length ? [`With ${listInWords(people.map(id => entityName(id, names.entities)))}`] : []),
       ...(others.length ? [`Also: ${listInWords(others)}`] : []),
     ].join('\n');
-    const shape = date.precision === 'day' ? { type: 'point' as const } : { type: 'range' as const, end: date.end };
+    const shape = POINTS.has(date.precision) ? { type: 'point' as const, start: middle(date.start, date.end!) } : { type: 'range' as const, start: date.start, end: date.end };
     const lanesOf: { lane: string; content: string; mention: PictureItem['mention'] }[] = lanes === 'outlet'
       ? outlets.map(outlet => ({ lane: `outlet:${outlet}`, content: outlet, mention: sources.find(s => names.outlet(s.path) === outlet)!.mentions[0] }))
       : (people.length ? people : ['']).map(id => ({ lane: id || NOBODY, content: id ? entityName(id, names.entities) : NO_PERSON, mention: event.mentions[0] }));
     for (const { lane, content, mention } of lanesOf) {
       if (!groups.has(lane)) groups.set(lane, { id: lane, content });
       items.push({
-        id: `${event.eventId}|${lane}`, group: lane, start: date.start, ...shape, content: event.label, title, eventId: event.eventId,
+        id: `${event.eventId}|${lane}`, group: lane, ...shape, content: event.label, title, eventId: event.eventId,
         mention: { path: mention.path, start: mention.start, end: mention.end },
       });
     }

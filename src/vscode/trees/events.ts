@@ -123,7 +123,7 @@ export class EventsTree extends CorpusTree<EventsNode> {
     // a day is said by its row above; a week, a quarter, a season or a reference is said here
     const when = date.precision === 'day' || date.precision === 'month' || date.precision === 'year' || !e.date ? '' : `${date.words} · `;
     item.description = `${when}${plural(sources.length, 'source')}${e.origin === 'user' ? ' · yours' : ''}`;
-    item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'calendar');
+    item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'symbol-event');
     const view = this.corpus.view();
     const outlets = [...new Set(sources.map(s => this.outletOf(s.path)))];
     const people = e.participants.map(id => entityName(id, view.entities));
