@@ -1,4 +1,4 @@
-// Bundles the extension (dist/extension.js) and the CLI (dist/cli.js). Type-checking is `npm run typecheck`.
+// Bundles the extension (dist/extension.js), the CLI (dist/cli.js), the analysis worker and the Show Timeline page. Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -19,6 +19,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/worker.ts'], outfile: 'dist/worker.js' },
+  // the Show Timeline page: vis-timeline and its styles, for the browser (dist/timeline.js and dist/timeline.css)
+  { ...common, entryPoints: ['src/webview/timeline.ts'], outfile: 'dist/timeline.js', format: 'iife', platform: 'browser', target: 'es2020' },
 ];
 
 if (watch) {

@@ -9,7 +9,7 @@ import { UnreadableSidecarError, type SaveOptions, type SaveResult } from './cor
 import { writeErrorWords } from './core/annotations/saveErrors';
 import { saveOnDisk, type DiskSaveHooks } from './node/sidecarDisk';
 import { Corpus } from './core/corpus';
-import { articleRecord, exportChunks, type ExportFormat } from './core/export';
+import { articleRecord, EXPORT_FORMATS, exportChunks, type ExportFormat } from './core/export';
 import { splitAt } from './core/text/codePoints';
 import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from './core/ner';
 import { DEFAULT_MAX_LENGTH } from './core/analysis';
@@ -24,7 +24,7 @@ const USAGE = `Source Annotator CLI
   source-annotator analyze --format jsonl <files or folders...> [--model FILE | --rules]
       One JSON object per article: entities, quotes (with speakers) and events.
       Entities come from the trained model media/ner-model.bin (or FILE); --rules uses the word-list rules.
-  source-annotator export <folder> --format json|csv|md --out <file>
+  source-annotator export <folder> --format json|csv|md|timelinejs --out <file>
       The corpus's annotations, automatic and the user's.
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"] [--wait-seconds S]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
@@ -178,7 +178,7 @@ function analyze(positional: string[], flags: Map<string, string>, leftOut: Left
 
 function exportCommand(positional: string[], flags: Map<string, string>, leftOut: LeftOut): void {
   const format = (flags.get('format') ?? 'json') as ExportFormat;
-  if (!['json', 'csv', 'md'].includes(format)) throw new UsageError(`unknown format ${format}: json, csv or md`);
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format ${format}: ${EXPORT_FORMATS.join(', ')}`);
   const folder = positional[0];
   if (!folder) throw new UsageError('export needs a folder');
   const view = loadCorpus(inputFiles([folder], leftOut), flags, leftOut).corpus.resolve();

@@ -3,6 +3,9 @@ import type { Annotation, AnnotationKind } from './core/annotations/model';
 import type { CorpusView, PlacedAnnotation } from './core/corpus';
 import type { QuoteComparison } from './core/quotes/compare';
 import { AnnotationCommands } from './vscode/commands/annotate';
+import type { EventCalendar } from './core/timeline/calendar';
+import type { Lanes, TimelinePicture } from './core/timeline/picture';
+import { EventsFilterCommands } from './vscode/commands/eventsFilter';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
@@ -20,6 +23,7 @@ import { ReadingProgress, type ReadingShown } from './vscode/readingProgress';
 import { onSettingsChanged, readSettings } from './vscode/settings';
 import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
 import { ArticleStatus, type StatusShown } from './vscode/status';
+import { TimelinePanel } from './vscode/timelinePanel';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
 import { PeopleTree } from './vscode/trees/people';
@@ -58,6 +62,12 @@ export interface SourceAnnotatorApi {
   status(): StatusShown | undefined;
   /** What the user is shown of the reading of the articles: the scanning context key, the People view's message, the limit warning. */
   reading(): ReadingShown;
+  /** Runs Show Timeline (optionally with the lanes to use); the picture drawn. */
+  showTimeline(lanes?: Lanes): Promise<TimelinePicture>;
+  /** Opens the mention of an item of the timeline, as a click on it does; false when no such item is shown. */
+  openTimelineItem(itemId: string): Promise<boolean>;
+  /** Narrows the Events view to the events an entity takes part in (undefined: clears the filter); the calendar shown. */
+  filterEvents(entityId: string | undefined): Promise<EventCalendar>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -88,7 +98,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
 
   const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
   const reading = own(new ReadingProgress(corpus.scan, peopleView, 'sourceAnnotator.people'));
-  own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: own(new EventsTree(corpus)), showCollapseAll: true }));
+  const eventsTree = own(new EventsTree(corpus));
+  const eventsView = own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: eventsTree, showCollapseAll: true }));
+  const eventsFilter = own(new EventsFilterCommands(corpus, eventsTree, eventsView));
+  const timeline = own(new TimelinePanel(corpus, context.extensionUri));
   const annotationsTree = own(new AnnotationsTree(corpus));
   const annotationsView = own(vscode.window.createTreeView('sourceAnnotator.annotations', { treeDataProvider: annotationsTree }));
   // the view's badge counts the annotations that wait for the user (needs review, orphaned)
@@ -114,6 +127,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.compareQuote': (...args: unknown[]) => comparison.show(...args),
     'sourceAnnotator.exportAnnotations': (target?: vscode.Uri) => exportAnnotations(corpus, target instanceof vscode.Uri ? target : undefined),
     'sourceAnnotator.refresh': () => corpus.rescan(),
+    'sourceAnnotator.showTimeline': () => timeline.show(),
+    'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
+    'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
   };
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 
@@ -144,6 +160,13 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     reattachAnnotation: ref => review.reattach(ref),
     status: () => status.shown(),
     reading: () => reading.shown(),
+    showTimeline: lanes => timeline.show(lanes),
+    openTimelineItem: id => timeline.open(id),
+    filterEvents: async id => {
+      if (id === undefined) await eventsFilter.clear();
+      else await eventsFilter.pick(id);
+      return eventsTree.calendar();
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // End-to-end tier on the PACKAGED extension: installs the .vsix into a fresh code-server (no smoke-test
 // driver, so toasts show), opens a copy of sample-corpus in Chromium and uses the extension as a person
 // would: decorations, the comparison panel of a quotation, hover, annotating through the palette, the People view,
-// the Annotations view's Needs Review and Orphaned sections.
+// the Annotations view's Needs Review and Orphaned sections, the Events view and the Show Timeline panel.
 // Once per colour theme.
 // usage: node test/e2e/ui.e2e.mjs [path/to/extension.vsix]   (default: the newest *.vsix in the repo root)
 // Writes .test-output/results/e2e.json and screenshots to .test-output/screenshots/.
@@ -12,6 +12,7 @@ import {
   waitQuickInput, writeTierResult,
 } from '../../scripts/lib/code-server.mjs';
 import { checkAnnotationsView, seedReviewSidecar } from './annotationsView.mjs';
+import { checkEventsView, checkTimeline } from './eventsView.mjs';
 
 const FILE = 'xinhua-kim-trump-meet-hanoi.txt';
 const PEOPLE = ['Donald Trump', 'Kim Jong Un'];
@@ -272,6 +273,8 @@ async function runTheme({ label, theme, full }, vsix) {
     }
     await step(label, 'people view', page, () => checkPeopleView(page, label));
     await step(label, 'annotations view', page, () => checkAnnotationsView(page, label, session.state.ws, { check, poll, accept: full }));
+    await step(label, 'events view', page, () => checkEventsView(page, label, { check, poll }));
+    await step(label, 'timeline', page, () => checkTimeline(page, label, { check, poll }));
   } finally {
     await session.close();
     log(`${label} (${theme}) took ${((Date.now() - t) / 1000).toFixed(1)} s`);

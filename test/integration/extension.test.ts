@@ -190,11 +190,15 @@ suite('Source Annotator in VS Code', () => {
     assert.equal(placed.span?.start, at);
   });
 
-  test('Export Annotations writes JSON, CSV and a Markdown report', async () => {
+  test('Export Annotations writes JSON, CSV, a Markdown report with a timeline and a TimelineJS file', async () => {
     const folder = workspaceFile('export-test');
     await vscode.workspace.fs.createDirectory(folder);
     const written = await api.exportTo(folder);
-    assert.equal(written?.length, 3);
+    assert.equal(written?.length, 4);
+    const timeline = JSON.parse(await readText(vscode.Uri.joinPath(folder, 'source-annotations-timeline.json')));
+    const dated = api.view().events.filter(e => /^\d{4}/.test(e.date)).length;
+    assert.equal(timeline.events.length, dated, 'one slide per dated event');
+    for (const slide of timeline.events) assert.ok(Number.isInteger(slide.start_date.year) && slide.text.headline, JSON.stringify(slide));
     const json = JSON.parse(await readText(vscode.Uri.joinPath(folder, 'source-annotations.json')));
     assert.equal(json.articles.length, 5);
     const csv = await readText(vscode.Uri.joinPath(folder, 'source-annotations.csv'));
@@ -202,6 +206,7 @@ suite('Source Annotator in VS Code', () => {
     const md = await readText(vscode.Uri.joinPath(folder, 'source-annotations-report.md'));
     assert.match(md, /### Donald Trump/);
     assert.match(md, /### Kim Jong Un/);
+    assert.match(md, /\n## Timeline\n/);
     assert.ok(await exists(vscode.Uri.joinPath(folder, 'source-annotations.json')));
   });
 

@@ -19,9 +19,9 @@ describe('article policy', () => {
   });
 
   it('never counts an export, a sidecar or the temporary file of a save as an article, in any folder', () => {
-    assert.deepEqual(Object.values(EXPORT_FILE_NAMES).sort(), ['source-annotations-report.md', 'source-annotations.csv', 'source-annotations.json']);
+    assert.deepEqual(Object.values(EXPORT_FILE_NAMES).sort(), ['source-annotations-report.md', 'source-annotations-timeline.json', 'source-annotations.csv', 'source-annotations.json']);
     const everything = { articles: '**', exclude: '' };
-    for (const own of ['source-annotations-report.md', 'exports/source-annotations.json', 'source-annotations.csv', 'a.txt.annotations.yaml', 'part-01/.a.txt.annotations.yaml.lz2k9x.tmp', '.report.md.4711.tmp']) {
+    for (const own of ['source-annotations-report.md', 'exports/source-annotations.json', 'source-annotations.csv', 'source-annotations-timeline.json', 'a.txt.annotations.yaml', 'part-01/.a.txt.annotations.yaml.lz2k9x.tmp', '.report.md.4711.tmp']) {
       assert.equal(isArticlePath(own, everything), false, own);
     }
     assert.equal(isArticlePath('source-annotations-report.md.txt', everything), true, 'only the exact names');

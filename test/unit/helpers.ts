@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
 import { Corpus, type ArticleView, type CorpusView, type ResolvedQuote } from '../../src/core/corpus';
+import type { Entity } from '../../src/core/entities/entity';
+import type { StoryEvent } from '../../src/core/events';
 import type { QuoteKind } from '../../src/core/model';
 
 export const REPO_ROOT = path.join(__dirname, '../../..');
@@ -100,3 +102,20 @@ export function quoteView(articles: Record<string, Q[]> | Map<string, ArticleVie
   const map = articles instanceof Map ? articles : new Map(Object.entries(articles).map(([p, qs]) => [p, quoteArticle(p, qs)]));
   return { articles: map, entities: new Map(), events: [], mentionCounts: new Map() };
 }
+
+/** An event for timeline tests: one mention per path given (a path may repeat). */
+export function storyEvent(eventId: string, date: string, paths: string[], participants: string[] = [], label = eventId): StoryEvent {
+  return { eventId, label, date, participants, origin: 'model', mentions: paths.map((path, i) => ({ path, start: 10 * i, end: 10 * i + 5, text: `${label} in ${path}` })) };
+}
+
+function entity(id: string, type: Entity['type'], name: string): Entity {
+  return { id, type, name, forms: new Map([[name, 1]]), titles: new Set() };
+}
+
+/** People, an organisation and a place, by id, for tests that name participants. */
+export const ENTITIES = new Map<string, Entity>([
+  ['person:kim-jong-un', entity('person:kim-jong-un', 'PERSON', 'Kim Jong Un')],
+  ['person:donald-trump', entity('person:donald-trump', 'PERSON', 'Donald Trump')],
+  ['org:white-house', entity('org:white-house', 'ORG', 'White House')],
+  ['place:hanoi', entity('place:hanoi', 'PLACE', 'Hanoi')],
+]);

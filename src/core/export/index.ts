@@ -1,4 +1,6 @@
 import type { CorpusView, ResolvedQuote } from '../corpus';
+import { Outlets } from '../timeline/outlets';
+import { markdownTimeline, timelineJs } from './timeline';
 
 /** The per-article record of the CLI's `analyze` contract (README, "The command-line interface"). */
 export interface ArticleRecord {
@@ -74,7 +76,8 @@ export function* exportJsonChunks(view: CorpusView, relative: (path: string) => 
     }
   })(), false);
   yield* jsonList('people', [...view.entities.values()].filter(e => e.type === 'PERSON').map(e => ({ entityId: e.id, name: e.name, forms: [...e.forms.keys()], titles: [...e.titles] })), false);
-  yield* jsonList('events', view.events.map(e => ({ ...e, mentions: e.mentions.map(m => ({ ...m, path: relative(m.path) })) })), true);
+  const outlets = new Outlets();
+  yield* jsonList('events', view.events.map(e => ({ ...e, mentions: e.mentions.map(m => ({ ...m, path: relative(m.path), outlet: outlets.of(m.path, view.articles.get(m.path)?.text) })) })), true);
   yield '}\n';
 }
 
@@ -145,11 +148,7 @@ function* markdownLines(view: CorpusView, relative: (path: string) => string): G
     for (const { q, p } of unattributed) yield* [`- “${md(q.text.trim())}” — ${md(relative(p))}${q.speaker ? ` (${md(q.speaker.name)})` : ''}`];
     yield* [''];
   }
-  if (view.events.length) {
-    yield* ['## Events', '', '| Date | Event | Sources |', '| --- | --- | --- |'];
-    for (const e of view.events) yield* [`| ${e.date || '—'} | ${md(e.label)} | ${[...new Set(e.mentions.map(m => md(relative(m.path))))].join(', ')} |`];
-    yield* [''];
-  }
+  yield* markdownTimeline(view, relative, md);
   const notes = paths.flatMap(p => view.articles.get(p)!.annotations.map(a => ({ a, p })));
   if (notes.length) {
     yield* ['## Your annotations', ''];
@@ -179,20 +178,30 @@ export function exportMarkdown(view: CorpusView, relative: (path: string) => str
   return [...exportMarkdownChunks(view, relative)].join('');
 }
 
-export type ExportFormat = 'json' | 'csv' | 'md';
+export type ExportFormat = 'json' | 'csv' | 'md' | 'timelinejs';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'timelinejs'];
 
 /** The file each export format is written to (by Export Annotations…; never read back as an article). */
 export const EXPORT_FILE_NAMES: Readonly<Record<ExportFormat, string>> = {
   json: 'source-annotations.json',
   csv: 'source-annotations.csv',
   md: 'source-annotations-report.md',
+  timelinejs: 'source-annotations-timeline.json',
 };
+
+/** The TimelineJS file: one JSON document (its size is that of the events, not of the articles). */
+export function exportTimelineJs(view: CorpusView, relative: (path: string) => string = p => p): string {
+  return JSON.stringify(timelineJs(view, relative), null, 2) + '\n';
+}
 
 /** The export in pieces, to be written one after another (JSON and CSV an article at a time). */
 export function exportChunks(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): Iterable<string> {
+  if (format === 'timelinejs') return [exportTimelineJs(view, relative)];
   return format === 'json' ? exportJsonChunks(view, relative) : format === 'csv' ? exportCsvChunks(view, relative) : exportMarkdownChunks(view, relative);
 }
 
 export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
+  if (format === 'timelinejs') return exportTimelineJs(view, relative);
   return format === 'json' ? exportJson(view, relative) : format === 'csv' ? exportCsv(view, relative) : exportMarkdown(view, relative);
 }

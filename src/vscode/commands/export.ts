@@ -4,11 +4,11 @@ import * as vscode from 'vscode';
 import { EXPORT_FILE_NAMES as FILES, exportAs, exportChunks, type ExportFormat } from '../../core/export';
 import type { CorpusService } from '../corpusService';
 
-/** Writes JSON, CSV and a Markdown report of the whole corpus into a folder the user picks. */
+/** Writes JSON, CSV, a Markdown report and a TimelineJS timeline of the whole corpus into a folder the user picks. */
 export async function exportAnnotations(corpus: CorpusService, target?: vscode.Uri): Promise<vscode.Uri[] | undefined> {
   await corpus.ready();
   const folder = target ?? (await vscode.window.showOpenDialog({
-    canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: 'Export annotations (JSON, CSV and a Markdown report) to…',
+    canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: 'Export annotations (JSON, CSV, a Markdown report and a TimelineJS timeline) to…',
     defaultUri: besideTheWorkspace(),
   }))?.[0];
   if (!folder) return undefined;

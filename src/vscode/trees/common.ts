@@ -57,6 +57,11 @@ export abstract class CorpusTree<N> implements vscode.TreeDataProvider<N>, vscod
     return moved;
   }
 
+  /** Redraws the whole tree (after a change of what it shows that the corpus does not know of, as a filter). */
+  protected refresh(): void {
+    this.changed.fire(undefined);
+  }
+
   /** Whether a change shows in this tree, besides articles coming or going (by default: anything that changed). */
   protected affectedBy(change: CorpusChange): boolean {
     return change.articles.size > 0 || change.entities.size > 0 || change.events;

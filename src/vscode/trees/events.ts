@@ -1,40 +1,156 @@
 import * as vscode from 'vscode';
 import type { EventMention, StoryEvent } from '../../core/events';
+import { countEvents, eventCalendar, type CalendarDay, type CalendarMonth, type CalendarPeriod, type EventCalendar } from '../../core/timeline/calendar';
+import { Outlets } from '../../core/timeline/outlets';
+import { entityName, eventSources, listInWords, oneLine } from '../../core/timeline/sources';
 import type { CorpusChange } from '../corpusChanges';
-import { CorpusTree, moreItem, paged, revealCommand, type More } from './common';
+import { CorpusTree, moreItem, paged, revealCommand, workspacePath, type More } from './common';
 
-type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: EventMention } | More<Node>;
+/**
+ * Rows of the Events view. An event row's element is the StoryEvent itself (what commands on an event row —
+ * contextValue 'event' — receive); a source row's (contextValue 'eventMention') carries its event and mentions.
+ */
+export type EventsNode =
+  | StoryEvent
+  | { kind: 'period'; period: CalendarPeriod }
+  | { kind: 'month'; month: CalendarMonth }
+  | { kind: 'day'; day: CalendarDay }
+  | { kind: 'undated'; events: StoryEvent[] }
+  | { kind: 'source'; event: StoryEvent; path: string; mentions: EventMention[] }
+  | { kind: 'mention'; event: StoryEvent; mention: EventMention }
+  | More<EventsNode>;
 
-/** A timeline across all sources: events by date, each with the sentences of each article that tell it. */
-export class EventsTree extends CorpusTree<Node> {
+/** Who the view is narrowed to: a person or organisation taking part. */
+export interface EventsFilter {
+  entityId: string;
+  name: string;
+}
+
+/** Up to this many events, the calendar opens expanded; beyond, a row at a time. */
+const OPEN_UP_TO = 60;
+
+const isEvent = (node: EventsNode): node is StoryEvent => 'eventId' in node;
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The Events view: a timeline of the corpus, period → month → day → event → one row per source (outlet first,
+ * then its words), undated events last. The calendar is worked out once per list of events (the corpus hands a
+ * new list only when events changed) and filter; rows are made only when a row is opened.
+ */
+export class EventsTree extends CorpusTree<EventsNode> {
+  private filter: EventsFilter | undefined;
+  private placed: { events: readonly StoryEvent[]; filter: EventsFilter | undefined; calendar: EventCalendar } | undefined;
+  private readonly outlets = new Outlets();
+
   /** An edit that moves no dated sentence leaves the timeline as it is. */
   protected override affectedBy(change: CorpusChange): boolean {
-    return change.events;
+    return change.events || change.all;
   }
 
-  getChildren(node?: Node): Node[] {
-    if (!node) return paged<Node>(this.corpus.view().events.map(event => ({ kind: 'event', event })), 'events', 'events');
-    if (node.kind === 'more') return paged(node.rest, node.what, `${node.parent}+`);
-    if (node.kind === 'event') return node.event.mentions.map(mention => ({ kind: 'mention', mention }));
-    return [];
+  get activeFilter(): EventsFilter | undefined {
+    return this.filter;
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'more') return moreItem(node);
-    if (node.kind === 'event') {
-      const e = node.event;
-      const sources = new Set(e.mentions.map(m => m.path)).size;
-      const item = new vscode.TreeItem(`${e.date || 'undated'} — ${e.label}`, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${sources} source${sources === 1 ? '' : 's'}${e.origin === 'user' ? ' · yours' : ''}`;
-      item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'calendar');
-      item.tooltip = `${e.label}\n${e.participants.join(', ')}`;
-      item.id = `event/${e.eventId}`;
-      return item;
+  setFilter(filter: EventsFilter | undefined): void {
+    this.filter = filter;
+    this.refresh();
+  }
+
+  calendar(): EventCalendar {
+    const events = this.corpus.view().events;
+    if (this.placed?.events !== events || this.placed.filter !== this.filter) {
+      const id = this.filter?.entityId;
+      this.placed = { events, filter: this.filter, calendar: eventCalendar(events, id ? e => e.participants.includes(id) : undefined) };
     }
-    const m = node.mention;
-    const item = this.articleItem(m.path, m.text.replace(/\s+/g, ' ').slice(0, 120));
-    item.tooltip = m.text;
-    item.command = revealCommand(m.path, m);
+    return this.placed.calendar;
+  }
+
+  outletOf(path: string): string {
+    return this.outlets.of(path, this.corpus.view().articles.get(path)?.text);
+  }
+
+  getChildren(node?: EventsNode): EventsNode[] {
+    if (!node) {
+      const calendar = this.calendar();
+      const rows: EventsNode[] = calendar.periods.map(period => ({ kind: 'period', period }));
+      return calendar.undated.length ? [...rows, { kind: 'undated', events: calendar.undated }] : rows;
+    }
+    if (isEvent(node)) return eventSources(node).map(s => ({ kind: 'source', event: node, path: s.path, mentions: s.mentions }));
+    switch (node.kind) {
+      case 'more': return paged(node.rest, node.what, `${node.parent}+`);
+      case 'period': return [...paged<EventsNode>(node.period.events, 'events', node.period.key), ...node.period.months.map(month => ({ kind: 'month' as const, month }))];
+      case 'month': return [...paged<EventsNode>(node.month.events, 'events', node.month.key), ...node.month.days.map(day => ({ kind: 'day' as const, day }))];
+      case 'day': return paged(node.day.events, 'events', node.day.key);
+      case 'undated': return paged(node.events, 'events', 'undated');
+      case 'source': return node.mentions.length > 1 ? node.mentions.map(mention => ({ kind: 'mention', event: node.event, mention })) : [];
+      default: return [];
+    }
+  }
+
+  getTreeItem(node: EventsNode): vscode.TreeItem {
+    if (isEvent(node)) return this.eventItem(node);
+    const open = this.calendar().size <= OPEN_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'more': return moreItem(node);
+      case 'period': return this.dateItem(`period/${node.period.key}`, node.period.words, countEvents(node.period), open, 'calendar');
+      case 'month': return this.dateItem(`month/${node.month.key}`, node.month.words, countEvents(node.month), open, 'calendar');
+      case 'day': return this.dateItem(`day/${node.day.key}`, node.day.words, node.day.events.length, open, 'circle-small-filled');
+      case 'undated': return this.dateItem('undated', 'Undated', node.events.length, open, 'question');
+      case 'source': return this.sourceItem(node);
+      case 'mention': {
+        const item = new vscode.TreeItem(oneLine(node.mention.text, 120));
+        item.tooltip = node.mention.text;
+        item.command = revealCommand(node.mention.path, node.mention);
+        item.contextValue = 'eventMention';
+        item.iconPath = new vscode.ThemeIcon('quote');
+        return item;
+      }
+    }
+  }
+
+  private dateItem(id: string, label: string, events: number, state: vscode.TreeItemCollapsibleState, icon: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, state);
+    item.description = plural(events, 'event');
+    item.iconPath = new vscode.ThemeIcon(icon);
+    item.id = `events/${id}`;
+    return item;
+  }
+
+  private eventItem(e: StoryEvent): vscode.TreeItem {
+    const sources = eventSources(e);
+    const date = this.calendar().dateOf(e);
+    const item = new vscode.TreeItem(e.label, vscode.TreeItemCollapsibleState.Collapsed);
+    // a day is said by its row above; a week, a quarter, a season or a reference is said here
+    const when = date.precision === 'day' || date.precision === 'month' || date.precision === 'year' || !e.date ? '' : `${date.words} · `;
+    item.description = `${when}${plural(sources.length, 'source')}${e.origin === 'user' ? ' · yours' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'symbol-event');
+    const view = this.corpus.view();
+    const outlets = [...new Set(sources.map(s => this.outletOf(s.path)))];
+    const people = e.participants.map(id => entityName(id, view.entities));
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown('**').appendText(e.label).appendMarkdown('**\n\n').appendText(date.precision === 'undated' ? (e.date ? `Undated (${date.words})` : 'Undated') : date.words);
+    tip.appendMarkdown('\n\n').appendText(`Reported by ${listInWords(outlets)} (${plural(sources.length, 'source')})`);
+    if (people.length) tip.appendMarkdown('\n\n').appendText(`With ${listInWords(people)}`);
+    if (e.origin === 'user') tip.appendMarkdown('\n\n').appendText('Your annotation');
+    item.tooltip = tip;
+    item.contextValue = 'event';
+    item.id = `event/${e.eventId}`;
+    return item;
+  }
+
+  private sourceItem(node: Extract<EventsNode, { kind: 'source' }>): vscode.TreeItem {
+    const first = node.mentions[0];
+    const more = node.mentions.length - 1;
+    const item = new vscode.TreeItem(this.outletOf(node.path), more ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.description = `${oneLine(first.text, 140)}${more ? ` (+${more} more)` : ''}`;
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown('**').appendText(this.outletOf(node.path)).appendMarkdown('** — ').appendText(workspacePath(node.path)).appendMarkdown('\n\n').appendText(oneLine(first.text, 600));
+    item.tooltip = tip;
+    item.resourceUri = vscode.Uri.parse(node.path);
+    item.iconPath = vscode.ThemeIcon.File;
+    item.command = revealCommand(node.path, first);
+    item.contextValue = 'eventMention';
+    item.id = `event/${node.event.eventId}/${node.path}`;
     return item;
   }
 }

@@ -1,0 +1,88 @@
+// e2e: the Events view as a timeline (year → month → day → event → one row per outlet) and the Show Timeline
+// panel (vis-timeline in a webview): lanes per outlet and per person, a click on an item opens its mention in the
+// editor. Used by ui.e2e.mjs, once per colour theme; screenshots e2e-<theme>-events.png, e2e-<theme>-timeline.png.
+import { log, runCommand, screenshot, sleep } from '../../scripts/lib/code-server.mjs';
+
+/** The rows of a view pane as "label — description". */
+const rowTexts = pane => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => {
+  const parts = [...r.querySelectorAll('.label-name, .label-description')].map(e => e.textContent.trim()).filter(Boolean);
+  return (parts.length ? parts.join(' — ') : r.textContent).replace(/\s+/g, ' ').trim();
+}));
+
+/** Folds the other panes of the sidebar so that the Events view has the room. */
+async function onlyPane(page, title) {
+  for (const other of ['People', 'Annotations']) {
+    const header = page.locator('.pane-header', { hasText: new RegExp(`^\\s*${other}`, 'i') }).first();
+    if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.click();
+  }
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) }).first();
+  if ((await pane.locator('.pane-header').getAttribute('aria-expanded')) === 'false') await pane.locator('.pane-header').click();
+  return pane;
+}
+
+export async function checkEventsView(page, label, { check, poll }) {
+  await runCommand(page, 'Source Annotator: Focus on Events View', { row: 'Events' });
+  const pane = await onlyPane(page, 'Events');
+  const rows = () => rowTexts(pane);
+  const seen = await poll(async () => {
+    const r = await rows();
+    return r.some(x => /^2019 — \d+ events?/.test(x)) && r.some(x => /^27 February 2019/.test(x)) ? r : null;
+  }, 20000) || await rows();
+  log(`${label}: Events rows:`, JSON.stringify(seen.slice(0, 25)));
+  check(`${label}: Events view is a timeline: 2019 → February 2019 → 27 February 2019`, ['2019 — ', 'February 2019 — ', '27 February 2019 — '].every(p => seen.some(x => x.startsWith(p))));
+  check(`${label}: Events view counts the sources of each event`, seen.some(x => / — (\d+ sources?|.* · \d+ sources?)$/.test(x)));
+  check(`${label}: Events view ends with the undated group, or has none`, !seen.some(x => /^Undated/.test(x)) || /^Undated/.test(seen.filter(x => /^(\d{4}|the \d{4}s|Undated) — /.test(x)).pop()));
+  check(`${label}: Events view shows no internal ids`, !seen.some(x => /\b(person|org|place):[a-z]/.test(x)), seen.find(x => /\b(person|org|place):/.test(x)) ?? '');
+  // open the first event of 27 February: one row per source, outlet first
+  const day = seen.findIndex(x => x.startsWith('27 February 2019'));
+  const event = pane.locator('.monaco-list-row').nth(day + 1);
+  if ((await event.getAttribute('aria-expanded')) === 'false') await event.click();
+  const sources = await poll(async () => {
+    const r = await rows();
+    return r.some(x => /^Xinhua — /.test(x)) ? r : null;
+  }, 10000) || await rows();
+  check(`${label}: an event opens to one row per source, the outlet first`, sources.some(x => /^Xinhua — .+/.test(x)), JSON.stringify(sources.slice(day, day + 6)));
+  await page.mouse.move(5, 790);
+  await screenshot(page, `e2e-${label}-events.png`);
+  await pane.locator('.monaco-list-row', { hasText: /^\s*Xinhua/ }).first().click();
+  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /xinhua/.test(t) && t), 10000);
+  const selected = await poll(() => page.locator('.statusbar [id="status.editor.selection"]').innerText().then(t => /selected/.test(t) && t), 5000);
+  check(`${label}: a source row opens its mention in the editor, selected`, !!opened && !!selected, `${opened || 'no Xinhua tab'}; ${selected || 'nothing selected'}`);
+  await runCommand(page, 'View: Close All Editors', { row: 'Close All Editors' });
+}
+
+export async function checkTimeline(page, label, { check, poll }) {
+  await runCommand(page, 'Source Annotator: Show Timeline', { row: 'Show Timeline' });
+  const doc = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await doc.locator('.vis-item').first().waitFor({ timeout: 20000 });
+  await sleep(500); // the first fit animates
+  const lanes = await doc.locator('.vis-labelset .vis-label').allInnerTexts();
+  log(`${label}: timeline lanes:`, JSON.stringify(lanes));
+  check(`${label}: the timeline has one lane per outlet, Xinhua among them`, lanes.includes('Xinhua') && lanes.length >= 2, lanes.join(' | '));
+  check(`${label}: the timeline has a time axis`, (await doc.locator('.vis-time-axis .vis-text').count()) > 2);
+  const colours = await doc.locator('body').evaluate(b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
+  log(`${label}: timeline page colours`, colours.join(' on '));
+  await screenshot(page, `e2e-${label}-timeline.png`);
+
+  await doc.locator('button[data-lanes="person"]').click();
+  const people = await poll(async () => {
+    const l = await doc.locator('.vis-labelset .vis-label').allInnerTexts();
+    return l.some(x => /Kim Jong Un|Donald Trump/.test(x)) ? l : null;
+  }, 10000) || await doc.locator('.vis-labelset .vis-label').allInnerTexts();
+  check(`${label}: “One lane per person” draws a lane per person`, people.some(x => /Kim Jong Un|Donald Trump/.test(x)) && !people.some(x => /person:/.test(x)), people.join(' | '));
+  if (label === 'light') await screenshot(page, `e2e-${label}-timeline-people.png`);
+
+  await doc.locator('button[data-lanes="outlet"]').click();
+  await poll(async () => (await doc.locator('.vis-labelset .vis-label').allInnerTexts()).includes('Xinhua'), 10000);
+  const outletLanes = await doc.locator('.vis-labelset .vis-label').allInnerTexts();
+  const lane = doc.locator('.vis-foreground .vis-group').nth(outletLanes.indexOf('Xinhua'));
+  const point = lane.locator('.vis-item.vis-point');
+  const item = (await point.count()) ? point.first() : lane.locator('.vis-item').first();
+  const itemText = (await item.innerText()).trim();
+  await item.click();
+  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /xinhua/.test(t) && t), 10000);
+  const selected = await poll(() => page.locator('.statusbar [id="status.editor.selection"]').innerText().then(t => /selected/.test(t) && t), 5000);
+  check(`${label}: clicking “${itemText.slice(0, 40)}” in Xinhua’s lane opens the mention in Xinhua’s article, selected`, !!opened && !!selected, `${opened || 'no Xinhua tab'}; ${selected || 'nothing selected'}`);
+  await screenshot(page, `e2e-${label}-timeline-opened.png`);
+  await runCommand(page, 'View: Close All Editors', { row: 'Close All Editors' });
+}
