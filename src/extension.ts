@@ -18,6 +18,7 @@ import { CorpusService } from './vscode/corpusService';
 import type { CorpusChange } from './vscode/corpusChanges';
 import { Decorations, type DecoratedRange } from './vscode/decorations';
 import { HoverProvider } from './vscode/hover';
+import { ArticleSymbols } from './vscode/symbols';
 import { jumpToMention, MentionNavigation, revealMention } from './vscode/navigation';
 import { ReadingProgress, type ReadingShown } from './vscode/readingProgress';
 import { onSettingsChanged, readSettings } from './vscode/settings';
@@ -95,6 +96,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   own(vscode.languages.registerHoverProvider(selector, new HoverProvider(corpus)));
   own(vscode.languages.registerReferenceProvider(selector, navigation));
   own(vscode.languages.registerDocumentHighlightProvider(selector, navigation));
+  const symbols = new ArticleSymbols(corpus);
+  own(vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Source Annotator' }));
+  own(vscode.languages.registerWorkspaceSymbolProvider(symbols));
 
   const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
   const reading = own(new ReadingProgress(corpus.scan, peopleView, 'sourceAnnotator.people'));
