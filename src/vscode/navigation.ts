@@ -3,6 +3,7 @@ import { openDocument } from './articleFiles';
 import type { CorpusService } from './corpusService';
 import { rangeInText, toRange } from './convert';
 import { lookup, mentionsOf } from './lookup';
+import { outletOf } from '../core/timeline/outlets';
 
 /** Go to References and document highlights over entity mentions: one provider, one core model. */
 export class MentionNavigation implements vscode.ReferenceProvider, vscode.DocumentHighlightProvider {
@@ -29,20 +30,27 @@ export class MentionNavigation implements vscode.ReferenceProvider, vscode.Docum
 }
 
 /** Moves the cursor to the next (or previous) mention of the entity under it, across articles in order. */
-export async function jumpToMention(corpus: CorpusService, direction: 1 | -1): Promise<void> {
+export async function jumpToMention(corpus: CorpusService, direction: 1 | -1): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return;
+  if (!editor) return undefined;
   const view = corpus.view();
   const at = lookup(view, editor.document, editor.selection.active);
   const id = at?.mention?.entityId;
   if (!at || !id) {
     void vscode.window.setStatusBarMessage('$(info) No person, organisation or place under the cursor', 3000);
-    return;
+    return undefined;
   }
   const all = mentionsOf(view, id);
   const here = all.findIndex(x => x.path === at.article.path && x.mention.start === at.mention!.start);
-  const target = all[(here + direction + all.length) % all.length];
+  const position = (here + direction + all.length) % all.length;
+  const target = all[position];
   await revealMention(target.path, target.mention.start, target.mention.end);
+  // where the jump went: "Kim Jong Un — 3 of 51, Xinhua"
+  const name = view.entities.get(id)?.name ?? target.mention.text;
+  const outlet = outletOf(target.path, view.articles.get(target.path)?.text ?? '');
+  const where = `${name} — ${(position + 1).toLocaleString('en')} of ${all.length.toLocaleString('en')}, ${outlet}`;
+  void vscode.window.setStatusBarMessage(`$(${direction > 0 ? 'arrow-down' : 'arrow-up'}) ${where}`, 6000);
+  return where;
 }
 
 /** Opens an article and selects a stretch of it (tree items, hover links and the comparison panel use this). */

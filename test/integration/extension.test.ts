@@ -126,10 +126,14 @@ suite('Source Annotator in VS Code', () => {
     const editor = await openArticle(XINHUA);
     const start = positionOf(editor.document, 'Kim Jong Un').translate(0, 1);
     editor.selection = new vscode.Selection(start, start);
-    await vscode.commands.executeCommand('sourceAnnotator.nextMention');
+    const said = await vscode.commands.executeCommand<string>('sourceAnnotator.nextMention');
     const after = vscode.window.activeTextEditor!;
     assert.ok(after.document.offsetAt(after.selection.start) > after.document.offsetAt(start) || after.document.uri.toString() !== editor.document.uri.toString());
     assert.match(after.document.getText(after.selection), /^Kim/);
+    // the status bar says where the jump went: which of how many, in which outlet
+    assert.match(said, /^Kim Jong Un — \d+ of \d+, \S/);
+    const back = await vscode.commands.executeCommand<string>('sourceAnnotator.previousMention');
+    assert.equal(Number(/— (\d+) of/.exec(back)![1]), Number(/— (\d+) of/.exec(said)![1]) - 1 || Number(/of (\d+)/.exec(said)![1]));
   });
 
   test('Annotate Selection writes the sidecar beside the article and shows the annotation', async () => {
