@@ -63,7 +63,8 @@ export class ArticleStatus implements vscode.Disposable {
       const people = new Set(article.mentions.filter(m => m.type === 'PERSON').map(m => m.entityId)).size;
       const quotes = article.quotes.filter(q => q.kind === 'speech').length;
       this.item.text = `$(person) ${people} $(quote) ${quotes}`;
-      this.item.tooltip = `Source Annotator: ${people} people, ${quotes} quotations, ${article.annotations.length} annotations of yours`;
+      const yours = article.annotations.length;
+      this.item.tooltip = `Source Annotator: ${people} ${people === 1 ? 'person' : 'people'}, ${quotes} quotation${quotes === 1 ? '' : 's'}, ${yours} annotation${yours === 1 ? '' : 's'} of yours`;
     }
     const notice = skipped ? this.notices.get(editor.document.uri.toString()) : undefined;
     this.current = { text: this.item.text, tooltip: String(this.item.tooltip), ...(notice ? { notice } : {}) };

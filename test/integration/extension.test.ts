@@ -206,7 +206,7 @@ suite('Source Annotator in VS Code', () => {
     const json = JSON.parse(await readText(vscode.Uri.joinPath(folder, 'source-annotations.json')));
     assert.equal(json.articles.length, 5);
     const csv = await readText(vscode.Uri.joinPath(folder, 'source-annotations.csv'));
-    assert.match(csv.split('\r\n')[0], /^article,record,kind,start,end,text/);
+    assert.match(csv.split('\r\n')[0], /^\uFEFFarticle,record,kind,start,end,text/);
     const md = await readText(vscode.Uri.joinPath(folder, 'source-annotations-report.md'));
     assert.match(md, /### Donald Trump/);
     assert.match(md, /### Kim Jong Un/);

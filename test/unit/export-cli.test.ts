@@ -85,8 +85,12 @@ describe('export: JSON, CSV and Markdown of the sample corpus', () => {
     const col = (name: string) => header.indexOf(name);
     before(() => {
       csv = exportCsv(view);
-      rows = parseCsv(csv);
+      rows = parseCsv(csv.replace(/^\uFEFF/, ''));
       header = rows[0];
+    });
+
+    it('starts with a byte-order mark, so that a spreadsheet reads it as UTF-8', () => {
+      assert.ok(csv.startsWith('\uFEFFarticle,'));
     });
 
     it('has a header, then rows as wide as the header', () => {

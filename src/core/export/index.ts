@@ -1,6 +1,7 @@
 import type { CorpusView, ResolvedQuote } from '../corpus';
 import { Outlets } from '../timeline/outlets';
 import { markdownTimeline, timelineJs } from './timeline';
+import { nameKey } from '../entities/names';
 
 /** The per-article record of the CLI's `analyze` contract (README, "The command-line interface"). */
 export interface ArticleRecord {
@@ -96,7 +97,8 @@ function csvCell(value: unknown): string {
 
 /** One row per entity mention, quotation, event mention and user annotation; an article at a time. */
 export function* exportCsvChunks(view: CorpusView, relative: (path: string) => string = p => p): Generator<string> {
-  yield CSV_COLUMNS.join(',') + '\r\n';
+  // a byte-order mark first: without it a spreadsheet reads the UTF-8 as a local code page (curly quotes garbled)
+  yield '\uFEFF' + CSV_COLUMNS.join(',') + '\r\n';
   for (const [path, a] of view.articles) {
     const rows: unknown[][] = [];
     const article = relative(path);
@@ -131,7 +133,8 @@ function* markdownLines(view: CorpusView, relative: (path: string) => string): G
   yield* ['## People', ''];
   for (const person of people) {
     yield* [`### ${md(person.name)}`, ''];
-    if (person.titles.size) yield* [`Described as: ${[...person.titles].map(md).join('; ')}.`, ''];
+    const described = describedAs(person.titles);
+    if (described.length) yield* [`Described as: ${described.map(md).join('; ')}.`, ''];
     yield* ['| Source | Mentions |', '| --- | ---: |'];
     for (const [p, n] of bySource(person.id)) if (n) yield* [`| ${md(relative(p))} | ${n} |`];
     yield* [''];
@@ -204,4 +207,20 @@ export function exportChunks(format: ExportFormat, view: CorpusView, relative?: 
 export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
   if (format === 'timelinejs') return exportTimelineJs(view, relative);
   return format === 'json' ? exportJson(view, relative) : format === 'csv' ? exportCsv(view, relative) : exportMarkdown(view, relative);
+}
+
+/** Courtesy titles say nothing of who someone is. */
+const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+
+/** A person's roles as the report lists them: without courtesy titles, and once each however written ("U.S. President", "US President"). */
+export function describedAs(titles: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const title of titles) {
+    const key = nameKey(title);
+    if (!key || COURTESY.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(title);
+  }
+  return out;
 }

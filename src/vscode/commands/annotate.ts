@@ -84,7 +84,7 @@ export class AnnotationCommands {
       });
       if (date === undefined) return undefined;
     }
-    const note = options?.note ?? (await vscode.window.showInputBox({ title: `Note for this ${KIND_LABELS[kind].toLowerCase()} (optional)`, prompt: 'Press Enter to save' }));
+    const note = options?.note ?? (await vscode.window.showInputBox({ title: `Note for this ${KIND_LABELS[kind].toLowerCase()} (optional)`, placeHolder: 'A few words to remember it by, or nothing' }));
     if (note === undefined) return undefined;
     const now = new Date().toISOString();
     const annotation: Annotation = {
