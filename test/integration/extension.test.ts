@@ -205,8 +205,10 @@ suite('Source Annotator in VS Code', () => {
     for (const slide of timeline.events) assert.ok(Number.isInteger(slide.start_date.year) && slide.text.headline, JSON.stringify(slide));
     const json = JSON.parse(await readText(vscode.Uri.joinPath(folder, 'source-annotations.json')));
     assert.equal(json.articles.length, 5);
+    const csvBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'source-annotations.csv'));
+    assert.deepEqual([...csvBytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark first');
     const csv = await readText(vscode.Uri.joinPath(folder, 'source-annotations.csv'));
-    assert.match(csv.split('\r\n')[0], /^\uFEFFarticle,record,kind,start,end,text/);
+    assert.match(csv.split('\r\n')[0], /^article,record,kind,start,end,text/);
     const md = await readText(vscode.Uri.joinPath(folder, 'source-annotations-report.md'));
     assert.match(md, /### Donald Trump/);
     assert.match(md, /### Kim Jong Un/);
