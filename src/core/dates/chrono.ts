@@ -34,6 +34,11 @@ export function chronoDates(text: string, reference: Day): ChronoDate[] {
   let results: chrono.ParsedResult[];
   try { results = chrono.parse(text, noonOf(reference)); } catch { return []; }
   return results.map(r => {
+    // a range gives its year once, at the end: "from January to March 2018" is January 2018
+    if (r.end?.isCertain('year') && !r.start.isCertain('year') && r.start.isCertain('month')) {
+      const endYear = r.end.get('year')!;
+      r.start.assign('year', r.start.get('month')! > r.end.get('month')! ? endYear - 1 : endYear);
+    }
     const { value, day } = valueOf(r.start);
     const known = { year: r.start.isCertain('year'), month: r.start.isCertain('month'), day: r.start.isCertain('day'), weekday: r.start.isCertain('weekday'), hour: r.start.isCertain('hour') };
     const text = r.text.replace(/[\s,.;:]+$/, '');
