@@ -35,7 +35,7 @@ export function chronoDates(text: string, reference: Day): ChronoDate[] {
   try { results = chrono.parse(text, noonOf(reference)); } catch { return []; }
   return results.map(r => {
     // a range gives its year once, at the end: "from January to March 2018" is January 2018
-    if (r.end?.isCertain('year') && !r.start.isCertain('year') && r.start.isCertain('month')) {
+    if (r.end?.isCertain('year') && !r.start.isCertain('year') && r.start.isCertain('month') && r.start instanceof chrono.ParsingComponents) {
       const endYear = r.end.get('year')!;
       r.start.assign('year', r.start.get('month')! > r.end.get('month')! ? endYear - 1 : endYear);
     }
