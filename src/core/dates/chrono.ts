@@ -41,8 +41,10 @@ export function chronoDates(text: string, reference: Day): ChronoDate[] {
     }
     const { value, day } = valueOf(r.start);
     const known = { year: r.start.isCertain('year'), month: r.start.isCertain('month'), day: r.start.isCertain('day'), weekday: r.start.isCertain('weekday'), hour: r.start.isCertain('hour') };
-    const text = r.text.replace(/[\s,.;:]+$/, '');
-    const out: ChronoDate = { start: r.index, end: r.index + text.length, text, value, known, day };
+    // the preposition is not part of the date: "on Wednesday" → "Wednesday" (as TimeML marks it)
+    const lead = /^(?:on|in|at|by|since|until|during)\s+/i.exec(r.text)?.[0].length ?? 0;
+    const text = r.text.slice(lead).replace(/[\s,.;:]+$/, '');
+    const out: ChronoDate = { start: r.index + lead, end: r.index + lead + text.length, text, value, known, day };
     if (r.end) out.endValue = valueOf(r.end).value;
     return out;
   });

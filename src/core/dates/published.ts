@@ -29,8 +29,8 @@ export interface PublishedHints {
 const TOP = 3000;
 const TOP_LINES = 25;
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-/** "HANOI, Feb. 27 (Xinhua) --", "GENEVA, March 3, 2021 (AFP) -", "SEOUL, Feb 27 —". */
-const DATELINE = new RegExp(`^[ \\t]*(\\p{Lu}[\\p{Lu}\\p{M} .'’-]+(?:,\\s*[\\p{L}. ]+?)?),\\s+(${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)\\s*(?:\\([^)\\n]{1,40}\\)\\s*)?(?:--|—|–|-)`, 'mu');
+/** "HANOI, Feb. 27 (Xinhua) --", "GENEVA, March 3, 2021 (AFP) -", "SEOUL, Feb 27 —"; in mixed case only with the year: "Hanoi, February 27, 2019." */
+const DATELINE = new RegExp(`^[ \\t]*(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]+(?:,\\s*[\\p{L}. ]+?)?,\\s+(${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)|\\p{Lu}[\\p{L}\\p{M}'’-]+(?: \\p{Lu}[\\p{L}\\p{M}'’-]+){0,2}(?:,\\s*\\p{Lu}[\\p{L}. ]+?)?,\\s+(${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}))\\s*(?:\\([^)\\n]{1,40}\\)\\s*)?(?:--|—|–|-|\\.(?=\\s))`, 'mu');
 /** "Published Feb 27, 2019 4:06 PM EST", "Posted: 27 February 2019", "Updated on 2019-02-27". */
 const LABELLED = /^[ \t]*(?:[^\n]{0,60}?\b)?(first published|published|posted|updated|last updated|date)\b[ \t]*(?:on|at)?[ \t]*:?[ \t]*([^\n]{6,60})$/gim;
 /** Front matter: `date: 2019-02-27`, `published: "2019-02-27T09:00:00Z"`, `datePublished: …`. */
@@ -67,8 +67,8 @@ export function findPublished(text: string, near?: { value: string; words: strin
   }
   const dateline = DATELINE.exec(top);
   if (dateline) {
-    const found = datelineDay(dateline[2], top, near);
-    if (found) return { value: dayValue(found.day), how: `from the dateline ${quoted(dateline[0].replace(/\s*(?:--|—|–|-)$/, ''))}${found.how}` };
+    const found = datelineDay(dateline[1] ?? dateline[2], top, near);
+    if (found) return { value: dayValue(found.day), how: `from the dateline ${quoted(dateline[0].replace(/\s*(?:--|—|–|-|\.)$/, ''))}${found.how}` };
   }
   // "Published" before "Updated": relative dates are written from when the article first appeared
   let updated: { value: string; how: string } | undefined;

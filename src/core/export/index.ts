@@ -97,7 +97,7 @@ export function* exportCsvChunks(view: CorpusView, relative: (path: string) => s
   for (const [path, a] of view.articles) {
     const rows: unknown[][] = [];
     const article = relative(path);
-    for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.date : '', '', '', '', m.origin, '']);
+    for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.value ?? '' : '', '', '', '', m.origin, '']);
     for (const q of a.quotes) rows.push([article, 'quote', q.kind, q.inner.start, q.inner.end, q.text, '', '', q.speaker?.name, q.speaker?.entityId, '', q.origin, '']);
     for (const e of eventsOf(view, path)) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
     for (const p of a.annotations) rows.push([article, 'annotation', p.annotation.kind, p.span?.start, p.span?.end, p.annotation.anchor.text, p.annotation.links.entityId ?? p.annotation.links.eventId, p.annotation.label, p.annotation.links.speaker, '', p.annotation.note, 'user', p.status]);
