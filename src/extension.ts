@@ -6,6 +6,7 @@ import { AnnotationCommands } from './vscode/commands/annotate';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
+import { PublicationDate } from './vscode/commands/publication';
 import { AnalysisStore } from './vscode/analysisStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
@@ -58,6 +59,8 @@ export interface SourceAnnotatorApi {
   status(): StatusShown | undefined;
   /** What the user is shown of the reading of the articles: the scanning context key, the People view's message, the limit warning. */
   reading(): ReadingShown;
+  /** Sets an article's publication date as "Set Publication Date…" does ('' clears it); the date set. */
+  setPublicationDate(article: vscode.Uri, value: string): Promise<string | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const annotations = new AnnotationCommands(corpus, writer);
   const quotes = new QuoteCorrections(corpus, writer);
   const review = new AnchorReview(corpus, writer);
+  const publication = new PublicationDate(corpus, writer);
   const comparison = own(new QuoteComparisonPanel(corpus));
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -114,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.compareQuote': (...args: unknown[]) => comparison.show(...args),
     'sourceAnnotator.exportAnnotations': (target?: vscode.Uri) => exportAnnotations(corpus, target instanceof vscode.Uri ? target : undefined),
     'sourceAnnotator.refresh': () => corpus.rescan(),
+    'sourceAnnotator.setPublicationDate': (arg?: unknown) => publication.set(arg),
   };
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 
@@ -144,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     reattachAnnotation: ref => review.reattach(ref),
     status: () => status.shown(),
     reading: () => reading.shown(),
+    setPublicationDate: (article, value) => publication.set(article, value),
   };
 }
 

@@ -15,6 +15,8 @@ export interface Anchored {
   unit: Unit;
   /** "the following month": the unit's precision, not the anchor's. */
   unitPrecision: boolean;
+  /** "eight months after the summit in June 2018": counted from a date later in the sentence, when it has one. */
+  forward?: boolean;
 }
 
 const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
@@ -29,9 +31,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Omit<Anchored, 'start' | 'end'>
     shift: BEFORE.test(m[2]) ? -1 : 1, unit: m[1].toLowerCase() as Unit, unitPrecision: true,
   })],
   // "eight months after", "two weeks later", "a year earlier", "three days afterwards"
-  [/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+(later|afterwards?|earlier|(?:after|before)(?!\s+(?:yesterday|tomorrow|that|the|this|his|her|its|their|he|she|it|they|we|i|you|a|an)\b))\b/gi, m => {
+  [/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+(later|afterwards?|earlier|(?:after|before)(?!\s+(?:yesterday|tomorrow)\b))\b(\s+\w)?/gi, m => {
     const n = /^\d+$/.test(m[1]) ? Number(m[1]) : COUNT[m[1].toLowerCase()];
-    return n ? { shift: BEFORE.test(m[3]) ? -n : n, unit: m[2].toLowerCase() as Unit, unitPrecision: false } : undefined;
+    return n ? { shift: BEFORE.test(m[3]) ? -n : n, unit: m[2].toLowerCase() as Unit, unitPrecision: false, forward: Boolean(m[4]) && /^(?:after|before)$/i.test(m[3]) } : undefined;
   }],
 ];
 
@@ -42,7 +44,7 @@ export function anchoredExpressions(text: string): Anchored[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const a = read(m);
-      const start = m.index, end = m.index + m[0].length;
+      const start = m.index, end = m.index + m[0].replace(/\s+\w$/, '').length;
       if (a && !found.some(f => f.start < end && start < f.end)) found.push({ start, end, ...a });
     }
   }

@@ -43,7 +43,8 @@ export function chronoDates(text: string, reference: Day): ChronoDate[] {
     const known = { year: r.start.isCertain('year'), month: r.start.isCertain('month'), day: r.start.isCertain('day'), weekday: r.start.isCertain('weekday'), hour: r.start.isCertain('hour') };
     // the preposition is not part of the date: "on Wednesday" → "Wednesday" (as TimeML marks it)
     const lead = /^(?:on|in|at|by|since|until|during)\s+/i.exec(r.text)?.[0].length ?? 0;
-    const text = r.text.slice(lead).replace(/[\s,.;:]+$/, '');
+    // a date ends at the end of its line: "tomorrow.\nThis second" is "tomorrow"
+    const text = r.text.slice(lead).split('\n')[0].replace(/[\s,.;:]+$/, '');
     const out: ChronoDate = { start: r.index + lead, end: r.index + lead + text.length, text, value, known, day };
     if (r.end) out.endValue = valueOf(r.end).value;
     return out;

@@ -40,21 +40,27 @@ export function normaliseDates(text: string, reference: string | Date): TimeExpr
   out.push(...anchored.map(a => ({ start: a.start, end: a.end, text: text.slice(a.start, a.end), value: null })));
   out.sort((x, y) => x.start - y.start);
   // dates counted from another: from the last date before them, else from the publication date
+  // ("eight months after the summit in June 2018": from the date after it in the sentence)
   let last: TimeExpression | undefined;
-  for (const e of out) {
+  out.forEach((e, i) => {
     const a = anchored.find(x => x.start === e.start && x.end === e.end);
     if (a) {
-      if (last) { e.value = countFrom(a, last.value!); e.from = { start: last.start, end: last.end, text: last.text, value: last.value! }; }
+      const sentenceEnd = a.forward ? sentenceAround(text, e.start, e.end).end : -1;
+      const from = out.slice(i + 1).find(x => x.start < sentenceEnd && isCalendarValue(x.value)) ?? last;
+      if (from) { e.value = countFrom(a, from.value!); e.from = { start: from.start, end: from.end, text: from.text, value: from.value! }; }
       else e.value = countFrom(a, dayValue(ref));
     }
     if (isCalendarValue(e.value)) last = e;
-  }
+  });
   return out;
 }
 
 /** chrono reads some words and numbers as dates that news rarely means as one ("may", "second", "1.35 a"). */
 function isDate(c: ChronoDate): boolean {
   if (/^(?:may|march|sun|sat|mon|wed|second|now)$/i.test(c.text)) return false;
+  // lengths of time, not dates: "for 20 minutes", "260 days", "the week", "the months"
+  if (/^(?:for\s+|about\s+)?(?:\d+|an?|the)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/i.test(c.text)) return false;
+  if (/\b(?:seconds?|minutes?|hours?)\s+(?:later|earlier|ago)$/i.test(c.text)) return false;
   // a number chrono takes for a clock time ("$1.35 a share", "4 to 15", "at 20") or a price fraction ("12 3/4")
   const { year, month, day, weekday, hour } = c.known;
   if (hour && !year && !month && !day && !weekday && !/\b(?:[ap]\.?m\b|o'clock|noon|midnight|morning|afternoon|evening|night|tonight|today)/i.test(c.text)) return false;

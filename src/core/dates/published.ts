@@ -58,6 +58,23 @@ const quoted = (s: string) => `“${s.trim().replace(/\s+/g, ' ')}”`;
  * top, else the year that puts it nearest before `near` (the command line's or the file's date), else none.
  */
 export function findPublished(text: string, near?: { value: string; words: string }): { value: string; how: string } | undefined {
+  // asked several times per article (cache keys, analysis): remembered for the last texts, by the text itself
+  const byNear = found.get(text) ?? new Map<string, { value: string; how: string } | undefined>();
+  const key = near ? `${near.value} ${near.words}` : '';
+  if (byNear.has(key)) return byNear.get(key);
+  const result = findInText(text, near);
+  if (!found.has(text)) {
+    if (found.size >= REMEMBERED) found.delete(found.keys().next().value!);
+    found.set(text, byNear);
+  }
+  byNear.set(key, result);
+  return result;
+}
+
+const REMEMBERED = 256;
+const found = new Map<string, Map<string, { value: string; how: string } | undefined>>();
+
+function findInText(text: string, near?: { value: string; words: string }): { value: string; how: string } | undefined {
   const top = text.slice(0, TOP);
   const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(top);
   const inFront = front && FRONT_MATTER_DATE.exec(front[1]);

@@ -3,9 +3,12 @@ import type { CorpusView, ResolvedQuote } from '../corpus';
 /** The per-article record of the CLI's `analyze` contract (README, "The command-line interface"). */
 export interface ArticleRecord {
   path: string;
+  /** The publication date the article's dates were counted from, and where it comes from (user, text, option, file). */
+  published: { value: string | null; source: string };
   /** Why the article was not analysed (binary, too large); only then present, with empty lists. */
   skipped?: string;
-  entities: { start: number; end: number; text: string; type: string; entityId: string; origin?: string }[];
+  /** DATE entities carry their normalised `value` (null where none can be given). */
+  entities: { start: number; end: number; text: string; type: string; entityId: string; value?: string | null; origin?: string }[];
   quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
   events: { eventId: string; label: string; date: string; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
 }
@@ -29,9 +32,10 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
   const a = view.articles.get(path)!;
   return {
     path,
+    published: { value: a.analysis.published?.value ?? null, source: a.analysis.published?.source ?? 'file' },
     ...(a.analysis.skipped ? { skipped: a.analysis.skipped } : {}),
     entities: a.mentions.filter(m => HIGHLIGHTED_TYPES.has(m.type)).map(m => ({
-      start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(options.origin ? { origin: m.origin } : {}),
+      start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(m.type === 'DATE' ? { value: m.value ?? null } : {}), ...(options.origin ? { origin: m.origin } : {}),
     })),
     quotes: a.quotes.map(q => ({
       start: q.inner.start, end: q.inner.end, text: q.text, kind: q.kind,
