@@ -39,7 +39,7 @@ function weekend(ref: Day, ahead: boolean): string {
 
 const RULES: Rule[] = [
   // a day the calendar does not have ("February 30, 2019"): a date, but no value
-  [new RegExp(`\\b${MONTH}\\s+(3[01]|29)(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR}))?`, 'gi'), (m, ref) => {
+  [new RegExp(`\\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?\\s+(3[01]|29)(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR}))?`, 'gi'), (m, ref) => {
     const month = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1;
     return isRealDay(m[3] ? +m[3] : m[2] === '29' && !m[3] ? 2000 : ref.year, month, +m[2]) ? undefined : null;
   }],
