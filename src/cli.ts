@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
-import { MAX_SIDECAR_BYTES } from './core/annotations/codec';
+import { MAX_SIDECAR_BYTES, publishedDate } from './core/annotations/codec';
 import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
 import { ANNOTATION_KINDS, newAnnotationId, type Annotation, type AnnotationKind } from './core/annotations/model';
 import { UnreadableSidecarError, type SaveOptions, type SaveResult } from './core/annotations/save';
@@ -16,14 +16,16 @@ import { DEFAULT_MAX_LENGTH } from './core/analysis';
 import type { ArticleAnalysis } from './core/model';
 import { analyseInWorkers } from './cliWorkers';
 import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
-import { articleFiles, LeftOut, readArticle, readOneArticle, readSidecar, reportProblems, sidecarPath } from './cliFiles';
+import { articleFiles, LeftOut, publishedHints, readArticle, readOneArticle, readSidecar, reportProblems, sidecarPath } from './cliFiles';
 import { isFolder, pathExists } from './node/diskFiles';
 
 const USAGE = `Source Annotator CLI
 
-  source-annotator analyze --format jsonl <files or folders...> [--model FILE | --rules]
-      One JSON object per article: entities, quotes (with speakers) and events.
-      Entities come from the trained model media/ner-model.bin (or FILE); --rules uses the word-list rules.
+  source-annotator analyze --format jsonl [--published YYYY-MM-DD] <files or folders...> [--model FILE | --rules]
+      One JSON object per article: its publication date, entities (dates with their values), quotes (with
+      speakers) and events. Entities come from the trained model media/ner-model.bin (or FILE); --rules uses
+      the word-list rules. Dates are counted from the article's publication date: the one set in its sidecar,
+      else the one its text states, else --published, else the file's modification day (a guess).
   source-annotator export <folder> --format json|csv|md|timelinejs --out <file>
       The corpus's annotations, automatic and the user's.
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"] [--wait-seconds S]
@@ -91,6 +93,13 @@ export function saveSidecarFile(article: string, text: string, change: (annotati
   }
 }
 
+/** --published YYYY-MM-DD: the publication date of the articles whose text states none. */
+function publishedOption(flags: Map<string, string>): string | undefined {
+  const value = flags.get('published');
+  if (value !== undefined && !publishedDate(value)) throw new UsageError(`--published must be a date written YYYY-MM-DD (2019-02-27), not ${value}`);
+  return value;
+}
+
 /** The shipped entity model (media/ner-model.bin beside dist/), another one given by --model, or the rules with --rules. */
 function recogniser(flags: Map<string, string>): EntityRecogniser {
   if (flags.get('rules') === 'true') return ruleRecogniser;
@@ -112,6 +121,7 @@ function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOu
   const corpus = new Corpus({ recogniser: recogniser(flags) });
   const read: string[] = [];
   const maxSidecarBytes = sidecarLimit(flags);
+  const option = publishedOption(flags);
   for (const file of files) {
     const ready = preAnalysed.get(file);
     const text = ready?.text ?? readArticle(file, leftOut);
@@ -119,6 +129,7 @@ function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOu
     if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
     const { sidecar, exists } = readSidecar(file, maxSidecarBytes);
     if (exists && !sidecar) leftOut.sidecarRefused();
+    corpus.setPublished(file, publishedHints(file, text, sidecar?.published, option));
     corpus.setArticle(file, text, sidecar?.annotations ?? []);
     read.push(file);
   }
@@ -146,7 +157,9 @@ export async function run(argv: string[]): Promise<number> {
       const texts = readable.map(a => a.text!);
       if (files.length >= WORKERS_FROM) {
         const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
-        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH });
+        const option = publishedOption(flags);
+        const published = files.map((file, i) => publishedHints(file, texts[i], readSidecar(file, sidecarLimit(flags), true).sidecar?.published, option));
+        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH, published });
         if (analyses) files.forEach((file, i) => preAnalysed.set(file, { text: texts[i], analysis: analyses[i] }));
       }
     } catch {

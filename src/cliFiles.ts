@@ -9,6 +9,8 @@ import { sidecarName, type Sidecar } from './core/annotations/model';
 import { follow, inWords, notAFile, readRegularFile, readSidecarFile, whyNotReadable } from './node/diskFiles';
 import { DEFAULT_ARTICLE_PATTERNS, isArticlePath, isExcludedFolder, isOwnFile, type ArticlePatterns } from './core/articlePolicy';
 import { decodeArticle } from './core/text/decode';
+import { findPublished, type PublishedHints } from './core/dates/published';
+import { dayValue, toDay } from './core/dates/calendar';
 
 /** The extension's default article and exclude globs; extensions in any case (`NOTES.TXT`), as the CLI always read them. */
 const ARTICLES: ArticlePatterns = { ...DEFAULT_ARTICLE_PATTERNS, ignoreCase: true };
@@ -114,11 +116,28 @@ export function reportProblems(file: string, parsed: Pick<ParsedSidecar, 'proble
 }
 
 /** The article's sidecar; a broken one is reported on stderr and yields no annotations (it is never rewritten). */
-export function readSidecar(article: string, maxBytes?: number): { sidecar: Sidecar | null; exists: boolean } {
+export function readSidecar(article: string, maxBytes?: number, quiet = false): { sidecar: Sidecar | null; exists: boolean } {
   const file = sidecarPath(article);
   const raw = readSidecarFile(file, maxBytes);
   if (raw === undefined) return { sidecar: null, exists: false };
   const parsed = raw instanceof Uint8Array ? decodeSidecar(raw, path.basename(article), maxBytes) : raw.refused;
-  reportProblems(file, parsed);
+  if (!quiet) reportProblems(file, parsed);
   return { sidecar: parsed.sidecar, exists: true };
+}
+
+/**
+ * What gives an article's publication date besides its text: the user's (the sidecar's `published`), the
+ * command line's --published, and the file's modification day (looked up only when the text states no date).
+ */
+export function publishedHints(file: string, text: string, user: string | undefined, option: string | undefined): PublishedHints {
+  let mtime: string | undefined;
+  if (!user && !findPublished(text)) {
+    try {
+      const day = toDay(fs.statSync(file).mtime);
+      mtime = day && dayValue(day);
+    } catch {
+      // gone meanwhile: no guess
+    }
+  }
+  return { ...(user ? { user } : {}), ...(option ? { option } : {}), ...(mtime ? { file: mtime } : {}) };
 }

@@ -4,12 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleAnalysis } from './core/model';
+import type { PublishedHints } from './core/dates/published';
 
 /**
  * The analyses of the texts, in order, made by `threads` workers; undefined when no worker can run here
  * (the worker script is missing: the caller analyses in its own thread).
  */
-export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; maxLength: number; threads?: number }): Promise<ArticleAnalysis[] | undefined> {
+export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; maxLength: number; threads?: number; published?: PublishedHints[] }): Promise<ArticleAnalysis[] | undefined> {
   if (!fs.existsSync(options.script) || !texts.length) return undefined;
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), texts.length));
   const results: ArticleAnalysis[] = new Array(texts.length);
@@ -20,7 +21,7 @@ export async function analyseInWorkers(texts: string[], options: { script: strin
     const send = () => {
       if (next >= texts.length) { void worker.terminate().then(() => resolve()); return; }
       current = next++;
-      worker.postMessage({ id: current, text: texts[current], maxLength: options.maxLength });
+      worker.postMessage({ id: current, text: texts[current], maxLength: options.maxLength, published: options.published?.[current] });
     };
     worker.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
       if (!m.analysis) { reject(new Error(m.error ?? 'analysis failed')); void worker.terminate(); return; }

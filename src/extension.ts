@@ -9,6 +9,7 @@ import { EventsFilterCommands } from './vscode/commands/eventsFilter';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
+import { PublicationDate } from './vscode/commands/publication';
 import { AnalysisStore } from './vscode/analysisStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
@@ -69,6 +70,8 @@ export interface SourceAnnotatorApi {
   openTimelineItem(itemId: string): Promise<boolean>;
   /** Narrows the Events view to the events an entity takes part in (undefined: clears the filter); the calendar shown. */
   filterEvents(entityId: string | undefined): Promise<EventCalendar>;
+  /** Sets an article's publication date as "Set Publication Date…" does ('' clears it); the date set. */
+  setPublicationDate(article: vscode.Uri, value: string): Promise<string | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const annotations = new AnnotationCommands(corpus, writer);
   const quotes = new QuoteCorrections(corpus, writer);
   const review = new AnchorReview(corpus, writer);
+  const publication = new PublicationDate(corpus, writer);
   const comparison = own(new QuoteComparisonPanel(corpus));
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -134,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.showTimeline': () => timeline.show(),
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
     'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
+    'sourceAnnotator.setPublicationDate': (arg?: unknown) => publication.set(arg),
   };
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 
@@ -171,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       else await eventsFilter.pick(id);
       return eventsTree.calendar();
     },
+    setPublicationDate: (article, value) => publication.set(article, value),
   };
 }
 

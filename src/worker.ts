@@ -3,12 +3,15 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseArticle } from './core/analysis';
+import type { PublishedHints } from './core/dates/published';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 
 export interface AnalysisRequest {
   id: number;
   text: string;
   maxLength: number;
+  /** What besides the text gives the publication date the article's dates are valued against. */
+  published?: PublishedHints;
 }
 
 let recogniser: EntityRecogniser = ruleRecogniser;
@@ -22,7 +25,7 @@ try {
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   try {
-    parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser }), recogniser: recogniser.id });
+    parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser, published: request.published }), recogniser: recogniser.id });
   } catch (e) {
     parentPort!.postMessage({ id: request.id, error: (e as Error).message });
   }

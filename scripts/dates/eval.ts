@@ -7,9 +7,12 @@
 // - value: a found expression with a value is right when it overlaps a gold DATE with the same value
 //   (trailing `-XX` parts dropped: `1968-XX` = `1968`); a gold DATE is recalled when such an expression
 //   overlaps it. Found expressions without a value (null) are not counted as answers.
+// The analysis line scores the DATE mentions the extension and the CLI give (the rules recogniser's names win
+// over overlapping dates; the publication date is looked for in the text first).
 // usage: npm run eval:dates -- --data ../shared/data/timebank [--errors 40] [--part tuning|held-out]
 import * as fs from 'node:fs';
 import { normaliseDates } from '../../src/core/dates';
+import { analyseArticle } from '../../src/core/analysis';
 import { chronoDates } from '../../src/core/dates/chrono';
 import { toDay } from '../../src/core/dates/calendar';
 import { part, readTimebank, type GoldTimex, type TimemlDocument } from './timeml';
@@ -26,6 +29,10 @@ type System = (text: string, created: string) => Found[];
 const systems: [string, System][] = [
   ['chrono-node alone', (text, created) => chronoDates(text, toDay(created)!)],
   ['ours', (text, created) => normaliseDates(text, created)],
+  // what the extension and the CLI show: DATE mentions of the analysis (names win over dates; the publication
+  // date found in the text, else the document's creation time given as --published would give it)
+  ['the analysis (DATE mentions, DCT as --published)', (text, created) => analyseArticle(text, { published: { option: created } }).mentions
+    .filter(m => m.type === 'DATE').map(m => ({ start: m.start, end: m.end, text: m.text, value: m.value ?? null }))],
 ];
 
 const overlaps = (x: { start: number; end: number }, y: { start: number; end: number }) => Math.min(x.end, y.end) > Math.max(x.start, y.start);

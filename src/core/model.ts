@@ -1,3 +1,4 @@
+import type { Published } from './dates/published';
 import type { Span } from './text/span';
 
 /** What the recogniser or the user says a mention is. MISC is kept internally and not highlighted. */
@@ -17,8 +18,15 @@ export interface Mention extends Span {
   type: EntityType;
   /** A title or role written with the name ("President", "North Korean leader"), not part of the name. */
   title?: string;
-  /** ISO date (2019-02-27, 2018-06, 2018) for DATE mentions that can be pinned down. */
-  date?: string;
+  /**
+   * DATE mentions: the TimeML/ISO value against the article's publication date (2019-02-27, 2018-06, 2018,
+   * 2019-W09, 2019-Q1, 201, PRESENT_REF…), null when none can be given.
+   */
+  value?: string | null;
+  /** DATE mentions of a range ("from 2001 to 2009"): the other end's value. */
+  endValue?: string | null;
+  /** DATE mentions: how the value was found, in words ("Wednesday → 2019-02-27, the Wednesday before …"). */
+  how?: string;
   /** 'user' when the mention comes from an annotation in the sidecar. */
   origin: 'model' | 'user';
   /** The user's annotation this mention comes from. */
@@ -75,6 +83,8 @@ export interface DatedSentence extends Span {
 /** Everything extracted from one article's text, before corpus-wide resolution. */
 export interface ArticleAnalysis {
   hash: string;
+  /** The publication date the article's dates were valued against (always set by analyseArticle). */
+  published?: Published;
   mentions: Mention[];
   quotes: Quote[];
   datedSentences: DatedSentence[];

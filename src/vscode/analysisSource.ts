@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../core/model';
 import { contentHash } from '../core/text/hash';
+import { publishedKey, resolvePublished, type PublishedHints } from '../core/dates/published';
 import type { AnalysisStore } from './analysisStore';
 import type { AnalysisWorker } from './analysisWorker';
 
@@ -17,11 +18,11 @@ export class AnalysisSource {
   constructor(private readonly worker: AnalysisWorker | undefined, private readonly index: AnalysisStore | undefined) {}
 
   /**
-   * The analysis of `text` under `settings` ("maximum length:recogniser id"), or undefined when neither the
-   * index nor the worker can give it: then the corpus analyses it in the main thread.
+   * The analysis of `text` under `settings` ("maximum length:recogniser id:publication date"), or undefined when
+   * neither the index nor the worker can give it: then the corpus analyses it in the main thread.
    */
-  async find(text: string, maxLength: number, recogniser: string, keep: boolean): Promise<ArticleAnalysis | undefined> {
-    const settings = `${maxLength}:${recogniser}`;
+  async find(text: string, maxLength: number, recogniser: string, keep: boolean, published: PublishedHints = {}): Promise<ArticleAnalysis | undefined> {
+    const settings = `${maxLength}:${recogniser}:${publishedKey(resolvePublished(text, published))}`;
     const stored = await this.index?.get(text, settings);
     if (stored) return stored;
     if (!this.worker) return undefined;
@@ -29,7 +30,7 @@ export class AnalysisSource {
     let pending = this.inFlight.get(key);
     const mine = !pending;
     if (!pending) {
-      pending = this.worker.analyse(text, maxLength);
+      pending = this.worker.analyse(text, maxLength, false, published);
       this.inFlight.set(key, pending);
       pending.then(() => this.inFlight.delete(key), () => this.inFlight.delete(key));
     }

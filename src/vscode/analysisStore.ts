@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeAnalysis, encodeAnalysis } from '../core/corpus/analysisCodec';
+import { ANALYSIS_FORMAT, decodeAnalysis, encodeAnalysis } from '../core/corpus/analysisCodec';
 import type { ArticleAnalysis } from '../core/model';
 import { contentHash } from '../core/text/hash';
 import { appendBytes, readBytes, replaceFile, writeBytes } from './files';
@@ -152,7 +152,7 @@ export class AnalysisStore implements vscode.Disposable {
 
   private async readVersion(code: vscode.Uri): Promise<void> {
     try {
-      this.version = contentHash(new TextDecoder().decode(await readBytes(code))).slice(-8);
+      this.version = `f${ANALYSIS_FORMAT}-${contentHash(new TextDecoder().decode(await readBytes(code))).slice(-8)}`;
     } catch {
       this.disabled = true; // without knowing the code, no stored result can be trusted
     }

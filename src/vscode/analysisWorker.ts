@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleAnalysis } from '../core/model';
+import type { PublishedHints } from '../core/dates/published';
 
 interface Request {
   text: string;
   maxLength: number;
+  published?: PublishedHints;
   resolve: (a: ArticleAnalysis) => void;
   reject: (e: Error) => void;
 }
@@ -77,7 +79,7 @@ export class AnalysisWorker implements vscode.Disposable {
         return;
       }
       try {
-        this.start(slot).postMessage({ id: 0, text: r.text, maxLength: r.maxLength });
+        this.start(slot).postMessage({ id: 0, text: r.text, maxLength: r.maxLength, published: r.published });
         slot.request = r;
       } catch (e) {
         r.reject(e as Error);
@@ -85,10 +87,10 @@ export class AnalysisWorker implements vscode.Disposable {
     });
   }
 
-  /** The analysis of a text; `urgent` ones go before every request still waiting. */
-  analyse(text: string, maxLength: number, urgent = false): Promise<ArticleAnalysis> {
+  /** The analysis of a text (its dates valued against the publication date `published` helps find); `urgent` ones go before every request still waiting. */
+  analyse(text: string, maxLength: number, urgent = false, published?: PublishedHints): Promise<ArticleAnalysis> {
     return new Promise((resolve, reject) => {
-      (urgent ? this.urgent : this.waiting).push({ text, maxLength, resolve, reject });
+      (urgent ? this.urgent : this.waiting).push({ text, maxLength, published, resolve, reject });
       this.next();
     });
   }

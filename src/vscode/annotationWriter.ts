@@ -12,11 +12,13 @@ export class AnnotationWriter {
 
   /**
    * Applies a change to an article's annotations (given the text they are anchored in) and saves its sidecar.
-   * Errors are shown and rethrown; `quiet` writes (moved anchors, in the background) only rethrow.
+   * Errors are shown and rethrown; `quiet` writes (moved anchors, in the background) only rethrow. `published`
+   * sets the article's publication date in the sidecar (null removes it; absent: left as it is).
    */
-  async save(article: vscode.Uri, text: string, change: (list: Annotation[]) => Annotation[], options: { quiet?: boolean } = {}): Promise<Sidecar> {
+  async save(article: vscode.Uri, text: string, change: (list: Annotation[]) => Annotation[], options: { quiet?: boolean; published?: string | null } = {}): Promise<Sidecar> {
     try {
-      const sidecar = await this.store.update(article, text, change);
+      const sidecar = await this.store.update(article, text, change, options.published);
+      this.corpus.setUserPublished(article, sidecar.published);
       this.corpus.setAnnotations(article, sidecar.annotations);
       return sidecar;
     } catch (e) {

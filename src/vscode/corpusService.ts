@@ -18,6 +18,8 @@ import type { Preview } from '../core/preview';
 import { AnalysisSource } from './analysisSource';
 import { scanArticles } from './articleScan';
 import { ArticleAnnotations } from './articleAnnotations';
+import { findPublished } from '../core/dates/published';
+import { dayValue, toDay } from '../core/dates/calendar';
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -67,7 +69,7 @@ export class CorpusService implements vscode.Disposable {
     this.analyses = new AnalysisSource(worker, index);
     this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
     this.corpus = this.newCorpus();
-    this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text), () => this.settings.maxArticleSizeKB * 1024);
+    this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text, doc.uri.toString()), () => this.settings.maxArticleSizeKB * 1024);
     this.onDidPreview = this.previews.onDidPreview;
     this.sync = new ArticleSync({
       has: key => this.corpus.has(key),
@@ -205,10 +207,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** Hands the corpus a text's analysis made off the main thread (from the index or the worker), unless it has one. */
-  private async analyseOffThread(text: string, keep = false): Promise<void> {
+  private async analyseOffThread(text: string, key: string, keep = false): Promise<void> {
     await this.modelLoaded;
-    if (this.corpus.isAnalysed(text)) return;
-    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, this.recogniser.id, keep);
+    if (this.corpus.isAnalysed(text, key)) return;
+    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, this.recogniser.id, keep, this.corpus.publishedHints(key));
     if (analysis) this.corpus.primeAnalysis(text, analysis);
   }
 
@@ -220,11 +222,13 @@ export class CorpusService implements vscode.Disposable {
     try {
       const doc = this.sync.editorDocument(uri.toString());
       if (doc) this.previews.request(doc);
-      await this.analyseOffThread(text, onDisk);
       const key = uri.toString();
+      if (onDisk) await this.fileDate(uri, text);
+      await this.analyseOffThread(text, key, onDisk);
       const before = this.annotations.generation(key);
       const state = await this.store.read(uri);
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
+      this.corpus.setPublished(key, { ...this.corpus.publishedHints(key), user: state.sidecar?.published });
       // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
       this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
     } catch {
@@ -251,7 +255,7 @@ export class CorpusService implements vscode.Disposable {
   private async typed(key: string, text: string, current: () => boolean): Promise<void> {
     const doc = this.sync.editorDocument(key);
     if (doc) this.previews.request(doc); // a long article: the part shown is highlighted again first
-    await this.analyseOffThread(text);
+    await this.analyseOffThread(text, key);
     if (!current()) return;
     this.annotations.putText(key, text);
     void this.changes.notify();
@@ -261,8 +265,30 @@ export class CorpusService implements vscode.Disposable {
   async reloadAnnotations(article: vscode.Uri): Promise<void> {
     if (!this.corpus.has(article.toString())) return;
     const state = await this.store.read(article);
+    this.setUserPublished(article, state.sidecar?.published);
     this.annotations.replace(article.toString(), state.sidecar?.annotations ?? []);
     this.changes.notify();
+  }
+
+  /** The publication date the user set in the article's sidecar (undefined: none): it wins over the text's. */
+  setUserPublished(article: vscode.Uri, value: string | undefined): void {
+    const key = article.toString();
+    this.corpus.setPublished(key, { ...this.corpus.publishedHints(key), user: value });
+  }
+
+  /**
+   * The file's modification day, the last resort for the publication date (a guess): looked up only when the
+   * text states no date of its own.
+   */
+  private async fileDate(uri: vscode.Uri, text: string): Promise<void> {
+    const key = uri.toString();
+    if (findPublished(text)) return;
+    try {
+      const day = toDay(new Date((await vscode.workspace.fs.stat(uri)).mtime));
+      if (day) this.corpus.setPublished(key, { ...this.corpus.publishedHints(key), file: dayValue(day) });
+    } catch {
+      // gone or unreadable: no guess
+    }
   }
 
   setAnnotations(article: vscode.Uri, annotations: Annotation[]): void {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../core/annotations/model';
-import { ENTITY_TYPE_NAMES } from '../core/model';
+import { ENTITY_TYPE_NAMES, type Mention } from '../core/model';
+import type { Published } from '../core/dates/published';
+import { dayInWords, publishedInWords } from '../core/dates/mentions';
 import { outletName } from '../core/quotes/compare';
 import { utteranceOf } from '../core/quotes/utterances';
 import type { CorpusService } from './corpusService';
@@ -17,6 +19,16 @@ function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
+/** A date's value and how it was found; the publication date it was counted from, marked when it is a guess. */
+function dateLines(m: Mention, published: Published | undefined, article: string): string[] {
+  const lines = [m.how ? `${escape(m.how)}.` : m.value ? `Date: ${m.value}.` : 'No date can be given.'];
+  const set = commandLink('Set Publication Date…', 'sourceAnnotator.setPublicationDate', [article]);
+  if (!published?.value) lines.push(`_The article's publication date is unknown: dates counted from it have no value._ ${set}`);
+  else if (published.source === 'file') lines.push(`$(warning) _The publication date is a guess: the day the file was last changed (${escape(dayInWords(published.value))})._ ${set}`);
+  else lines.push(`Publication date: ${escape(publishedInWords(published))} · ${set}`);
+  return lines;
+}
+
 /** Read-only explanations: what a highlight is, how sure we are and where else it appears. */
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
@@ -26,7 +38,7 @@ export class HoverProvider implements vscode.HoverProvider {
     const at = lookup(view, document, position);
     if (!at || (!at.mention && !at.quote && !at.annotations.length)) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote', 'sourceAnnotator.compareQuote', 'sourceAnnotator.acceptAnchor', 'sourceAnnotator.reattachAnnotation'] };
+    md.isTrusted = { enabledCommands: ['sourceAnnotator.editAnnotation', 'sourceAnnotator.deleteAnnotation', 'sourceAnnotator.nextMention', 'sourceAnnotator.revealMention', 'sourceAnnotator.rejectMention', 'sourceAnnotator.markAllOccurrences', 'sourceAnnotator.changeSpeaker', 'sourceAnnotator.notAQuote', 'sourceAnnotator.compareQuote', 'sourceAnnotator.acceptAnchor', 'sourceAnnotator.reattachAnnotation', 'sourceAnnotator.setPublicationDate'] };
     const sections: string[] = [];
     let range: vscode.Range | undefined;
     if (at.mention) {
@@ -37,7 +49,7 @@ export class HoverProvider implements vscode.HoverProvider {
       if (m.text !== name) lines.push(`Written here as “${escape(m.text)}”.`);
       if (m.learnedFrom) lines.push('_Read as you marked this name elsewhere._');
       if (m.title) lines.push(`Title: ${escape(m.title)}${m.title.endsWith('.') ? '' : '.'}`);
-      if (m.date) lines.push(`Date: ${m.date}.`);
+      if (m.type === 'DATE') lines.push(...dateLines(m, at.article.analysis.published, at.article.path));
       if (m.entityId && m.type !== 'DATE') {
         const all = mentionsOf(view, m.entityId);
         const here = all.filter(x => x.path === at.article.path).length;

@@ -81,12 +81,12 @@ export class SidecarStore implements vscode.Disposable {
    * list; what another program writes meanwhile is merged in. Refuses (throws) when the sidecar on disk
    * cannot be read.
    */
-  update(article: vscode.Uri, articleText: string, change: (annotations: Annotation[]) => Annotation[]): Promise<Sidecar> {
+  update(article: vscode.Uri, articleText: string, change: (annotations: Annotation[]) => Annotation[], published?: string | null): Promise<Sidecar> {
     const uri = this.sidecarUri(article);
     const key = uri.toString();
     const run = async () => {
       const hooks: DiskSaveHooks = { afterTempWritten: attempt => this.writeHook?.(uri, attempt), beforeCommit: content => this.ownWrites.set(key, content) };
-      const options = { maxBytes: this.maxBytes() };
+      const options = { maxBytes: this.maxBytes(), ...(published !== undefined ? { published } : {}) };
       try {
         const saved = uri.scheme === 'file'
           ? await saveOnDiskAsync(uri.fsPath, fileName(article), articleText, change, options, hooks)

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { BINARY_FILE } from '../core/analysis';
+import type { Published } from '../core/dates/published';
+import { dayInWords, publishedInWords } from '../core/dates/mentions';
 import type { CorpusService } from './corpusService';
 import { concerns } from './corpusChanges';
 import { fileName } from './convert';
@@ -14,6 +16,13 @@ export interface StatusShown {
 }
 
 const SIZE_SETTING = 'sourceAnnotator.maxArticleSizeKB';
+
+/** The publication date in the item: the day, marked "(guess)" when it is the file's date; the tooltip says whence, in words. */
+function publishedShown(p: Published | undefined): { text: string; tooltip: string } {
+  if (!p?.value) return { text: ' $(calendar) no date', tooltip: 'No publication date: relative dates (“Wednesday”) have no value. Set Publication Date… gives one.' };
+  if (p.source === 'file') return { text: ` $(calendar) ${p.value} (guess)`, tooltip: `Published: a guess, ${dayInWords(p.value)}, the day the file was last changed. Set Publication Date… to correct it.` };
+  return { text: ` $(calendar) ${p.value}`, tooltip: `Published ${publishedInWords(p)}.` };
+}
 
 /**
  * The status bar item and the context keys of the active editor: `sourceAnnotator.isArticle`, and
@@ -62,9 +71,10 @@ export class ArticleStatus implements vscode.Disposable {
     } else {
       const people = new Set(article.mentions.filter(m => m.type === 'PERSON').map(m => m.entityId)).size;
       const quotes = article.quotes.filter(q => q.kind === 'speech').length;
-      this.item.text = `$(person) ${people} $(quote) ${quotes}`;
+      const date = publishedShown(article.analysis.published);
+      this.item.text = `$(person) ${people} $(quote) ${quotes}${date.text}`;
       const yours = article.annotations.length;
-      this.item.tooltip = `Source Annotator: ${people} ${people === 1 ? 'person' : 'people'}, ${quotes} quotation${quotes === 1 ? '' : 's'}, ${yours} annotation${yours === 1 ? '' : 's'} of yours`;
+      this.item.tooltip = `Source Annotator: ${people} ${people === 1 ? 'person' : 'people'}, ${quotes} quotation${quotes === 1 ? '' : 's'}, ${yours} annotation${yours === 1 ? '' : 's'} of yours. ${date.tooltip}`;
     }
     const notice = skipped ? this.notices.get(editor.document.uri.toString()) : undefined;
     this.current = { text: this.item.text, tooltip: String(this.item.tooltip), ...(notice ? { notice } : {}) };

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { normaliseDates } from '../../src/core/dates';
+import { analyseArticle } from '../../src/core/analysis';
 
 // Wednesday 27 February 2019, the day of the Hanoi summit's first dinner
 const REF = '2019-02-27';
@@ -88,5 +89,71 @@ describe('dates: offsets', () => {
     assert.equal(text.slice(d.start, d.end), 'June 12, 2018');
     assert.equal(d.start, 13); // the emoji is two UTF-16 units, then ' Signed on '
     assert.equal(d.value, '2018-06-12');
+  });
+});
+
+describe('dates: counted from another date of the story', () => {
+  it('"the day before", "the next day": from the date before them in the text, else from the publication date', () => {
+    assert.equal(valueOf('They met on June 12, 2018. The day before, aides argued.', 'day before'), '2018-06-11');
+    assert.equal(valueOf('They met on June 12, 2018. The next day, aides argued.', 'next day'), '2018-06-13');
+    assert.equal(valueOf('Aides argued the day before.', 'day before'), '2019-02-26');
+    assert.equal(valueOf('The vote was held in 2016. The next day, protests began.', 'next day'), null, 'a year gives no day');
+  });
+
+  it('"eight months after", "two weeks later": at the precision of the date counted from', () => {
+    assert.equal(valueOf('The first summit was in June 2018. Eight months after, they met in Hanoi.', 'months'), '2019-02');
+    assert.equal(valueOf('The talks began on March 3, 2021. Two weeks later, they collapsed.', 'weeks'), '2021-03-17');
+    assert.equal(valueOf('Profit rose in the third quarter of 2018. A year earlier, it fell.', 'year earlier'), '2017-Q3');
+    assert.equal(valueOf('The summit came eight months after the first meeting in June last year.', 'months'), '2019-02', 'from the date later in the sentence');
+    const [, later] = normaliseDates('They met on June 12, 2018. Two days later they parted.', REF);
+    assert.deepEqual(later.from, { start: 12, end: 25, text: 'June 12, 2018', value: '2018-06-12' });
+  });
+
+  it('"earlier this month", "a decade ago", "in June last year", weekends', () => {
+    assert.equal(valueOf('It was announced earlier this month.', 'month'), '2019-02');
+    assert.equal(valueOf('The plant closed a decade ago.', 'decade'), '200');
+    assert.equal(valueOf('They met in June last year.', 'June'), '2018-06');
+    assert.equal(valueOf('Officials met last weekend.', 'weekend'), '2019-W08-WE');
+    assert.equal(valueOf('Officials said over the weekend that talks failed.', 'weekend'), '2019-W08-WE');
+    assert.equal(valueOf('Officials will meet this weekend.', 'weekend'), '2019-W09-WE');
+  });
+
+  it('ranges keep both ends, the year given once at the end', () => {
+    const [d] = normaliseDates('Prices rose from January to March 2018.', REF);
+    assert.deepEqual([d.value, d.endValue], ['2018-01', '2018-03']);
+  });
+
+  it('lengths of time and a date split over two lines are no dates', () => {
+    assert.deepEqual(values('They talked for 20 minutes; it took 260 days.'), []);
+    assert.deepEqual(values('They meet tomorrow.\nThis second round'), [['tomorrow', '2019-02-28']]);
+  });
+});
+
+describe('dates: bad input through the analysis', () => {
+  const dates = (text: string, published = {}) => analyseArticle(text, { published }).mentions.filter(m => m.type === 'DATE').map(m => [m.text, m.value]);
+
+  it('an article with no date at all: no DATE mention, and a publication date only if given', () => {
+    const a = analyseArticle('The council met and voted. Nothing was decided.');
+    assert.deepEqual(a.mentions.filter(m => m.type === 'DATE'), []);
+    assert.deepEqual(a.published, { value: null, source: 'file', how: 'no date found in the text, and none given' });
+    assert.deepEqual(a.datedSentences, []);
+  });
+
+  it('dates in 1066 and 2999 keep their values; February 30 gets none, never March 2', () => {
+    assert.deepEqual(dates('Harold died on October 14, 1066. A capsule opens in 2999.'), [['October 14, 1066', '1066-10-14'], ['2999', '2999']]);
+    assert.deepEqual(dates('The vote was held on February 30, 2019.', { option: '2019-03-05' }), [['February 30, 2019', null]]);
+    assert.deepEqual(dates('HANOI, Feb. 30 (Xinhua) -- Nothing.'), [['Feb. 30', null]]);
+  });
+
+  it('an article of only dates: each valued or null', () => {
+    const text = 'Wednesday.\n2019.\nlast week\nFebruary 30\nthe 1990s\n';
+    assert.deepEqual(dates(text), [['Wednesday', null], ['2019', '2019'], ['last week', null], ['February 30', null], ['the 1990s', '199']]);
+    assert.deepEqual(dates(text, { file: '2019-02-27' }).map(d => d[1]), ['2019-02-27', '2019', '2019-W08', null, '199']);
+    // a line that is only a full date, at the top, is taken for the publication date
+    const dated = analyseArticle(`June 12, 2018.\n${text}`);
+    assert.deepEqual(dated.published?.value, '2018-06-12');
+    assert.deepEqual(dated.mentions.filter(m => m.type === 'DATE').map(m => m.value), ['2018-06-12', '2018-06-06', '2019', '2018-W23', null, '199']);
+    assert.doesNotThrow(() => analyseArticle('Monday Tuesday 1066 2999 February 30 '.repeat(500), { published: { user: '2999-12-31' } }));
+    assert.doesNotThrow(() => analyseArticle('Friday', { published: { user: '0001-01-01' } }));
   });
 });

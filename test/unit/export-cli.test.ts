@@ -192,17 +192,37 @@ describe('CLI: analyze --format jsonl', () => {
     assert.deepEqual(records.map(r => path.basename(r.path)).sort(), sampleFiles());
   });
 
-  it('entities are {start,end,text,type,entityId} with text === fileText.slice(start,end)', () => {
+  it('entities are {start,end,text,type,entityId} (DATE with its value) with text === fileText.slice(start,end)', () => {
     for (const r of records) {
       const text = fs.readFileSync(r.path, 'utf8');
       assert.ok(r.entities.length > 20, r.path);
       for (const e of r.entities) {
-        assert.deepEqual(Object.keys(e).sort(), ['end', 'entityId', 'start', 'text', 'type']);
+        assert.deepEqual(Object.keys(e).sort(), ['end', 'entityId', 'start', 'text', 'type', ...(e.type === 'DATE' ? ['value'] : [])].sort());
+        if (e.type === 'DATE') assert.ok(e.value === null || /^(?:\d{3,4}|\d{4}-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|SP|SU|FA|WI)|(?:PRESENT|PAST|FUTURE)_REF)$/.test(e.value), JSON.stringify(e));
         assert.equal(text.slice(e.start, e.end), e.text);
         assert.ok(['PERSON', 'ORG', 'PLACE', 'DATE'].includes(e.type), e.type);
         assert.ok(typeof e.entityId === 'string' && e.entityId.length > 0);
       }
     }
+  });
+
+  it('each article says its publication date and where it comes from; the dateline gives the Xinhua report’s', () => {
+    for (const r of records) {
+      assert.deepEqual(Object.keys(r.published).sort(), ['source', 'value']);
+      assert.ok(['user', 'text', 'option', 'file'].includes(r.published.source), r.published.source);
+    }
+    assert.deepEqual(records.find(r => r.path.includes('xinhua')).published, { value: '2019-02-27', source: 'text' });
+  });
+
+  it('--published dates the articles that state no date; the text’s own date wins; a bad date is a usage error', () => {
+    const given = cli('analyze', '--format', 'jsonl', '--published', '2019-02-27', SAMPLE_CORPUS);
+    assert.equal(given.code, 0, given.err);
+    const byName = new Map(given.out.split('\n').filter(Boolean).map(l => JSON.parse(l)).map(r => [path.basename(r.path), r]));
+    for (const [name, r] of byName) assert.deepEqual(r.published, { value: '2019-02-27', source: name.startsWith('xinhua') ? 'text' : 'option' }, name);
+    // "Wednesday" in the NPR report is the publication day itself
+    const npr = [...byName.values()].find(r => r.path.includes('npr'));
+    assert.deepEqual(npr.entities.filter((e: { text: string }) => e.text === 'Wednesday').map((e: { value: string; entityId: string }) => [e.value, e.entityId])[0], ['2019-02-27', 'date:2019-02-27']);
+    for (const bad of ['2019-02-30', '27/02/2019', 'yesterday']) assert.equal(cli('analyze', '--format', 'jsonl', '--published', bad, SAMPLE_CORPUS).code, 2, bad);
   });
 
   it('quotes are {start,end,text,kind,speaker} with text === slice and kind speech/scare/title', () => {

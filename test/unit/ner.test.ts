@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { EntityType, Mention } from '../../src/core/model';
 import { recogniseEntities } from '../../src/core/ner/recognise';
+import { analyseArticle } from '../../src/core/analysis';
 import { readSample, sampleFiles } from './helpers';
 
 const TITLE_WORDS = /(^|\s)(Mr\.?|Mrs\.?|Ms\.?|President|Chairman|Secretary|leader|Minister)(\s|$)/;
@@ -119,8 +120,8 @@ describe('ner: recogniseEntities — people and titles', () => {
   });
 });
 
-describe('ner: recogniseEntities — dates', () => {
-  const dated = (text: string) => of(recogniseEntities(text), 'DATE').map(m => [m.text, m.date]);
+describe('analysis: DATE mentions with their values', () => {
+  const dated = (text: string) => of(analyseArticle(text).mentions, 'DATE').map(m => [m.text, m.value]);
 
   it('"Feb. 27, 2019" → 2019-02-27', () => {
     assert.deepEqual(dated('The leaders met in Hanoi on Feb. 27, 2019.'), [['Feb. 27, 2019', '2019-02-27']]);
@@ -131,7 +132,7 @@ describe('ner: recogniseEntities — dates', () => {
   });
 
   it('"Thursday" in an article dated Feb. 27, 2019 (a Wednesday) → 2019-02-28', () => {
-    const text = 'HANOI, Feb. 27, 2019 -- The leaders met on Wednesday. The talks continue Thursday.';
+    const text = 'HANOI, Feb. 27, 2019 -- The leaders met on Wednesday. The talks will continue Thursday.';
     assert.deepEqual(dated(text), [['Feb. 27, 2019', '2019-02-27'], ['Wednesday', '2019-02-27'], ['Thursday', '2019-02-28']]);
   });
 
@@ -146,10 +147,14 @@ describe('ner: recogniseEntities — dates', () => {
     assert.deepEqual(dated(text).map(([t]) => t), ['February 27, 2019', 'last June', 'September', 'Feb. 28']);
   });
 
-  it('a weekday without an article date stays undated', () => {
-    const ms = of(recogniseEntities('The summit continues Thursday.'), 'DATE');
-    assert.equal(ms.length, 1);
-    assert.equal(ms[0].date, undefined);
+  it('a weekday without a publication date stays undated (null), a written year keeps its value', () => {
+    assert.deepEqual(dated('The summit continues Thursday, as it did in 2018.'), [['Thursday', null], ['2018', '2018']]);
+  });
+
+  it('a date that overlaps a name gives way to it, and the recognisers’ own date mentions are replaced', () => {
+    const ms = analyseArticle('HANOI, Feb. 27, 2019 -- Kim met Trump on Wednesday.').mentions;
+    assert.deepEqual(of(ms, 'DATE').map(m => m.text), ['Feb. 27, 2019', 'Wednesday']);
+    for (const m of of(ms, 'DATE')) assert.ok(m.how && m.how.startsWith(m.text), m.how);
   });
 
   it('"May" alone (the verb) is no date', () => {

@@ -1,6 +1,7 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { firstInvalidUtf8 } from '../text/utf8';
 import { conflictMarkerLine } from './conflictMarkers';
+import { toDay } from '../dates/calendar';
 import { ANNOTATION_KINDS, type Annotation, type Sidecar } from './model';
 
 export interface SidecarProblem {
@@ -26,7 +27,7 @@ export const MAX_SIDECAR_ALIASES = 50;
 
 /** The keys of format version 1, per level, in the order they are written; anything else is reported and kept as written. */
 export const SIDECAR_KEYS = {
-  root: ['version', 'article', 'contentHash', 'annotations'],
+  root: ['version', 'article', 'contentHash', 'published', 'annotations'],
   annotation: ['id', 'kind', 'label', 'note', 'date', 'links', 'author', 'created', 'updated', 'anchor'],
   links: ['entityId', 'speaker', 'eventId'],
   anchor: ['text', 'prefix', 'suffix', 'start', 'end', 'repeats', 'repeatContext'],
@@ -170,8 +171,18 @@ export function readSidecarDocument(source: string, article: string, maxBytes = 
   if (root.article != null && String(root.article) !== article) {
     warnings.push({ message: `\`article\` says ${JSON.stringify(String(root.article))}, but this file belongs to ${JSON.stringify(article)}, the article beside it; the field is only a label, is ignored, and is corrected on the next save.`, ...at(nodeAt(['article'])?.range?.[0]) });
   }
+  const published = publishedDate(root.published);
+  if (root.published != null && !published) {
+    warnings.push({ message: `\`published\` should be the article's publication date written YYYY-MM-DD (2019-02-27), not ${JSON.stringify(root.published)}: it is ignored, and kept as written.`, ...at(nodeAt(['published'])?.range?.[0]) });
+  }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), annotations }, problems, warnings, document: doc };
+  return { sidecar: { version: 1, article, contentHash: String(root.contentHash ?? ''), ...(published ? { published } : {}), annotations }, problems, warnings, document: doc };
+}
+
+/** A publication date as the sidecar may give it: `YYYY-MM-DD`, a day the calendar has; else undefined. */
+export function publishedDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(value)) return undefined;
+  return toDay(value) ? value : undefined;
 }
 
 /** Keys format version 1 does not have, at every level, with where they are. */
@@ -202,6 +213,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
     version: 1,
     article: sidecar.article,
     contentHash: sidecar.contentHash,
+    ...(sidecar.published !== undefined ? { published: sidecar.published } : {}),
     annotations: [...sidecar.annotations].sort((a, b) => a.anchor.start - b.anchor.start || a.id.localeCompare(b.id)).map(annotationAsWritten),
   };
   const doc = new Document(ordered);

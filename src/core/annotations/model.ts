@@ -61,6 +61,8 @@ export interface Sidecar {
   article: string;
   /** Content hash of the article when the sidecar was last saved. */
   contentHash: string;
+  /** The article's publication date as the user set it (`YYYY-MM-DD`): wins over the one its text states. */
+  published?: string;
   annotations: Annotation[];
 }
 

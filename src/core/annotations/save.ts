@@ -67,6 +67,8 @@ export interface SaveOptions {
   /** How long to wait for another save of the sidecar (LOCK_WAIT_MS). */
   lockWaitMs?: number;
   maxAttempts?: number;
+  /** The publication date to write (`YYYY-MM-DD`), null to remove it; absent: as the sidecar on disk has it. */
+  published?: string | null;
 }
 
 /** The sidecar on disk cannot be read: nothing was written. */
@@ -90,7 +92,7 @@ export function* saveSidecarSteps(
     const lock = yield* takeLock(article, names.lock, saver, lockWaitMs);
     try {
       yield* removeStaleTemps(names);
-      return yield* readMergeWrite(article, articleText, change, { temp: names.temp, mode: target?.mode, maxBytes, maxAttempts });
+      return yield* readMergeWrite(article, articleText, change, { temp: names.temp, mode: target?.mode, maxBytes, maxAttempts, published: options.published });
     } finally {
       yield { op: 'lock-remove', name: names.lock, content: lock };
     }
@@ -101,14 +103,17 @@ export function* saveSidecarSteps(
 
 function* readMergeWrite(
   article: string, articleText: string, change: (annotations: Annotation[]) => Annotation[],
-  { temp, mode, maxBytes, maxAttempts }: { temp: string; mode?: number; maxBytes: number; maxAttempts: number },
+  { temp, mode, maxBytes, maxAttempts, published }: { temp: string; mode?: number; maxBytes: number; maxAttempts: number; published?: string | null },
 ): Generator<SaveStep, SaveResult, unknown> {
   const hash = contentHash(articleText);
   let seen = (yield { op: 'read', maxBytes }) as SidecarRead;
-  let base = annotationsOf(seen, article, maxBytes);
+  let onDisk = sidecarOf(seen, article, maxBytes);
+  let base = onDisk?.annotations ?? [];
   let annotations = change(JSON.parse(JSON.stringify(base)) as Annotation[]); // a copy: the change may edit in place
   for (let attempt = 1; ; attempt++) {
-    const sidecar: Sidecar = { version: 1, article, contentHash: hash, annotations: recountLookalikes(articleText, annotations) };
+    // the publication date: the one given, else the one on disk (another program's, when it wrote meanwhile)
+    const date = published === undefined ? onDisk?.published : published ?? undefined;
+    const sidecar: Sidecar = { version: 1, article, contentHash: hash, ...(date ? { published: date } : {}), annotations: recountLookalikes(articleText, annotations) };
     // the file as it is on disk, edited where the annotations changed: hand edits elsewhere are kept (sidecarEdit.ts)
     const content = editSidecarText(seen instanceof Uint8Array ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(seen) : undefined, sidecar, maxBytes);
     const size = new TextEncoder().encode(content).length;
@@ -123,7 +128,8 @@ function* readMergeWrite(
         committed = true;
         return { sidecar, content, merges: attempt - 1 };
       }
-      const theirs = annotationsOf(now, article, maxBytes);
+      onDisk = sidecarOf(now, article, maxBytes);
+      const theirs = onDisk?.annotations ?? [];
       if (attempt >= maxAttempts) throw new Error(`the annotations file kept changing while it was being saved (${attempt} attempts); nothing was written — try again`);
       annotations = mergeAnnotations(base, annotations, theirs);
       base = theirs;
@@ -134,11 +140,11 @@ function* readMergeWrite(
   }
 }
 
-function annotationsOf(read: SidecarRead, article: string, maxBytes: number): Annotation[] {
-  if (read === undefined) return [];
+function sidecarOf(read: SidecarRead, article: string, maxBytes: number): Sidecar | undefined {
+  if (read === undefined) return undefined;
   const parsed = read instanceof Uint8Array ? decodeSidecar(read, article, maxBytes) : read.refused;
   if (!parsed.sidecar) throw new UnreadableSidecarError(parsed.problems);
-  return parsed.sidecar.annotations;
+  return parsed.sidecar;
 }
 
 function sameRead(a: SidecarRead, b: SidecarRead): boolean {

@@ -32,7 +32,7 @@ export function editSidecarText(previous: string | undefined, sidecar: Sidecar, 
   let edited: string | undefined;
   try {
     const text = new SidecarText(source, doc);
-    text.editHeader(doc.contents, sidecar);
+    text.editHeader(doc.contents, sidecar, before.published);
     text.editAnnotations(doc.contents, before.annotations, sidecar.annotations);
     edited = text.result();
   } catch {
@@ -50,13 +50,18 @@ class SidecarText {
     this.lineBreak = source.includes('\r\n') ? '\r\n' : '\n';
   }
 
-  editHeader(root: YAMLMap, sidecar: Sidecar): void {
+  editHeader(root: YAMLMap, sidecar: Sidecar, published: string | undefined): void {
     for (const key of ['version', 'article', 'contentHash'] as const) {
       const pair = findPair(root, key);
       const written = pair && isScalar(pair.value) ? pair.value.value : undefined;
       if (written != null ? String(written) === String(sidecar[key]) : !pair && sidecar[key] === '') continue;
       this.setField(root, key, sidecar[key], SIDECAR_KEYS.root);
     }
+    // the publication date: changed only when the user changed it (one written wrongly by hand stays as written)
+    if (published === sidecar.published) return;
+    const pair = findPair(root, 'published');
+    if (sidecar.published !== undefined) this.setField(root, 'published', sidecar.published, SIDECAR_KEYS.root);
+    else if (pair) this.removePair(root, pair);
   }
 
   editAnnotations(root: YAMLMap, before: Annotation[], after: Annotation[]): void {
@@ -269,8 +274,9 @@ function same(a: unknown, b: unknown): boolean {
 
 /** Whether `text` reads as the annotations of `sidecar` (as its own serialisation would). */
 function readsBackAs(text: string, sidecar: Sidecar): boolean {
-  const read = parseSidecar(text, sidecar.article).sidecar?.annotations;
-  if (!read) return false;
+  const parsed = parseSidecar(text, sidecar.article).sidecar;
+  const read = parsed?.annotations;
+  if (!read || parsed.published !== sidecar.published) return false;
   const matches = (expected: Annotation[]) => {
     const byId = new Map(read.map(a => [a.id, a]));
     return expected.length === read.length && expected.every(a => byId.has(a.id) && sameAnnotation(byId.get(a.id)!, a));

@@ -6,6 +6,9 @@ import type { ArticleAnalysis } from '../model';
  * inner words) is written as 0 and read back from the article, so the index holds offsets and ids, not text.
  */
 
+/** The form of stored analyses: part of every key of the persistent index (2: dates with values and the publication date). */
+export const ANALYSIS_FORMAT = 2;
+
 const SAME_SPAN = 0;
 const SAME_INNER = 1;
 
@@ -25,6 +28,7 @@ export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   // parsed plainly, then walked once: a reviver is called for every value and costs several times the parse
   const analysis = JSON.parse(encoded) as ArticleAnalysis;
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.datedSentences)) throw new Error('not an encoded analysis');
+  if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
   restoreTexts(analysis, text);
   return analysis;
 }

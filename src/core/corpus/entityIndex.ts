@@ -249,7 +249,7 @@ export class EntityIndex {
     for (const m of mentions) {
       if (m.entityId) continue;
       if (m.type === 'PLACE' || m.type === 'ORG') m.entityId = this.groups.get(nameOf(m.type, m.text));
-      else if (!RESOLVED.has(m.type)) m.entityId = `${PREFIX[m.type]}:${slug(m.date ?? m.text)}`;
+      else if (!RESOLVED.has(m.type)) m.entityId = `${PREFIX[m.type]}:${m.type === 'DATE' && m.value ? m.value : slug(m.text)}`;
     }
     return { mentions, quotes: article.quotes };
   }

@@ -1,4 +1,6 @@
 import { AnalysisCache, type AnalysisOptions } from '../analysis';
+import { publishedKey, type PublishedHints } from '../dates/published';
+import { PublishedHintsBook } from './publishedHints';
 import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
 import type { UserEventInput } from '../events';
@@ -90,6 +92,7 @@ export class Corpus {
   /** Analyses made in the main thread when none was handed over (recently used, by content hash). */
   private readonly cache = new AnalysisCache();
   private readonly primed = new Map<string, ArticleAnalysis>();
+  private readonly hints = new PublishedHintsBook();
   private readonly families = new FamilyNameIndex();
   private readonly decisions = new DecisionBook();
   private readonly entityIndex = new EntityIndex();
@@ -121,7 +124,7 @@ export class Corpus {
       this.states.set(path, state);
     } else if (state.view && !this.dirty.has(path) && state.input.text === text && state.input.annotations === annotations && samePlaces(state.view.annotations, state.input.placements, placements)) {
       state.input = { text, annotations, placements }; // an editor opened on it, finding everything where it was: nothing to resolve
-      this.primed.delete(this.analysisKey(text)); // an analysis handed over for it again is not needed
+      this.primed.delete(this.analysisKey(text, this.hints.key(text, path))); // an analysis handed over for it again is not needed
       return;
     }
     state.input = { text, annotations, placements };
@@ -130,15 +133,25 @@ export class Corpus {
 
   /** Hands over an analysis made elsewhere (a worker) so that resolving does not redo it; kept until the next resolve takes it. */
   primeAnalysis(text: string, analysis: ArticleAnalysis): void {
-    this.primed.set(this.analysisKey(text), analysis);
+    this.primed.set(this.analysisKey(text, analysis.published ? publishedKey(analysis.published) : ''), analysis); // used where the article's date resolves the same
   }
 
-  isAnalysed(text: string): boolean {
-    return this.primed.has(this.analysisKey(text)) || this.cache.has(text, this.options);
+  /** Whether this text of the article at `path` (with its publication date hints) is analysed already. */
+  isAnalysed(text: string, path?: string): boolean {
+    return this.primed.has(this.analysisKey(text, this.hints.key(text, path))) || this.cache.has(text, this.hints.options(this.options, path));
   }
 
-  private analysisKey(text: string): string {
-    return `${contentHash(text)}:${this.options.maxLength ?? ''}:${this.options.recogniser?.id ?? ''}`;
+  /** What besides the text gives an article's publication date (the sidecar's, the command line's, the file's). */
+  setPublished(path: string, hints: PublishedHints): void {
+    if (this.hints.set(path, hints) && this.states.has(path)) this.dirty.add(path);
+  }
+
+  publishedHints(path: string): PublishedHints {
+    return this.hints.get(path);
+  }
+
+  private analysisKey(text: string, published: string): string {
+    return `${contentHash(text)}:${this.options.maxLength ?? ''}:${this.options.recogniser?.id ?? ''}:${published}`;
   }
 
   setAnnotations(path: string, annotations: Annotation[]): void {
@@ -207,8 +220,8 @@ export class Corpus {
     for (const path of this.dirty) {
       const state = this.states.get(path)!;
       const { text, annotations, placements } = state.input;
-      const key = this.analysisKey(text);
-      if (state.analysisKey !== key) state.analysis = this.primed.get(key) ?? this.cache.get(text, this.options);
+      const key = this.analysisKey(text, this.hints.key(text, path));
+      if (state.analysisKey !== key) state.analysis = this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path));
       state.analysisKey = key;
       const found = state.analysis!.familyWords;
       if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept

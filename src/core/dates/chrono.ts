@@ -34,10 +34,18 @@ export function chronoDates(text: string, reference: Day): ChronoDate[] {
   let results: chrono.ParsedResult[];
   try { results = chrono.parse(text, noonOf(reference)); } catch { return []; }
   return results.map(r => {
+    // a range gives its year once, at the end: "from January to March 2018" is January 2018
+    if (r.end?.isCertain('year') && !r.start.isCertain('year') && r.start.isCertain('month') && r.start instanceof chrono.ParsingComponents) {
+      const endYear = r.end.get('year')!;
+      r.start.assign('year', r.start.get('month')! > r.end.get('month')! ? endYear - 1 : endYear);
+    }
     const { value, day } = valueOf(r.start);
     const known = { year: r.start.isCertain('year'), month: r.start.isCertain('month'), day: r.start.isCertain('day'), weekday: r.start.isCertain('weekday'), hour: r.start.isCertain('hour') };
-    const text = r.text.replace(/[\s,.;:]+$/, '');
-    const out: ChronoDate = { start: r.index, end: r.index + text.length, text, value, known, day };
+    // the preposition is not part of the date: "on Wednesday" → "Wednesday" (as TimeML marks it)
+    const lead = /^(?:on|in|at|by|since|until|during)\s+/i.exec(r.text)?.[0].length ?? 0;
+    // a date ends at the end of its line: "tomorrow.\nThis second" is "tomorrow"
+    const text = r.text.slice(lead).split('\n')[0].replace(/[\s,.;:]+$/, '');
+    const out: ChronoDate = { start: r.index + lead, end: r.index + lead + text.length, text, value, known, day };
     if (r.end) out.endValue = valueOf(r.end).value;
     return out;
   });

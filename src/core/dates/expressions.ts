@@ -2,7 +2,7 @@
 // present, past and future ("now", "recently", "the future"), bare years, decades and centuries, quarters
 // and seasons, "this/last/next week|month|year", "two years ago", "a decade ago", and ranges of years
 // ("from 2001 to 2009"). Each rule gives a span and a value relative to the reference day.
-import { addDays, addMonths, monthValue, quarterValue, weekValue, yearValue, type Day } from './calendar';
+import { addDays, addMonths, isRealDay, monthValue, quarterValue, weekday, weekValue, yearValue, type Day } from './calendar';
 import { looksAhead } from './context';
 
 export interface Found { start: number; end: number; value: string | null; endValue?: string | null }
@@ -30,7 +30,26 @@ function shiftYear(word: string | undefined, ref: Day): number {
   return /last|past|previous/i.test(word ?? '') ? ref.year - 1 : /next|coming/i.test(word ?? '') ? ref.year + 1 : ref.year;
 }
 
+/** The weekend before the reference day (a weekend day itself: that weekend) or the coming one, as `2019-W08-WE`. */
+function weekend(ref: Day, ahead: boolean): string {
+  const w = weekday(ref); // 0 Sunday … 6 Saturday
+  const saturday = w === 0 ? addDays(ref, -1) : w === 6 ? ref : addDays(ref, ahead ? 6 - w : -(w + 1));
+  return `${weekValue(saturday)}-WE`;
+}
+
 const RULES: Rule[] = [
+  // a day the calendar does not have ("February 30, 2019"): a date, but no value
+  [new RegExp(`\\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?\\s+(3[01]|29)(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR}))?`, 'gi'), (m, ref) => {
+    const month = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1;
+    return isRealDay(m[3] ? +m[3] : m[2] === '29' && !m[3] ? 2000 : ref.year, month, +m[2]) ? undefined : null;
+  }],
+  // "last weekend", "over the weekend", "this weekend", "next weekend"
+  [/\b(this|last|next|past|coming|the)\s+weekend\b/gi, (m, ref, text) => {
+    const w = m[1].toLowerCase();
+    if (w === 'last' || w === 'past') return weekend(ref, false);
+    if (w === 'next') return weekend(addDays(ref, 7), true);
+    return weekend(ref, w === 'coming' || w === 'this' || looksAhead(text, m.index, m.index + m[0].length));
+  }],
   // ranges of years: "from 2001 to 2009", "between 1990 and 1995", "1990-95"
   [new RegExp(`\\b(?:from|between)\\s+(${YEAR})\\s+(?:to|and|until|through)\\s+(${YEAR})\\b`, 'gi'), m => ({ value: m[1], endValue: m[2] })],
   [new RegExp(`(?<![\\d$.,-])(${YEAR})\\s*[-–]\\s*(\\d{2}|${YEAR})(?![\\d-])`, 'g'), m => {

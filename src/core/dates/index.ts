@@ -6,6 +6,9 @@ import { addDays, dayValue, monthValue, toDay, weekday, type Day } from './calen
 import { chronoDates, type ChronoDate } from './chrono';
 import { looksAhead, sentenceAround } from './context';
 import { ruleExpressions } from './expressions';
+import { anchoredExpressions, countFrom, isCalendarValue } from './anchored';
+
+export { findPublished, resolvePublished, publishedKey, type Published, type PublishedHints, type PublishedSource } from './published';
 
 export interface TimeExpression {
   start: number;
@@ -16,26 +19,48 @@ export interface TimeExpression {
   value: string | null;
   /** The other end of a range ("from 2001 to 2009" → value 2001, endValue 2009). */
   endValue?: string | null;
+  /** For a date counted from an earlier one ("the next day", "two weeks later"): that date, as written and valued. */
+  from?: { start: number; end: number; text: string; value: string };
 }
 
 /** Every time expression in a text, valued relative to the reference date (`YYYY-MM-DD` or a Date). Never throws. */
 export function normaliseDates(text: string, reference: string | Date): TimeExpression[] {
   const ref = toDay(reference);
   if (!ref || typeof text !== 'string') return [];
-  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !/\/$/.test(text.slice(0, c.start).trimEnd()));
+  const anchored = anchoredExpressions(text);
+  const free = (f: { start: number; end: number }) => !anchored.some(a => a.start < f.end && f.start < a.end);
+  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !/\/$/.test(text.slice(0, c.start).trimEnd()) && free(c));
   // a rule's bare year inside a longer date chrono read ("March 26, 1996") gives way to it
-  const ours = ruleExpressions(text, ref).filter(f => f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month));
+  const ours = ruleExpressions(text, ref).filter(f => free(f) && (f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month)));
   const out: TimeExpression[] = ours.map(f => ({ ...f, text: text.slice(f.start, f.end) }));
   for (const c of chrono) {
     if (ours.some(f => f.start < c.end && c.start < f.end)) continue;
     out.push({ start: c.start, end: c.end, text: c.text, value: revalue(text, c, ref), ...(c.endValue !== undefined ? { endValue: c.endValue } : {}) });
   }
-  return out.sort((x, y) => x.start - y.start);
+  out.push(...anchored.map(a => ({ start: a.start, end: a.end, text: text.slice(a.start, a.end), value: null })));
+  out.sort((x, y) => x.start - y.start);
+  // dates counted from another: from the last date before them, else from the publication date
+  // ("eight months after the summit in June 2018": from the date after it in the sentence)
+  let last: TimeExpression | undefined;
+  out.forEach((e, i) => {
+    const a = anchored.find(x => x.start === e.start && x.end === e.end);
+    if (a) {
+      const sentenceEnd = a.forward ? sentenceAround(text, e.start, e.end).end : -1;
+      const from = out.slice(i + 1).find(x => x.start < sentenceEnd && isCalendarValue(x.value)) ?? last;
+      if (from) { e.value = countFrom(a, from.value!); e.from = { start: from.start, end: from.end, text: from.text, value: from.value! }; }
+      else e.value = countFrom(a, dayValue(ref));
+    }
+    if (isCalendarValue(e.value)) last = e;
+  });
+  return out;
 }
 
 /** chrono reads some words and numbers as dates that news rarely means as one ("may", "second", "1.35 a"). */
 function isDate(c: ChronoDate): boolean {
   if (/^(?:may|march|sun|sat|mon|wed|second|now)$/i.test(c.text)) return false;
+  // lengths of time, not dates: "for 20 minutes", "260 days", "the week", "the months"
+  if (/^(?:for\s+|about\s+)?(?:\d+|an?|the)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/i.test(c.text)) return false;
+  if (/\b(?:seconds?|minutes?|hours?)\s+(?:later|earlier|ago)$/i.test(c.text)) return false;
   // a number chrono takes for a clock time ("$1.35 a share", "4 to 15", "at 20") or a price fraction ("12 3/4")
   const { year, month, day, weekday, hour } = c.known;
   if (hour && !year && !month && !day && !weekday && !/\b(?:[ap]\.?m\b|o'clock|noon|midnight|morning|afternoon|evening|night|tonight|today)/i.test(c.text)) return false;

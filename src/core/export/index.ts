@@ -6,9 +6,12 @@ import { nameKey } from '../entities/names';
 /** The per-article record of the CLI's `analyze` contract (README, "The command-line interface"). */
 export interface ArticleRecord {
   path: string;
+  /** The publication date the article's dates were counted from, and where it comes from (user, text, option, file). */
+  published: { value: string | null; source: string };
   /** Why the article was not analysed (binary, too large); only then present, with empty lists. */
   skipped?: string;
-  entities: { start: number; end: number; text: string; type: string; entityId: string; origin?: string }[];
+  /** DATE entities carry their normalised `value` (null where none can be given). */
+  entities: { start: number; end: number; text: string; type: string; entityId: string; value?: string | null; origin?: string }[];
   quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
   events: { eventId: string; label: string; date: string; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
 }
@@ -32,9 +35,10 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
   const a = view.articles.get(path)!;
   return {
     path,
+    published: { value: a.analysis.published?.value ?? null, source: a.analysis.published?.source ?? 'file' },
     ...(a.analysis.skipped ? { skipped: a.analysis.skipped } : {}),
     entities: a.mentions.filter(m => HIGHLIGHTED_TYPES.has(m.type)).map(m => ({
-      start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(options.origin ? { origin: m.origin } : {}),
+      start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(m.type === 'DATE' ? { value: m.value ?? null } : {}), ...(options.origin ? { origin: m.origin } : {}),
     })),
     quotes: a.quotes.map(q => ({
       start: q.inner.start, end: q.inner.end, text: q.text, kind: q.kind,
@@ -102,7 +106,7 @@ export function* exportCsvChunks(view: CorpusView, relative: (path: string) => s
   for (const [path, a] of view.articles) {
     const rows: unknown[][] = [];
     const article = relative(path);
-    for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.date : '', '', '', '', m.origin, '']);
+    for (const m of a.mentions.filter(x => HIGHLIGHTED_TYPES.has(x.type))) rows.push([article, 'entity', m.type, m.start, m.end, m.text, m.entityId, m.entityId ? view.entities.get(m.entityId)?.name ?? m.value ?? '' : '', '', '', '', m.origin, '']);
     for (const q of a.quotes) rows.push([article, 'quote', q.kind, q.inner.start, q.inner.end, q.text, '', '', q.speaker?.name, q.speaker?.entityId, '', q.origin, '']);
     for (const e of eventsOf(view, path)) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
     for (const p of a.annotations) rows.push([article, 'annotation', p.annotation.kind, p.span?.start, p.span?.end, p.annotation.anchor.text, p.annotation.links.entityId ?? p.annotation.links.eventId, p.annotation.label, p.annotation.links.speaker, '', p.annotation.note, 'user', p.status]);

@@ -8,7 +8,10 @@ const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
 
-/** A date expression as written, with the parts that were spelt out. */
+/**
+ * A date expression as written, with the parts that were spelt out. The recognisers keep names out of these
+ * spans; the DATE mentions themselves, with their values, come from date normalisation (src/core/dates).
+ */
 export interface DateExpression extends Span {
   text: string;
   year?: number;
@@ -78,52 +81,4 @@ export function findDates(text: string): DateExpression[] {
     found.push(expr);
   }
   return found;
-}
-
-export interface DateOnly {
-  year: number;
-  month: number;
-  day: number;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function shift(date: DateOnly, days: number): DateOnly {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-/** The date an article is written from: its first date with day, month and year. */
-export function referenceDate(dates: DateExpression[]): DateOnly | undefined {
-  const full = dates.find(d => d.year && d.month && d.day);
-  return full ? { year: full.year!, month: full.month!, day: full.day! } : undefined;
-}
-
-/** ISO form of a date expression (2019-02-27, 2018-06, 2018), or undefined when it cannot be pinned down. */
-export function toIso(expr: DateExpression, ref: DateOnly | undefined): string | undefined {
-  if (expr.sameDay) {
-    if (!ref) return undefined;
-    const d = expr.weekday === -1 ? shift(ref, -1) : expr.weekday === -2 ? shift(ref, 1) : ref;
-    return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-  }
-  if (expr.weekday !== undefined && expr.weekday >= 0) {
-    if (!ref) return undefined;
-    const refWeekday = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
-    let diff = expr.weekday - refWeekday;
-    if (diff > 3) diff -= 7;
-    if (diff < -3) diff += 7;
-    const d = shift(ref, diff);
-    return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-  }
-  let year = expr.year;
-  if (year === undefined && expr.relativeYear !== undefined && ref) year = ref.year + expr.relativeYear;
-  if (year === undefined && expr.month && ref) {
-    // "February 28" in an article from February 2019; "last June" before the article's date.
-    year = ref.year;
-    if (expr.relativeYear === -1 && expr.month >= ref.month) year = ref.year - 1;
-  }
-  if (year === undefined) return undefined;
-  if (expr.month && expr.day) return `${year}-${pad(expr.month)}-${pad(expr.day)}`;
-  if (expr.month) return `${year}-${pad(expr.month)}`;
-  return String(year);
 }

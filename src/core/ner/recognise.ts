@@ -2,7 +2,7 @@ import type { EntityType, Mention } from '../model';
 import { sentences, paragraphs } from '../text/sentences';
 import type { Span } from '../text/span';
 import { tokenize, isCapitalised, isWord, type Token } from '../text/tokens';
-import { findDates, referenceDate, toIso } from './dates';
+import { findDates } from './dates';
 import {
   COMMON_WORDS, COUNTRIES, EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NATIONALITIES, NOT_NAMES, ORGANISATIONS, ORG_HEADS, PERSON_TITLES,
   PLACES, PLACE_HEADS, ROLE_WORDS, SURNAME_FIRST, TITLES, WEEKDAYS, has,
@@ -15,8 +15,7 @@ import {
  */
 export function recogniseEntities(text: string): Mention[] {
   const dates = findDates(text);
-  const ref = referenceDate(dates);
-  const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', date: toIso(d, ref), origin: 'model' }));
+  const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', origin: 'model' }));
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
   const taken = (t: Token) => inDate[t.start] === 1 || inDate[t.end - 1] === 1;

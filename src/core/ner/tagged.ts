@@ -1,7 +1,7 @@
 import type { EntityType, Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { isCapitalised, type Token } from '../text/tokens';
-import { findDates, referenceDate, toIso } from './dates';
+import { findDates } from './dates';
 import { COUNTRIES, NATIONALITIES, PLACES, ROLE_WORDS, SURNAME_FIRST, TITLES, has } from './lexicon';
 import { isHeadline } from './recognise';
 import { spansOf, type ConllType } from './tagger/labels';
@@ -26,8 +26,7 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
  */
 export function recogniseWithModel(text: string, model: TaggerModel): Mention[] {
   const dates = findDates(text);
-  const ref = referenceDate(dates);
-  const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', date: toIso(d, ref), origin: 'model' }));
+  const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', origin: 'model' }));
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
   const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
