@@ -109,13 +109,23 @@ export function entitySymbols(corpus: Pick<CorpusView, 'entities' | 'mentionCoun
   for (const entity of corpus.entities.values()) {
     const kind = KIND_OF_TYPE[entity.type];
     if (!kind || !matches(entity.name, query)) continue;
-    const counts = corpus.mentionCounts.get(entity.id);
-    let mentions = 0;
-    for (const n of counts?.values() ?? []) mentions += n;
+    const { mentions, articles } = reach(corpus, entity.id);
     if (!mentions) continue;
-    const articles = counts?.size ?? 0;
-    found.push({ id: entity.id, name: entity.name, kind, mentions, detail: `${TYPE_WORD[kind]} · ${plural(mentions, 'mention')} in ${plural(articles, 'article')}` });
+    found.push({ id: entity.id, name: entity.name, kind, mentions, detail: `${TYPE_WORD[kind]} · ${reachInWords({ mentions, articles })}` });
   }
   found.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   return found.slice(0, limit);
+}
+
+/** How many mentions an entity has across the corpus, and in how many articles. */
+export function reach(corpus: Pick<CorpusView, 'mentionCounts'>, id: string): { mentions: number; articles: number } {
+  const counts = corpus.mentionCounts.get(id);
+  let mentions = 0;
+  for (const n of counts?.values() ?? []) mentions += n;
+  return { mentions, articles: counts?.size ?? 0 };
+}
+
+/** "51 mentions in 5 articles". */
+export function reachInWords(r: { mentions: number; articles: number }): string {
+  return `${plural(r.mentions, 'mention')} in ${plural(r.articles, 'article')}`;
 }

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { makeAnchor } from '../../core/annotations/anchor';
 import { ANNOTATION_KINDS, KIND_ENTITY_TYPE, KIND_LABELS, newAnnotationId, type Annotation, type AnnotationKind } from '../../core/annotations/model';
 import { findOccurrences } from '../../core/entities/occurrences';
+import type { CorpusView } from '../../core/corpus';
+import type { EntityType } from '../../core/model';
+import { reach, reachInWords } from '../../core/outline';
 import type { CorpusService } from '../corpusService';
 import { toSpan } from '../convert';
 import { readSettings } from '../settings';
@@ -66,9 +69,8 @@ export class AnnotationCommands {
       if (kind === 'quote') links.speaker = options.link; else if (kind === 'event') links.eventId = options.link; else links.entityId = options.link;
     } else if (entityType || kind === 'quote') {
       const type = entityType ?? 'PERSON';
-      const entities = [...this.corpus.view().entities.values()].filter(e => e.type === type).sort((a, b) => a.name.localeCompare(b.name));
       const pick = await vscode.window.showQuickPick(
-        [{ label: kind === 'quote' ? '$(question) Unknown speaker' : NO_LINK, id: '' }, ...entities.map(e => ({ label: e.name, description: e.id, id: e.id }))],
+        [{ label: kind === 'quote' ? '$(question) Unknown speaker' : NO_LINK, id: '' }, ...entityPicks(this.corpus.view(), type)],
         { title: kind === 'quote' ? 'Who said it?' : `Link “${short(selected)}” to an existing ${KIND_LABELS[kind].toLowerCase()} (optional)`, placeHolder: 'Type to filter' },
       );
       if (!pick) return undefined;
@@ -122,8 +124,7 @@ export class AnnotationCommands {
     let link = options?.link;
     const type = KIND_ENTITY_TYPE[kind];
     if (link === undefined && type) {
-      const entities = [...this.corpus.view().entities.values()].filter(e => e.type === type).sort((a, b) => a.name.localeCompare(b.name));
-      const pick = await vscode.window.showQuickPick([{ label: NO_LINK, id: '' }, ...entities.map(e => ({ label: e.name, description: e.id, id: e.id }))], { title: `Link every “${short(needle)}” to…` });
+      const pick = await vscode.window.showQuickPick([{ label: NO_LINK, id: '' }, ...entityPicks(this.corpus.view(), type)], { title: `Link every “${short(needle)}” to…` });
       if (!pick) return [];
       link = pick.id;
     }
@@ -254,4 +255,11 @@ export class AnnotationCommands {
 export function short(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 40 ? t.slice(0, 39) + '…' : t;
+}
+
+/** The entities of a type to link to, the most mentioned first, each described in words ("51 mentions in 5 articles"), never by id. */
+function entityPicks(view: CorpusView, type: EntityType): { label: string; description: string; id: string }[] {
+  const picks = [...view.entities.values()].filter(e => e.type === type).map(e => ({ e, r: reach(view, e.id) }));
+  picks.sort((a, b) => b.r.mentions - a.r.mentions || a.e.name.localeCompare(b.e.name));
+  return picks.map(({ e, r }) => ({ label: e.name, description: reachInWords(r), id: e.id }));
 }
