@@ -1,9 +1,10 @@
-import type { ArticleAnalysis, DatedSentence } from './model';
+import { findEvents, type TimeInput } from './events';
+import type { FoundEvent } from './events';
+import type { ArticleAnalysis, Mention } from './model';
 import { ruleRecogniser, type EntityRecogniser } from './ner';
 import { findQuotes } from './quotes';
 import { contentHash } from './text/hash';
-import { paragraphs, sentences } from './text/sentences';
-import { isHeadline } from './ner/recognise';
+import { findDates, referenceDate } from './ner/dates';
 
 export interface AnalysisOptions {
   /** Articles longer than this (in UTF-16 code units) are not analysed. */
@@ -24,31 +25,26 @@ export function skipReason(text: string, maxLength = DEFAULT_MAX_LENGTH): string
   return undefined;
 }
 
-/** Entities, quotations and dated sentences of one article. Pure: the same text always gives the same result. */
+/** Entities, quotations and events of one article. Pure: the same text always gives the same result. */
 export function analyseArticle(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
   const hash = contentHash(text);
   const skipped = skipReason(text, options.maxLength);
-  if (skipped) return { hash, mentions: [], quotes: [], datedSentences: [], skipped };
+  if (skipped) return { hash, mentions: [], quotes: [], events: [], skipped };
   const mentions = (options.recogniser ?? ruleRecogniser).recognise(text);
   const quotes = findQuotes(text, mentions);
-  const datedSentences: DatedSentence[] = [];
-  const dates = mentions.filter(m => m.type === 'DATE' && m.date);
-  // list items of links and headlines ("- The Best Inventions of 2024") date no event
-  const lists = paragraphs(text).filter(p => /^[-*•–]\s/.test(text.slice(p.start, p.end)) || isHeadline(text.slice(p.start, p.end)));
-  // sentences and paragraphs are in order and paragraphs do not overlap: the last list paragraph starting at or
-  // before a sentence is the only one that can hold it (one pass, not sentences × lists)
-  let l = 0;
-  const inList = (s: { start: number; end: number }) => {
-    while (l + 1 < lists.length && lists[l + 1].start <= s.start) l++;
-    return l < lists.length && lists[l].start <= s.start && s.end <= lists[l].end;
-  };
-  let k = 0;
-  for (const s of sentences(text)) {
-    while (k < dates.length && dates[k].start < s.start) k++;
-    const d = k < dates.length && dates[k].end <= s.end ? dates[k] : undefined;
-    if (d && !inList(s) && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.date!, dateMention: { start: d.start, end: d.end } });
-  }
-  return { hash, mentions, quotes, datedSentences };
+  const events = articleEvents(text, mentions);
+  return { hash, mentions, quotes, events };
+}
+
+/**
+ * The article's events, dated from its DATE mentions' values (their normalised `value` where given, else the
+ * ISO `date` the recogniser pinned down) against the article's reference date: the first full date it writes.
+ */
+function articleEvents(text: string, mentions: Mention[]): FoundEvent[] {
+  const ref = referenceDate(findDates(text));
+  const reference = ref ? `${ref.year}-${String(ref.month).padStart(2, '0')}-${String(ref.day).padStart(2, '0')}` : null;
+  const times: TimeInput[] = mentions.filter(m => m.type === 'DATE').map(m => ({ start: m.start, end: m.end, text: m.text, value: (m as { value?: string | null }).value ?? m.date ?? null }));
+  return findEvents(text, mentions, times, reference);
 }
 
 /** Analyses by content hash, keeping the most recent results: re-opening or re-scanning costs nothing. */

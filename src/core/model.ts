@@ -1,3 +1,4 @@
+import type { FoundEvent } from './events';
 import type { Span } from './text/span';
 
 /** What the recogniser or the user says a mention is. MISC is kept internally and not highlighted. */
@@ -63,19 +64,13 @@ export interface Quote extends Span {
   annotationId?: string;
 }
 
-/** A dated stretch of an article: the sentence a DATE mention sits in. */
-export interface DatedSentence extends Span {
-  text: string;
-  date: string;
-  dateMention: Span;
-}
-
 /** Everything extracted from one article's text, before corpus-wide resolution. */
 export interface ArticleAnalysis {
   hash: string;
   mentions: Mention[];
   quotes: Quote[];
-  datedSentences: DatedSentence[];
+  /** Event mentions: triggers with participants, place and date (src/core/events/extract.ts). */
+  events: FoundEvent[];
   /** Set when analysis was skipped (too large, binary). */
   skipped?: string;
 }

@@ -24,7 +24,7 @@ export function encodeAnalysis(analysis: ArticleAnalysis, text: string): string 
 export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   // parsed plainly, then walked once: a reviver is called for every value and costs several times the parse
   const analysis = JSON.parse(encoded) as ArticleAnalysis;
-  if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.datedSentences)) throw new Error('not an encoded analysis');
+  if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   restoreTexts(analysis, text);
   return analysis;
 }

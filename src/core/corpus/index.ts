@@ -1,7 +1,6 @@
 import { AnalysisCache, type AnalysisOptions } from '../analysis';
 import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
-import type { UserEventInput } from '../events';
 import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
 import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
@@ -11,7 +10,7 @@ import { entityContribution, EntityTable, type EntityContribution } from './enti
 import { FamilyNameIndex } from './familyIndex';
 import { applyFamilyNames, familyCandidates, familyContribution, mayHoldName, type FamilyContribution } from './familyNames';
 import { recently } from './recent';
-import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
+import { eventItems, Timeline, userEventInputs, type ArticleEvents } from './timeline';
 import type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation } from './types';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
@@ -53,12 +52,12 @@ const familyOfBase = recently((base: ArticleView) => familyContribution(base.men
 const decisionsOfBase = recently(articleDecisions);
 const inputsOfDecided = recently((decided: MentionsAndQuotes) => entityInputs(decided.mentions));
 const contributionOfResolved = recently((resolved: MentionsAndQuotes) => entityContribution(resolved.mentions));
-const eventsOfView = recently((view: ArticleView) => ({ dated: datedItems(view), user: userEventInputs(view) }));
+const eventsOfView = recently((view: ArticleView): ArticleEvents => ({ found: eventItems(view), user: userEventInputs(view) }));
 const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
 const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
 const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
 const contributionOf = (s: ArticleState): EntityContribution | undefined => s.resolved && contributionOfResolved(s.resolved);
-const eventsOf = (view: ArticleView | undefined): { dated: DatedItem[]; user: UserEventInput[] } | undefined => view && eventsOfView(view);
+const eventsOf = (view: ArticleView | undefined): ArticleEvents | undefined => view && eventsOfView(view);
 function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
   if (!view) return undefined;
   const speakers = new Set<string>();
