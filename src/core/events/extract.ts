@@ -11,7 +11,8 @@ import { candidateWords, type CandidateWord } from './words';
  * The events of one article: each trigger the learned lexicon knows (a noun or a verb: summit, met, visit),
  * with the people and organisations of its clause, the place it happens in, and its date — the clause's
  * own time expression, else one of its sentence that no other trigger claims, else the article's reference
- * (publication) date when the tense says it is the news being reported, else none.
+ * (publication) date when the tense says it is the news being reported, else none. A trigger with neither
+ * participant, place nor a date of its own ("welcome", "the walk") is not an event a reader would list.
  */
 
 /** A time expression with its normalised value (from the DATE mentions, or src/core/dates normaliseDates). */
@@ -30,22 +31,28 @@ export function dateOfValue(value: string | null, reference: string | null): str
   return value.split('T')[0] || null;
 }
 
-interface Trigger extends CandidateWord {
+export interface Trigger extends CandidateWord {
   entry: TriggerEntry;
+}
+
+/** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
+export function findTriggers(text: string): Trigger[] {
+  const lexicon = triggerLexicon();
+  const out: Trigger[] = [];
+  for (const w of candidateWords(text)) {
+    const entry = lexicon.get(w.form);
+    if (entry) out.push({ ...w, entry });
+  }
+  return out;
 }
 
 /** Every event mention of an article, in reading order. Pure: the same input always gives the same events. */
 export function findEvents(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): FoundEvent[] {
-  const lexicon = triggerLexicon();
   const named = new SpanIndex(mentions.filter(m => m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE'));
   const timeIndex = new SpanIndex(times);
-  const triggers: Trigger[] = [];
   // list items of links ("- The Best Inventions of 2024") and copyright lines tell no event
   const skipped = paragraphs(text).filter(p => /^[-*•–]\s|^\W*\s*(?:copyright\b|©)/i.test(text.slice(p.start, p.end)));
-  for (const w of candidateWords(text)) {
-    const entry = lexicon.get(w.form);
-    if (entry && !skipped.some(p => p.start <= w.start && w.end <= p.end) && !named.overlapping(w).length && !timeIndex.overlapping(w).length) triggers.push({ ...w, entry });
-  }
+  const triggers = findTriggers(text).filter(w => !skipped.some(p => p.start <= w.start && w.end <= p.end) && !named.overlapping(w).length && !timeIndex.overlapping(w).length);
   const all = sentences(text);
   const top = all.length ? all[Math.min(all.length - 1, Math.max(2, Math.floor(all.length / 3)))].end : 0;
   const out: FoundEvent[] = [];
@@ -68,7 +75,7 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     const rivals = triggers.filter(x => clauseOf(x) === c);
     if (rivals.length) claimed.set(t, rivals.reduce((a, b) => (distance(b, t) < distance(a, t) ? b : a)));
   }
-  return triggers.map(trigger => {
+  return triggers.map((trigger): FoundEvent => {
     const clause = clauseOf(trigger);
     const own = times.filter(t => claimed.get(t) === trigger);
     const free = times.filter(t => !claimed.has(t));
@@ -77,10 +84,13 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     if (!trigger.entry.verb) Object.assign(event, modifiersBefore(text, sentence, trigger, named));
     const date = time ? dateOfValue(time.value, reference) : null;
     if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
-    if (!time && reference && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
+    if (!time && reference && !BACKGROUND.has(event.ordinal ?? '') && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
     return event;
-  });
+  }).filter(e => e.participants.length || e.place || e.dated === 'clause' || e.dated === 'sentence');
 }
+
+/** Ordinals that point back to an earlier event ("their first summit", "the last test"): not the news itself. */
+const BACKGROUND = new Set(['first', 'previous', 'last', 'earlier']);
 
 /** Told in the simple past or present (the news itself), or with no verb near the top of the article (a headline, a caption). */
 function reportsNews(tense: ReturnType<typeof tenseOf>, nearTop: boolean): boolean {
@@ -90,7 +100,7 @@ function reportsNews(tense: ReturnType<typeof tenseOf>, nearTop: boolean): boole
 function participantsAndPlace(text: string, clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
   const inClause = named.filter(m => m.start >= clause.start && m.end <= clause.end);
   const locative = (m: Mention) => {
-    const before = clause.tokens.filter(t => t.end <= m.start).slice(-4).map(t => t.text.toLowerCase());
+    const before = clause.tokens.filter(t => t.end <= m.start).slice(-5).map(t => t.text.toLowerCase());
     return m.type === 'PLACE' && before.some(w => LOCATIVE.has(w));
   };
   const places = inClause.filter(locative);
