@@ -55,7 +55,8 @@ export function tenseOf(clause: Clause, trigger: Span, verb: boolean, pastForm: 
     if (before.some(w => PAST_AUX.has(w)) || pastForm) return 'past';
     return 'present';
   }
-  if (i > 0 && LOOKING_AHEAD.has(word(i - 1))) return 'future';
+  // "the upcoming congressional testimony": a word looking ahead in the noun's own phrase
+  if ([word(i - 1), word(i - 2), word(i - 3)].some(w => LOOKING_AHEAD.has(w))) return 'future';
   // the nearest tense word, looking outwards from the trigger
   for (let d = 1; d < clause.tokens.length; d++) {
     for (const k of [i - d, i + d]) {

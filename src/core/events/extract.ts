@@ -21,6 +21,7 @@ export interface TimeInput extends Span {
   value: string | null;
 }
 
+const OTHER_PREPOSITIONS = new Set(['by', 'with', 'for', 'on', 'about', 'against', 'between', 'among', 'over', 'under', 'than', 'like', 'and', 'or']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'inside', 'outside', 'across', 'throughout', 'from', 'into', 'around']);
 
 /** The date part of a normalised value ("2019-02-27TNI" → 2019-02-27); the present is the reference date; vague pasts and futures are none. */
@@ -62,12 +63,32 @@ export function findEvents(text: string, mentions: readonly Mention[], times: re
     while (i < triggers.length && triggers[i].sentence === sentence) here.push(triggers[i++]);
     out.push(...sentenceEvents(text, sentence, here, named.within(sentence), timeIndex.within(sentence), reference, sentence.start < top));
   }
-  return out;
+  return earlierByOrdinal(out);
+}
+
+const ORDINAL_RANK = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/**
+ * An ordinal that points back ("the previous talks", "the last test"), or one lower than the article's own
+ * event of the same kind ("their first summit" where the news is the second), is not the news being reported:
+ * it keeps no reference date.
+ */
+function earlierByOrdinal(events: FoundEvent[]): FoundEvent[] {
+  const highest = new Map<string, number>();
+  for (const e of events) highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
+  return events.map(e => {
+    if (e.dated !== 'reference') return e;
+    const rank = ORDINAL_RANK.indexOf(e.ordinal ?? '');
+    if (!BACKGROUND.has(e.ordinal ?? '') && !(rank >= 0 && rank < highest.get(e.kind)!)) return e;
+    const { dated: _dated, ...rest } = e;
+    return { ...rest, date: null };
+  });
 }
 
 function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean): FoundEvent[] {
   const clauses = clausesOf(text, sentence);
-  const clauseOf = (s: Span) => clauses.find(c => c.start <= s.start && s.start < Math.max(c.end, s.end)) ?? clauses[clauses.length - 1];
+  // the clause a span starts in (or, between clauses, the one before it)
+  const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);
   // each time expression is claimed by the nearest trigger of its clause (the one before it on a tie)
   const claimed = new Map<TimeInput, Trigger>();
   for (const t of times) {
@@ -80,28 +101,45 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     const own = times.filter(t => claimed.get(t) === trigger);
     const free = times.filter(t => !claimed.has(t));
     const time = nearest(own, trigger) ?? nearest(free, trigger);
-    const event: FoundEvent = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clause, named, trigger), date: null };
+    const event: FoundEvent = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null };
     if (!trigger.entry.verb) Object.assign(event, modifiersBefore(text, sentence, trigger, named));
     const date = time ? dateOfValue(time.value, reference) : null;
     if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
-    if (!time && reference && !BACKGROUND.has(event.ordinal ?? '') && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
+    if (!time && reference && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
     return event;
   }).filter(e => e.participants.length || e.place || e.dated === 'clause' || e.dated === 'sentence');
 }
 
 /** Ordinals that point back to an earlier event ("their first summit", "the last test"): not the news itself. */
-const BACKGROUND = new Set(['first', 'previous', 'last', 'earlier']);
+const BACKGROUND = new Set(['previous', 'last', 'earlier']);
 
 /** Told in the simple past or present (the news itself), or with no verb near the top of the article (a headline, a caption). */
 function reportsNews(tense: ReturnType<typeof tenseOf>, nearTop: boolean): boolean {
   return tense === 'past' || tense === 'present' || (tense === 'none' && nearTop);
 }
 
-function participantsAndPlace(text: string, clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
+/** The clause's participants and place; a clause naming nobody ("before having a dinner") takes the participants of the nearest clause before it. */
+function participantsAndPlace(text: string, clauses: Clause[], clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
+  const own = clauseParticipants(text, clause, named, trigger);
+  if (own.participants.length) return own;
+  for (let i = clauses.indexOf(clause) - 1; i >= 0; i--) {
+    const before = clauseParticipants(text, clauses[i], named, trigger);
+    if (before.participants.length) return { participants: before.participants, ...(own.place ? { place: own.place } : {}) };
+  }
+  return own;
+}
+
+function clauseParticipants(text: string, clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
   const inClause = named.filter(m => m.start >= clause.start && m.end <= clause.end);
+  // a place is where the event happens when a locative preposition opens its phrase ("in the Vietnamese capital of Hanoi"), not another one ("by U.S. officials")
   const locative = (m: Mention) => {
-    const before = clause.tokens.filter(t => t.end <= m.start).slice(-5).map(t => t.text.toLowerCase());
-    return m.type === 'PLACE' && before.some(w => LOCATIVE.has(w));
+    if (m.type !== 'PLACE') return false;
+    const before = clause.tokens.filter(t => t.end <= m.start).slice(-5).map(t => t.text.toLowerCase()).reverse();
+    for (const w of before) {
+      if (LOCATIVE.has(w)) return true;
+      if (OTHER_PREPOSITIONS.has(w) || !/^[\p{L}-]+$/u.test(w)) return false;
+    }
+    return false;
   };
   const places = inClause.filter(locative);
   const participants = inClause.filter(m => !locative(m) && !(m.type === 'PLACE' && places.length && !/^['’]s$/.test(text.slice(m.end, m.end + 2))));
