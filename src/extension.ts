@@ -3,6 +3,8 @@ import type { Annotation, AnnotationKind } from './core/annotations/model';
 import type { CorpusView, PlacedAnnotation } from './core/corpus';
 import type { QuoteComparison } from './core/quotes/compare';
 import { AnnotationCommands } from './vscode/commands/annotate';
+import { EventCommands, type StoryEventArg } from './vscode/commands/events';
+import type { EventMention } from './core/events';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const writer = new AnnotationWriter(corpus, store);
   own(new AnchorSaver(corpus, writer));
   const annotations = new AnnotationCommands(corpus, writer);
+  const events = new EventCommands(corpus, writer, annotations);
   const quotes = new QuoteCorrections(corpus, writer);
   const review = new AnchorReview(corpus, writer);
   const comparison = own(new QuoteComparisonPanel(corpus));
@@ -114,6 +117,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.compareQuote': (...args: unknown[]) => comparison.show(...args),
     'sourceAnnotator.exportAnnotations': (target?: vscode.Uri) => exportAnnotations(corpus, target instanceof vscode.Uri ? target : undefined),
     'sourceAnnotator.refresh': () => corpus.rescan(),
+    'sourceAnnotator.markEvent': (options?: { eventId?: string; label?: string; date?: string }) => events.markEvent(options),
+    'sourceAnnotator.renameEvent': (arg?: StoryEventArg, label?: string) => events.rename(arg, label),
+    'sourceAnnotator.redateEvent': (arg?: StoryEventArg, date?: string) => events.redate(arg, date),
+    'sourceAnnotator.mergeEvents': (arg?: StoryEventArg, into?: string) => events.merge(arg, into),
+    'sourceAnnotator.splitEvent': (arg?: StoryEventArg, taken?: EventMention[], label?: string) => events.split(arg, taken, label),
   };
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 

@@ -29,6 +29,7 @@ export class EventsTree extends CorpusTree<Node> {
       item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'calendar');
       item.tooltip = `${e.label}\n${e.participants.join(', ')}`;
       item.id = `event/${e.eventId}`;
+      item.contextValue = 'event';
       return item;
     }
     const m = node.mention;
