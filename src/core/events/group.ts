@@ -54,7 +54,10 @@ function byReading(a: EventItem, b: EventItem): number {
 function fit(c: Cluster, item: EventItem): number {
   const o = ordinalOf(item);
   if (o && c.ordinal && o !== c.ordinal) return -1;
-  const shared = item.participants.filter(p => c.participants.has(p)).length + (item.place && c.places.has(item.place) ? 1 : 0);
+  // two events naming two or more participants each are one only when two of them match (Kim–Moon is not Kim–Trump)
+  const people = item.participants.filter(p => c.participants.has(p)).length;
+  if (people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
+  const shared = people + (item.place && c.places.has(item.place) ? 1 : 0);
   if (shared) return shared;
   const bare = !item.participants.length && !item.place;
   return bare || (!c.participants.size && !c.places.size) ? 0 : -1;

@@ -12,8 +12,9 @@ import { author, short } from './annotate';
 /** A tree item's event: the StoryEvent itself, or a node holding it ({ event }). */
 export type StoryEventArg = StoryEvent | { event: StoryEvent } | undefined;
 
-const DATE_VALUE = /^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4])?$/;
-const validDate = (v: string) => (!v || DATE_VALUE.test(v) ? undefined : 'Use 2019-02-27, 2019-02, 2019, 2019-W09 or 2019-Q1');
+/** What the sidecar's `date` holds (media/sidecar.schema.json): a year, a month or a day. */
+const DATE_VALUE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const validDate = (v: string) => (!v || DATE_VALUE.test(v) ? undefined : 'Use 2019-02-27, 2019-02 or 2019');
 
 /**
  * The user's event edits — mark from a selection, rename, re-date, merge, split — written to the sidecars as
@@ -62,7 +63,7 @@ export class EventCommands {
   async redate(arg?: StoryEventArg, date?: string): Promise<void> {
     const event = this.eventOf(arg);
     if (!event) return;
-    const value = date ?? (await vscode.window.showInputBox({ title: `Date of “${short(event.label)}”`, value: event.date, prompt: '2019-02-27, 2019-02, 2019, 2019-W09 or 2019-Q1', validateInput: validDate }));
+    const value = date ?? (await vscode.window.showInputBox({ title: `Date of “${short(event.label)}”`, value: event.date, prompt: '2019-02-27, 2019-02 or 2019', validateInput: validDate }));
     if (!value || value === event.date) return;
     await this.apply(renamePlan(this.corpus.view(), event, { date: value }));
   }
