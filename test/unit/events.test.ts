@@ -59,6 +59,23 @@ describe('events: extraction', () => {
   });
 });
 
+describe('events: bad input', () => {
+  it('no date at all, 1066, 2999, February 30, only dates: a value or null, never a crash or a wrong calendar day', () => {
+    const texts = [
+      'Maria Silva met John Becker in Lisbon.',
+      'In 1066 King Harold fought Duke William at Hastings. In 2999 Maria Silva will visit Paris.',
+      'On February 30, 2019, Maria Silva met John Becker in Lisbon.',
+      'February 27, 2019. June 2018. 1066. 2999.',
+      '', 'met met met summit',
+    ];
+    for (const reference of ['2019-03-04', null]) for (const text of texts) {
+      const events = findEvents(text, ruleRecogniser.recognise(text), reference ? normaliseDates(text, reference) : [], reference);
+      for (const e of events) assert.ok(e.date === null || /^\d{3,4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q[1-4])?$/.test(e.date), `${text}: ${e.date}`);
+      assert.ok(!events.some(e => e.date === '2019-03-02' || e.date === '2019-02-30'), 'February 30 is no day');
+    }
+  });
+});
+
 describe('events: labels', () => {
   it('two participants, ordinal and place: as a reader writes it', () => {
     const items = [
