@@ -134,7 +134,7 @@ describe('corpus: incremental resolution equals resolution from scratch', () => 
     assert.equal(changes.events, false, 'no event mention moved');
     corpus.setArticle('a.txt', 'Yesterday, Chinedu Okonkwo arrived in Abuja on March 3, 2019.\n\nOkonkwo met the press. Okonkwo left.');
     corpus.resolve();
-    assert.equal(corpus.lastChanges().events, true, 'the dated sentence moved');
+    assert.equal(corpus.lastChanges().events, true, 'an event mention moved');
   });
 
   it('a new full name elsewhere reaches the articles that mention the family name alone', () => {

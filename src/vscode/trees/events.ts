@@ -7,7 +7,7 @@ type Node = { kind: 'event'; event: StoryEvent } | { kind: 'mention'; mention: E
 
 /** A timeline across all sources: events by date, each with the sentences of each article that tell it. */
 export class EventsTree extends CorpusTree<Node> {
-  /** An edit that moves no dated sentence leaves the timeline as it is. */
+  /** An edit that moves no event mention leaves the timeline as it is. */
   protected override affectedBy(change: CorpusChange): boolean {
     return change.events;
   }
