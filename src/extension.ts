@@ -6,6 +6,8 @@ import { AnnotationCommands } from './vscode/commands/annotate';
 import type { EventCalendar } from './core/timeline/calendar';
 import type { Lanes, TimelinePicture } from './core/timeline/picture';
 import { EventsFilterCommands } from './vscode/commands/eventsFilter';
+import { EventCommands, type StoryEventArg } from './vscode/commands/events';
+import type { EventMention } from './core/events';
 import { exportAnnotations } from './vscode/commands/export';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
@@ -90,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const writer = new AnnotationWriter(corpus, store);
   own(new AnchorSaver(corpus, writer));
   const annotations = new AnnotationCommands(corpus, writer);
+  const events = new EventCommands(corpus, writer, annotations);
   const quotes = new QuoteCorrections(corpus, writer);
   const review = new AnchorReview(corpus, writer);
   const publication = new PublicationDate(corpus, writer);
@@ -139,6 +142,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
     'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
     'sourceAnnotator.setPublicationDate': (arg?: unknown) => publication.set(arg),
+    'sourceAnnotator.markEvent': (options?: { eventId?: string; label?: string; date?: string }) => events.markEvent(options),
+    'sourceAnnotator.renameEvent': (arg?: StoryEventArg, label?: string) => events.rename(arg, label),
+    'sourceAnnotator.redateEvent': (arg?: StoryEventArg, date?: string) => events.redate(arg, date),
+    'sourceAnnotator.mergeEvents': (arg?: StoryEventArg, into?: string) => events.merge(arg, into),
+    'sourceAnnotator.splitEvent': (arg?: StoryEventArg, taken?: EventMention[], label?: string) => events.split(arg, taken, label),
   };
   for (const [id, run] of Object.entries(commands)) own(vscode.commands.registerCommand(id, run));
 

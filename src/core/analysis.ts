@@ -1,9 +1,8 @@
-import type { ArticleAnalysis, DatedSentence } from './model';
+import { findEvents, type TimeInput } from './events';
+import type { ArticleAnalysis } from './model';
 import { ruleRecogniser, type EntityRecogniser } from './ner';
 import { findQuotes } from './quotes';
 import { contentHash } from './text/hash';
-import { paragraphs, sentences } from './text/sentences';
-import { isHeadline } from './ner/recognise';
 import { familyWords } from './entities/familyWords';
 import { publishedKey, resolvePublished, type PublishedHints } from './dates/published';
 import { withDates } from './dates/mentions';
@@ -17,9 +16,6 @@ export interface AnalysisOptions {
   published?: PublishedHints;
 }
 
-/** A calendar date at day, month or year precision: what dates a sentence (weeks, quarters and *_REF do not, yet). */
-const CALENDAR_DATE = /^\d{4}(?:-\d\d){0,2}$/;
-
 export const DEFAULT_MAX_LENGTH = 2 * 1024 * 1024;
 
 /** The reason given for a text with NUL characters near its start. */
@@ -32,32 +28,17 @@ export function skipReason(text: string, maxLength = DEFAULT_MAX_LENGTH): string
   return undefined;
 }
 
-/** Entities, quotations and dated sentences of one article. Pure: the same text always gives the same result. */
+/** Entities, quotations and events of one article. Pure: the same text always gives the same result. */
 export function analyseArticle(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
   const hash = contentHash(text);
   const skipped = skipReason(text, options.maxLength);
   const published = resolvePublished(skipped ? '' : text, options.published);
-  if (skipped) return { hash, published, mentions: [], quotes: [], datedSentences: [], skipped };
+  if (skipped) return { hash, published, mentions: [], quotes: [], events: [], skipped };
   const mentions = withDates(text, (options.recogniser ?? ruleRecogniser).recognise(text), published);
   const quotes = findQuotes(text, mentions);
-  const datedSentences: DatedSentence[] = [];
-  const dates = mentions.filter(m => m.type === 'DATE' && m.value && CALENDAR_DATE.test(m.value));
-  // list items of links and headlines ("- The Best Inventions of 2024") date no event
-  const lists = paragraphs(text).filter(p => /^[-*•–]\s/.test(text.slice(p.start, p.end)) || isHeadline(text.slice(p.start, p.end)));
-  // sentences and paragraphs are in order and paragraphs do not overlap: the last list paragraph starting at or
-  // before a sentence is the only one that can hold it (one pass, not sentences × lists)
-  let l = 0;
-  const inList = (s: { start: number; end: number }) => {
-    while (l + 1 < lists.length && lists[l + 1].start <= s.start) l++;
-    return l < lists.length && lists[l].start <= s.start && s.end <= lists[l].end;
-  };
-  let k = 0;
-  for (const s of sentences(text)) {
-    while (k < dates.length && dates[k].start < s.start) k++;
-    const d = k < dates.length && dates[k].end <= s.end ? dates[k] : undefined;
-    if (d && !inList(s) && !/^\s*\W*\s*copyright\b|©/i.test(text.slice(s.start, s.end).replace(/^\[/, ''))) datedSentences.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), date: d.value!, dateMention: { start: d.start, end: d.end } });
-  }
-  return { hash, published, mentions, quotes, datedSentences, familyWords: familyWords(text) };
+  const times: TimeInput[] = mentions.filter(m => m.type === 'DATE').map(m => ({ start: m.start, end: m.end, text: m.text, value: m.value ?? null }));
+  const events = findEvents(text, mentions, times, published.value);
+  return { hash, published, mentions, quotes, events, familyWords: familyWords(text) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Published } from './dates/published';
+import type { FoundEvent } from './events';
 import type { Span } from './text/span';
 
 /** What the recogniser or the user says a mention is. MISC is kept internally and not highlighted. */
@@ -73,13 +74,6 @@ export interface Quote extends Span {
   annotationId?: string;
 }
 
-/** A dated stretch of an article: the sentence a DATE mention sits in. */
-export interface DatedSentence extends Span {
-  text: string;
-  date: string;
-  dateMention: Span;
-}
-
 /** Everything extracted from one article's text, before corpus-wide resolution. */
 export interface ArticleAnalysis {
   hash: string;
@@ -87,7 +81,8 @@ export interface ArticleAnalysis {
   published?: Published;
   mentions: Mention[];
   quotes: Quote[];
-  datedSentences: DatedSentence[];
+  /** Event mentions: triggers with participants, place and date (src/core/events/extract.ts). */
+  events: FoundEvent[];
   /**
    * The words of the text that may be family names (src/core/entities/familyWords.ts): found with the analysis,
    * off the main thread, and let go once the corpus has noted them.

@@ -26,7 +26,7 @@ describe('persistent index: an analysis stored without the article text', () => 
   });
 
   it('refuses what is not an encoded analysis', () => {
-    assert.throws(() => decodeAnalysis('{"mentions":[{"start":0,"end":1,"text":7}],"quotes":[],"datedSentences":[]}', 'abc'));
+    assert.throws(() => decodeAnalysis('{"mentions":[{"start":0,"end":1,"text":7}],"quotes":[],"events":[]}', 'abc'));
     assert.throws(() => decodeAnalysis('[1,2]', 'abc'));
     assert.throws(() => decodeAnalysis('not json', 'abc'));
   });

@@ -73,7 +73,7 @@ describe('article files decoded as the editor shows them', () => {
     for (const text of ['', '\r\n', '\n\n\n', '\uFFFD']) {
       const a = analyseArticle(text);
       assert.equal(a.skipped, undefined);
-      assert.deepEqual([a.mentions, a.quotes, a.datedSentences], [[], [], []]);
+      assert.deepEqual([a.mentions, a.quotes, a.events], [[], [], []]);
     }
   });
 });

@@ -34,7 +34,7 @@ function view(articles: Record<string, Q[]>): CorpusView {
         cue: q.cue ? { start, end: start, text: q.cue } : null, ...(q.how ? { how: q.how } : {}), confidence: 1, origin: 'model',
       };
     });
-    map.set(p, { path: p, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], datedSentences: [] } });
+    map.set(p, { path: p, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], events: [] } });
   }
   return { articles: map, entities: new Map(), events: [], mentionCounts: new Map() };
 }

@@ -136,7 +136,7 @@ describe('dates: bad input through the analysis', () => {
     const a = analyseArticle('The council met and voted. Nothing was decided.');
     assert.deepEqual(a.mentions.filter(m => m.type === 'DATE'), []);
     assert.deepEqual(a.published, { value: null, source: 'file', how: 'no date found in the text, and none given' });
-    assert.deepEqual(a.datedSentences, []);
+    assert.ok(a.events.every(e => e.date === null), 'no event of it is dated');
   });
 
   it('dates in 1066 and 2999 keep their values; February 30 gets none, never March 2', () => {

@@ -94,7 +94,7 @@ export function quoteArticle(path: string, qs: Q[]): ArticleView {
       speaker: speaker ? { start, end: start, text: name, name, ...(speaker.startsWith('person:') ? { entityId: speaker } : {}) } : null, cue: null, confidence: 1, origin: 'model',
     };
   });
-  return { path, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], datedSentences: [] } };
+  return { path, text, quotes, mentions: [], annotations: [], analysis: { hash: '', mentions: [], quotes: [], events: [] } };
 }
 
 /** A corpus view of synthetic articles, in the order given. */

@@ -149,7 +149,7 @@ describe('entity model: backstops and events', () => {
   it('list items of links and headlines date no event', async () => {
     const { analyseArticle } = await import('../../src/core/analysis');
     const text = 'Kim Jong Un met Donald Trump in Hanoi on Feb. 27, 2019.\nMore Must-Reads\n- The Best Inventions of 2024 by Microsoft\n- How Donald Trump Won in 2016\n';
-    const dated = analyseArticle(text, { recogniser }).datedSentences.map(d => d.date);
+    const dated = analyseArticle(text, { recogniser }).events.map(d => d.date);
     assert.deepEqual(dated, ['2019-02-27']);
   });
 });

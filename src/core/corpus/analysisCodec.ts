@@ -27,7 +27,7 @@ export function encodeAnalysis(analysis: ArticleAnalysis, text: string): string 
 export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   // parsed plainly, then walked once: a reviver is called for every value and costs several times the parse
   const analysis = JSON.parse(encoded) as ArticleAnalysis;
-  if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.datedSentences)) throw new Error('not an encoded analysis');
+  if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
   restoreTexts(analysis, text);
   return analysis;

@@ -3,7 +3,6 @@ import { publishedKey, type PublishedHints } from '../dates/published';
 import { PublishedHintsBook } from './publishedHints';
 import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
-import type { UserEventInput } from '../events';
 import type { ArticleAnalysis, Mention } from '../model';
 import { contentHash } from '../text/hash';
 import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
@@ -14,7 +13,7 @@ import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
 import { applyFamilyNames, familyContribution, type FamilyContribution } from './familyNames';
 import { recently } from './recent';
-import { datedItems, Timeline, userEventInputs, type DatedItem } from './timeline';
+import { eventItems, Timeline, userEventInputs, type ArticleEvents } from './timeline';
 import type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation } from './types';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
@@ -55,12 +54,12 @@ interface ArticleState {
 const familyOfBase = recently((base: ArticleView) => familyContribution(base.mentions));
 const decisionsOfBase = recently(articleDecisions);
 const inputsOfDecided = recently((decided: MentionsAndQuotes) => entityInputs(decided.mentions));
-const eventsOfView = recently((view: ArticleView) => ({ dated: datedItems(view), user: userEventInputs(view) }));
+const eventsOfView = recently((view: ArticleView): ArticleEvents => ({ found: eventItems(view), user: userEventInputs(view) }));
 const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
 const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
 const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
 const contributionOf = (s: ArticleState): readonly Mention[] | undefined => s.resolved?.mentions;
-const eventsOf = (view: ArticleView | undefined): { dated: DatedItem[]; user: UserEventInput[] } | undefined => view && eventsOfView(view);
+const eventsOf = (view: ArticleView | undefined): ArticleEvents | undefined => view && eventsOfView(view);
 function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
   if (!view) return undefined;
   const speakers = new Set<string>();

@@ -13,7 +13,7 @@ export interface ArticleRecord {
   /** DATE entities carry their normalised `value` (null where none can be given). */
   entities: { start: number; end: number; text: string; type: string; entityId: string; value?: string | null; origin?: string }[];
   quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
-  events: { eventId: string; label: string; date: string; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
+  events: { eventId: string; label: string; date: string | null; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
 }
 
 export const HIGHLIGHTED_TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'DATE']);
@@ -46,7 +46,7 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
       ...(options.origin ? { origin: q.origin } : {}),
     })),
     events: eventsOf(view, path).map(e => ({
-      eventId: e.eventId, label: e.label, date: e.date,
+      eventId: e.eventId, label: e.label, date: e.date || null,
       mentions: e.mentions.filter(m => m.path === path).map(m => ({ start: m.start, end: m.end, text: m.text })),
       participants: e.participants,
     })),

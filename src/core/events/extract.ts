@@ -1,0 +1,160 @@
+import type { Mention } from '../model';
+import { paragraphs, sentences } from '../text/sentences';
+import { SpanIndex, type Span } from '../text/span';
+import { clausesOf, tenseOf, type Clause } from './clauses';
+import type { FoundEvent, Named } from './index';
+import { triggerLexicon, type TriggerEntry } from './lexicon';
+import { modifiersBefore } from './modifiers';
+import { candidateWords, type CandidateWord } from './words';
+
+/*
+ * The events of one article: each trigger the learned lexicon knows (a noun or a verb: summit, met, visit),
+ * with the people and organisations of its clause, the place it happens in, and its date — the clause's
+ * own time expression, else one of its sentence that no other trigger claims, else the article's reference
+ * (publication) date when the tense says it is the news being reported, else none. A trigger with neither
+ * participant, place nor a date of its own ("welcome", "the walk") is not an event a reader would list.
+ */
+
+/** A time expression with its normalised value (from the DATE mentions, or src/core/dates normaliseDates). */
+export interface TimeInput extends Span {
+  text: string;
+  value: string | null;
+}
+
+const OTHER_PREPOSITIONS = new Set(['by', 'with', 'for', 'on', 'about', 'against', 'between', 'among', 'over', 'under', 'than', 'like', 'and', 'or']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'inside', 'outside', 'across', 'throughout', 'from', 'into', 'around']);
+
+/** The date part of a normalised value ("2019-02-27TNI" → 2019-02-27); the present is the reference date; vague pasts and futures are none. */
+export function dateOfValue(value: string | null, reference: string | null): string | null {
+  if (!value) return null;
+  if (value === 'PRESENT_REF') return reference;
+  if (/_REF$|^X/.test(value)) return null;
+  return value.split('T')[0] || null;
+}
+
+export interface Trigger extends CandidateWord {
+  entry: TriggerEntry;
+}
+
+/** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
+export function findTriggers(text: string): Trigger[] {
+  const lexicon = triggerLexicon();
+  const out: Trigger[] = [];
+  for (const w of candidateWords(text)) {
+    const entry = lexicon.get(w.form);
+    if (entry) out.push({ ...w, entry });
+  }
+  return out;
+}
+
+/** Every event mention of an article, in reading order. Pure: the same input always gives the same events. */
+export function findEvents(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): FoundEvent[] {
+  const named = new SpanIndex(mentions.filter(m => m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE'));
+  const timeIndex = new SpanIndex(times);
+  // list items of links ("- The Best Inventions of 2024") and copyright lines tell no event
+  const skipped = paragraphs(text).filter(p => /^[-*•–]\s|^\W*\s*(?:copyright\b|©)/i.test(text.slice(p.start, p.end)));
+  const triggers = findTriggers(text).filter(w => !skipped.some(p => p.start <= w.start && w.end <= p.end) && !named.overlapping(w).length && !timeIndex.overlapping(w).length);
+  const all = sentences(text);
+  const top = all.length ? all[Math.min(all.length - 1, Math.max(2, Math.floor(all.length / 3)))].end : 0;
+  const out: FoundEvent[] = [];
+  for (let i = 0; i < triggers.length;) {
+    const sentence = triggers[i].sentence;
+    const here: Trigger[] = [];
+    while (i < triggers.length && triggers[i].sentence === sentence) here.push(triggers[i++]);
+    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), timeIndex.within(sentence), reference, sentence.start < top));
+  }
+  return earlierByOrdinal(out);
+}
+
+const ORDINAL_RANK = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/**
+ * An ordinal that points back ("the previous talks", "the last test"), or one lower than the article's own
+ * event of the same kind ("their first summit" where the news is the second), is not the news being reported:
+ * it keeps no reference date.
+ */
+function earlierByOrdinal(events: FoundEvent[]): FoundEvent[] {
+  const highest = new Map<string, number>();
+  for (const e of events) highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
+  return events.map(e => {
+    if (e.dated !== 'reference') return e;
+    const rank = ORDINAL_RANK.indexOf(e.ordinal ?? '');
+    if (!BACKGROUND.has(e.ordinal ?? '') && !(rank >= 0 && rank < highest.get(e.kind)!)) return e;
+    const { dated: _dated, ...rest } = e;
+    return { ...rest, date: null };
+  });
+}
+
+function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean): FoundEvent[] {
+  const clauses = clausesOf(text, sentence);
+  // the clause a span starts in (or, between clauses, the one before it)
+  const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);
+  // each time expression is claimed by the nearest trigger of its clause (the one before it on a tie)
+  const claimed = new Map<TimeInput, Trigger>();
+  for (const t of times) {
+    const c = clauseOf(t);
+    const rivals = triggers.filter(x => clauseOf(x) === c);
+    if (rivals.length) claimed.set(t, rivals.reduce((a, b) => (distance(b, t) < distance(a, t) ? b : a)));
+  }
+  return triggers.map((trigger): FoundEvent => {
+    const clause = clauseOf(trigger);
+    const own = times.filter(t => claimed.get(t) === trigger);
+    const free = times.filter(t => !claimed.has(t));
+    const time = nearest(own, trigger) ?? nearest(free, trigger);
+    const event: FoundEvent = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null };
+    if (!trigger.entry.verb) Object.assign(event, modifiersBefore(text, sentence, trigger, named));
+    const date = time ? dateOfValue(time.value, reference) : null;
+    if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
+    if (!time && reference && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
+    return event;
+  }).filter(e => e.participants.length || e.place || e.dated === 'clause' || e.dated === 'sentence');
+}
+
+/** Ordinals that point back to an earlier event ("their first summit", "the last test"): not the news itself. */
+const BACKGROUND = new Set(['previous', 'last', 'earlier']);
+
+/** Told in the simple past or present (the news itself), or with no verb near the top of the article (a headline, a caption). */
+function reportsNews(tense: ReturnType<typeof tenseOf>, nearTop: boolean): boolean {
+  return tense === 'past' || tense === 'present' || (tense === 'none' && nearTop);
+}
+
+/** The clause's participants and place; a clause naming nobody ("before having a dinner") takes the participants of the nearest clause before it. */
+function participantsAndPlace(text: string, clauses: Clause[], clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
+  const own = clauseParticipants(text, clause, named, trigger);
+  if (own.participants.length) return own;
+  for (let i = clauses.indexOf(clause) - 1; i >= 0; i--) {
+    const before = clauseParticipants(text, clauses[i], named, trigger);
+    if (before.participants.length) return { participants: before.participants, ...(own.place ? { place: own.place } : {}) };
+  }
+  return own;
+}
+
+function clauseParticipants(text: string, clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
+  const inClause = named.filter(m => m.start >= clause.start && m.end <= clause.end);
+  // a place is where the event happens when a locative preposition opens its phrase ("in the Vietnamese capital of Hanoi"), not another one ("by U.S. officials")
+  const locative = (m: Mention) => {
+    if (m.type !== 'PLACE') return false;
+    const before = clause.tokens.filter(t => t.end <= m.start).slice(-5).map(t => t.text.toLowerCase()).reverse();
+    for (const w of before) {
+      if (LOCATIVE.has(w)) return true;
+      if (OTHER_PREPOSITIONS.has(w) || !/^[\p{L}-]+$/u.test(w)) return false;
+    }
+    return false;
+  };
+  const places = inClause.filter(locative);
+  const participants = inClause.filter(m => !locative(m) && !(m.type === 'PLACE' && places.length && !/^['’]s$/.test(text.slice(m.end, m.end + 2))));
+  const place = nearest(places, trigger);
+  return { participants: participants.map(named1), ...(place ? { place: named1(place) } : {}) };
+}
+
+const named1 = (m: Mention): Named => ({ start: m.start, end: m.end, text: m.text });
+
+function distance(a: Span, b: Span): number {
+  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end + 0.5 : 0;
+}
+
+function nearest<T extends Span>(xs: T[], to: Span): T | undefined {
+  let best: T | undefined;
+  for (const x of xs) if (!best || distance(to, x) < distance(to, best)) best = x;
+  return best;
+}

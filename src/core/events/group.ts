@@ -1,0 +1,150 @@
+import type { Span } from '../text/span';
+import { compatibleDates, intervalOf, precisionOf } from './dates';
+import type { StoryEvent } from './index';
+import { eventLabel } from './label';
+
+/*
+ * Event mentions of the whole corpus grouped into events: mentions of one kind (summit, meeting and
+ * conference are one kind) whose dates are compatible and whose participants or place overlap are one event.
+ * Grouping runs per kind, so an article's change regroups only the kinds it has. Ids are made from what the
+ * event is (date, kind, participants), not from the order the articles came in.
+ */
+
+/** One event mention with its participants resolved to entity ids (src/core/corpus/timeline.ts). */
+export interface EventItem extends Span {
+  path: string;
+  /** The trigger as written. */
+  text: string;
+  noun: string;
+  kind: string;
+  ordinal?: string;
+  modifier?: string;
+  /** Normalised date; '' undated. */
+  date: string;
+  /** Entity ids, in order of appearance, and each one's name as this article writes it. */
+  participants: string[];
+  names: string[];
+  /** The place's entity id and its name as written. */
+  place?: string;
+  placeName?: string;
+}
+
+export interface ModelEvent {
+  eventId: string;
+  items: EventItem[];
+  date: string;
+}
+
+interface Cluster {
+  items: EventItem[];
+  anchor: string;
+  ordinal?: string;
+  participants: Set<string>;
+  places: Set<string>;
+}
+
+const RELATIVE_ORDINALS = new Set(['last', 'latest', 'next', 'final']);
+const ordinalOf = (i: EventItem) => (i.ordinal && !RELATIVE_ORDINALS.has(i.ordinal) ? i.ordinal : undefined);
+
+function byReading(a: EventItem, b: EventItem): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start;
+}
+
+/** How well a mention fits an event (-1: not at all): shared participants and place; a bare mention fits a bare event. */
+function fit(c: Cluster, item: EventItem): number {
+  const o = ordinalOf(item);
+  if (o && c.ordinal && o !== c.ordinal) return -1;
+  // two events naming two or more participants each are one only when two of them match (Kim–Moon is not Kim–Trump)
+  const people = item.participants.filter(p => c.participants.has(p)).length;
+  if (people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
+  const shared = people + (item.place && c.places.has(item.place) ? 1 : 0);
+  if (shared) return shared;
+  const bare = !item.participants.length && !item.place;
+  return bare || (!c.participants.size && !c.places.size) ? 0 : -1;
+}
+
+function join(c: Cluster, item: EventItem): void {
+  c.items.push(item);
+  c.ordinal ??= ordinalOf(item);
+  for (const p of item.participants) c.participants.add(p);
+  if (item.place) c.places.add(item.place);
+}
+
+const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []) });
+
+function best(clusters: Cluster[], item: EventItem, accept: (c: Cluster, score: number) => boolean): Cluster | undefined {
+  let found: Cluster | undefined, score = -1;
+  for (const c of clusters) {
+    const s = fit(c, item);
+    if (s > score && accept(c, s)) { found = c; score = s; }
+  }
+  return found;
+}
+
+/** The events of one kind. Dated mentions first, the most precise first; then undated ones join by participants. */
+export function groupKind(items: readonly EventItem[]): EventItem[][] {
+  const dated = items.filter(i => i.date && intervalOf(i.date)).sort((a, b) => precisionOf(a.date) - precisionOf(b.date) || a.date.localeCompare(b.date) || byReading(a, b));
+  const undated = items.filter(i => !i.date || !intervalOf(i.date)).sort(byReading);
+  const clusters: Cluster[] = [];
+  for (const item of dated) {
+    const c = best(clusters, item, c => compatibleDates(c.anchor, item.date));
+    if (c) join(c, item); else clusters.push(fresh(item));
+  }
+  for (const item of undated) {
+    const c = best(clusters, item, (_, s) => s > 0);
+    if (c) join(c, item); else clusters.push(fresh(item));
+  }
+  return clusters.map(c => c.items.sort(byReading));
+}
+
+/** The date of an event: the most precise date its mentions give, the one most of them give. */
+export function eventDate(items: readonly EventItem[]): string {
+  const dates = items.map(i => i.date).filter(d => d && intervalOf(d));
+  if (!dates.length) return items.find(i => i.date)?.date ?? '';
+  const finest = Math.min(...dates.map(precisionOf));
+  const counts = new Map<string, number>();
+  for (const d of dates) if (precisionOf(d) === finest) counts.set(d, (counts.get(d) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** Participants by how many mentions name them, then by first appearance. */
+export function rankedParticipants(items: readonly EventItem[]): string[] {
+  const counts = new Map<string, number>();
+  for (const i of items) for (const p of new Set(i.participants)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+}
+
+const idPart = (entityId: string) => entityId.slice(entityId.indexOf(':') + 1);
+
+/** An id from what the event is: `event:2019-02-27:meeting:donald-trump+kim-jong-un`. */
+export function modelEventId(items: readonly EventItem[], date: string): string {
+  const who = rankedParticipants(items).slice(0, 2).map(idPart).sort();
+  const where = items.find(i => i.place)?.place;
+  const what = who.length ? who.join('+') : where ? idPart(where) : '';
+  return `event:${date || 'undated'}:${items[0].kind}${what ? `:${what}` : ''}`;
+}
+
+/** Model events of a set of groups, ids made unique in a fixed order (a second "same" event gets `~2`). */
+export function modelEvents(groups: EventItem[][], taken: Set<string>): ModelEvent[] {
+  const out: ModelEvent[] = [];
+  const ordered = groups.map(items => ({ items, date: eventDate(items) })).sort((a, b) => byReading(a.items[0], b.items[0]));
+  for (const g of ordered) {
+    const base = modelEventId(g.items, g.date);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
+    taken.add(id);
+    out.push({ eventId: id, items: g.items, date: g.date });
+  }
+  return out;
+}
+
+/** A model event as the timeline shows it. */
+export function storyEvent(eventId: string, items: readonly EventItem[], date: string): StoryEvent {
+  const sources = [...new Set(items.map(i => i.path))].sort();
+  const place = items.find(i => i.placeName)?.placeName;
+  return {
+    eventId, label: eventLabel(items), date, origin: 'model', participants: rankedParticipants(items),
+    mentions: items.map(i => ({ path: i.path, start: i.start, end: i.end, text: i.text })),
+    ...(place ? { place } : {}), trigger: items[0].noun, sources,
+  };
+}
