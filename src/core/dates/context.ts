@@ -12,7 +12,7 @@ export function sentenceAround(text: string, start: number, end: number): { star
   return { start: s, end: e };
 }
 
-const FUTURE = /\b(?:will|won't|shall|'ll|is to|are to|to be held|scheduled|plans? to|planned|expected to|expects to|due to|going to|next|coming|upcoming|would begin|begins|starts|opens)\b/i;
+const FUTURE = /\b(?:will|won't|shall|'ll|is to|are to|to be held|scheduled|slated|set to|poised to|plans? to|planned|expected to|expects to|due to|going to|next|coming|upcoming|would begin|begins|starts|opens|continues|resumes|ends|concludes|closes)\b/i;
 const FUTURE_ALL = new RegExp(FUTURE.source, 'gi');
 const PAST = /\b(?:said|was|were|had|did|ago|last|earlier|announced|reported|told)\b/gi;
 

@@ -42,10 +42,16 @@ export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
   for (const w of candidateWords(text)) {
     const entry = lexicon.get(w.form);
-    if (entry) out.push({ ...w, entry });
+    if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
   }
   return out;
 }
+
+/**
+ * Light verbs (and the nouns made of them): they carry the event of the words they take — "came to Hanoi",
+ * "made a visit", "held talks", "set a date", "joined the talks" — and are never an event a reader lists.
+ */
+const LIGHT = new Set(['come', 'go', 'make', 'making', 'take', 'get', 'give', 'put', 'hold', 'set', 'join', 'joining', 'happening', 'keep', 'do', 'have']);
 
 /** Every event mention of an article, in reading order. Pure: the same input always gives the same events. */
 export function findEvents(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): FoundEvent[] {
