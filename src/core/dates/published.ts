@@ -37,8 +37,12 @@ const LABELLED = /^[ \t]*(?:[^\n]{0,60}?\b)?(first published|published|posted|up
 const FRONT_MATTER_DATE = /^(?:date|published|pubdate|datePublished|publishDate|published_at)[ \t]*:[ \t]*["']?(\d{4}-\d\d-\d\d)/im;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+const YEAR_WRITTEN = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/;
+
 /** A full date (day, month and year all written) at the start of a piece of text, with what it took. */
 function fullDate(text: string): { day: Day; text: string; index: number } | undefined {
+  // a full date writes its year in digits: a line without one is not read (most lines of an article)
+  if (!YEAR_WRITTEN.test(text)) return undefined;
   let results: chrono.ParsedResult[];
   try { results = chrono.strict.parse(text, new Date(2000, 0, 1, 12)); } catch { return undefined; }
   for (const r of results) {

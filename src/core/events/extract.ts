@@ -40,9 +40,10 @@ export interface Trigger extends CandidateWord {
 export function findTriggers(text: string): Trigger[] {
   const lexicon = triggerLexicon();
   const out: Trigger[] = [];
-  for (const w of candidateWords(text)) {
-    const entry = lexicon.get(w.form);
-    if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
+  // only the words the lexicon knows are made candidates
+  for (const w of candidateWords(text, form => lexicon.has(form))) {
+    const entry = lexicon.get(w.form)!;
+    if (!LIGHT.has(entry.noun)) out.push({ ...w, entry });
   }
   return out;
 }

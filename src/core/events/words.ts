@@ -15,7 +15,7 @@ export interface CandidateWord extends Span {
 const WORD = /^\p{L}+(?:-\p{L}+)*$/u;
 
 /** The words of a text that the trigger lexicon is asked about (the training reads TimeBank through this very function). */
-export function candidateWords(text: string): CandidateWord[] {
+export function candidateWords(text: string, wanted: (form: string) => boolean = () => true): CandidateWord[] {
   const out: CandidateWord[] = [];
   const headlines = paragraphs(text).filter(p => isHeadline(text.slice(p.start, p.end)));
   let h = 0;
@@ -25,7 +25,8 @@ export function candidateWords(text: string): CandidateWord[] {
     const words = tokenize(text.slice(sentence.start, sentence.end), sentence.start).filter(t => WORD.test(t.text));
     words.forEach((t, i) => {
       if (i > 0 && !headline && isCapitalised(t.text)) return;
-      out.push({ start: t.start, end: t.end, text: t.text, form: t.text.toLowerCase(), sentence });
+      const form = t.text.toLowerCase();
+      if (wanted(form)) out.push({ start: t.start, end: t.end, text: t.text, form, sentence });
     });
   }
   return out;
