@@ -22,7 +22,8 @@ const EDITOR = '.editor-instance .monaco-editor';
 const THEMES = [
   { label: 'light', theme: 'Default Light Modern', full: true },
   { label: 'dark', theme: 'Default Dark Modern', full: false }, // decorations + People view only
-];
+  // for a developer's run of one theme: SOURCE_ANNOTATOR_E2E_THEME=light (never set on CI)
+].filter(t => !process.env.SOURCE_ANNOTATOR_E2E_THEME || t.label === process.env.SOURCE_ANNOTATOR_E2E_THEME);
 
 const results = createChecker();
 const { check } = results;
