@@ -6,11 +6,11 @@ import { rangeInText, toRange } from './convert';
 import type { CorpusView } from '../core/corpus';
 import type { Mention } from '../core/model';
 
-/** The editor's icons for each kind of item: a person as an object, a quotation as a string, an event as an event. */
+/** The editor's icons for each kind of item: a quotation as a string, an event as an event; people, organisations and places each their own. */
 const SYMBOL_KIND: Record<OutlineKind, vscode.SymbolKind> = {
   heading: vscode.SymbolKind.Namespace,
-  person: vscode.SymbolKind.Object,
-  organisation: vscode.SymbolKind.Module,
+  person: vscode.SymbolKind.Variable,
+  organisation: vscode.SymbolKind.Class,
   place: vscode.SymbolKind.Package,
   quotation: vscode.SymbolKind.String,
   event: vscode.SymbolKind.Event,

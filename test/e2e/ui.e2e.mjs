@@ -153,6 +153,12 @@ async function checkHover(page, label) {
   check(`${label}: hover on "Trump" names Donald Trump, Person`, !!text, seen.replace(/\s+/g, ' ').trim().slice(0, 200));
   await screenshot(page, `e2e-${label}-hover.png`);
   await page.mouse.move(5, 790);
+  // a date: its value and how it was found, in words (Xinhua's dateline dates its "Wednesday")
+  const date = await hoverShows(page, 'met Wednesday night', 'Wednesday', ['2019-02-27', 'dateline'], 12000);
+  const dateSeen = date || (await page.locator('.monaco-hover:visible').allInnerTexts()).join(' / ') || '(no hover)';
+  check(`${label}: hover on "Wednesday" gives its date and how it was found`, !!date, dateSeen.replace(/\s+/g, ' ').trim().slice(0, 200));
+  await screenshot(page, `e2e-${label}-date-hover.png`);
+  await page.mouse.move(5, 790);
 }
 
 async function selectText(page, text) {
