@@ -18,8 +18,7 @@ import type { Preview } from '../core/preview';
 import { AnalysisSource } from './analysisSource';
 import { scanArticles } from './articleScan';
 import { ArticleAnnotations } from './articleAnnotations';
-import { findPublished } from '../core/dates/published';
-import { dayValue, toDay } from '../core/dates/calendar';
+import { PublicationDates } from './publicationDates';
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -56,6 +55,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly analyses: AnalysisSource;
   /** How annotations reach the corpus, tracked live in open editors. */
   private readonly annotations: ArticleAnnotations;
+  /** The publication dates the user set and the files' days, brought to the corpus. */
+  private readonly dates = new PublicationDates(() => this.corpus);
 
   /** How many analyses the worker thread made (the rest, if any, ran in the main thread). */
   get workerAnalyses(): number {
@@ -223,12 +224,14 @@ export class CorpusService implements vscode.Disposable {
       const doc = this.sync.editorDocument(uri.toString());
       if (doc) this.previews.request(doc);
       const key = uri.toString();
-      if (onDisk) await this.fileDate(uri, text);
+      if (onDisk) await this.dates.fromFile(uri, text);
+      // the date the user set is known before the analysis, which values the article's dates against it
+      this.dates.setUser(uri, (await this.store.read(uri)).sidecar?.published);
       await this.analyseOffThread(text, key, onDisk);
       const before = this.annotations.generation(key);
-      const state = await this.store.read(uri);
+      const state = await this.store.read(uri); // read again: the annotations as they are now
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
-      this.corpus.setPublished(key, { ...this.corpus.publishedHints(key), user: state.sidecar?.published });
+      this.dates.setUser(uri, state.sidecar?.published);
       // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
       this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
     } catch {
@@ -272,23 +275,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** The publication date the user set in the article's sidecar (undefined: none): it wins over the text's. */
   setUserPublished(article: vscode.Uri, value: string | undefined): void {
-    const key = article.toString();
-    this.corpus.setPublished(key, { ...this.corpus.publishedHints(key), user: value });
-  }
-
-  /**
-   * The file's modification day, the last resort for the publication date (a guess): looked up only when the
-   * text states no date of its own.
-   */
-  private async fileDate(uri: vscode.Uri, text: string): Promise<void> {
-    const key = uri.toString();
-    if (findPublished(text)) return;
-    try {
-      const day = toDay(new Date((await vscode.workspace.fs.stat(uri)).mtime));
-      if (day) this.corpus.setPublished(key, { ...this.corpus.publishedHints(key), file: dayValue(day) });
-    } catch {
-      // gone or unreadable: no guess
-    }
+    this.dates.setUser(article, value);
   }
 
   setAnnotations(article: vscode.Uri, annotations: Annotation[]): void {

@@ -216,10 +216,18 @@ describe('CLI: analyze --format jsonl', () => {
   });
 
   it('--published dates the articles that state no date; the text’s own date wins; a bad date is a usage error', () => {
-    const given = cli('analyze', '--format', 'jsonl', '--published', '2019-02-27', SAMPLE_CORPUS);
+    // the sample's articles without the sidecars that give four of them the date their pages show
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-published-'));
+    for (const f of fs.readdirSync(SAMPLE_CORPUS).filter(f => f.endsWith('.txt'))) fs.copyFileSync(path.join(SAMPLE_CORPUS, f), path.join(bare, f));
+    const given = cli('analyze', '--format', 'jsonl', '--published', '2019-02-27', bare);
     assert.equal(given.code, 0, given.err);
     const byName = new Map(given.out.split('\n').filter(Boolean).map(l => JSON.parse(l)).map(r => [path.basename(r.path), r]));
+    assert.equal(byName.size, 5);
     for (const [name, r] of byName) assert.deepEqual(r.published, { value: '2019-02-27', source: name.startsWith('xinhua') ? 'text' : 'option' }, name);
+    // with the sidecars, the user's dates win over the option
+    const sample = cli('analyze', '--format', 'jsonl', '--published', '2019-03-01', SAMPLE_CORPUS);
+    const sources = sample.out.split('\n').filter(Boolean).map(l => JSON.parse(l)).map(r => [path.basename(r.path).split('-')[0], r.published.source, r.published.value]);
+    assert.deepEqual(sources.sort(), [['npr', 'user', '2019-02-27'], ['the', 'user', '2019-02-27'], ['time', 'user', '2019-02-27'], ['vietnamese', 'user', '2019-02-28'], ['xinhua', 'text', '2019-02-27']]);
     // "Wednesday" in the NPR report is the publication day itself
     const npr = [...byName.values()].find(r => r.path.includes('npr'));
     assert.deepEqual(npr.entities.filter((e: { text: string }) => e.text === 'Wednesday').map((e: { value: string; entityId: string }) => [e.value, e.entityId])[0], ['2019-02-27', 'date:2019-02-27']);

@@ -3,18 +3,18 @@ import { publishedKey, type PublishedHints } from '../dates/published';
 import { PublishedHintsBook } from './publishedHints';
 import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
-import type { ArticleAnalysis, Mention } from '../model';
+import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
-import { applyAnnotations, resolveSpeaker, type MentionsAndQuotes } from './articleView';
-import { applyDecisions, articleDecisions, DecisionBook, type Decision } from './decisions';
-import { EntityIndex, entityInputs, type EntityInputs } from './entityIndex';
+import { applyAnnotations, resolveSpeaker } from './articleView';
+import { applyDecisions, DecisionBook } from './decisions';
+import { EntityIndex } from './entityIndex';
 import { EntityTable } from './entityTable';
 import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
-import { applyFamilyNames, familyContribution, type FamilyContribution } from './familyNames';
-import { recently } from './recent';
-import { eventItems, Timeline, userEventInputs, type ArticleEvents } from './timeline';
-import type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation } from './types';
+import { applyFamilyNames } from './familyNames';
+import { contributionOf, decisionsOf, eventsOf, familyOf, inputsOf, samePlaces, speakersOf, type ArticleState } from './articleState';
+import { Timeline } from './timeline';
+import type { ArticleView, CorpusView } from './types';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
 
@@ -32,50 +32,6 @@ export interface CorpusChanges {
 }
 
 const NO_CHANGES: CorpusChanges = { articles: new Set(), entities: new Set(), touched: new Set(), events: false };
-
-/** One article and, for each step of resolution, what it last brought to the corpus. */
-interface ArticleState {
-  input: ArticleInput;
-  /** A number for the article, in the index of the names it may hold. */
-  id: number;
-  /** The text whose names were indexed. */
-  indexed?: string;
-  analysis?: ArticleAnalysis;
-  analysisKey?: string;
-  base?: ArticleView;
-  familied?: MentionsAndQuotes;
-  decided?: MentionsAndQuotes;
-  resolved?: MentionsAndQuotes;
-  view?: ArticleView;
-}
-
-// What an article brought to each corpus-wide pass is computed again from its stored results when it is
-// taken back, rather than kept: memory stays with the results (offsets and ids), not with second copies.
-const familyOfBase = recently((base: ArticleView) => familyContribution(base.mentions));
-const decisionsOfBase = recently(articleDecisions);
-const inputsOfDecided = recently((decided: MentionsAndQuotes) => entityInputs(decided.mentions));
-const eventsOfView = recently((view: ArticleView): ArticleEvents => ({ found: eventItems(view), user: userEventInputs(view) }));
-const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
-const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
-const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
-const contributionOf = (s: ArticleState): readonly Mention[] | undefined => s.resolved?.mentions;
-const eventsOf = (view: ArticleView | undefined): ArticleEvents | undefined => view && eventsOfView(view);
-function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
-  if (!view) return undefined;
-  const speakers = new Set<string>();
-  for (const q of view.quotes) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
-  return speakers;
-}
-
-/** Whether new placements put every annotation where it is now (none given: only if none were given before). */
-function samePlaces(placed: readonly PlacedAnnotation[], before: Map<string, Anchoring> | undefined, next: Map<string, Anchoring> | undefined): boolean {
-  if (!next) return !before;
-  if (next.size !== placed.length) return false;
-  return placed.every(p => {
-    const q = next.get(p.annotation.id);
-    return q !== undefined && q.status === p.status && q.span?.start === p.span?.start && q.span?.end === p.span?.end;
-  });
-}
 
 /**
  * The articles of a workspace and their annotations, resolved across the corpus and kept up to date

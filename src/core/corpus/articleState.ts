@@ -1,0 +1,58 @@
+import type { Anchoring } from '../annotations/anchor';
+import type { ArticleAnalysis, Mention } from '../model';
+import type { MentionsAndQuotes } from './articleView';
+import { articleDecisions, type Decision } from './decisions';
+import { entityInputs, type EntityInputs } from './entityIndex';
+import { familyContribution, type FamilyContribution } from './familyNames';
+import { recently } from './recent';
+import { eventItems, userEventInputs, type ArticleEvents } from './timeline';
+import type { ArticleInput, ArticleView, PlacedAnnotation } from './types';
+
+/*
+ * One article of the corpus (src/core/corpus/index.ts) and what it brings to each corpus-wide pass: family
+ * names, the user's decisions, entity inputs and names, speakers, events.
+ */
+
+/** One article and, for each step of resolution, what it last brought to the corpus. */
+export interface ArticleState {
+  input: ArticleInput;
+  /** A number for the article, in the index of the names it may hold. */
+  id: number;
+  /** The text whose names were indexed. */
+  indexed?: string;
+  analysis?: ArticleAnalysis;
+  analysisKey?: string;
+  base?: ArticleView;
+  familied?: MentionsAndQuotes;
+  decided?: MentionsAndQuotes;
+  resolved?: MentionsAndQuotes;
+  view?: ArticleView;
+}
+
+// What an article brought to each corpus-wide pass is computed again from its stored results when it is
+// taken back, rather than kept: memory stays with the results (offsets and ids), not with second copies.
+const familyOfBase = recently((base: ArticleView) => familyContribution(base.mentions));
+const decisionsOfBase = recently(articleDecisions);
+const inputsOfDecided = recently((decided: MentionsAndQuotes) => entityInputs(decided.mentions));
+const eventsOfView = recently((view: ArticleView): ArticleEvents => ({ found: eventItems(view), user: userEventInputs(view) }));
+export const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
+export const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
+export const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
+export const contributionOf = (s: ArticleState): readonly Mention[] | undefined => s.resolved?.mentions;
+export const eventsOf = (view: ArticleView | undefined): ArticleEvents | undefined => view && eventsOfView(view);
+export function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
+  if (!view) return undefined;
+  const speakers = new Set<string>();
+  for (const q of view.quotes) if (q.speaker?.entityId) speakers.add(q.speaker.entityId);
+  return speakers;
+}
+
+/** Whether new placements put every annotation where it is now (none given: only if none were given before). */
+export function samePlaces(placed: readonly PlacedAnnotation[], before: Map<string, Anchoring> | undefined, next: Map<string, Anchoring> | undefined): boolean {
+  if (!next) return !before;
+  if (next.size !== placed.length) return false;
+  return placed.every(p => {
+    const q = next.get(p.annotation.id);
+    return q !== undefined && q.status === p.status && q.span?.start === p.span?.start && q.span?.end === p.span?.end;
+  });
+}
