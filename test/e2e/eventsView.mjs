@@ -25,15 +25,18 @@ export async function checkEventsView(page, label, { check, poll }) {
   const pane = await onlyPane(page, 'Events');
   const rows = () => rowTexts(pane);
   // a long calendar opens folded: unfold 2019, February 2019 and its 27th as a user would
-  const unfold = async prefix => {
-    const row = pane.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${prefix}`) }).first();
+  const expanded = row => poll(async () => (await row.getAttribute('aria-expanded').catch(() => null)) === 'true', 2000);
+  const unfold = async row => {
     if (!(await poll(() => row.count(), 10000))) return;
-    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    if ((await row.getAttribute('aria-expanded')) !== 'false') return;
+    await row.click();
+    if (!(await expanded(row))) { await page.keyboard.press('ArrowRight'); await expanded(row); } // selected: the keyboard unfolds it
   };
-  for (const prefix of ['2019', 'February 2019', '27 February 2019']) await unfold(prefix);
+  for (const prefix of ['2019', 'February 2019', '27 February 2019']) await unfold(pane.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${prefix}`) }).first());
   const seen = await poll(async () => {
     const r = await rows();
-    return r.some(x => /^2019 — \d+ events?/.test(x)) && r.some(x => /^27 February 2019/.test(x)) ? r : null;
+    const day = r.findIndex(x => /^27 February 2019/.test(x));
+    return r.some(x => /^2019 — \d+ events?/.test(x)) && day >= 0 && / — \d+ sources?$/.test(r[day + 1] ?? '') ? r : null;
   }, 20000) || await rows();
   log(`${label}: Events rows:`, JSON.stringify(seen.slice(0, 25)));
   check(`${label}: Events view is a timeline: 2019 → February 2019 → 27 February 2019`, ['2019 — ', 'February 2019 — ', '27 February 2019 — '].every(p => seen.some(x => x.startsWith(p))));
@@ -42,8 +45,10 @@ export async function checkEventsView(page, label, { check, poll }) {
   check(`${label}: Events view shows no internal ids`, !seen.some(x => /\b(person|org|place):[a-z]/.test(x)), seen.find(x => /\b(person|org|place):/.test(x)) ?? '');
   // open the first event of 27 February: one row per source, outlet first
   const day = seen.findIndex(x => x.startsWith('27 February 2019'));
-  const event = pane.locator('.monaco-list-row').nth(day + 1);
-  if ((await event.getAttribute('aria-expanded')) === 'false') await event.click();
+  // the day's event that all five outlets tell (else its first), found by its label: the list re-renders as rows unfold
+  const target = seen.slice(day + 1).find(x => /summit.* — [2-9] sources$/i.test(x)) ?? seen[day + 1] ?? '';
+  const event = pane.locator('.monaco-list-row', { hasText: target.split(' — ')[0] }).first();
+  await unfold(event);
   const sources = await poll(async () => {
     const r = await rows();
     return r.some(x => /^Xinhua — /.test(x)) ? r : null;
