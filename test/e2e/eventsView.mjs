@@ -25,12 +25,27 @@ export async function checkEventsView(page, label, { check, poll }) {
   const pane = await onlyPane(page, 'Events');
   const rows = () => rowTexts(pane);
   // a long calendar opens folded: unfold 2019, February 2019 and its 27th as a user would
+  /** The rows once they stop changing (the view redraws as the corpus settles: a click must not land on a row being replaced). */
+  const settled = async () => {
+    let last = JSON.stringify(await rows());
+    for (let i = 0; i < 20; i++) {
+      await sleep(300);
+      const now = JSON.stringify(await rows());
+      if (now === last) return;
+      last = now;
+    }
+  };
   const expanded = row => poll(async () => (await row.getAttribute('aria-expanded').catch(() => null)) === 'true', 2000);
   const unfold = async row => {
-    if (!(await poll(() => row.count(), 10000))) return;
-    if ((await row.getAttribute('aria-expanded')) !== 'false') return;
-    await row.click();
-    if (!(await expanded(row))) { await page.keyboard.press('ArrowRight'); await expanded(row); } // selected: the keyboard unfolds it
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await settled();
+      if (!(await poll(() => row.count(), 10000))) return;
+      if ((await row.getAttribute('aria-expanded')) !== 'false') return;
+      await row.click();
+      if (await expanded(row)) return;
+      await page.keyboard.press('ArrowRight'); // the row is selected: the keyboard unfolds it
+      if (await expanded(row)) return;
+    }
   };
   for (const prefix of ['2019', 'February 2019', '27 February 2019']) await unfold(pane.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${prefix}`) }).first());
   const seen = await poll(async () => {
@@ -56,6 +71,7 @@ export async function checkEventsView(page, label, { check, poll }) {
   check(`${label}: an event opens to one row per source, the outlet first`, sources.some(x => /^Xinhua — .+/.test(x)), JSON.stringify(sources.slice(day, day + 6)));
   await page.mouse.move(5, 790);
   await screenshot(page, `e2e-${label}-events.png`);
+  await settled();
   await pane.locator('.monaco-list-row', { hasText: /^\s*Xinhua/ }).first().click();
   const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /xinhua/.test(t) && t), 10000);
   const selected = await poll(() => page.locator('.statusbar [id="status.editor.selection"]').innerText().then(t => /selected/.test(t) && t), 5000);

@@ -200,14 +200,16 @@ suite('Source Annotator in VS Code: bad input', () => {
     assert.deepEqual(api.decorationRanges(late), []);
   });
 
-  test('an article over sourceAnnotator.maxArticleSizeKB is not analysed, and says why; under it again, it is', async () => {
+  test('an article over sourceAnnotator.maxArticleSizeKB is not analysed, and says why; under it again, it is', async function () {
+    this.timeout(120000); // two rescans of the whole test folder
     const settings = vscode.workspace.getConfiguration('sourceAnnotator');
     const paragraph = 'Donald Trump met Kim Jong Un in Hanoi on Feb. 27, 2019. "We will see," Trump said.\n';
     const large = await write('bi-large.txt', encode(paragraph.repeat(20))); // 1.7 KB: read, then skipped
     const larger = await write('bi-larger.txt', encode(paragraph.repeat(60))); // over 3 bytes per character of the limit: not even read
     await settings.update('maxArticleSizeKB', 1, vscode.ConfigurationTarget.Global);
     try {
-      await until('the large article skipped', () => article(large)?.analysis.skipped === 'larger than 1 KB');
+      // the setting rescans the whole test folder: a slow machine takes a while
+      await until('the large article skipped', () => article(large)?.analysis.skipped === 'larger than 1 KB', 45000);
       await api.ready();
       assert.equal(article(larger), undefined, 'a file certainly over the limit is not read');
       await open(larger);
@@ -219,7 +221,7 @@ suite('Source Annotator in VS Code: bad input', () => {
     } finally {
       await settings.update('maxArticleSizeKB', undefined, vscode.ConfigurationTarget.Global);
     }
-    const analysed = await until('analysed under the default limit', () => { const a = article(large); return a && !a.analysis.skipped && a.mentions.length > 0 && a; });
+    const analysed = await until('analysed under the default limit', () => { const a = article(large); return a && !a.analysis.skipped && a.mentions.length > 0 && a; }, 45000);
     assert.ok(analysed.mentions.some(m => m.text === 'Kim Jong Un'));
   });
 
