@@ -81,20 +81,76 @@ function best(clusters: Cluster[], item: EventItem, accept: (c: Cluster, score: 
   return found;
 }
 
+/** Days per cell of the grid events are found by date in; an anchor over more cells than WIDE is checked for every mention. */
+const CELL = 32;
+const WIDE = 24;
+
+/**
+ * The events of one kind found so far, indexed so that a mention is compared only with those it may join: by
+ * the cells of time their first date covers, and by their participants and places. The candidates come in the
+ * order the events were made, so the first best one is the one a comparison with all of them would choose.
+ */
+class KindIndex {
+  readonly clusters: Cluster[] = [];
+  private readonly numbers = new Map<Cluster, number>();
+  private readonly byCell = new Map<number, number[]>();
+  private readonly wide: number[] = [];
+  private readonly byWho = new Map<string, number[]>();
+
+  add(c: Cluster): void {
+    const n = this.clusters.push(c) - 1;
+    this.numbers.set(c, n);
+    const x = intervalOf(c.anchor);
+    if (!x) return;
+    const from = Math.floor(x.from / CELL), to = Math.floor(x.to / CELL);
+    if (to - from > WIDE) this.wide.push(n);
+    else for (let k = from; k <= to; k++) (this.byCell.get(k) ?? this.byCell.set(k, []).get(k)!).push(n);
+  }
+
+  /** After `join`: the event is found by its new participants and places too. */
+  noteWho(c: Cluster, n: number = this.numbers.get(c)!): void {
+    for (const who of [...c.participants, ...c.places]) {
+      const list = this.byWho.get(who) ?? this.byWho.set(who, []).get(who)!;
+      if (list[list.length - 1] !== n) list.push(n);
+    }
+  }
+
+  /** Events whose first date may be compatible with this date (all of them when the date is wide). */
+  byDate(date: string): Cluster[] {
+    const y = intervalOf(date)!;
+    const from = Math.floor((y.from - 1) / CELL), to = Math.floor((y.to + 1) / CELL);
+    if (to - from > WIDE) return this.clusters;
+    const ids = new Set(this.wide);
+    for (let k = from; k <= to; k++) for (const n of this.byCell.get(k) ?? []) ids.add(n);
+    return [...ids].sort((a, b) => a - b).map(n => this.clusters[n]);
+  }
+
+  /** Events sharing a participant or the place with the mention. */
+  byParticipants(item: EventItem): Cluster[] {
+    const ids = new Set<number>();
+    for (const who of [...item.participants, ...(item.place ? [item.place] : [])]) for (const n of this.byWho.get(who) ?? []) ids.add(n);
+    return [...ids].sort((a, b) => a - b).map(n => this.clusters[n]);
+  }
+}
+
 /** The events of one kind. Dated mentions first, the most precise first; then undated ones join by participants. */
 export function groupKind(items: readonly EventItem[]): EventItem[][] {
   const dated = items.filter(i => i.date && intervalOf(i.date)).sort((a, b) => precisionOf(a.date) - precisionOf(b.date) || a.date.localeCompare(b.date) || byReading(a, b));
   const undated = items.filter(i => !i.date || !intervalOf(i.date)).sort(byReading);
-  const clusters: Cluster[] = [];
+  const index = new KindIndex();
   for (const item of dated) {
-    const c = best(clusters, item, c => compatibleDates(c.anchor, item.date));
-    if (c) join(c, item); else clusters.push(fresh(item));
+    const c = best(index.byDate(item.date), item, c => compatibleDates(c.anchor, item.date));
+    if (c) join(c, item); else index.add(fresh(item));
   }
+  // undated mentions join an event that shares someone or somewhere with them (fit > 0)
+  index.clusters.forEach((c, n) => index.noteWho(c, n));
   for (const item of undated) {
-    const c = best(clusters, item, (_, s) => s > 0);
-    if (c) join(c, item); else clusters.push(fresh(item));
+    const c = best(index.byParticipants(item), item, (_, s) => s > 0);
+    const joined = c ?? fresh(item);
+    if (c) join(c, item); else index.add(joined);
+    index.noteWho(joined);
   }
-  return clusters.map(c => c.items.sort(byReading));
+  return index.clusters.map(c => c.items.sort(byReading));
 }
 
 /** The date of an event: the most precise date its mentions give, the one most of them give. */
