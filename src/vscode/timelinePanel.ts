@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Outlets } from '../core/timeline/outlets';
 import { timelinePicture, type Lanes, type TimelinePicture } from '../core/timeline/picture';
+import { newNonce } from './compareHtml';
 import type { CorpusService } from './corpusService';
 
 /** After a change of the corpus, the picture is redrawn once things have been quiet this long. */
@@ -101,15 +102,9 @@ export class TimelinePanel implements vscode.Disposable {
   }
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-}
-
 /** The page: a strict policy (only our own script, with a nonce, and our own styles), the lane switch and the timeline's box. */
 function timelineHtml(webview: vscode.Webview, dist: vscode.Uri): string {
-  const n = nonce();
+  const n = newNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'timeline.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'timeline.css'));
   const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
