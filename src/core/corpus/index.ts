@@ -131,6 +131,7 @@ export class Corpus {
     if (!state) return;
     this.states.delete(path);
     this.dirty.delete(path);
+    this.hints.forget(path);
     if (state.view || state.base) this.removed.set(path, state);
   }
 
@@ -159,6 +160,7 @@ export class Corpus {
     const words = new Map<string, readonly string[]>();
     const changedArticles = new Set<string>();
     let reorder = false;
+    const eventsVersion = this.timeline.version;
 
     // 1. what each changed article says by itself
     for (const [path, state] of this.removed) {
@@ -259,9 +261,11 @@ export class Corpus {
     // analyses handed over for texts that never arrived (an editor typed on) are not kept for ever
     for (const key of this.primed.keys()) if (this.primed.size > 5000) this.primed.delete(key); else break;
     if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
-    const { events, changed } = this.timeline.events();
-    this.view = { articles: this.articles, entities: this.table.entities, events, mentionCounts: this.table.mentionCounts };
-    this.changes = { articles: changedArticles, entities: renamed, touched, events: changed };
+    // the events are grouped when first asked for (the Events view, the timeline, an export), not at every resolve
+    const timeline = this.timeline;
+    const events = timeline.version !== eventsVersion;
+    this.view = { articles: this.articles, entities: this.table.entities, get events() { return timeline.events().events; }, mentionCounts: this.table.mentionCounts };
+    this.changes = { articles: changedArticles, entities: renamed, touched, events };
     return this.view;
   }
 

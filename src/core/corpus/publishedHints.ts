@@ -8,12 +8,15 @@ import { publishedKey, resolvePublished, type PublishedHints } from '../dates/pu
  */
 export class PublishedHintsBook {
   private readonly hints = new Map<string, PublishedHints>();
+  /** Per article, the last text a key was found for and that key: finding a text's date reads its top lines. */
+  private readonly keys = new Map<string, { text: string; key: string }>();
 
   /** Sets an article's hints; whether they changed. */
   set(path: string, hints: PublishedHints): boolean {
     const before = this.hints.get(path);
     if (before?.user === hints.user && before?.option === hints.option && before?.file === hints.file) return false;
     this.hints.set(path, hints);
+    this.keys.delete(path);
     return true;
   }
 
@@ -28,6 +31,16 @@ export class PublishedHintsBook {
 
   /** The key of the publication date that wins for this text of the article. */
   key(text: string, path: string | undefined): string {
-    return publishedKey(resolvePublished(text, path === undefined ? undefined : this.hints.get(path)));
+    if (path === undefined) return publishedKey(resolvePublished(text));
+    const known = this.keys.get(path);
+    if (known?.text === text) return known.key;
+    const key = publishedKey(resolvePublished(text, this.hints.get(path)));
+    this.keys.set(path, { text, key });
+    return key;
+  }
+
+  /** Forgets the text kept for an article that left the corpus (its hints stay: it may come back). */
+  forget(path: string): void {
+    this.keys.delete(path);
   }
 }

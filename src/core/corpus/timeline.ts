@@ -2,6 +2,7 @@ import { applyUserEdits } from '../events/edits';
 import { groupKind, modelEvents, type EventItem, type ModelEvent } from '../events/group';
 import type { Named, StoryEvent, UserEventInput } from '../events';
 import { SpanIndex } from '../text/span';
+import { collate } from '../text/collate';
 import type { Mention } from '../model';
 import type { ArticleView } from './types';
 
@@ -56,6 +57,7 @@ export function userEventInputs(a: ArticleView): UserEventInput[] {
 
 const byPath = <T>(m: Map<string, T[]>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).flatMap(([, xs]) => xs);
 const dateKey = (e: StoryEvent) => e.date || '9999';
+const byDateAndLabel = (a: StoryEvent, b: StoryEvent) => collate(dateKey(a), dateKey(b)) || collate(a.label, b.label) || collate(a.eventId, b.eventId);
 
 /** The timeline: events by date, then by label. */
 export class Timeline {
@@ -64,10 +66,14 @@ export class Timeline {
   private readonly touched = new Set<string>();
   private userTouched = false;
   private readonly model = new Map<string, ModelEvent[]>();
+  /** Each kind's events as the timeline shows them when the user has edited none: made once per regrouping. */
+  private readonly shown = new Map<string, StoryEvent[]>();
   private list: StoryEvent[] = [];
 
   update(path: string, old: ArticleEvents | undefined, next: ArticleEvents | undefined): void {
     if (old && next && JSON.stringify(old) === JSON.stringify(next)) return; // nothing of it moved
+    if (!old?.found.length && !next?.found.length && !old?.user.length && !next?.user.length) return;
+    this.version++;
     for (const item of old?.found ?? []) { this.byKind.get(item.kind)?.delete(path); this.touched.add(item.kind); }
     for (const item of next?.found ?? []) {
       const paths = this.byKind.get(item.kind) ?? this.byKind.set(item.kind, new Map()).get(item.kind)!;
@@ -81,10 +87,14 @@ export class Timeline {
     }
   }
 
+  /** How many updates changed something: a resolve compares it before and after to tell whether the events changed. */
+  version = 0;
+
   /** The events, regrouped where something changed; `changed` tells whether the list is new. */
   events(): { events: StoryEvent[]; changed: boolean } {
     if (!this.touched.size && !this.userTouched) return { events: this.list, changed: false };
     for (const kind of this.touched) {
+      this.shown.delete(kind);
       const paths = this.byKind.get(kind);
       const items = paths ? byPath(paths) : [];
       if (!items.length) { this.byKind.delete(kind); this.model.delete(kind); continue; }
@@ -92,8 +102,18 @@ export class Timeline {
     }
     this.touched.clear();
     this.userTouched = false;
-    const all = [...this.model.keys()].sort().flatMap(k => this.model.get(k)!);
-    this.list = applyUserEdits(all, byPath(this.user)).sort((a, b) => dateKey(a).localeCompare(dateKey(b)) || a.label.localeCompare(b.label) || a.eventId.localeCompare(b.eventId));
+    const kinds = [...this.model.keys()].sort();
+    const inputs = byPath(this.user);
+    const events = inputs.length
+      ? applyUserEdits(kinds.flatMap(k => this.model.get(k)!), inputs)
+      : kinds.flatMap(k => this.shown.get(k) ?? this.shownOf(k));
+    this.list = events.sort(byDateAndLabel);
     return { events: this.list, changed: true };
+  }
+
+  private shownOf(kind: string): StoryEvent[] {
+    const shown = applyUserEdits(this.model.get(kind)!, []);
+    this.shown.set(kind, shown);
+    return shown;
   }
 }

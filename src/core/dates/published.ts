@@ -38,11 +38,14 @@ const FRONT_MATTER_DATE = /^(?:date|published|pubdate|datePublished|publishDate|
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const YEAR_WRITTEN = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/;
+/** What a full date looks like to a first glance: a month's name beside a day and a year, or a date all in digits. */
+const FULL_DATE_SHAPE = new RegExp(`${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?\\s+\\d{4}|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d[/.-]\\d{1,2}[/.-]\\d`, 'i');
 
 /** A full date (day, month and year all written) at the start of a piece of text, with what it took. */
 function fullDate(text: string): { day: Day; text: string; index: number } | undefined {
-  // a full date writes its year in digits: a line without one is not read (most lines of an article)
-  if (!YEAR_WRITTEN.test(text)) return undefined;
+  // a full date writes its year in digits, beside its month and day: a line without that shape is not read
+  // (most lines of an article; chrono takes about a millisecond to read one)
+  if (!YEAR_WRITTEN.test(text) || !FULL_DATE_SHAPE.test(text)) return undefined;
   let results: chrono.ParsedResult[];
   try { results = chrono.strict.parse(text, new Date(2000, 0, 1, 12)); } catch { return undefined; }
   for (const r of results) {
@@ -53,6 +56,10 @@ function fullDate(text: string): { day: Day; text: string; index: number } | und
   }
   return undefined;
 }
+
+/** Words in the longest full date chrono reads ("Wednesday, the twenty-seventh of February, 2019, at 4:06 p.m. EST") and the three beside it. */
+const MAX_DATE_LINE_WORDS = 16;
+const wordCount = (line: string) => line.split(/\s+/, MAX_DATE_LINE_WORDS + 2).filter(Boolean).length;
 
 const quoted = (s: string) => `“${s.trim().replace(/\s+/g, ' ')}”`;
 
@@ -105,6 +112,8 @@ function findInText(text: string, near?: { value: string; words: string }): { va
   // a byline or a line of its own near the top that is a date: "By Jane Roe | Feb. 27, 2019", "February 27, 2019 4:06 PM"
   const lines = top.split('\n').slice(0, TOP_LINES);
   for (const line of lines) {
+    // a line of many words is no date with at most three words beside it, unless it is a byline
+    if (wordCount(line) > MAX_DATE_LINE_WORDS && !/\bby\b/i.test(line)) continue;
     const date = fullDate(line);
     if (!date) continue;
     const rest = (line.slice(0, date.index) + line.slice(date.index + date.text.length)).trim();

@@ -15,8 +15,19 @@ export interface Interval {
 const DAY = 86_400_000;
 const dayNumber = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / DAY);
 
+const known = new Map<string, Interval | undefined>();
+
 /** The days a normalised value covers, or undefined for values too vague to compare. */
 export function intervalOf(value: string): Interval | undefined {
+  // asked again and again while events are grouped, of a few thousand values at most
+  if (known.has(value)) return known.get(value);
+  if (known.size > 20_000) known.clear();
+  const found = readInterval(value);
+  known.set(value, found);
+  return found;
+}
+
+function readInterval(value: string): Interval | undefined {
   let m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
   if (m) { const d = dayNumber(+m[1], +m[2], +m[3]); return { from: d, to: d }; }
   m = /^(\d{4})-(\d\d)$/.exec(value);

@@ -2,6 +2,7 @@ import type { Span } from '../text/span';
 import { compatibleDates, intervalOf, precisionOf } from './dates';
 import type { StoryEvent } from './index';
 import { eventLabel } from './label';
+import { collate } from '../text/collate';
 
 /*
  * Event mentions of the whole corpus grouped into events: mentions of one kind (summit, meeting and
@@ -73,13 +74,17 @@ function join(c: Cluster, item: EventItem): void {
 const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []) });
 
 function best(clusters: Cluster[], item: EventItem, accept: (c: Cluster, score: number) => boolean): Cluster | undefined {
+  // no event fits better than by sharing every participant and the place: the first such one is the best
+  const ceiling = item.participants.length + (item.place ? 1 : 0);
   let found: Cluster | undefined, score = -1;
   for (const c of clusters) {
     const s = fit(c, item);
-    if (s > score && accept(c, s)) { found = c; score = s; }
+    if (s > score && accept(c, s)) { found = c; score = s; if (score >= ceiling) break; }
   }
   return found;
 }
+
+const isBare = (c: Cluster) => !c.participants.size && !c.places.size;
 
 /** Days per cell of the grid events are found by date in; an anchor over more cells than WIDE is checked for every mention. */
 const CELL = 32;
@@ -93,62 +98,101 @@ const WIDE = 24;
 class KindIndex {
   readonly clusters: Cluster[] = [];
   private readonly numbers = new Map<Cluster, number>();
+  /** Per cell of time, the events whose first date covers it; `wide` those over more than WIDE cells. */
   private readonly byCell = new Map<number, number[]>();
   private readonly wide: number[] = [];
+  /** The same for the events that name no one and nowhere (those that come to name someone are dropped as met). */
+  private readonly bareByCell = new Map<number, number[]>();
+  private readonly bareWide: number[] = [];
   private readonly byWho = new Map<string, number[]>();
+  /** Who each event is already found by. */
+  private readonly noted = new Map<number, Set<string>>();
 
   add(c: Cluster): void {
     const n = this.clusters.push(c) - 1;
     this.numbers.set(c, n);
+    this.noteWho(c, n);
     const x = intervalOf(c.anchor);
     if (!x) return;
     const from = Math.floor(x.from / CELL), to = Math.floor(x.to / CELL);
-    if (to - from > WIDE) this.wide.push(n);
-    else for (let k = from; k <= to; k++) (this.byCell.get(k) ?? this.byCell.set(k, []).get(k)!).push(n);
+    const bare = isBare(c);
+    if (to - from > WIDE) { this.wide.push(n); if (bare) this.bareWide.push(n); return; }
+    for (let k = from; k <= to; k++) {
+      (this.byCell.get(k) ?? this.byCell.set(k, []).get(k)!).push(n);
+      if (bare) (this.bareByCell.get(k) ?? this.bareByCell.set(k, []).get(k)!).push(n);
+    }
   }
 
   /** After `join`: the event is found by its new participants and places too. */
   noteWho(c: Cluster, n: number = this.numbers.get(c)!): void {
+    const noted = this.noted.get(n) ?? this.noted.set(n, new Set()).get(n)!;
     for (const who of [...c.participants, ...c.places]) {
-      const list = this.byWho.get(who) ?? this.byWho.set(who, []).get(who)!;
-      if (list[list.length - 1] !== n) list.push(n);
+      if (noted.has(who)) continue;
+      noted.add(who);
+      (this.byWho.get(who) ?? this.byWho.set(who, []).get(who)!).push(n);
     }
   }
 
-  /** Events whose first date may be compatible with this date (all of them when the date is wide). */
-  byDate(date: string): Cluster[] {
-    const y = intervalOf(date)!;
+  /**
+   * The event a dated mention joins, or undefined: the best fitting one (the first made among equals) whose
+   * first date is compatible with the mention's. Only events that may fit are compared: a mention naming
+   * someone or somewhere fits an event sharing one of them or an event naming no one; a bare mention fits any,
+   * so the first compatible one in each cell of time is enough.
+   */
+  bestByDate(item: EventItem): Cluster | undefined {
+    const y = intervalOf(item.date)!;
     const from = Math.floor((y.from - 1) / CELL), to = Math.floor((y.to + 1) / CELL);
-    if (to - from > WIDE) return this.clusters;
-    const ids = new Set(this.wide);
-    for (let k = from; k <= to; k++) for (const n of this.byCell.get(k) ?? []) ids.add(n);
-    return [...ids].sort((a, b) => a - b).map(n => this.clusters[n]);
+    const accept = (c: Cluster) => compatibleDates(c.anchor, item.date);
+    const everything = to - from > WIDE;
+    if (!item.participants.length && !item.place) {
+      // the first in each list that fits and is compatible; the first of those firsts is the first overall
+      let first = Infinity;
+      const scan = (list: readonly number[]) => {
+        for (const n of list) {
+          if (n >= first) return;
+          const c = this.clusters[n];
+          if (fit(c, item) >= 0 && accept(c)) { first = n; return; }
+        }
+      };
+      if (everything) scan(this.clusters.map((_, n) => n));
+      else { scan(this.wide); for (let k = from; k <= to; k++) scan(this.byCell.get(k) ?? []); }
+      return first === Infinity ? undefined : this.clusters[first];
+    }
+    const ids = new Set<number>(this.who(item));
+    const bare = (list: number[]) => {
+      let kept = 0;
+      for (const n of list) if (isBare(this.clusters[n])) { list[kept++] = n; ids.add(n); }
+      list.length = kept; // no longer bare: never again
+    };
+    if (everything) this.clusters.forEach((c, n) => { if (isBare(c)) ids.add(n); });
+    else { bare(this.bareWide); for (let k = from; k <= to; k++) { const list = this.bareByCell.get(k); if (list) bare(list); } }
+    return best([...ids].sort((a, b) => a - b).map(n => this.clusters[n]), item, accept);
   }
 
   /** Events sharing a participant or the place with the mention. */
   byParticipants(item: EventItem): Cluster[] {
-    const ids = new Set<number>();
-    for (const who of [...item.participants, ...(item.place ? [item.place] : [])]) for (const n of this.byWho.get(who) ?? []) ids.add(n);
-    return [...ids].sort((a, b) => a - b).map(n => this.clusters[n]);
+    return [...new Set(this.who(item))].sort((a, b) => a - b).map(n => this.clusters[n]);
+  }
+
+  private *who(item: EventItem): Iterable<number> {
+    for (const p of item.participants) yield* this.byWho.get(p) ?? [];
+    if (item.place) yield* this.byWho.get(item.place) ?? [];
   }
 }
 
 /** The events of one kind. Dated mentions first, the most precise first; then undated ones join by participants. */
 export function groupKind(items: readonly EventItem[]): EventItem[][] {
-  const dated = items.filter(i => i.date && intervalOf(i.date)).sort((a, b) => precisionOf(a.date) - precisionOf(b.date) || a.date.localeCompare(b.date) || byReading(a, b));
+  const dated = items.filter(i => i.date && intervalOf(i.date)).sort((a, b) => precisionOf(a.date) - precisionOf(b.date) || collate(a.date, b.date) || byReading(a, b));
   const undated = items.filter(i => !i.date || !intervalOf(i.date)).sort(byReading);
   const index = new KindIndex();
   for (const item of dated) {
-    const c = best(index.byDate(item.date), item, c => compatibleDates(c.anchor, item.date));
-    if (c) join(c, item); else index.add(fresh(item));
+    const c = index.bestByDate(item);
+    if (c) { join(c, item); index.noteWho(c); } else index.add(fresh(item));
   }
   // undated mentions join an event that shares someone or somewhere with them (fit > 0)
-  index.clusters.forEach((c, n) => index.noteWho(c, n));
   for (const item of undated) {
     const c = best(index.byParticipants(item), item, (_, s) => s > 0);
-    const joined = c ?? fresh(item);
-    if (c) join(c, item); else index.add(joined);
-    index.noteWho(joined);
+    if (c) { join(c, item); index.noteWho(c); } else index.add(fresh(item));
   }
   return index.clusters.map(c => c.items.sort(byReading));
 }
@@ -160,7 +204,7 @@ export function eventDate(items: readonly EventItem[]): string {
   const finest = Math.min(...dates.map(precisionOf));
   const counts = new Map<string, number>();
   for (const d of dates) if (precisionOf(d) === finest) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+  return [...counts].sort((a, b) => b[1] - a[1] || collate(a[0], b[0]))[0][0];
 }
 
 /** Participants by how many mentions name them, then by first appearance. */
