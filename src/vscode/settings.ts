@@ -33,7 +33,7 @@ export function readSettings(): Settings {
     maxArticles: atLeastOne(c.get('maxArticles', 20000), 20000),
     analysisDelayMs: c.get('analysisDelayMs', 400),
     author: c.get('author', ''),
-    claimRatings: words(c.get<unknown>('claimRatings'), DEFAULT_CLAIM_RATINGS),
+    claimRatings: words(c.get('claimRatings'), DEFAULT_CLAIM_RATINGS),
   };
 }
 

@@ -54,7 +54,7 @@ const lastSegments = (path: string, n: number) => path.split('/').slice(-n).join
 
 /**
  * The article a source names: its path relative to the folder, or a URL or path ending with it (the longest
- * match wins); else the one article with the same file name. Undefined when none is named.
+ * match wins); else the one article with the same file name, or with the name and an extension. Undefined when none is named.
  */
 export function articleForSource(source: string | undefined, articles: readonly ImportArticle[]): ImportArticle | undefined {
   if (!source) return undefined;
@@ -62,9 +62,14 @@ export function articleForSource(source: string | undefined, articles: readonly 
   try { path = decodeURI(path); } catch { /* kept as written */ }
   const exact = articles.filter(a => path === a.relative || path.endsWith(`/${a.relative}`));
   if (exact.length) return exact.sort((a, b) => b.relative.length - a.relative.length)[0];
+  // the same file name, or a page's name saved with an extension (http://example.org/page1 → page1.txt)
   const name = lastSegments(path, 1);
-  const same = articles.filter(a => lastSegments(a.relative, 1) === name);
-  return same.length === 1 ? same[0] : undefined;
+  const stem = (file: string) => file.replace(/\.[^.]*$/, '');
+  for (const matches of [(a: string) => a === name, (a: string) => stem(a) === name]) {
+    const same = articles.filter(a => matches(lastSegments(a.relative, 1)));
+    if (same.length === 1) return same[0];
+  }
+  return undefined;
 }
 
 /**

@@ -32,7 +32,7 @@ export function w3cAnnotations(doc: unknown): Json[] {
 /** Kind names other tools use (Recogito's PLACE, PERSON, EVENT; brat's and spaCy's). */
 const KIND_WORDS: Record<string, AnnotationKind> = {
   person: 'person', per: 'person', organisation: 'organisation', organization: 'organisation', org: 'organisation',
-  place: 'place', location: 'place', loc: 'place', gpe: 'place', event: 'event', quote: 'quote', quotation: 'quote', claim: 'claim', note: 'note',
+  place: 'place', location: 'place', loc: 'place', gpe: 'place', country: 'place', city: 'place', event: 'event', quote: 'quote', quotation: 'quote', claim: 'claim', note: 'note',
 };
 
 export function kindOf(word: string): AnnotationKind | undefined {
@@ -64,7 +64,11 @@ function describe(a: Json): Described {
   };
   if (typeof a.bodyValue === 'string') out.notes.push(a.bodyValue);
   if (typeof a.text === 'string' && a.text) out.notes.push(a.text); // a Hypothesis row
-  for (const tag of list(a.tags)) if (typeof tag === 'string') out.tags.push(tag);
+  const tagged = (value: string) => {
+    const kind = kindOf(value);
+    if (kind && !out.kind) out.kind = kind; else out.tags.push(value);
+  };
+  for (const tag of list(a.tags)) if (typeof tag === 'string') tagged(tag);
   for (const body of list(a.body)) {
     if (typeof body === 'string') { link(body, motivation); continue; }
     if (!isObject(body)) continue;
@@ -72,10 +76,8 @@ function describe(a: Json): Described {
     const value = str(body.value) ?? str(body.chars);
     const iri = str(body.source) ?? (value === undefined ? str(body.id) : undefined);
     if (value === undefined) { if (iri) link(iri, purpose); continue; }
-    if (purpose === 'classifying' || purpose === 'tagging') {
-      const kind = kindOf(value);
-      if (kind && !out.kind) out.kind = kind; else out.tags.push(value);
-    } else if (purpose === 'identifying') out.label = value;
+    if (purpose === 'classifying' || purpose === 'tagging') tagged(value);
+    else if (purpose === 'identifying') out.label = value;
     else if (purpose === 'assessing') out.rating = value;
     else out.notes.push(value);
   }
