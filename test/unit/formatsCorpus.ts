@@ -75,12 +75,13 @@ export function writeCorpus(bare = false): string {
   return dir;
 }
 
-/** The annotations in the sidecars of a folder, by file name. */
+/** The annotations in the sidecars of a folder that can be read, by file name. */
 export function readSidecars(dir: string): Map<string, Annotation[]> {
   const out = new Map<string, Annotation[]>();
   for (const f of fs.readdirSync(dir).filter(n => n.endsWith('.annotations.yaml')).sort()) {
     const article = f.slice(0, -'.annotations.yaml'.length);
-    out.set(article, parseSidecar(fs.readFileSync(path.join(dir, f), 'utf8'), article).sidecar!.annotations);
+    const { sidecar } = parseSidecar(fs.readFileSync(path.join(dir, f), 'utf8'), article);
+    if (sidecar) out.set(article, sidecar.annotations);
   }
   return out;
 }
