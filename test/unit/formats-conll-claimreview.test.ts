@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ArticleView, CorpusView } from '../../src/core/corpus';
+import { parseSidecar, serializeSidecar } from '../../src/core/annotations/codec';
 import { exportClaimReview } from '../../src/core/export/claimReview';
 import { CONLL_DOCSTART, CONLL_TAGS, exportConllChunks, taggableMentions } from '../../src/core/export/conll';
 import { CodePointOffsets } from '../../src/core/text/codePoints';
@@ -127,5 +128,27 @@ describe('ClaimReview: round trip', () => {
     assert.match(runCli('export', dir, '--format', 'brat').err, /--format brat writes a folder of files: give it with --out/);
     assert.match(runCli('import', dir, '--format', 'csv', dir).err, /import needs --format w3c or brat/);
     fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('sidecars: a claim’s verdict and who made it', () => {
+  const base = { id: 'a-1', kind: 'claim' as const, links: {}, author: 'r', created: '2019-03-01T10:00:00.000Z', updated: '2019-03-01T10:00:00.000Z', anchor: { text: 'x', prefix: '', suffix: '', start: 0, end: 1 } };
+
+  it('are written after the note and read back; a sidecar without them reads as before and is written unchanged', () => {
+    const rated = { ...base, note: 'n', rating: 'Mostly true', links: { claimant: 'Ann Lee' } };
+    const written = serializeSidecar({ version: 1, article: 'a.txt', contentHash: '', annotations: [rated] });
+    assert.match(written, /note: n\n    rating: Mostly true\n    links:\n      claimant: Ann Lee\n/);
+    const back = parseSidecar(written, 'a.txt');
+    assert.deepEqual([back.sidecar!.annotations[0], back.warnings], [rated, []]);
+    const old = serializeSidecar({ version: 1, article: 'a.txt', contentHash: '', annotations: [base] });
+    assert.doesNotMatch(old, /rating|claimant/);
+    assert.deepEqual(parseSidecar(old, 'a.txt').sidecar!.annotations[0], base);
+  });
+
+  it('a rating that is not text is reported, read as absent and kept as written', () => {
+    const source = serializeSidecar({ version: 1, article: 'a.txt', contentHash: '', annotations: [base] }).replace('    author: r', '    rating: [False]\n    author: r');
+    const parsed = parseSidecar(source, 'a.txt');
+    assert.equal(parsed.sidecar!.annotations[0].rating, undefined);
+    assert.match(parsed.warnings[0].message, /`rating` should be text, not a list/);
   });
 });
