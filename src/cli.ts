@@ -77,7 +77,7 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
 const WORKERS_FROM = 16;
 
 /**
- * The command line's entry: for `analyze` and `export` of many articles, the articles are analysed in worker
+ * The command line's entry: for `analyze`, `export` and a brat `import` of many articles, the articles are analysed in worker
  * threads on every core first (the output is the same as in one thread); then `main` runs.
  */
 export async function run(argv: string[]): Promise<number> {
