@@ -2,22 +2,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
-import { MAX_SIDECAR_BYTES, publishedDate } from './core/annotations/codec';
 import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
 import { ANNOTATION_KINDS, newAnnotationId, type Annotation, type AnnotationKind } from './core/annotations/model';
-import { UnreadableSidecarError, type SaveOptions, type SaveResult } from './core/annotations/save';
-import { writeErrorWords } from './core/annotations/saveErrors';
-import { saveOnDisk, type DiskSaveHooks } from './node/sidecarDisk';
-import { Corpus } from './core/corpus';
-import { articleRecord, EXPORT_FORMATS, exportChunks, type ExportFormat } from './core/export';
+import { articleRecord } from './core/export';
+import { EXPORT_FORMATS } from './core/export/formats';
 import { splitAt } from './core/text/codePoints';
-import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from './core/ner';
 import { DEFAULT_MAX_LENGTH } from './core/analysis';
-import type { ArticleAnalysis } from './core/model';
 import { analyseInWorkers } from './cliWorkers';
 import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
-import { articleFiles, LeftOut, publishedHints, readArticle, readOneArticle, readSidecar, reportProblems, sidecarPath } from './cliFiles';
-import { isFolder, pathExists } from './node/diskFiles';
+import { articleFiles, LeftOut, publishedHints, readArticle, readOneArticle, readSidecar, sidecarPath } from './cliFiles';
+import { pathExists } from './node/diskFiles';
+import { DEFAULT_MODEL, inputFiles, loadCorpus, preAnalysed, publishedOption, saveSidecarFile, sidecarLimit, UsageError } from './cli/load';
+import { exportCommand } from './cli/export';
+import { importCommand, IMPORT_FORMATS } from './cli/import';
+
+export { saveSidecarFile } from './cli/load';
 
 const USAGE = `Source Annotator CLI
 
@@ -26,10 +25,19 @@ const USAGE = `Source Annotator CLI
       speakers) and events. Entities come from the trained model media/ner-model.bin (or FILE); --rules uses
       the word-list rules. Dates are counted from the article's publication date: the one set in its sidecar,
       else the one its text states, else --published, else the file's modification day (a guess).
-  source-annotator export <folder> --format json|csv|md|timelinejs --out <file>
-      The corpus's annotations, automatic and the user's.
+  source-annotator export <folder> --format ${EXPORT_FORMATS.join('|')} [--out <file or folder>]
+      The corpus's annotations, automatic and the user's: json, csv, a Markdown report (md), TimelineJS; the
+      user's annotations as W3C Web Annotation (w3c, JSON-LD); brat standoff (a .txt and an .ann per article,
+      in the folder --out); the entities in CoNLL with IOB2 tags (conll); the rated claims as schema.org
+      ClaimReview (claimreview). Without --out, printed.
+  source-annotator import <folder> --format ${IMPORT_FORMATS.join('|')} <file or folder> [--author NAME]
+      Annotations made elsewhere (Hypothesis, Recogito, brat, INCEpTION, or an export of this tool), placed
+      in the folder's articles as the sidecars place them (needs review where not sure) and saved in their
+      sidecars. Prints what was added; what could not be placed is said on stderr (exit status 3).
   source-annotator annotate <article> --start N --end M --kind KIND [--note "…"] [--label "…"] [--wait-seconds S]
+                    [--rating "False"] [--claimant "person:donald-trump" or "a name"]
       Adds an annotation to the article's sidecar, as the editor does. KIND: ${ANNOTATION_KINDS.join(', ')}.
+      A claim may have a verdict (--rating) and who made it (--claimant).
       Waits up to S seconds (30) for another program saving the same sidecar; exit 1 when nothing was saved.
   source-annotator annotations <article> --format json
       The article's annotations re-anchored against its current text (the sidecar is not rewritten):
@@ -45,8 +53,6 @@ const USAGE = `Source Annotator CLI
   Exit status: 0 done; 1 failed; 2 wrong usage; 3 done, but inputs that are not readable files were
   skipped or sidecars refused (each said on stderr).
 `;
-
-class UsageError extends Error {}
 
 /** The exit status when the command did its work but skipped inputs or refused sidecars (0: all done; 1: failed; 2: usage). */
 export const SOME_LEFT_OUT = 3;
@@ -67,96 +73,27 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
   return { positional, flags };
 }
 
-/**
- * --max-sidecar-kb: the size limit of sidecars, read and written (the setting sourceAnnotator.maxSidecarSizeKB).
- */
-function sidecarLimit(flags: Map<string, string>): number {
-  const kb = Number(flags.get('max-sidecar-kb') ?? MAX_SIDECAR_BYTES / 1024);
-  if (!Number.isInteger(kb) || kb < 1) throw new UsageError('--max-sidecar-kb must be a whole number of KB, at least 1');
-  return kb * 1024;
-}
 
-/**
- * Changes an article's sidecar as the extension does (src/core/annotations/save.ts, src/node/sidecarDisk.ts):
- * under the sidecar's lock, the change is applied to what is on disk, written to a temporary sibling and renamed
- * over it; a write by a program that ignores the lock is merged in by id. Throws (in words) when the save did
- * not happen: the sidecar cannot be read, is read-only, would be too large, or another save held the lock too long.
- */
-export function saveSidecarFile(article: string, text: string, change: (annotations: Annotation[]) => Annotation[], options: SaveOptions = {}, hooks: DiskSaveHooks = {}): SaveResult {
-  const file = sidecarPath(article);
-  try {
-    return saveOnDisk(file, path.basename(article), text, change, options, hooks);
-  } catch (e) {
-    if (!(e instanceof UnreadableSidecarError)) throw e;
-    reportProblems(file, { problems: e.problems, warnings: [] });
-    throw new Error(`${file} cannot be read; fix it first (it is left untouched)`);
-  }
-}
-
-/** --published YYYY-MM-DD: the publication date of the articles whose text states none. */
-function publishedOption(flags: Map<string, string>): string | undefined {
-  const value = flags.get('published');
-  if (value !== undefined && !publishedDate(value)) throw new UsageError(`--published must be a date written YYYY-MM-DD (2019-02-27), not ${value}`);
-  return value;
-}
-
-/** The shipped entity model (media/ner-model.bin beside dist/), another one given by --model, or the rules with --rules. */
-function recogniser(flags: Map<string, string>): EntityRecogniser {
-  if (flags.get('rules') === 'true') return ruleRecogniser;
-  const file = flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
-  if (!fs.existsSync(file)) {
-    if (flags.has('model')) throw new UsageError(`no model at ${file}`);
-    process.stderr.write(`source-annotator: no entity model at ${file}; using the rules\n`);
-    return ruleRecogniser;
-  }
-  // the tables are built only if this thread tags (workers usually do)
-  return lazyModelRecogniser(new Uint8Array(fs.readFileSync(file)));
-}
-
-/** Analyses made on every core before `main` runs (large inputs only; see `run`), by file. */
-const preAnalysed = new Map<string, { text: string; analysis: ArticleAnalysis }>();
-
-/** The articles that could be read, with their sidecars; what could not is in `leftOut` (and said on stderr). */
-function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOut): { corpus: Corpus; read: string[] } {
-  const corpus = new Corpus({ recogniser: recogniser(flags) });
-  const read: string[] = [];
-  const maxSidecarBytes = sidecarLimit(flags);
-  const option = publishedOption(flags);
-  for (const file of files) {
-    const ready = preAnalysed.get(file);
-    const text = ready?.text ?? readArticle(file, leftOut);
-    if (text === undefined) continue;
-    if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
-    const { sidecar, exists } = readSidecar(file, maxSidecarBytes);
-    if (exists && !sidecar) leftOut.sidecarRefused();
-    corpus.setPublished(file, publishedHints(file, text, sidecar?.published, option));
-    corpus.setArticle(file, text, sidecar?.annotations ?? []);
-    read.push(file);
-  }
-  preAnalysed.clear();
-  return { corpus, read };
-}
-
-/** From this many articles on, `analyze` and `export` analyse them on every core first. */
 const WORKERS_FROM = 16;
 
 /**
- * The command line's entry: for `analyze` and `export` of many articles, the articles are analysed in worker
+ * The command line's entry: for `analyze`, `export` and a brat `import` of many articles, the articles are analysed in worker
  * threads on every core first (the output is the same as in one thread); then `main` runs.
  */
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'analyze' || command === 'export') {
+  if (command === 'analyze' || command === 'export' || command === 'import') {
     try {
       const { positional, flags } = parseArgs(rest);
-      const inputs = command === 'export' ? positional.slice(0, 1) : positional;
+      if (command === 'import' && flags.get('format') !== 'brat') return main(argv); // only brat's import reads the analysis
+      const inputs = command === 'analyze' ? positional : positional.slice(0, 1);
       const quiet = new LeftOut(true); // main says what is skipped
       const listed = inputs.every(pathExists) ? articleFiles(inputs, quiet) : [];
       const readable = listed.map(file => ({ file, text: readArticle(file, quiet) })).filter(a => a.text !== undefined);
       const files = readable.map(a => a.file);
       const texts = readable.map(a => a.text!);
       if (files.length >= WORKERS_FROM) {
-        const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
+        const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? DEFAULT_MODEL;
         const option = publishedOption(flags);
         const published = files.map((file, i) => publishedHints(file, texts[i], readSidecar(file, sidecarLimit(flags), true).sidecar?.published, option));
         const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH, published });
@@ -169,13 +106,6 @@ export async function run(argv: string[]): Promise<number> {
   return main(argv);
 }
 
-/** The article files under the inputs; a mistyped input is a usage error (a link to nothing is skipped, not mistyped). */
-function inputFiles(inputs: string[], leftOut: LeftOut): string[] {
-  const missing = inputs.find(input => !pathExists(input));
-  if (missing !== undefined) throw new UsageError(`no such file or folder: ${missing}`);
-  return articleFiles(inputs, leftOut);
-}
-
 function analyze(positional: string[], flags: Map<string, string>, leftOut: LeftOut): void {
   const format = flags.get('format') ?? 'jsonl';
   if (format !== 'jsonl') throw new UsageError(`unknown format ${format} (analyze prints jsonl)`);
@@ -186,40 +116,6 @@ function analyze(positional: string[], flags: Map<string, string>, leftOut: Left
     const record = articleRecord(view, file);
     if (record.skipped) process.stderr.write(`${file}: not analysed: ${record.skipped}\n`);
     process.stdout.write(JSON.stringify(record) + '\n');
-  }
-}
-
-function exportCommand(positional: string[], flags: Map<string, string>, leftOut: LeftOut): void {
-  const format = (flags.get('format') ?? 'json') as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format ${format}: ${EXPORT_FORMATS.join(', ')}`);
-  const folder = positional[0];
-  if (!folder) throw new UsageError('export needs a folder');
-  const view = loadCorpus(inputFiles([folder], leftOut), flags, leftOut).corpus.resolve();
-  const root = isFolder(folder) ? folder : path.dirname(folder);
-  const chunks = exportChunks(format, view, p => path.relative(root, p).split(path.sep).join('/'));
-  const out = flags.get('out');
-  if (out) {
-    writeAtomic(out, chunks);
-    process.stderr.write(`wrote ${out}\n`);
-  } else for (const chunk of chunks) process.stdout.write(chunk);
-}
-
-/** Writes the pieces to a temporary sibling, then renames it over the file: never half a file, never a temporary file left. */
-function writeAtomic(file: string, chunks: Iterable<string>): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(temp, 'w');
-    for (const chunk of chunks) fs.writeSync(fd, chunk);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, file);
-  } catch (e) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw e;
-    throw new Error(`cannot write ${file}: ${code === 'EISDIR' ? 'a folder has that name' : writeErrorWords(code)}; nothing was written`);
   }
 }
 
@@ -242,7 +138,8 @@ function annotate(positional: string[], flags: Map<string, string>): void {
   const now = new Date().toISOString();
   const annotation: Annotation = {
     id: newAnnotationId(), kind, ...(flags.has('label') ? { label: flags.get('label')! } : {}), ...(flags.has('note') ? { note: flags.get('note')! } : {}),
-    links: {}, author: flags.get('author') ?? os.userInfo().username, created: now, updated: now, anchor: makeAnchor(text, { start, end }),
+    ...(flags.get('rating') ? { rating: flags.get('rating')! } : {}),
+    links: flags.get('claimant') ? { claimant: flags.get('claimant')! } : {}, author: flags.get('author') ?? os.userInfo().username, created: now, updated: now, anchor: makeAnchor(text, { start, end }),
   };
   const wait = Number(flags.get('wait-seconds') ?? LOCK_WAIT_MS / 1000);
   if (!(wait >= 0)) throw new UsageError('--wait-seconds must be a number of seconds');
@@ -273,6 +170,7 @@ export function main(argv: string[]): number {
     switch (command) {
       case 'analyze': analyze(positional, flags, leftOut); break;
       case 'export': exportCommand(positional, flags, leftOut); break;
+      case 'import': importCommand(positional, flags, leftOut); break;
       case 'annotate': annotate(positional, flags); break;
       case 'annotations': listAnnotations(positional, flags); break;
       case 'merge-sidecars': return mergeSidecarsCommand(positional);

@@ -9,6 +9,8 @@ import { EventsFilterCommands } from './vscode/commands/eventsFilter';
 import { EventCommands, type StoryEventArg } from './vscode/commands/events';
 import type { EventMention } from './core/events';
 import { exportAnnotations } from './vscode/commands/export';
+import { ImportCommand, type ImportFormat, type ImportSummary } from './vscode/commands/import';
+import type { ExportFormat } from './core/export/formats';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
 import { PublicationDate } from './vscode/commands/publication';
@@ -47,8 +49,11 @@ export interface SourceAnnotatorApi {
   /** Fires once per settled change of the corpus, with the articles, entities and events it concerns. */
   onDidChange: vscode.Event<CorpusChange>;
   decorationRanges(uri: vscode.Uri): DecoratedRange[];
-  annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined>;
-  exportTo(folder: vscode.Uri): Promise<vscode.Uri[] | undefined>;
+  annotateSelection(options: { kind: AnnotationKind; note?: string; label?: string; link?: string; date?: string; rating?: string; claimant?: string }): Promise<Annotation | undefined>;
+  /** Exports into `folder` in the formats given (the four reports: JSON, CSV, Markdown, TimelineJS, when none are). */
+  exportTo(folder: vscode.Uri, formats?: ExportFormat[]): Promise<vscode.Uri[] | undefined>;
+  /** Runs Import Annotations… on a W3C Web Annotation or brat file or folder; what it did. */
+  importFrom(format: ImportFormat, source: vscode.Uri): Promise<ImportSummary | undefined>;
   markAllOccurrences(options: { kind: AnnotationKind; link?: string; accept: 'all' }): Promise<Annotation[]>;
   sidecarUri(article: vscode.Uri): vscode.Uri;
   /** Sets who said the quote at `start` (an entity id, a name, or '' for unknown), as "Change Speaker…" does. */
@@ -96,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const quotes = new QuoteCorrections(corpus, writer);
   const review = new AnchorReview(corpus, writer);
   const publication = new PublicationDate(corpus, writer);
+  const importer = new ImportCommand(corpus, writer);
   const comparison = own(new QuoteComparisonPanel(corpus));
 
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
@@ -137,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.revealMention': (path: string, start: number, end: number, column?: vscode.ViewColumn) => revealMention(path, start, end, column),
     'sourceAnnotator.compareQuote': (...args: unknown[]) => comparison.show(...args),
     'sourceAnnotator.exportAnnotations': (target?: vscode.Uri) => exportAnnotations(corpus, target instanceof vscode.Uri ? target : undefined),
+    'sourceAnnotator.importAnnotations': (format?: ImportFormat, source?: vscode.Uri) => importer.run(format, source instanceof vscode.Uri ? source : undefined),
     'sourceAnnotator.refresh': () => corpus.rescan(),
     'sourceAnnotator.showTimeline': () => timeline.show(),
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
@@ -166,7 +173,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     onDidChange: corpus.onDidChange,
     decorationRanges: uri => decorations.rangesFor(uri),
     annotateSelection: options => annotations.annotateSelection(options),
-    exportTo: folder => exportAnnotations(corpus, folder),
+    exportTo: (folder, formats) => exportAnnotations(corpus, folder, formats),
+    importFrom: (format, source) => importer.run(format, source),
     markAllOccurrences: options => annotations.markAllOccurrences(options),
     sidecarUri: article => store.sidecarUri(article),
     setSpeaker: (quote, speaker) => quotes.setSpeaker(quote, speaker),

@@ -1,5 +1,5 @@
 import { SIDECAR_SUFFIX } from './annotations/model';
-import { EXPORT_FILE_NAMES } from './export';
+import { EXPORT_FILE_NAMES, FOLDER_FORMATS } from './export/formats';
 
 /**
  * Which files of a folder are articles: those matching the `articles` glob and not the `exclude` glob
@@ -17,6 +17,9 @@ export interface ArticlePatterns {
 export const DEFAULT_ARTICLE_PATTERNS: ArticlePatterns = { articles: '**/*.{txt,md}', exclude: '**/{node_modules,.git,dist,out}/**' };
 
 const EXPORTS = new Set(Object.values(EXPORT_FILE_NAMES));
+/** The folders an export writes (brat's .txt files are copies of the articles, not articles). */
+const EXPORT_FOLDERS = new Set([...FOLDER_FORMATS].map(f => EXPORT_FILE_NAMES[f]));
+const inExportFolder = (relativePath: string) => relativePath.split('/').slice(0, -1).some(folder => EXPORT_FOLDERS.has(folder));
 
 /** A file Source Annotator writes: an export, a sidecar, or the temporary file of a save in progress (`.name.….tmp`). */
 export function isOwnFile(fileName: string): boolean {
@@ -26,14 +29,14 @@ export function isOwnFile(fileName: string): boolean {
 /** Whether a workspace-relative path (`/`-separated) names an article. */
 export function isArticlePath(relativePath: string, patterns: ArticlePatterns): boolean {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  return !isOwnFile(name)
+  return !isOwnFile(name) && !inExportFolder(relativePath)
     && globMatches(patterns.articles, relativePath, patterns.ignoreCase)
     && !globMatches(patterns.exclude, relativePath, patterns.ignoreCase);
 }
 
 /** Whether everything under a workspace-relative folder is excluded (a walk need not go into it). */
 export function isExcludedFolder(relativeFolder: string, patterns: ArticlePatterns): boolean {
-  return globMatches(patterns.exclude, `${relativeFolder.replace(/\/$/, '')}/`, patterns.ignoreCase);
+  return inExportFolder(`${relativeFolder.replace(/\/$/, '')}/`) || globMatches(patterns.exclude, `${relativeFolder.replace(/\/$/, '')}/`, patterns.ignoreCase);
 }
 
 const compiled = new Map<string, RegExp>();

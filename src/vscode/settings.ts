@@ -14,7 +14,11 @@ export interface Settings {
   maxArticles: number;
   analysisDelayMs: number;
   author: string;
+  /** The verdicts a claim can be given (True, Mostly true, Misleading, False, Unproven). */
+  claimRatings: string[];
 }
+
+export const DEFAULT_CLAIM_RATINGS = ['True', 'Mostly true', 'Misleading', 'False', 'Unproven'];
 
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('sourceAnnotator');
@@ -29,7 +33,14 @@ export function readSettings(): Settings {
     maxArticles: atLeastOne(c.get('maxArticles', 20000), 20000),
     analysisDelayMs: c.get('analysisDelayMs', 400),
     author: c.get('author', ''),
+    claimRatings: words(c.get('claimRatings'), DEFAULT_CLAIM_RATINGS),
   };
+}
+
+/** A list of words the user typed: the non-empty ones, once each; the default when none is left. */
+function words(value: unknown, fallback: string[]): string[] {
+  const list = Array.isArray(value) ? [...new Set(value.filter((v): v is string => typeof v === 'string').map(v => v.trim()).filter(Boolean))] : [];
+  return list.length ? list : fallback;
 }
 
 /** A count the user typed: whole, at least 1; the default when it is no number at all. */

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_ARTICLE_PATTERNS, globMatches, isArticlePath, isExcludedFolder, isOwnFile } from '../../src/core/articlePolicy';
-import { EXPORT_FILE_NAMES } from '../../src/core/export';
+import { EXPORT_FILE_NAMES } from '../../src/core/export/formats';
 import { runCli } from './helpers';
 
 const articles = (...paths: string[]) => paths.filter(p => isArticlePath(p, DEFAULT_ARTICLE_PATTERNS));
@@ -19,9 +19,9 @@ describe('article policy', () => {
   });
 
   it('never counts an export, a sidecar or the temporary file of a save as an article, in any folder', () => {
-    assert.deepEqual(Object.values(EXPORT_FILE_NAMES).sort(), ['source-annotations-report.md', 'source-annotations-timeline.json', 'source-annotations.csv', 'source-annotations.json']);
+    assert.deepEqual(Object.values(EXPORT_FILE_NAMES).sort(), ['source-annotations-brat', 'source-annotations-claimreview.json', 'source-annotations-report.md', 'source-annotations-timeline.json', 'source-annotations-w3c.jsonld', 'source-annotations.conll', 'source-annotations.csv', 'source-annotations.json']);
     const everything = { articles: '**', exclude: '' };
-    for (const own of ['source-annotations-report.md', 'exports/source-annotations.json', 'source-annotations.csv', 'source-annotations-timeline.json', 'a.txt.annotations.yaml', 'part-01/.a.txt.annotations.yaml.lz2k9x.tmp', '.report.md.4711.tmp']) {
+    for (const own of ['source-annotations-brat/a.txt', 'exports/source-annotations-brat/part-01/b.txt', 'source-annotations-report.md', 'exports/source-annotations.json', 'source-annotations.csv', 'source-annotations-timeline.json', 'a.txt.annotations.yaml', 'part-01/.a.txt.annotations.yaml.lz2k9x.tmp', '.report.md.4711.tmp']) {
       assert.equal(isArticlePath(own, everything), false, own);
     }
     assert.equal(isArticlePath('source-annotations-report.md.txt', everything), true, 'only the exact names');
@@ -62,6 +62,7 @@ describe('article policy', () => {
   it('a folder under an excluded one need not be walked', () => {
     assert.ok(isExcludedFolder('node_modules', DEFAULT_ARTICLE_PATTERNS));
     assert.ok(isExcludedFolder('part-01/.git', DEFAULT_ARTICLE_PATTERNS));
+    assert.ok(isExcludedFolder('exports/source-annotations-brat', DEFAULT_ARTICLE_PATTERNS), 'a brat export: its .txt files are copies of the articles');
     assert.ok(!isExcludedFolder('part-01', DEFAULT_ARTICLE_PATTERNS));
     assert.ok(!isExcludedFolder('outlook', DEFAULT_ARTICLE_PATTERNS));
   });

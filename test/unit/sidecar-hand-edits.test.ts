@@ -65,7 +65,7 @@ describe('sidecar hand edits: what the reader says', () => {
       ['Unknown key `reviewer`', 7],
       ['`label` should be text, not a list', 12],
       ['`note` should be text, not a mapping', 13],
-      ['`links` should be a mapping (entityId, speaker, eventId), not "person', 14],
+      ['`links` should be a mapping (entityId, speaker, eventId, claimant), not "person', 14],
       ['Unknown key `desk` in an annotation', 15],
       ['Unknown key `length` in `anchor`', 22],
     ]);

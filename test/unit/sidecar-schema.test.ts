@@ -139,7 +139,9 @@ describe('sidecar schema (media/sidecar.schema.json)', () => {
     assert.ok(example, 'a YAML example in the section on the sidecar format');
     const parsed = parseSidecar(example, 'xinhua-kim-trump-meet-hanoi.txt');
     assert.deepEqual([parsed.problems, parsed.warnings], [[], []]);
-    assert.equal(parsed.sidecar?.annotations.length, 1);
+    assert.equal(parsed.sidecar?.annotations.length, 2);
+    const claim = parsed.sidecar!.annotations[1];
+    assert.deepEqual([claim.kind, claim.rating, claim.links.claimant], ['claim', 'Mostly true', 'person:donald-trump'], 'a claim with its verdict and who made it');
     assert.deepEqual(yamlErrors(example), []);
   });
 

@@ -28,8 +28,8 @@ export const MAX_SIDECAR_ALIASES = 50;
 /** The keys of format version 1, per level, in the order they are written; anything else is reported and kept as written. */
 export const SIDECAR_KEYS = {
   root: ['version', 'article', 'contentHash', 'published', 'annotations'],
-  annotation: ['id', 'kind', 'label', 'note', 'date', 'links', 'author', 'created', 'updated', 'anchor'],
-  links: ['entityId', 'speaker', 'eventId'],
+  annotation: ['id', 'kind', 'label', 'note', 'date', 'rating', 'links', 'author', 'created', 'updated', 'anchor'],
+  links: ['entityId', 'speaker', 'eventId', 'claimant'],
   anchor: ['text', 'prefix', 'suffix', 'start', 'end', 'repeats', 'repeatContext'],
 };
 
@@ -133,11 +133,12 @@ export function readSidecarDocument(source: string, article: string, maxBytes = 
     };
     let links: Record<string, unknown> = {};
     if (isMap(doc.getIn(where('links'), true))) links = a.links;
-    else if (a.links != null) warnings.push({ message: `\`links\` should be a mapping (entityId, speaker, eventId), not ${Array.isArray(a.links) ? 'a list' : JSON.stringify(a.links)}: it is ignored, and kept as written.`, ...at(nodeAt(where('links'))?.range?.[0]) });
+    else if (a.links != null) warnings.push({ message: `\`links\` should be a mapping (entityId, speaker, eventId, claimant), not ${Array.isArray(a.links) ? 'a list' : JSON.stringify(a.links)}: it is ignored, and kept as written.`, ...at(nodeAt(where('links'))?.range?.[0]) });
     const link = (key: string) => { const value = text(links[key], 'links', key); return value ? { [key]: value } : {}; };
     const label = text(a.label, 'label');
     const note = text(a.note, 'note');
     const date = text(a.date, 'date');
+    const rating = text(a.rating, 'rating');
     const created = text(a.created, 'created');
     // look-alikes: a count that is not a whole number is reported and read as absent
     const count = (key: 'repeats' | 'repeatContext') => {
@@ -154,7 +155,8 @@ export function readSidecarDocument(source: string, article: string, maxBytes = 
       ...(label !== undefined ? { label } : {}),
       ...(note ? { note } : {}),
       ...(date !== undefined ? { date } : {}),
-      links: { ...link('entityId'), ...link('speaker'), ...link('eventId') },
+      ...(rating ? { rating } : {}),
+      links: { ...link('entityId'), ...link('speaker'), ...link('eventId'), ...link('claimant') },
       author: text(a.author, 'author') ?? '',
       created: created ?? '',
       updated: text(a.updated, 'updated') ?? created ?? '',
@@ -232,7 +234,8 @@ export function annotationAsWritten(a: Annotation): Record<string, unknown> {
     ...(a.label !== undefined ? { label: a.label } : {}),
     ...(a.note !== undefined ? { note: a.note } : {}),
     ...(a.date !== undefined ? { date: a.date } : {}),
-    ...(Object.keys(a.links).length ? { links: { ...pick(a.links, ['entityId', 'speaker', 'eventId']) } } : {}),
+    ...(a.rating !== undefined ? { rating: a.rating } : {}),
+    ...(Object.keys(a.links).length ? { links: { ...pick(a.links, ['entityId', 'speaker', 'eventId', 'claimant']) } } : {}),
     author: a.author,
     created: a.created,
     updated: a.updated,

@@ -37,6 +37,8 @@ export interface AnnotationLinks {
   speaker?: string;
   /** For an event: the event it belongs to. */
   eventId?: string;
+  /** For a claim: who made it (an entityId, or a name). */
+  claimant?: string;
 }
 
 export interface Annotation {
@@ -47,6 +49,8 @@ export interface Annotation {
   note?: string;
   /** For an event: its ISO date. */
   date?: string;
+  /** For a claim: the verdict on it ("False", "Mostly true"…: the words of the setting sourceAnnotator.claimRatings). */
+  rating?: string;
   links: AnnotationLinks;
   author: string;
   created: string;

@@ -185,32 +185,9 @@ export function exportMarkdown(view: CorpusView, relative: (path: string) => str
   return [...exportMarkdownChunks(view, relative)].join('');
 }
 
-export type ExportFormat = 'json' | 'csv' | 'md' | 'timelinejs';
-
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'timelinejs'];
-
-/** The file each export format is written to (by Export Annotations…; never read back as an article). */
-export const EXPORT_FILE_NAMES: Readonly<Record<ExportFormat, string>> = {
-  json: 'source-annotations.json',
-  csv: 'source-annotations.csv',
-  md: 'source-annotations-report.md',
-  timelinejs: 'source-annotations-timeline.json',
-};
-
 /** The TimelineJS file: one JSON document (its size is that of the events, not of the articles). */
 export function exportTimelineJs(view: CorpusView, relative: (path: string) => string = p => p): string {
   return JSON.stringify(timelineJs(view, relative), null, 2) + '\n';
-}
-
-/** The export in pieces, to be written one after another (JSON and CSV an article at a time). */
-export function exportChunks(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): Iterable<string> {
-  if (format === 'timelinejs') return [exportTimelineJs(view, relative)];
-  return format === 'json' ? exportJsonChunks(view, relative) : format === 'csv' ? exportCsvChunks(view, relative) : exportMarkdownChunks(view, relative);
-}
-
-export function exportAs(format: ExportFormat, view: CorpusView, relative?: (path: string) => string): string {
-  if (format === 'timelinejs') return exportTimelineJs(view, relative);
-  return format === 'json' ? exportJson(view, relative) : format === 'csv' ? exportCsv(view, relative) : exportMarkdown(view, relative);
 }
 
 /** Courtesy titles say nothing of who someone is. */

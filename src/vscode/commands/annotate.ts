@@ -10,6 +10,7 @@ import type { CorpusService } from '../corpusService';
 import { toSpan } from '../convert';
 import { readSettings } from '../settings';
 import type { AnnotationWriter } from '../annotationWriter';
+import { askClaimant, askRating } from './claims';
 
 const KIND_DETAIL: Record<AnnotationKind, string> = {
   person: 'A person; optionally the same as someone already known',
@@ -47,7 +48,7 @@ export class AnnotationCommands {
   constructor(private readonly corpus: CorpusService, private readonly writer: AnnotationWriter) {}
 
   /** Select text → kind → optional link → optional note → saved in the sidecar. */
-  async annotateSelection(options?: { kind?: AnnotationKind; note?: string; label?: string; link?: string; date?: string }): Promise<Annotation | undefined> {
+  async annotateSelection(options?: { kind?: AnnotationKind; note?: string; label?: string; link?: string; date?: string; rating?: string; claimant?: string }): Promise<Annotation | undefined> {
     this.corpus.flushPending();
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
@@ -86,11 +87,19 @@ export class AnnotationCommands {
       });
       if (date === undefined) return undefined;
     }
+    let rating = options?.rating;
+    if (kind === 'claim') {
+      const claimant = options?.claimant ?? (await askClaimant(this.corpus.view()));
+      if (claimant === undefined) return undefined;
+      if (claimant) links.claimant = claimant;
+      rating ??= await askRating();
+      if (rating === undefined) return undefined;
+    }
     const note = options?.note ?? (await vscode.window.showInputBox({ title: `Note for this ${KIND_LABELS[kind].toLowerCase()} (optional)`, placeHolder: 'A few words to remember it by, or nothing' }));
     if (note === undefined) return undefined;
     const now = new Date().toISOString();
     const annotation: Annotation = {
-      id: newAnnotationId(), kind, ...(label ? { label } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}),
+      id: newAnnotationId(), kind, ...(label ? { label } : {}), ...(note ? { note } : {}), ...(date ? { date } : {}), ...(rating ? { rating } : {}),
       links, author: author(), created: now, updated: now, anchor: makeAnchor(document.getText(), span),
     };
     await this.writer.save(document.uri, document.getText(), list => [...list, annotation]);
@@ -181,6 +190,7 @@ export class AnnotationCommands {
     const { uri, annotation } = found;
     const action = await vscode.window.showQuickPick([
       { label: '$(note) Edit note…', action: 'note' }, { label: '$(symbol-enum) Change kind…', action: 'kind' }, { label: '$(tag) Change label…', action: 'label' },
+      ...(annotation.kind === 'claim' ? [{ label: '$(law) Set verdict…', action: 'rating' }, { label: '$(person) Who made the claim…', action: 'claimant' }] : []),
     ], { title: `Edit ${KIND_LABELS[annotation.kind].toLowerCase()} “${short(annotation.anchor.text)}”` });
     if (!action) return;
     const patch: Partial<Annotation> = {};
@@ -192,6 +202,15 @@ export class AnnotationCommands {
       const kind = await vscode.window.showQuickPick(ANNOTATION_KINDS.map(k => ({ label: KIND_LABELS[k], value: k })), { title: 'Kind' });
       if (!kind) return;
       patch.kind = kind.value;
+    } else if (action.action === 'rating') {
+      const rating = await askRating(annotation.rating);
+      if (rating === undefined) return;
+      patch.rating = rating || undefined;
+    } else if (action.action === 'claimant') {
+      const claimant = await askClaimant(this.corpus.view(), annotation.links.claimant);
+      if (claimant === undefined) return;
+      const { claimant: _old, ...links } = annotation.links;
+      patch.links = claimant ? { ...links, claimant } : links;
     } else {
       const label = await vscode.window.showInputBox({ title: 'Label (a name or short title)', value: annotation.label ?? '' });
       if (label === undefined) return;

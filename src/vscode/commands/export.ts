@@ -1,14 +1,26 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXPORT_FILE_NAMES as FILES, exportAs, exportChunks, type ExportFormat } from '../../core/export';
+import { EXPORT_FILE_NAMES as FILES, EXPORT_FORMATS, exportFiles, FORMAT_NAMES, type ExportFormat } from '../../core/export/formats';
 import type { CorpusService } from '../corpusService';
 
-/** Writes JSON, CSV, a Markdown report and a TimelineJS timeline of the whole corpus into a folder the user picks. */
-export async function exportAnnotations(corpus: CorpusService, target?: vscode.Uri): Promise<vscode.Uri[] | undefined> {
+/** The formats ticked at first: the reports Export Annotations… always wrote. */
+export const REPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'md', 'timelinejs'];
+
+/**
+ * Writes the corpus in the formats the user picks by name (JSON, CSV, the Markdown report and TimelineJS ticked
+ * at first; W3C Web Annotation, brat, CoNLL, ClaimReview on demand) into a folder they pick. With a folder
+ * given (tests, other extensions), the formats given, else the four reports, without asking.
+ */
+export async function exportAnnotations(corpus: CorpusService, target?: vscode.Uri, formats?: readonly ExportFormat[]): Promise<vscode.Uri[] | undefined> {
   await corpus.ready();
+  const chosen = formats ?? (target ? REPORT_FORMATS : (await vscode.window.showQuickPick(
+    EXPORT_FORMATS.map(format => ({ label: FORMAT_NAMES[format].label, description: FILES[format], detail: FORMAT_NAMES[format].detail, picked: REPORT_FORMATS.includes(format), format })),
+    { canPickMany: true, title: 'Export annotations: choose the formats', placeHolder: 'Tick the formats to write, then Enter' },
+  ))?.map(p => p.format));
+  if (!chosen?.length) return undefined;
   const folder = target ?? (await vscode.window.showOpenDialog({
-    canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: 'Export annotations (JSON, CSV, a Markdown report and a TimelineJS timeline) to…',
+    canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', title: `Export annotations (${chosen.map(f => FORMAT_NAMES[f].label).join(', ')}) to…`,
     defaultUri: besideTheWorkspace(),
   }))?.[0];
   if (!folder) return undefined;
@@ -17,15 +29,20 @@ export async function exportAnnotations(corpus: CorpusService, target?: vscode.U
   const view = { ...now, articles: new Map(now.articles), entities: new Map(now.entities) };
   const relative = (article: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(article), false);
   const written: vscode.Uri[] = [];
-  for (const format of Object.keys(FILES) as ExportFormat[]) {
+  for (const format of chosen) {
     const uri = vscode.Uri.joinPath(folder, FILES[format]);
-    if (uri.scheme === 'file') await writeInPieces(uri, exportChunks(format, view, relative));
-    else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportAs(format, view, relative)));
+    for (const file of exportFiles(format, view, relative)) {
+      const into = file.path ? vscode.Uri.joinPath(uri, ...file.path.split('/')) : uri;
+      if (file.path) await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(into, '..'));
+      if (into.scheme === 'file') await writeInPieces(into, file.chunks);
+      else await vscode.workspace.fs.writeFile(into, new TextEncoder().encode([...file.chunks].join('')));
+    }
     written.push(uri);
   }
   if (!target) {
-    void vscode.window.showInformationMessage(`Exported ${view.articles.size} articles to ${folder.path.split('/').pop()}.`, 'Open Report').then(choice => {
-      if (choice) void vscode.commands.executeCommand('markdown.showPreview', written[2]);
+    const report = written[chosen.indexOf('md')];
+    void vscode.window.showInformationMessage(`Exported ${view.articles.size} articles to ${folder.path.split('/').pop()}.`, ...(report ? ['Open Report'] : [])).then(choice => {
+      if (choice && report) void vscode.commands.executeCommand('markdown.showPreview', report);
     });
   }
   return written;
@@ -62,7 +79,7 @@ async function writeInPieces(uri: vscode.Uri, chunks: Iterable<string>): Promise
  * articles: src/core/articlePolicy.ts.) When that parent is itself in the workspace (a multi-root workspace
  * holding both) or there is none, the dialog's own default is used (usually the home folder).
  */
-function besideTheWorkspace(): vscode.Uri | undefined {
+export function besideTheWorkspace(): vscode.Uri | undefined {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!folders.length) return undefined;
   const parent = vscode.Uri.joinPath(folders[0].uri, '..');
