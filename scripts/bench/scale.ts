@@ -128,7 +128,7 @@ firstHighlight('a 1 MB article', path.join(outDir, 'large-article.txt'), big);
 }
 
 // ---- each size: cold index, then edits ----
-interface Row { count: number; analysisMs: number; firstMs?: number; edits?: number[]; note?: string; cached: number; warm?: { decodeMs: number; resolveMs: number; resolves: number } }
+interface Row { count: number; analysisMs: number; firstMs?: number; eventsMs?: number; edits?: number[]; note?: string; cached: number; warm?: { decodeMs: number; resolveMs: number; resolves: number } }
 /** How many articles a scan reads between two refreshes of the views, in the warm-start figure. */
 const WARM_BATCH = 1000;
 const rows: Row[] = [];
@@ -164,6 +164,10 @@ for (const count of sizes) {
     row.firstMs = firstMs;
     sampleRss();
     console.log(`${int(count)} articles: first resolve ${seconds(firstMs)}`);
+    // the events are grouped when first asked for (the Events view shown, the timeline, an export)
+    const [, eventsMs] = time(() => corpus.resolve().events.length);
+    row.eventsMs = eventsMs;
+    console.log(`${int(count)} articles: events grouped when first shown ${seconds(eventsMs)}`);
     if (firstMs > maxResolveSeconds * 1000) {
       row.note = `skipped: first resolve took ${(firstMs / 1000).toFixed(0)} s`;
       resolveSkippedBecause = `the first resolve of ${int(count)} articles took ${(firstMs / 1000).toFixed(0)} s, over --max-resolve-seconds ${maxResolveSeconds}`;
@@ -171,16 +175,19 @@ for (const count of sizes) {
     } else {
       const { file, text } = ordinaryArticle(texts);
       row.edits = [];
+      const eventEdits: number[] = [];
       for (const word of words) {
         const edited = `${text} ${word}`;
         corpus.primeAnalysis(edited, analyseArticle(edited, options)); // the worker's part, not timed
         corpus.setArticle(file, edited);
         progress(`${int(count)} articles: resolve after appending "${word}"`);
         row.edits.push(time(() => corpus.resolve())[1]);
+        eventEdits.push(time(() => corpus.resolve().events.length)[1]);
       }
       sampleRss();
       const e = row.edits;
       console.log(`${int(count)} articles: one edit of a ${int(bytesOf(text) / 1024)} KB article, main thread resolve: median ${ms(median(e))} (min ${ms(Math.min(...e))}, max ${ms(Math.max(...e))}, ${e.length} edits)`);
+      console.log(`${int(count)} articles: one edit, its events regrouped when the Events view shows them: median ${ms(median(eventEdits))} (min ${ms(Math.min(...eventEdits))}, max ${ms(Math.max(...eventEdits))})`);
       // quotes grouped by utterance (People view, hover, Compare Quote), kept up to date after each edit; these
       // edits add a quotation, so that its words are compared with the corpus, then the whole corpus is grouped afresh
       const utterances = new UtteranceIndex();
@@ -219,13 +226,13 @@ for (const count of sizes) {
 // ---- the table: growth with the number of articles ----
 const base = rows.find(r => r.edits);
 console.log('');
-console.log('| articles | cold analysis, one thread | first resolve | warm start, core cost | one edit (median, min–max) | edit cost per article vs smallest |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| articles | cold analysis, one thread | first resolve | events grouped when first shown | warm start, core cost | one edit (median, min–max) | edit cost per article vs smallest |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   const edit = r.edits ? `${ms(median(r.edits))} (${ms(Math.min(...r.edits))}–${ms(Math.max(...r.edits))})` : `(${r.note})`;
   const ratio = r.edits && base ? `${((median(r.edits) / r.count) / (median(base.edits!) / base.count)).toFixed(2)}×` : '–';
   const warm = r.warm ? seconds(r.warm.decodeMs + r.warm.resolveMs) : '(skipped)';
-  console.log(`| ${int(r.count)} | ${seconds(r.analysisMs)} | ${r.firstMs === undefined ? `(skipped)` : seconds(r.firstMs)} | ${warm} | ${edit} | ${ratio} |`);
+  console.log(`| ${int(r.count)} | ${seconds(r.analysisMs)} | ${r.firstMs === undefined ? `(skipped)` : seconds(r.firstMs)} | ${r.eventsMs === undefined ? '–' : seconds(r.eventsMs)} | ${warm} | ${edit} | ${ratio} |`);
 }
 const uncached = rows.filter(r => r.cached < r.count);
 if (uncached.length) console.log(`note: the corpus's analysis cache is bounded — it held ${uncached.map(r => `${int(r.cached)} of ${int(r.count)}`).join(', ')} analyses after priming; resolve() redoes the others on the main thread`);
