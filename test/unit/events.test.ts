@@ -45,10 +45,16 @@ describe('events: extraction', () => {
   });
 
   it('dates the reported news by the reference date, a future or perfect clause not at all', () => {
-    const text = 'Maria Silva arrived in Berlin.\n\nBecker will visit Madrid. Becker had visited Rome.';
+    const text = 'Maria Silva met Lena Olsen in Berlin.\n\nBecker will visit Madrid. Becker had visited Rome.';
     const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
     const date = (word: string) => events.find(e => e.text === word)?.date;
-    assert.deepEqual([date('arrived'), date('visit'), date('visited')], ['2019-03-04', null, null]);
+    assert.deepEqual([date('met'), date('visit'), date('visited')], ['2019-03-04', null, null]);
+  });
+
+  it('keeps a trigger outside the reader kinds only with a date of its own (npm run select:events chose it on TimeBank)', () => {
+    const text = 'Maria Silva arrived in Berlin. John Becker arrived in Madrid on Monday.';
+    const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-06'), '2019-03-06');
+    assert.deepEqual(events.filter(e => e.text === 'arrived').map(e => [e.place?.text, e.date]), [['Madrid', '2019-03-04']]);
   });
 
   it('a date claimed by another trigger of the sentence does not date this one', () => {

@@ -1,10 +1,11 @@
 import type { Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { clausesOf, tenseOf, type Clause } from './clauses';
+import { clausesOf, tenseOf, type Clause, type Tense } from './clauses';
 import type { FoundEvent, Named } from './index';
 import { triggerLexicon, type TriggerEntry } from './lexicon';
 import { modifiersBefore } from './modifiers';
+import { reportable } from './reportable';
 import { candidateWords, type CandidateWord } from './words';
 
 /*
@@ -54,8 +55,25 @@ export function findTriggers(text: string): Trigger[] {
  */
 const LIGHT = new Set(['come', 'go', 'make', 'making', 'take', 'get', 'give', 'put', 'hold', 'set', 'join', 'joining', 'happening', 'keep', 'do', 'have']);
 
+/** A trigger found with its parts, and what tells whether a reader would list it (src/core/events/reportable.ts). */
+export interface Candidate extends FoundEvent {
+  verb: boolean;
+  tense: Tense;
+}
+
 /** Every event mention of an article, in reading order. Pure: the same input always gives the same events. */
 export function findEvents(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): FoundEvent[] {
+  const out: FoundEvent[] = [];
+  for (const c of eventCandidates(text, mentions, times, reference)) {
+    if (!reportable(c)) continue;
+    const { verb: _verb, tense: _tense, ...event } = c;
+    out.push(event);
+  }
+  return out;
+}
+
+/** Every trigger of an article with its participants, place and date, before the ones a reader would not list are left out. */
+export function eventCandidates(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): Candidate[] {
   const named = new SpanIndex(mentions.filter(m => m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE'));
   const timeIndex = new SpanIndex(times);
   // list items of links ("- The Best Inventions of 2024") and copyright lines tell no event
@@ -63,7 +81,7 @@ export function findEvents(text: string, mentions: readonly Mention[], times: re
   const triggers = findTriggers(text).filter(w => !skipped.some(p => p.start <= w.start && w.end <= p.end) && !named.overlapping(w).length && !timeIndex.overlapping(w).length);
   const all = sentences(text);
   const top = all.length ? all[Math.min(all.length - 1, Math.max(2, Math.floor(all.length / 3)))].end : 0;
-  const out: FoundEvent[] = [];
+  const out: Candidate[] = [];
   for (let i = 0; i < triggers.length;) {
     const sentence = triggers[i].sentence;
     const here: Trigger[] = [];
@@ -80,7 +98,7 @@ const ORDINAL_RANK = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 's
  * event of the same kind ("their first summit" where the news is the second), is not the news being reported:
  * it keeps no reference date.
  */
-function earlierByOrdinal(events: FoundEvent[]): FoundEvent[] {
+function earlierByOrdinal(events: Candidate[]): Candidate[] {
   const highest = new Map<string, number>();
   for (const e of events) highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
   return events.map(e => {
@@ -92,7 +110,7 @@ function earlierByOrdinal(events: FoundEvent[]): FoundEvent[] {
   });
 }
 
-function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean): FoundEvent[] {
+function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean): Candidate[] {
   const clauses = clausesOf(text, sentence);
   // the clause a span starts in (or, between clauses, the one before it)
   const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);
@@ -103,18 +121,19 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     const rivals = triggers.filter(x => clauseOf(x) === c);
     if (rivals.length) claimed.set(t, rivals.reduce((a, b) => (distance(b, t) < distance(a, t) ? b : a)));
   }
-  return triggers.map((trigger): FoundEvent => {
+  return triggers.map((trigger): Candidate => {
     const clause = clauseOf(trigger);
     const own = times.filter(t => claimed.get(t) === trigger);
     const free = times.filter(t => !claimed.has(t));
     const time = nearest(own, trigger) ?? nearest(free, trigger);
-    const event: FoundEvent = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null };
+    const tense = tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past);
+    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb: trigger.entry.verb, tense };
     if (!trigger.entry.verb) Object.assign(event, modifiersBefore(text, sentence, trigger, named));
     const date = time ? dateOfValue(time.value, reference) : null;
     if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
-    if (!time && reference && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
+    if (!time && reference && reportsNews(tense, nearTop)) return { ...event, date: reference, dated: 'reference' };
     return event;
-  }).filter(e => e.participants.length || e.place || e.dated === 'clause' || e.dated === 'sentence');
+  });
 }
 
 /** Ordinals that point back to an earlier event ("their first summit", "the last test"): not the news itself. */
