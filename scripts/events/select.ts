@@ -13,7 +13,7 @@ import { eventCandidates, type Candidate } from '../../src/core/events/extract';
 import { KEEP, reportable, type KeepRule } from '../../src/core/events/reportable';
 import { ruleRecogniser } from '../../src/core/ner';
 import { part, readTimebank, type GoldEvent } from '../dates/timeml';
-import { readerEvent } from './tokens';
+import { readerEvent, timelineEvent } from './tokens';
 
 const a = process.argv.slice(2);
 const data = a[a.indexOf('--data') + 1];
@@ -22,7 +22,6 @@ if (!a.includes('--data') || !fs.existsSync(data)) { console.error('select:event
 type Span = { start: number; end: number };
 const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
 const INSIDE = new Set(['IS_INCLUDED', 'DURING', 'SIMULTANEOUS']);
-export const timelineEvent = (e: GoldEvent) => readerEvent(e) && e.polarity !== 'NEG' && !e.modality && !!e.times?.length;
 /** The date TimeBank gives an event: the day (or month, year) of a time it happens within. */
 const goldDates = (e: GoldEvent) => (e.times ?? []).filter(t => INSIDE.has(t.rel) && !/X/.test(t.value)).map(t => t.value.split('T')[0]);
 

@@ -57,6 +57,20 @@ describe('events: extraction', () => {
     assert.deepEqual(events.filter(e => e.text === 'arrived').map(e => [e.place?.text, e.date]), [['Madrid', '2019-03-04']]);
   });
 
+  it('a "first" meeting somewhere else than the article’s meetings is an earlier one: no reference date', () => {
+    const text = 'Maria Silva met John Becker in Lisbon. The room looked like the setting of their first meeting in Madrid.';
+    const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
+    const first = events.find(e => e.text === 'meeting')!;
+    assert.deepEqual([first.ordinal, first.date], ['first', null]);
+    assert.equal(events.find(e => e.text === 'met')?.date, '2019-03-04');
+  });
+
+  it('an "-ing" noun after a determiner or a possessive takes its ordinal: "Maria Silva’s historic first meeting"', () => {
+    const text = 'The talks come months after Maria Silva’s historic first meeting in June 2018.';
+    const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
+    assert.deepEqual(events.filter(e => e.text === 'meeting').map(e => [e.ordinal, e.date]), [['first', '2018-06']]);
+  });
+
   it('a date claimed by another trigger of the sentence does not date this one', () => {
     const text = 'The summit came months after the first Silva-Becker meeting in Madrid in June 2018.';
     const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
@@ -122,6 +136,20 @@ describe('events: grouping across articles', () => {
     assert.deepEqual(meeting.sources, ['a.txt', 'b.txt', 'd.txt']);
     assert.equal(meeting.date, '2019-03-03');
     assert.notEqual(eventOf(events, 'c.txt', 'arrived', C)?.eventId, meeting.eventId);
+  });
+
+  it('"the dinner" naming others is the dinner its article told; an undated "first summit" joins only the first', () => {
+    const E = 'Maria Silva and John Becker had a dinner in Lisbon on March 3, 2019. Silva was joined at the dinner by Ana Costa and Rui Lopes.';
+    const F = 'Maria Silva and John Becker held their first summit in Lisbon in June 2018. They met again in Lisbon on March 3, 2019.';
+    const G = 'Maria Silva will build on the first summit with John Becker.';
+    const events = corpusOf({ 'e.txt': E, 'f.txt': F, 'g.txt': G });
+    const dinners = events.filter(e => e.mentions.some(m => m.text === 'dinner'));
+    assert.equal(dinners.length, 1, dinners.map(e => e.label).join(' / '));
+    assert.equal(dinners[0].mentions.length, 2);
+    const first = eventOf(events, 'f.txt', 'summit', F)!;
+    assert.equal(first.date, '2018-06');
+    assert.equal(eventOf(events, 'g.txt', 'summit', G)?.eventId, first.eventId, 'the undated first summit is the first one');
+    assert.notEqual(eventOf(events, 'f.txt', 'met', F)?.eventId, first.eventId);
   });
 
   it('ids do not depend on the order the articles come in', () => {

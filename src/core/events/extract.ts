@@ -37,17 +37,22 @@ export interface Trigger extends CandidateWord {
   entry: TriggerEntry;
 }
 
+/** "Shake hands" names a handshake: the verb's forms, when "hands" follows, are that event's trigger. */
+const SHAKE: Record<string, boolean> = { shake: false, shakes: false, shaking: false, shook: true, shaken: false };
+const handshake = (past: boolean): TriggerEntry => ({ noun: 'handshake', kind: 'handshake', verb: true, past });
+
 /** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
 export function findTriggers(text: string): Trigger[] {
   const lexicon = triggerLexicon();
   const out: Trigger[] = [];
   // only the words the lexicon knows are made candidates
-  for (const w of candidateWords(text, form => lexicon.has(form))) {
-    const entry = lexicon.get(w.form)!;
-    if (!LIGHT.has(entry.noun)) out.push({ ...w, entry });
+  for (const w of candidateWords(text, form => lexicon.has(form) || form in SHAKE)) {
+    const entry = w.form in SHAKE && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
+    if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
   }
   return out;
 }
+
 
 /**
  * Light verbs (and the nouns made of them): they carry the event of the words they take — "came to Hanoi",
@@ -96,15 +101,22 @@ const ORDINAL_RANK = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 's
 /**
  * An ordinal that points back ("the previous talks", "the last test"), or one lower than the article's own
  * event of the same kind ("their first summit" where the news is the second), is not the news being reported:
- * it keeps no reference date.
+ * it keeps no reference date. Nor does a "first" one somewhere else than the article's other events of its
+ * kind ("their first meeting in Singapore" in a report of talks in Hanoi): numbering says there is a series,
+ * and the first of it is the earliest, not the one the article tells.
  */
 function earlierByOrdinal(events: Candidate[]): Candidate[] {
   const highest = new Map<string, number>();
-  for (const e of events) highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
+  const places = new Map<string, Set<string>>();
+  for (const e of events) {
+    highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
+    if (e.place && e.ordinal !== 'first' && !BACKGROUND.has(e.ordinal ?? '')) (places.get(e.kind) ?? places.set(e.kind, new Set()).get(e.kind)!).add(e.place.text);
+  }
+  const elsewhere = (e: Candidate) => e.ordinal === 'first' && !!e.place && !!places.get(e.kind)?.size && !places.get(e.kind)!.has(e.place.text);
   return events.map(e => {
     if (e.dated !== 'reference') return e;
     const rank = ORDINAL_RANK.indexOf(e.ordinal ?? '');
-    if (!BACKGROUND.has(e.ordinal ?? '') && !(rank >= 0 && rank < highest.get(e.kind)!)) return e;
+    if (!BACKGROUND.has(e.ordinal ?? '') && !(rank >= 0 && rank < highest.get(e.kind)!) && !elsewhere(e)) return e;
     const { dated: _dated, ...rest } = e;
     return { ...rest, date: null };
   });
@@ -126,9 +138,12 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     const own = times.filter(t => claimed.get(t) === trigger);
     const free = times.filter(t => !claimed.has(t));
     const time = nearest(own, trigger) ?? nearest(free, trigger);
-    const tense = tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past);
-    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb: trigger.entry.verb, tense };
-    if (!trigger.entry.verb) Object.assign(event, modifiersBefore(text, sentence, trigger, named));
+    // an "-ing" form after a determiner is a noun ("their first meeting"), with the ordinal and modifier of one
+    const { determined, ...modifiers } = !trigger.entry.verb || /ing$/.test(trigger.form) ? modifiersBefore(text, sentence, trigger, named) : {};
+    const verb = trigger.entry.verb && !determined;
+    const tense = tenseOf(clause, trigger, verb, trigger.entry.past);
+    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb, tense };
+    if (!verb) Object.assign(event, modifiers);
     const date = time ? dateOfValue(time.value, reference) : null;
     if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
     if (!time && reference && reportsNews(tense, nearTop)) return { ...event, date: reference, dated: 'reference' };

@@ -19,6 +19,8 @@ export interface EventItem extends Span {
   kind: string;
   ordinal?: string;
   modifier?: string;
+  /** "The dinner": it refers back to an event its article has told. */
+  definite?: boolean;
   /** Normalised date; '' undated. */
   date: string;
   /** Entity ids, in order of appearance, and each one's name as this article writes it. */
@@ -41,6 +43,7 @@ interface Cluster {
   ordinal?: string;
   participants: Set<string>;
   places: Set<string>;
+  paths: Set<string>;
 }
 
 const RELATIVE_ORDINALS = new Set(['last', 'latest', 'next', 'final']);
@@ -50,14 +53,19 @@ function byReading(a: EventItem, b: EventItem): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start;
 }
 
-/** How well a mention fits an event (-1: not at all): shared participants and place; a bare mention fits a bare event. */
+/**
+ * How well a mention fits an event (-1: not at all): shared participants and place, and the same ordinal ("first
+ * summit"); a bare mention fits a bare event. An undated numbered mention fits only an event of that number, and
+ * "the dinner" fits the event its own article has told, whoever else it names.
+ */
 function fit(c: Cluster, item: EventItem): number {
   const o = ordinalOf(item);
-  if (o && c.ordinal && o !== c.ordinal) return -1;
+  if (o && (c.ordinal ? o !== c.ordinal : !item.date)) return -1;
+  const told = item.definite && c.paths.has(item.path);
   // two events naming two or more participants each are one only when two of them match (Kim–Moon is not Kim–Trump)
   const people = item.participants.filter(p => c.participants.has(p)).length;
-  if (people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
-  const shared = people + (item.place && c.places.has(item.place) ? 1 : 0);
+  if (!told && people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
+  const shared = people + (item.place && c.places.has(item.place) ? 1 : 0) + (o && o === c.ordinal ? 1 : 0) + (told ? 1 : 0);
   if (shared) return shared;
   const bare = !item.participants.length && !item.place;
   return bare || (!c.participants.size && !c.places.size) ? 0 : -1;
@@ -68,9 +76,10 @@ function join(c: Cluster, item: EventItem): void {
   c.ordinal ??= ordinalOf(item);
   for (const p of item.participants) c.participants.add(p);
   if (item.place) c.places.add(item.place);
+  c.paths.add(item.path);
 }
 
-const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []) });
+const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []), paths: new Set([item.path]) });
 
 function best(clusters: Cluster[], item: EventItem, accept: (c: Cluster, score: number) => boolean): Cluster | undefined {
   let found: Cluster | undefined, score = -1;
