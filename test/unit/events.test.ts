@@ -204,6 +204,17 @@ describe('events: the user’s edits win', () => {
     assert.equal(eventOf(events, 'a.txt', 'met', A)?.eventId, id);
   });
 
+  it('split of the first mention of three: the mentions not pinned stay with the event they were in', () => {
+    const id = eventOf(corpusOf({ 'a.txt': A, 'b.txt': B, 'd.txt': D }), 'a.txt', 'met', A)!.eventId;
+    const events = corpusOf({ 'a.txt': A, 'b.txt': B, 'd.txt': D }, {
+      'a.txt': [eventAnnotation(A, 'met', { eventId: 'event:user:split' }, { label: 'Lisbon talks' })],
+      'b.txt': [eventAnnotation(B, 'summit', { eventId: id })],
+    });
+    assert.equal(eventOf(events, 'a.txt', 'met', A)?.eventId, 'event:user:split');
+    assert.equal(eventOf(events, 'b.txt', 'summit', B)?.eventId, id);
+    assert.equal(eventOf(events, 'd.txt', 'met', D)?.eventId, id, 'the unpinned mention stays');
+  });
+
   it('"Mark as Event…" on text the model found nothing in is an event of its own', () => {
     const text = 'Maria Silva smiled at the cameras in Lisbon.';
     const events = corpusOf({ 'e.txt': text }, { 'e.txt': [eventAnnotation(text, 'smiled at the cameras', {}, { label: 'Photo call', date: '2019-03-03' })] });

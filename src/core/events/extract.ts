@@ -1,11 +1,11 @@
 import type { Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { clausesOf, tenseOf, type Clause, type Tense } from './clauses';
+import { clausesOf, tenseOf, type Clause } from './clauses';
 import type { FoundEvent, Named } from './index';
 import { triggerLexicon, type TriggerEntry } from './lexicon';
 import { modifiersBefore } from './modifiers';
-import { reportable } from './reportable';
+import { keptWithoutDate, reportable } from './reportable';
 import { candidateWords, type CandidateWord } from './words';
 
 /*
@@ -63,22 +63,25 @@ const LIGHT = new Set(['come', 'go', 'make', 'making', 'take', 'get', 'give', 'p
 /** A trigger found with its parts, and what tells whether a reader would list it (src/core/events/reportable.ts). */
 export interface Candidate extends FoundEvent {
   verb: boolean;
-  tense: Tense;
 }
 
 /** Every event mention of an article, in reading order. Pure: the same input always gives the same events. */
 export function findEvents(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): FoundEvent[] {
   const out: FoundEvent[] = [];
-  for (const c of eventCandidates(text, mentions, times, reference)) {
+  for (const c of eventCandidates(text, mentions, times, reference, true)) {
     if (!reportable(c)) continue;
-    const { verb: _verb, tense: _tense, ...event } = c;
+    const { verb: _verb, ...event } = c;
     out.push(event);
   }
   return out;
 }
 
-/** Every trigger of an article with its participants, place and date, before the ones a reader would not list are left out. */
-export function eventCandidates(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): Candidate[] {
+/**
+ * Every trigger of an article with its participants, place and date, before the ones a reader would not list are
+ * left out. `pruned`: a trigger the keep rule cannot keep without a date of its own is dropped as soon as it has
+ * none (before its parts are looked for), and a sentence with no time expression and only such triggers is not read.
+ */
+export function eventCandidates(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null, pruned = false): Candidate[] {
   const named = new SpanIndex(mentions.filter(m => m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE'));
   const timeIndex = new SpanIndex(times);
   // list items of links ("- The Best Inventions of 2024") and copyright lines tell no event
@@ -91,7 +94,9 @@ export function eventCandidates(text: string, mentions: readonly Mention[], time
     const sentence = triggers[i].sentence;
     const here: Trigger[] = [];
     while (i < triggers.length && triggers[i].sentence === sentence) here.push(triggers[i++]);
-    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), timeIndex.within(sentence), reference, sentence.start < top));
+    const inSentence = timeIndex.within(sentence);
+    if (pruned && !inSentence.length && !here.some(t => keptWithoutDate(t.entry.kind))) continue;
+    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), inSentence, reference, sentence.start < top, pruned));
   }
   return earlierByOrdinal(out);
 }
@@ -122,7 +127,7 @@ function earlierByOrdinal(events: Candidate[]): Candidate[] {
   });
 }
 
-function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean): Candidate[] {
+function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean, pruned: boolean): Candidate[] {
   const clauses = clausesOf(text, sentence);
   // the clause a span starts in (or, between clauses, the one before it)
   const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);
@@ -133,22 +138,23 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     const rivals = triggers.filter(x => clauseOf(x) === c);
     if (rivals.length) claimed.set(t, rivals.reduce((a, b) => (distance(b, t) < distance(a, t) ? b : a)));
   }
-  return triggers.map((trigger): Candidate => {
-    const clause = clauseOf(trigger);
+  const out: Candidate[] = [];
+  for (const trigger of triggers) {
     const own = times.filter(t => claimed.get(t) === trigger);
-    const free = times.filter(t => !claimed.has(t));
-    const time = nearest(own, trigger) ?? nearest(free, trigger);
+    const time = nearest(own, trigger) ?? nearest(times.filter(t => !claimed.has(t)), trigger);
+    const date = time ? dateOfValue(time.value, reference) : null;
+    if (pruned && !date && !keptWithoutDate(trigger.entry.kind)) continue;
+    const clause = clauseOf(trigger);
     // an "-ing" form after a determiner is a noun ("their first meeting"), with the ordinal and modifier of one
     const { determined, ...modifiers } = !trigger.entry.verb || /ing$/.test(trigger.form) ? modifiersBefore(text, sentence, trigger, named) : {};
     const verb = trigger.entry.verb && !determined;
-    const tense = tenseOf(clause, trigger, verb, trigger.entry.past);
-    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb, tense };
+    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb };
     if (!verb) Object.assign(event, modifiers);
-    const date = time ? dateOfValue(time.value, reference) : null;
-    if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
-    if (!time && reference && reportsNews(tense, nearTop)) return { ...event, date: reference, dated: 'reference' };
-    return event;
-  });
+    if (time && date) out.push({ ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } });
+    else if (!time && reference && reportsNews(tenseOf(clause, trigger, verb, trigger.entry.past), nearTop)) out.push({ ...event, date: reference, dated: 'reference' });
+    else out.push(event);
+  }
+  return out;
 }
 
 /** Ordinals that point back to an earlier event ("their first summit", "the last test"): not the news itself. */

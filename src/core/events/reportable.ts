@@ -29,6 +29,15 @@ export function reportable(c: Candidate, rule: KeepRule = KEEP): boolean {
   return keeps(isReaderKind(c.kind) ? READER_RULE : rule, c);
 }
 
+/**
+ * Whether a trigger of this kind may be kept with no date of its own (a reader kind, or a rule that keeps
+ * reference-dated, undated or named ones): when not, one without a time expression in its sentence is dropped
+ * before its parts are looked for.
+ */
+export function keptWithoutDate(kind: string, rule: KeepRule = KEEP): boolean {
+  return isReaderKind(kind) || rule.actor === 'or' || rule.dated.includes('reference') || rule.dated.includes('none');
+}
+
 function keeps(rule: KeepRule, c: Candidate): boolean {
   if (rule.pos !== 'both' && (rule.pos === 'verb') !== c.verb) return false;
   const dated = rule.dated.includes(c.dated ?? 'none'), actor = c.participants.length > 0 || c.place !== undefined;
