@@ -3,7 +3,9 @@
 // - "reader events": the gold the lexicon is trained for — EVENTs of class OCCURRENCE and REPORTING nouns;
 // - "all EVENTs": every TimeML class, states and reporting verbs included (for comparison only);
 // - the extractor (findEvents: entity mentions from the rules, dates from normaliseDates against the DCT),
-//   which keeps only triggers with a participant, a place or a date: precision and recall of what it keeps.
+//   which keeps the triggers a reader would list (src/core/events/reportable.ts): precision and recall of what it
+//   keeps, against the reader events and against the "timeline events" (factual reader events TimeBank's
+//   annotators place in time, on which npm run select:events chooses the keep rule).
 // A found trigger is right when it overlaps a gold EVENT. Per class, the recall of the reader events.
 // usage: npm run eval:events -- --data ../shared/data/timebank [--errors 30]
 import * as fs from 'node:fs';
@@ -12,7 +14,7 @@ import { findEvents } from '../../src/core/events';
 import { findTriggers } from '../../src/core/events/extract';
 import { ruleRecogniser } from '../../src/core/ner';
 import { part, readTimebank } from '../dates/timeml';
-import { readerEvent } from './tokens';
+import { readerEvent, timelineEvent } from './tokens';
 
 const a = process.argv.slice(2);
 const get = (name: string) => { const i = a.indexOf(`--${name}`); return i >= 0 ? a[i + 1] : undefined; };
@@ -39,14 +41,16 @@ const errors: string[] = [];
 const byClass = new Map<string, [number, number]>();
 console.log(`${data}: ${docs.length} documents`);
 for (const name of ['tuning', 'held-out', 'all'] as const) {
-  const reader = zero(), all = zero(), extractor = zero();
+  const reader = zero(), all = zero(), extractor = zero(), timeline = zero();
   for (const d of docs.filter(x => name === 'all' || part(x.name) === name)) {
     const triggers = findTriggers(d.text);
     const gold = d.events.filter(readerEvent);
     count(reader, triggers, gold);
     count(all, triggers, d.events);
     const mentions = ruleRecogniser.recognise(d.text);
-    count(extractor, findEvents(d.text, mentions, normaliseDates(d.text, d.created), d.created), gold);
+    const found = findEvents(d.text, mentions, normaliseDates(d.text, d.created), d.created);
+    count(extractor, found, gold);
+    count(timeline, found, d.events.filter(timelineEvent));
     if (name !== 'held-out') continue;
     for (const g of d.events) {
       const v = byClass.get(`${g.eventClass}${g.eventClass === 'REPORTING' ? (g.pos === 'NOUN' ? ' noun' : ' verb') : ''}`) ?? [0, 0];
@@ -56,7 +60,7 @@ for (const name of ['tuning', 'held-out', 'all'] as const) {
     for (const t of triggers) if (errors.length < showErrors && !gold.some(g => overlaps(t, g))) errors.push(`NOT AN EVENT ${d.name}: “${t.text}” ${context(d.text, t)}`);
     for (const g of gold) if (errors.length < showErrors && !triggers.some(t => overlaps(t, g))) errors.push(`MISSED       ${d.name}: “${g.text}” (${g.eventClass}) ${context(d.text, g)}`);
   }
-  console.log(`\n${name}\n  trigger finder, reader events  ${fmt(reader)}\n  trigger finder, all EVENTs     ${fmt(all)}\n  extractor, reader events       ${fmt(extractor)}`);
+  console.log(`\n${name}\n  trigger finder, reader events  ${fmt(reader)}\n  trigger finder, all EVENTs     ${fmt(all)}\n  extractor, reader events       ${fmt(extractor)}\n  extractor, timeline events     ${fmt(timeline)}`);
 }
 console.log('\nheld-out, share of each class the trigger finder finds:');
 for (const [c, [found, n]] of [...byClass].sort()) console.log(`  ${c.padEnd(16)} ${(100 * found / n).toFixed(1).padStart(5)} % of ${n}`);

@@ -7,6 +7,9 @@ export interface LabelledToken { form: string; start: number; end: number; event
 
 export const readerEvent = (e: GoldEvent) => e.eventClass === 'OCCURRENCE' || (e.eventClass === 'REPORTING' && e.pos === 'NOUN');
 
+/** A timeline's event: a reader event that is factual (positive, no modality) and that the annotators place in time (a TLINK to a date, a time or the DCT). */
+export const timelineEvent = (e: GoldEvent) => readerEvent(e) && e.polarity !== 'NEG' && !e.modality && !!e.times?.length;
+
 export function trainingTokens(doc: TimemlDocument): LabelledToken[] {
   const gold = doc.events.filter(readerEvent);
   return candidateWords(doc.text).map(w => ({ form: w.form, start: w.start, end: w.end, event: gold.some(g => g.start < w.end && w.start < g.end) }));

@@ -49,6 +49,11 @@ describe('dates: normalised against the publication date', () => {
     assert.equal(valueOf('Sanctions may be lifted in the future.', 'future'), 'FUTURE_REF');
   });
 
+  it('a page’s buttons and headings ("Give Now", "Recent Features") are no time; a sentence’s "Now" is', () => {
+    const text = 'Support our newsroom.\n\nGive Now\n\nRecent Features\n\nNow the two sides are talking.';
+    assert.deepEqual(values(text), [['Now', 'PRESENT_REF']]);
+  });
+
   it('a range keeps both ends', () => {
     const [d] = normaliseDates('He served from 2001 to 2009.', REF);
     assert.deepEqual([d.text, d.value, d.endValue], ['from 2001 to 2009', '2001', '2009']);

@@ -45,10 +45,30 @@ describe('events: extraction', () => {
   });
 
   it('dates the reported news by the reference date, a future or perfect clause not at all', () => {
-    const text = 'Maria Silva arrived in Berlin.\n\nBecker will visit Madrid. Becker had visited Rome.';
+    const text = 'Maria Silva met Lena Olsen in Berlin.\n\nBecker will visit Madrid. Becker had visited Rome.';
     const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
     const date = (word: string) => events.find(e => e.text === word)?.date;
-    assert.deepEqual([date('arrived'), date('visit'), date('visited')], ['2019-03-04', null, null]);
+    assert.deepEqual([date('met'), date('visit'), date('visited')], ['2019-03-04', null, null]);
+  });
+
+  it('keeps a trigger outside the reader kinds only with a date of its own (npm run select:events chose it on TimeBank)', () => {
+    const text = 'Maria Silva arrived in Berlin. John Becker arrived in Madrid on Monday.';
+    const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-06'), '2019-03-06');
+    assert.deepEqual(events.filter(e => e.text === 'arrived').map(e => [e.place?.text, e.date]), [['Madrid', '2019-03-04']]);
+  });
+
+  it('a "first" meeting somewhere else than the article’s meetings is an earlier one: no reference date', () => {
+    const text = 'Maria Silva met John Becker in Lisbon. The room looked like the setting of their first meeting in Madrid.';
+    const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
+    const first = events.find(e => e.text === 'meeting')!;
+    assert.deepEqual([first.ordinal, first.date], ['first', null]);
+    assert.equal(events.find(e => e.text === 'met')?.date, '2019-03-04');
+  });
+
+  it('an "-ing" noun after a determiner or a possessive takes its ordinal: "Maria Silva’s historic first meeting"', () => {
+    const text = 'The talks come months after Maria Silva’s historic first meeting in June 2018.';
+    const events = findEvents(text, ruleRecogniser.recognise(text), normaliseDates(text, '2019-03-04'), '2019-03-04');
+    assert.deepEqual(events.filter(e => e.text === 'meeting').map(e => [e.ordinal, e.date]), [['first', '2018-06']]);
   });
 
   it('a date claimed by another trigger of the sentence does not date this one', () => {
@@ -118,6 +138,20 @@ describe('events: grouping across articles', () => {
     assert.notEqual(eventOf(events, 'c.txt', 'arrived', C)?.eventId, meeting.eventId);
   });
 
+  it('"the dinner" naming others is the dinner its article told; an undated "first summit" joins only the first', () => {
+    const E = 'Maria Silva and John Becker had a dinner in Lisbon on March 3, 2019. Silva was joined at the dinner by Ana Costa and Rui Lopes.';
+    const F = 'Maria Silva and John Becker held their first summit in Lisbon in June 2018. They met again in Lisbon on March 3, 2019.';
+    const G = 'Maria Silva will build on the first summit with John Becker.';
+    const events = corpusOf({ 'e.txt': E, 'f.txt': F, 'g.txt': G });
+    const dinners = events.filter(e => e.mentions.some(m => m.text === 'dinner'));
+    assert.equal(dinners.length, 1, dinners.map(e => e.label).join(' / '));
+    assert.equal(dinners[0].mentions.length, 2);
+    const first = eventOf(events, 'f.txt', 'summit', F)!;
+    assert.equal(first.date, '2018-06');
+    assert.equal(eventOf(events, 'g.txt', 'summit', G)?.eventId, first.eventId, 'the undated first summit is the first one');
+    assert.notEqual(eventOf(events, 'f.txt', 'met', F)?.eventId, first.eventId);
+  });
+
   it('ids do not depend on the order the articles come in', () => {
     const one = corpusOf({ 'a.txt': A, 'b.txt': B, 'c.txt': C, 'd.txt': D });
     const two = corpusOf({ 'd.txt': D, 'c.txt': C, 'b.txt': B, 'a.txt': A });
@@ -168,6 +202,17 @@ describe('events: the user’s edits win', () => {
     assert.equal(eventOf(events, 'b.txt', 'summit', B)?.label, 'Abuja summit');
     assert.equal(eventOf(events, 'b.txt', 'summit', B)?.eventId, 'event:user:split');
     assert.equal(eventOf(events, 'a.txt', 'met', A)?.eventId, id);
+  });
+
+  it('split of the first mention of three: the mentions not pinned stay with the event they were in', () => {
+    const id = eventOf(corpusOf({ 'a.txt': A, 'b.txt': B, 'd.txt': D }), 'a.txt', 'met', A)!.eventId;
+    const events = corpusOf({ 'a.txt': A, 'b.txt': B, 'd.txt': D }, {
+      'a.txt': [eventAnnotation(A, 'met', { eventId: 'event:user:split' }, { label: 'Lisbon talks' })],
+      'b.txt': [eventAnnotation(B, 'summit', { eventId: id })],
+    });
+    assert.equal(eventOf(events, 'a.txt', 'met', A)?.eventId, 'event:user:split');
+    assert.equal(eventOf(events, 'b.txt', 'summit', B)?.eventId, id);
+    assert.equal(eventOf(events, 'd.txt', 'met', D)?.eventId, id, 'the unpinned mention stays');
   });
 
   it('"Mark as Event…" on text the model found nothing in is an event of its own', () => {

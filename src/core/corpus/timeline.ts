@@ -36,7 +36,7 @@ export function eventItems(a: ArticleView): EventItem[] {
     const place = f.place && entity(f.place);
     return {
       path: a.path, start: f.start, end: f.end, text: f.text, noun: f.noun, kind: f.kind, date: f.date ?? '', participants, names,
-      ...(f.ordinal ? { ordinal: f.ordinal } : {}), ...(f.modifier ? { modifier: f.modifier } : {}),
+      ...(f.ordinal ? { ordinal: f.ordinal } : {}), ...(f.modifier ? { modifier: f.modifier } : {}), ...(f.definite ? { definite: true } : {}),
       ...(place ? { place: place.entityId!, placeName: place.label ?? place.text } : {}),
     };
   });

@@ -70,8 +70,9 @@ const RULES: Rule[] = [
     return String(century + (m[2] ? TENS[m[2].toLowerCase()] : 0) + (m[3] ? NUMBER[m[3].toLowerCase()] : 0));
   }],
   // the present, past and future without a date
-  [/\b(?:now|currently|at present|at the moment|these days|nowadays|presently)\b/gi, () => 'PRESENT_REF'],
-  [/\b(?:recently|recent|lately|formerly|previously|the past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|(?:several|a few|many) years ago|in the old days)\b/gi, () => 'PAST_REF'],
+  // (not in a line of title-case words: "Give Now", "Recent Features" are a page's buttons and headings)
+  [/\b(?:now|currently|at present|at the moment|these days|nowadays|presently)\b/gi, (m, _ref, text) => (inTitleLine(text, m.index) ? undefined : 'PRESENT_REF')],
+  [/\b(?:recently|recent|lately|formerly|previously|the past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|(?:several|a few|many) years ago|in the old days)\b/gi, (m, _ref, text) => (inTitleLine(text, m.index) ? undefined : 'PAST_REF')],
   [/\b(?:the future|soon|in the coming (?:days|weeks|months|years)|one day(?= \w+ will)|someday|eventually|later this century)\b/gi, () => 'FUTURE_REF'],
   // decades and centuries: "the 1990s", "the late '80s", "the nineties", "the 20th century"
   [/\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(1\d|20)(\d)0'?s\b/gi, m => m[1] + m[2]],
@@ -124,6 +125,15 @@ const RULES: Rule[] = [
   // "fiscal 1997", "mid-1997", "the end of 1997", bare years
   [new RegExp(`(?<![\\d$£€¥#.,/:-]|\\d\\s)(?:(?:fiscal|mid-|early|late|the end of|the beginning of)\\s*)?(${YEAR})${NOT_A_NUMBER_AFTER}(?![-/.]\\d)`, 'g'), m => +m[1] >= 1000 && +m[1] <= 2999 ? m[1] : undefined],
 ];
+
+/** A capitalised word in a short line whose every word of four letters or more is capitalised, with no full stop: a heading or a button. */
+function inTitleLine(text: string, at: number): boolean {
+  if (!/\p{Lu}/u.test(text[at])) return false;
+  const start = text.lastIndexOf('\n', at) + 1, newline = text.indexOf('\n', at);
+  const line = text.slice(start, newline < 0 ? text.length : newline).trim();
+  const words = line.match(/\p{L}+/gu) ?? [];
+  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || /^\p{Lu}/u.test(w));
+}
 
 /** Every expression the rules find, left to right; an expression inside an earlier, longer one is dropped. */
 export function ruleExpressions(text: string, ref: Day): Found[] {

@@ -63,9 +63,8 @@ export function mergePlan(view: CorpusView, source: StoryEvent, target: StoryEve
 
 /** Split the `taken` mentions off into a new event (`eventId`, named `label`); what stays is pinned to the old one. */
 export function splitPlan(view: CorpusView, event: StoryEvent, taken: EventMention[], eventId: string, label: string): EditPlan {
-  const stays = event.mentions.filter(m => !taken.includes(m));
   const named = annotationsOfEvent(view, event.eventId);
-  const add: EventPin[] = pinned(view, event, stays);
+  const add: EventPin[] = stayPlan(view, event, taken).add;
   const change: EventChange[] = [];
   taken.forEach((m, i) => {
     const own = named.find(n => sameMention(m, n.path, n.span));
@@ -74,6 +73,11 @@ export function splitPlan(view: CorpusView, event: StoryEvent, taken: EventMenti
     else add.push({ path: m.path, span: { start: m.start, end: m.end }, ...patch });
   });
   return { add, change };
+}
+
+/** What keeps an event where it is when some of its mentions (`taken`) go to another: a pin on one that stays. */
+export function stayPlan(view: CorpusView, event: StoryEvent, taken: readonly EventMention[]): EditPlan {
+  return { add: pinned(view, event, event.mentions.filter(m => !taken.includes(m))), change: [] };
 }
 
 /** A new event's id, readable in a diff: `event:user:photo-call`, with a number when taken. */

@@ -6,8 +6,8 @@ import type { StoryEvent, UserEventInput } from './index';
  * The user's event annotations win over the model. Each is anchored on one mention and names the event it
  * belongs to (links.eventId), with a label and a date when the user gave them:
  * - a model mention under an annotation is pinned to that event; the rest of the model's event follows the
- *   event most of its pinned mentions name (so renaming or re-dating one mention's event renames the whole
- *   event, and merging is the same eventId on a mention of each);
+ *   event most of its pinned mentions name, or on a tie the one it was (so renaming or re-dating one mention's
+ *   event renames the whole event, and merging is the same eventId on a mention of each);
  * - splitting pins the mentions taken out to a new event and one that stays to the old one;
  * - an annotation on text the model found nothing in is a mention of its event by itself ("Mark as Event…").
  * The first label and date given (in path order) name and date the event.
@@ -35,7 +35,8 @@ export function applyUserEdits(model: readonly ModelEvent[], inputs: readonly Us
     if (!pinned.length) { items.set(e.eventId, [...(items.get(e.eventId) ?? []), ...e.items]); dates.set(e.eventId, e.date); continue; }
     const counts = new Map<string, number>();
     for (const id of pinned) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const main = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    // on a tie (a split pins one mention out and one that stays) the rest stays with the event it was
+    const main = [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === e.eventId) - Number(a[0] === e.eventId))[0][0];
     for (const i of e.items) add(pins.get(i) ?? main, i);
   }
   const out: StoryEvent[] = [];

@@ -5,6 +5,7 @@ import { clausesOf, tenseOf, type Clause } from './clauses';
 import type { FoundEvent, Named } from './index';
 import { triggerLexicon, type TriggerEntry } from './lexicon';
 import { modifiersBefore } from './modifiers';
+import { keptWithoutDate, reportable } from './reportable';
 import { candidateWords, type CandidateWord } from './words';
 
 /*
@@ -36,17 +37,22 @@ export interface Trigger extends CandidateWord {
   entry: TriggerEntry;
 }
 
+/** "Shake hands" names a handshake: the verb's forms, when "hands" follows, are that event's trigger. */
+const SHAKE: Record<string, boolean> = { shake: false, shakes: false, shaking: false, shook: true, shaken: false };
+const handshake = (past: boolean): TriggerEntry => ({ noun: 'handshake', kind: 'handshake', verb: true, past });
+
 /** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
 export function findTriggers(text: string): Trigger[] {
   const lexicon = triggerLexicon();
   const out: Trigger[] = [];
   // only the words the lexicon knows are made candidates
-  for (const w of candidateWords(text, form => lexicon.has(form))) {
-    const entry = lexicon.get(w.form)!;
-    if (!LIGHT.has(entry.noun)) out.push({ ...w, entry });
+  for (const w of candidateWords(text, form => lexicon.has(form) || form in SHAKE)) {
+    const entry = w.form in SHAKE && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
+    if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
   }
   return out;
 }
+
 
 /**
  * Light verbs (and the nouns made of them): they carry the event of the words they take — "came to Hanoi",
@@ -54,8 +60,28 @@ export function findTriggers(text: string): Trigger[] {
  */
 const LIGHT = new Set(['come', 'go', 'make', 'making', 'take', 'get', 'give', 'put', 'hold', 'set', 'join', 'joining', 'happening', 'keep', 'do', 'have']);
 
+/** A trigger found with its parts, and what tells whether a reader would list it (src/core/events/reportable.ts). */
+export interface Candidate extends FoundEvent {
+  verb: boolean;
+}
+
 /** Every event mention of an article, in reading order. Pure: the same input always gives the same events. */
 export function findEvents(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null): FoundEvent[] {
+  const out: FoundEvent[] = [];
+  for (const c of eventCandidates(text, mentions, times, reference, true)) {
+    if (!reportable(c)) continue;
+    const { verb: _verb, ...event } = c;
+    out.push(event);
+  }
+  return out;
+}
+
+/**
+ * Every trigger of an article with its participants, place and date, before the ones a reader would not list are
+ * left out. `pruned`: a trigger the keep rule cannot keep without a date of its own is dropped as soon as it has
+ * none (before its parts are looked for), and a sentence with no time expression and only such triggers is not read.
+ */
+export function eventCandidates(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null, pruned = false): Candidate[] {
   const named = new SpanIndex(mentions.filter(m => m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE'));
   const timeIndex = new SpanIndex(times);
   // list items of links ("- The Best Inventions of 2024") and copyright lines tell no event
@@ -63,12 +89,14 @@ export function findEvents(text: string, mentions: readonly Mention[], times: re
   const triggers = findTriggers(text).filter(w => !skipped.some(p => p.start <= w.start && w.end <= p.end) && !named.overlapping(w).length && !timeIndex.overlapping(w).length);
   const all = sentences(text);
   const top = all.length ? all[Math.min(all.length - 1, Math.max(2, Math.floor(all.length / 3)))].end : 0;
-  const out: FoundEvent[] = [];
+  const out: Candidate[] = [];
   for (let i = 0; i < triggers.length;) {
     const sentence = triggers[i].sentence;
     const here: Trigger[] = [];
     while (i < triggers.length && triggers[i].sentence === sentence) here.push(triggers[i++]);
-    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), timeIndex.within(sentence), reference, sentence.start < top));
+    const inSentence = timeIndex.within(sentence);
+    if (pruned && !inSentence.length && !here.some(t => keptWithoutDate(t.entry.kind))) continue;
+    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), inSentence, reference, sentence.start < top, pruned));
   }
   return earlierByOrdinal(out);
 }
@@ -78,21 +106,28 @@ const ORDINAL_RANK = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 's
 /**
  * An ordinal that points back ("the previous talks", "the last test"), or one lower than the article's own
  * event of the same kind ("their first summit" where the news is the second), is not the news being reported:
- * it keeps no reference date.
+ * it keeps no reference date. Nor does a "first" one somewhere else than the article's other events of its
+ * kind ("their first meeting in Singapore" in a report of talks in Hanoi): numbering says there is a series,
+ * and the first of it is the earliest, not the one the article tells.
  */
-function earlierByOrdinal(events: FoundEvent[]): FoundEvent[] {
+function earlierByOrdinal(events: Candidate[]): Candidate[] {
   const highest = new Map<string, number>();
-  for (const e of events) highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
+  const places = new Map<string, Set<string>>();
+  for (const e of events) {
+    highest.set(e.kind, Math.max(highest.get(e.kind) ?? -1, ORDINAL_RANK.indexOf(e.ordinal ?? '')));
+    if (e.place && e.ordinal !== 'first' && !BACKGROUND.has(e.ordinal ?? '')) (places.get(e.kind) ?? places.set(e.kind, new Set()).get(e.kind)!).add(e.place.text);
+  }
+  const elsewhere = (e: Candidate) => e.ordinal === 'first' && !!e.place && !!places.get(e.kind)?.size && !places.get(e.kind)!.has(e.place.text);
   return events.map(e => {
     if (e.dated !== 'reference') return e;
     const rank = ORDINAL_RANK.indexOf(e.ordinal ?? '');
-    if (!BACKGROUND.has(e.ordinal ?? '') && !(rank >= 0 && rank < highest.get(e.kind)!)) return e;
+    if (!BACKGROUND.has(e.ordinal ?? '') && !(rank >= 0 && rank < highest.get(e.kind)!) && !elsewhere(e)) return e;
     const { dated: _dated, ...rest } = e;
     return { ...rest, date: null };
   });
 }
 
-function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean): FoundEvent[] {
+function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean, pruned: boolean): Candidate[] {
   const clauses = clausesOf(text, sentence);
   // the clause a span starts in (or, between clauses, the one before it)
   const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);
@@ -103,18 +138,23 @@ function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named
     const rivals = triggers.filter(x => clauseOf(x) === c);
     if (rivals.length) claimed.set(t, rivals.reduce((a, b) => (distance(b, t) < distance(a, t) ? b : a)));
   }
-  return triggers.map((trigger): FoundEvent => {
-    const clause = clauseOf(trigger);
+  const out: Candidate[] = [];
+  for (const trigger of triggers) {
     const own = times.filter(t => claimed.get(t) === trigger);
-    const free = times.filter(t => !claimed.has(t));
-    const time = nearest(own, trigger) ?? nearest(free, trigger);
-    const event: FoundEvent = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null };
-    if (!trigger.entry.verb) Object.assign(event, modifiersBefore(text, sentence, trigger, named));
+    const time = nearest(own, trigger) ?? nearest(times.filter(t => !claimed.has(t)), trigger);
     const date = time ? dateOfValue(time.value, reference) : null;
-    if (time && date) return { ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } };
-    if (!time && reference && reportsNews(tenseOf(clause, trigger, trigger.entry.verb, trigger.entry.past), nearTop)) return { ...event, date: reference, dated: 'reference' };
-    return event;
-  }).filter(e => e.participants.length || e.place || e.dated === 'clause' || e.dated === 'sentence');
+    if (pruned && !date && !keptWithoutDate(trigger.entry.kind)) continue;
+    const clause = clauseOf(trigger);
+    // an "-ing" form after a determiner is a noun ("their first meeting"), with the ordinal and modifier of one
+    const { determined, ...modifiers } = !trigger.entry.verb || /ing$/.test(trigger.form) ? modifiersBefore(text, sentence, trigger, named) : {};
+    const verb = trigger.entry.verb && !determined;
+    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb };
+    if (!verb) Object.assign(event, modifiers);
+    if (time && date) out.push({ ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } });
+    else if (!time && reference && reportsNews(tenseOf(clause, trigger, verb, trigger.entry.past), nearTop)) out.push({ ...event, date: reference, dated: 'reference' });
+    else out.push(event);
+  }
+  return out;
 }
 
 /** Ordinals that point back to an earlier event ("their first summit", "the last test"): not the news itself. */

@@ -20,6 +20,8 @@ export interface EventItem extends Span {
   kind: string;
   ordinal?: string;
   modifier?: string;
+  /** "The dinner": it refers back to an event its article has told. */
+  definite?: boolean;
   /** Normalised date; '' undated. */
   date: string;
   /** Entity ids, in order of appearance, and each one's name as this article writes it. */
@@ -42,6 +44,7 @@ interface Cluster {
   ordinal?: string;
   participants: Set<string>;
   places: Set<string>;
+  paths: Set<string>;
 }
 
 const RELATIVE_ORDINALS = new Set(['last', 'latest', 'next', 'final']);
@@ -51,14 +54,19 @@ function byReading(a: EventItem, b: EventItem): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start;
 }
 
-/** How well a mention fits an event (-1: not at all): shared participants and place; a bare mention fits a bare event. */
+/**
+ * How well a mention fits an event (-1: not at all): shared participants and place, and the same ordinal ("first
+ * summit"); a bare mention fits a bare event. An undated numbered mention fits only an event of that number, and
+ * "the dinner" fits the event its own article has told, whoever else it names.
+ */
 function fit(c: Cluster, item: EventItem): number {
   const o = ordinalOf(item);
-  if (o && c.ordinal && o !== c.ordinal) return -1;
+  if (o && (c.ordinal ? o !== c.ordinal : !item.date)) return -1;
+  const told = item.definite && c.paths.has(item.path);
   // two events naming two or more participants each are one only when two of them match (Kim–Moon is not Kim–Trump)
   const people = item.participants.filter(p => c.participants.has(p)).length;
-  if (people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
-  const shared = people + (item.place && c.places.has(item.place) ? 1 : 0);
+  if (!told && people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
+  const shared = people + (item.place && c.places.has(item.place) ? 1 : 0) + (o && o === c.ordinal ? 1 : 0) + (told ? 1 : 0);
   if (shared) return shared;
   const bare = !item.participants.length && !item.place;
   return bare || (!c.participants.size && !c.places.size) ? 0 : -1;
@@ -69,13 +77,14 @@ function join(c: Cluster, item: EventItem): void {
   c.ordinal ??= ordinalOf(item);
   for (const p of item.participants) c.participants.add(p);
   if (item.place) c.places.add(item.place);
+  c.paths.add(item.path);
 }
 
-const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []) });
+const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []), paths: new Set([item.path]) });
 
 function best(clusters: Cluster[], item: EventItem, accept: (c: Cluster, score: number) => boolean): Cluster | undefined {
-  // no event fits better than by sharing every participant and the place: the first such one is the best
-  const ceiling = item.participants.length + (item.place ? 1 : 0);
+  // no event fits better than by sharing everything fit counts: the first such one is the best
+  const ceiling = item.participants.length + (item.place ? 1 : 0) + (ordinalOf(item) ? 1 : 0) + (item.definite ? 1 : 0);
   let found: Cluster | undefined, score = -1;
   for (const c of clusters) {
     const s = fit(c, item);
@@ -105,7 +114,9 @@ class KindIndex {
   private readonly bareByCell = new Map<number, number[]>();
   private readonly bareWide: number[] = [];
   private readonly byWho = new Map<string, number[]>();
-  /** Who each event is already found by. */
+  /** Events by their ordinal (`o:first`) and by the articles they hold (`p:<path>`): fit counts both as shared. */
+  private readonly byMark = new Map<string, number[]>();
+  /** What each event is already found by. */
   private readonly noted = new Map<number, Set<string>>();
 
   add(c: Cluster): void {
@@ -123,28 +134,41 @@ class KindIndex {
     }
   }
 
-  /** After `join`: the event is found by its new participants and places too. */
+  /** After `join`: the event is found by its new participants, places, ordinal and articles too. */
   noteWho(c: Cluster, n: number = this.numbers.get(c)!): void {
     const noted = this.noted.get(n) ?? this.noted.set(n, new Set()).get(n)!;
-    for (const who of [...c.participants, ...c.places]) {
-      if (noted.has(who)) continue;
-      noted.add(who);
-      (this.byWho.get(who) ?? this.byWho.set(who, []).get(who)!).push(n);
-    }
+    const note = (index: Map<string, number[]>, key: string) => {
+      if (noted.has(key)) return;
+      noted.add(key);
+      (index.get(key) ?? index.set(key, []).get(key)!).push(n);
+    };
+    for (const who of c.participants) note(this.byWho, who);
+    for (const where of c.places) note(this.byWho, where);
+    if (c.ordinal) note(this.byMark, `o:${c.ordinal}`);
+    for (const path of c.paths) note(this.byMark, `p:${path}`);
   }
 
   /**
    * The event a dated mention joins, or undefined: the best fitting one (the first made among equals) whose
    * first date is compatible with the mention's. Only events that may fit are compared: a mention naming
-   * someone or somewhere fits an event sharing one of them or an event naming no one; a bare mention fits any,
-   * so the first compatible one in each cell of time is enough.
+   * someone or somewhere fits an event sharing one of them (or its ordinal, or its article for "the dinner")
+   * or an event naming no one; a bare mention with nothing else to share fits any, so the first compatible
+   * one in each cell of time is enough.
    */
   bestByDate(item: EventItem): Cluster | undefined {
     const y = intervalOf(item.date)!;
     const from = Math.floor((y.from - 1) / CELL), to = Math.floor((y.to + 1) / CELL);
     const accept = (c: Cluster) => compatibleDates(c.anchor, item.date);
     const everything = to - from > WIDE;
+    const inCells = () => {
+      if (everything) return this.clusters;
+      const ids = new Set(this.wide);
+      for (let k = from; k <= to; k++) for (const n of this.byCell.get(k) ?? []) ids.add(n);
+      return [...ids].sort((a, b) => a - b).map(n => this.clusters[n]);
+    };
+    const o = ordinalOf(item);
     if (!item.participants.length && !item.place) {
+      if (o || item.definite) return best(inCells(), item, accept); // an ordinal or its article may make one fit better
       // the first in each list that fits and is compatible; the first of those firsts is the first overall
       let first = Infinity;
       const scan = (list: readonly number[]) => {
@@ -159,6 +183,8 @@ class KindIndex {
       return first === Infinity ? undefined : this.clusters[first];
     }
     const ids = new Set<number>(this.who(item));
+    if (o) for (const n of this.byMark.get(`o:${o}`) ?? []) ids.add(n);
+    if (item.definite) for (const n of this.byMark.get(`p:${item.path}`) ?? []) ids.add(n);
     const bare = (list: number[]) => {
       let kept = 0;
       for (const n of list) if (isBare(this.clusters[n])) { list[kept++] = n; ids.add(n); }

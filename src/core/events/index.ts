@@ -54,6 +54,8 @@ export interface FoundEvent extends Span {
   /** An ordinal written before it ("second"), and the word nearest before the noun ("nuclear"). */
   ordinal?: string;
   modifier?: string;
+  /** Named with "the", "this" or "that" and no ordinal: it refers back to an event the article has told ("the dinner"). */
+  definite?: true;
   /** The people and organisations of its clause (and the countries acting in it). */
   participants: Named[];
   place?: Named;

@@ -19,7 +19,8 @@ let forms: Map<string, TriggerEntry> | undefined;
  * gives the learned lexicon, which group news words by business sense ("test" with "campaign", "vote" with "move").
  */
 const READER_KIND: Record<string, string> = Object.fromEntries(Object.entries({
-  meeting: ['meeting', 'meet', 'summit', 'talks', 'talk', 'negotiation', 'conference', 'encounter'],
+  // with the nouns of a conversation between people (WordNet: talk, chat and dialogue are each a conversation)
+  meeting: ['meeting', 'meet', 'summit', 'talks', 'talk', 'talking', 'negotiation', 'conference', 'encounter', 'conversation', 'chat', 'dialogue'],
   dinner: ['dinner', 'banquet', 'lunch', 'luncheon', 'breakfast', 'reception'],
   handshake: ['handshake'],
   visit: ['visit', 'trip', 'tour'],
@@ -31,6 +32,13 @@ const READER_KIND: Record<string, string> = Object.fromEntries(Object.entries({
   strike: ['strike'],
   arrest: ['arrest'],
 }).flatMap(([kind, words]) => words.map(w => [w, kind])));
+
+const READER_KINDS = new Set(Object.values(READER_KIND));
+
+/** Whether a kind is one of the events of the issue's own list (a meeting, a dinner, a test, a vote…). */
+export function isReaderKind(kind: string): boolean {
+  return READER_KINDS.has(kind);
+}
 
 /** The learned trigger lexicon (src/core/events/triggerLexicon.ts, made by `npm run train:events`), read once. */
 export function triggerLexicon(): ReadonlyMap<string, TriggerEntry> {

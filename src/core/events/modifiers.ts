@@ -16,20 +16,37 @@ before over into is are was were be been being has have had will would can could
 whose very more most also then than so all both each other another up out one two three just only even still again during between against
 there here it they he she we you i me him them us`.split(/\s+/));
 
-export function modifiersBefore(text: string, sentence: Span, trigger: Span, named: Mention[]): { ordinal?: string; modifier?: string } {
+/** Words that open a noun phrase: after one of them (or a name's "'s"), an "-ing" form is a noun ("their first meeting"). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'their', 'his', 'her', 'its', 'our', 'your', 'my', 'whose']);
+
+export interface Modifiers {
+  ordinal?: string;
+  modifier?: string;
+  /** The phrase opens with a determiner or a possessive ("the", "their", "Kim's"): the trigger is a noun. */
+  determined?: true;
+  /** It opens with "the", "this" or "that" and has no ordinal: it refers back ("the dinner"). */
+  definite?: true;
+}
+
+const DEFINITE = new Set(['the', 'this', 'that']);
+
+export function modifiersBefore(text: string, sentence: Span, trigger: Span, named: Mention[]): Modifiers {
   const tokens = tokenize(text.slice(sentence.start, trigger.start), sentence.start);
   const words: string[] = [];
+  let determined = false, definite = false;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
-    const name = named.find(m => m.start <= t.start && t.end <= m.end);
-    if (name) { while (i > 0 && tokens[i - 1].start >= name.start) i--; continue; }
+    // a name (or a token holding one: "Kim’s", "Kim-Trump") is stepped over; its "'s" makes the phrase a noun's
+    const name = named.find(m => m.start < t.end && t.start < m.end);
+    if (name) { determined ||= /['’]s$/.test(t.text); while (i > 0 && tokens[i - 1].end > name.start) i--; continue; }
     const w = t.text.toLowerCase();
-    if (/^['’]s$|^[-–]$/.test(w)) continue;
-    if (FUNCTION.has(w) || !/^[a-z][a-z-]*$/.test(t.text) || /ly$/.test(w)) break;
+    if (/^['’]s$/.test(w)) { determined = true; continue; }
+    if (/^[-–]$/.test(w)) continue;
+    if (FUNCTION.has(w) || !/^[a-z][a-z-]*$/.test(t.text) || /ly$/.test(w)) { determined ||= DETERMINERS.has(w); definite = DEFINITE.has(w); break; }
     words.unshift(w);
     if (words.length === 3) break;
   }
   const ordinal = words.find(w => ORDINALS.has(w));
   const modifier = [...words].reverse().find(w => !ORDINALS.has(w));
-  return { ...(ordinal ? { ordinal } : {}), ...(modifier && words.indexOf(modifier) === words.length - 1 ? { modifier } : {}) };
+  return { ...(ordinal ? { ordinal } : {}), ...(modifier && words.indexOf(modifier) === words.length - 1 ? { modifier } : {}), ...(determined ? { determined: true as const } : {}), ...(definite && !ordinal ? { definite: true as const } : {}) };
 }

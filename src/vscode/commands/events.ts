@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { makeAnchor } from '../../core/annotations/anchor';
 import { newAnnotationId, type Annotation } from '../../core/annotations/model';
 import type { EventMention, StoryEvent } from '../../core/events';
-import { mergePlan, newEventId, renamePlan, splitPlan, type EditPlan } from '../../core/events/editPlan';
+import { mergePlan, newEventId, renamePlan, splitPlan, stayPlan, type EditPlan } from '../../core/events/editPlan';
 import type { AnnotationWriter } from '../annotationWriter';
 import type { CorpusService } from '../corpusService';
 import { workspacePath } from '../trees/common';
@@ -24,7 +24,7 @@ const validDate = (v: string) => (!v || DATE_VALUE.test(v) ? undefined : 'Use 20
 export class EventCommands {
   constructor(private readonly corpus: CorpusService, private readonly writer: AnnotationWriter, private readonly annotations: AnnotationCommands) {}
 
-  /** "Mark as Event…": the selection becomes a mention of a new event, or of one already in the timeline. */
+  /** "Mark as Event…": the selection becomes a mention of a new event, or of one already in the timeline (`eventId`); a `label` alone names a new one. */
   async markEvent(options?: { eventId?: string; label?: string; date?: string }): Promise<Annotation | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
@@ -33,7 +33,7 @@ export class EventCommands {
     }
     const selected = editor.document.getText(editor.selection);
     let target = options?.eventId !== undefined ? this.current(options.eventId) : undefined;
-    if (options?.eventId === undefined) {
+    if (options?.eventId === undefined && options?.label === undefined) {
       const pick = await vscode.window.showQuickPick(
         [{ label: '$(add) New event…', event: undefined as StoryEvent | undefined }, ...this.corpus.view().events.map(event => ({ label: event.label, description: event.date || 'undated', event }))],
         { title: `Mark “${short(selected)}” as an event`, placeHolder: 'A new event, or the event it tells' },
@@ -49,6 +49,12 @@ export class EventCommands {
     if (!label) return undefined;
     const date = options?.date ?? (await vscode.window.showInputBox({ title: 'Date of the event (optional)', prompt: '2019-02-27, 2019-02 or 2019', validateInput: validDate }));
     if (date === undefined) return undefined;
+    // a model mention in the selection goes to the new event; the rest of its event stays where it was
+    const path = editor.document.uri.toString(), start = editor.document.offsetAt(editor.selection.start), end = editor.document.offsetAt(editor.selection.end);
+    for (const event of this.corpus.view().events) {
+      const taken = event.mentions.filter(m => m.path === path && m.start < end && start < m.end);
+      if (taken.length && taken.length < event.mentions.length) await this.apply(stayPlan(this.corpus.view(), event, taken));
+    }
     return this.annotations.annotateSelection({ kind: 'event', link: newEventId(this.corpus.view(), label), label, date, note: '' });
   }
 
