@@ -89,11 +89,12 @@ export class AnnotationCommands {
     }
     let rating = options?.rating;
     if (kind === 'claim') {
-      const claimant = options?.claimant ?? (await askClaimant(this.corpus.view()));
-      if (claimant === undefined) return undefined;
+      // asked in the command; a caller that gives options (the API, a test) gives these or leaves them out
+      const claimant = options ? options.claimant : await askClaimant(this.corpus.view());
+      if (claimant === undefined && !options) return undefined;
       if (claimant) links.claimant = claimant;
-      rating ??= await askRating();
-      if (rating === undefined) return undefined;
+      if (!options) rating = await askRating();
+      if (rating === undefined && !options) return undefined;
     }
     const note = options?.note ?? (await vscode.window.showInputBox({ title: `Note for this ${KIND_LABELS[kind].toLowerCase()} (optional)`, placeHolder: 'A few words to remember it by, or nothing' }));
     if (note === undefined) return undefined;
