@@ -7,7 +7,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { ROOT, cleanup, isHarmlessNoise, log, openSession, screenshot, writeTierResult } from './lib/code-server.mjs';
 
-const TIMEOUT_MS = 240000;
+const TIMEOUT_MS = 480000; // the whole suite, with room for a loaded machine
 const extDir = path.resolve(process.env.SOURCE_ANNOTATOR_EXT_DIR || ROOT);
 const testsModule = path.join(extDir, 'out', 'test', 'integration', 'index');
 
