@@ -1,6 +1,9 @@
 import { initials, knownAlias, nameKey, personKey, slug, words, familyName } from '../entities/names';
 import type { EntityType, Mention } from '../model';
 import type { MentionsAndQuotes } from './articleView';
+import { articlePeople, type ArticlePeople } from '../entities/withinArticle';
+
+const NO_PEOPLE: ArticlePeople = { prominence: new Map(), decided: new Map(), open: new Map() };
 
 /*
  * Which entity each mention is, across the corpus, kept up to date article by article: full names group by
@@ -61,14 +64,11 @@ export function entityInputs(mentions: readonly Mention[]): EntityInputs {
       if (!inputs.names.has(name)) inputs.names.set(name, shown(m.text));
     }
   }
-  // the article's own full names of each family, by how often it writes them
-  const countsOf = new Map<string, number[]>();
-  for (const p of inputs.people.values()) for (const family of p.families) (countsOf.get(family) ?? countsOf.set(family, []).get(family)!).push(p.count);
-  for (const family of lone) {
-    const counts = countsOf.get(family) ?? [];
-    const best = counts.reduce((a, b) => Math.max(a, b), 0);
+  // who the article itself says each lone name is (src/core/entities/withinArticle.ts)
+  const { decided, open } = lone.size ? articlePeople(mentions) : NO_PEOPLE;
+  for (const word of lone) {
     // a name linked by the user may be a candidate too: then the corpus's order may matter
-    inputs.lone.set(family, linked ? 'tie' : !counts.length ? 'none' : counts.filter(c => c === best).length === 1 ? 'local' : 'tie');
+    inputs.lone.set(word, linked ? 'tie' : decided.has(word) ? 'local' : open.get(word) ?? 'none');
   }
   return inputs;
 }
@@ -234,14 +234,20 @@ export class EntityIndex {
     const mentions = article.mentions.map(m => ({ ...m }));
     for (const m of mentions) if (m.type === 'PERSON' && !m.entityId && words(m.text).length >= 2) m.entityId = `person:${slug(personKey(m.text))}`;
     const local = new Map<string, number>();
+    let linked = false;
     for (const m of mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) local.set(m.entityId, (local.get(m.entityId) ?? 0) + 1);
+    for (const m of article.mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) linked = true;
     const chosen = new Map<string, string | undefined>();
+    let people: ArticlePeople | undefined;
     for (const m of mentions) {
       if (m.type !== 'PERSON' || m.entityId) continue;
       const family = m.text.toLowerCase();
       if (!chosen.has(family)) {
-        let best: string | undefined;
-        for (const id of this.ranking.get(family) ?? []) if (best === undefined || (local.get(id) ?? 0) > (local.get(best) ?? 0)) best = id;
+        // the article's own decision first (none when the user linked a name: the corpus's order may matter)
+        people ??= linked ? NO_PEOPLE : articlePeople(article.mentions);
+        const own = people.decided.get(family);
+        let best: string | undefined = own && `person:${slug(own)}`;
+        if (!best) for (const id of this.ranking.get(family) ?? []) if (best === undefined || (local.get(id) ?? 0) > (local.get(best) ?? 0)) best = id;
         chosen.set(family, best);
       }
       m.entityId = chosen.get(family) ?? `person:${slug(m.text)}`;
