@@ -21,6 +21,8 @@ export interface Candidate extends Span {
 export interface Speakers {
   candidates: SpanIndex<Candidate>;
   people: SpanIndex<Person>;
+  /** The article's tokens (read once, for the speaker model's distances and cues too). */
+  tokens: Token[];
 }
 
 /** A PERSON mention, its index, and its family name in lower case (worked out once: it is compared often). */
@@ -71,7 +73,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     const resolved = titled.lastBefore(span.start)?.i ?? titled.items[0]?.i;
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
-  return { candidates: new SpanIndex(out), people };
+  return { candidates: new SpanIndex(out), people, tokens };
 }
 
 /**
@@ -131,7 +133,7 @@ export function speakerOf(c: Candidate): SpeakerMention {
   return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}) };
 }
 
-const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
+export const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 /** The person of that family name ("pence") named last before `at`, else first after. */
 export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {

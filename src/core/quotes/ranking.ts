@@ -1,0 +1,150 @@
+// The speaker model's side of attribution: for each speech quote, the candidates around it (people,
+// organisations, pronouns and phrases, the rules' own choice, and "no speaker") with what is known of each
+// (features), and the choice of the best by the trained model.
+
+import type { Cue, Mention, Quote, SpeakerMention } from '../model';
+import type { Span, SpanIndex } from '../text/span';
+import type { QuotedStretch } from './detect';
+import { calibrated, probabilities, type SpeakerModel } from './speakerModel';
+import { familyOf, type Candidate, type Speakers } from './speakers';
+import { articleFacts, featuresOf, type ArticleFacts, type Facts } from './speakerFeatures';
+
+/** How the rules attributed a quote: by a cue before or after it, a cue earlier in the paragraph, the previous speaker, or not. */
+export type Rule = 'cue-before' | 'cue-after' | 'earlier' | 'continues' | 'none';
+
+/** The last attributed speech quote before one: its speaker, paragraph and start. */
+export interface Previous {
+  speaker: SpeakerMention;
+  paragraph: number;
+  at: number;
+}
+
+/** A quote as the rules left it. */
+export interface RuleQuote {
+  quote: Quote;
+  paragraph: number;
+  rule: Rule;
+  previous?: Previous;
+}
+
+/** What the rules found in one article, and what the speaker model reads besides. */
+export interface ArticleQuotes {
+  /** The text with its quotation marks brought to one convention (same offsets as the article). */
+  text: string;
+  mentions: Mention[];
+  speakers: Speakers;
+  quoted: SpanIndex<QuotedStretch>;
+  paras: readonly Span[];
+  starts: number[];
+  quotes: RuleQuote[];
+}
+
+/** One candidate speaker of one quote ("no speaker" has none set and an empty span). */
+export interface Choice extends Span {
+  text: string;
+  /** The PERSON/ORG mention it stands for, when known. */
+  mentionIndex?: number;
+  /** The name it gives: its mention's text, or its own words. */
+  name: string;
+  none?: true;
+  features: string[];
+  /** The cue that ties it to the quote, if any, and the attribution in words. */
+  cue?: Cue;
+  how: string;
+}
+
+export interface QuoteChoices {
+  quote: Quote;
+  choices: Choice[];
+  /** Index of the rules' choice among `choices` (the last one, "no speaker", when the rules found none). */
+  rule: number;
+}
+
+/** How far before a quote candidates are looked for (within its paragraph and the one before), and after it. */
+const BEFORE = 1500;
+const AFTER = 600;
+/** At most this many candidates on each side, the nearest. */
+const MOST_BEFORE = 14;
+const MOST_AFTER = 8;
+
+/** The speech quotes of an article with their candidate speakers. */
+export function choicesOf(a: ArticleQuotes): QuoteChoices[] {
+  const facts = articleFacts(a);
+  return a.quotes.filter(r => r.quote.kind === 'speech').map(r => quoteChoices(a, facts, r));
+}
+
+/** Lets the model choose each speech quote's speaker; the confidence is its calibrated probability. */
+export function rankSpeakers(a: ArticleQuotes, model: SpeakerModel): void {
+  for (const { quote, choices, rule } of choicesOf(a)) {
+    const p = probabilities(model, choices.map(c => c.features));
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+    quote.confidence = calibrated(model, p[best]);
+    if (best === rule) continue; // the rules' speaker, cue and wording stand
+    const pick = choices[best];
+    delete quote.continues;
+    if (pick.none) {
+      Object.assign(quote, { speaker: null, cue: null, how: undefined });
+      continue;
+    }
+    quote.speaker = { start: pick.start, end: pick.end, text: pick.text, ...(pick.mentionIndex !== undefined ? { mentionIndex: pick.mentionIndex } : {}) };
+    quote.cue = pick.cue ?? null;
+    quote.how = pick.how;
+  }
+}
+
+function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): QuoteChoices {
+  const q = r.quote;
+  const para = a.paras[r.paragraph];
+  const from = Math.max(a.paras[Math.max(0, r.paragraph - 1)].start, q.start - BEFORE);
+  const before = a.speakers.candidates.within({ start: from, end: q.start }).slice(-MOST_BEFORE).reverse();
+  const after = a.speakers.candidates.within({ start: q.end, end: Math.min(para.end, q.end + AFTER) }).slice(0, MOST_AFTER);
+  const found: Candidate[] = [...before, ...after];
+  const extra = (s: SpeakerMention | undefined) => {
+    if (s && !found.some(c => c.start === s.start && c.end === s.end)) found.push({ start: s.start, end: s.end, text: s.text, kind: 'phrase', ...(s.mentionIndex !== undefined ? { mentionIndex: s.mentionIndex } : {}) });
+  };
+  extra(q.speaker ?? undefined);
+  if (r.previous) extra(r.previous.speaker);
+  const ruleKey = q.speaker && keyOf(a, q.speaker);
+  const previousKey = r.previous && keyOf(a, r.previous.speaker);
+  const rank = { B: 0, A: 0, I: 0 };
+  const choices: Choice[] = found.map(c => {
+    const side = c.end <= q.start ? 'B' : c.start >= q.end ? 'A' : 'I';
+    const key = keyOf(a, c);
+    const facts1: Facts = {
+      side, rank: rank[side]++,
+      isRule: Boolean(q.speaker && q.speaker.start === c.start && q.speaker.end === c.end),
+      sameAsRule: Boolean(ruleKey && key === ruleKey),
+      isPrevious: Boolean(r.previous && r.previous.speaker.start === c.start && r.previous.speaker.end === c.end),
+      sameAsPrevious: Boolean(previousKey && key === previousKey),
+    };
+    const { features, cue } = featuresOf(a, facts, r, c, facts1);
+    return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}), name: nameOf(a, c), features, ...(cue ? { cue } : {}), how: howOf(facts, r, c, facts1, cue) };
+  });
+  // the rules' own choice keeps its speaker as they set it ("it" standing for an organisation)
+  const ruleIndex = q.speaker ? choices.findIndex(c => c.start === q.speaker!.start && c.end === q.speaker!.end) : -1;
+  choices.push({ start: q.start, end: q.start, text: '', name: '', none: true, features: noneFeatures(r, choices.length), how: '' });
+  return { quote: q, choices, rule: ruleIndex >= 0 ? ruleIndex : choices.length - 1 };
+}
+
+function noneFeatures(r: RuleQuote, n: number): string[] {
+  return ['none', `none:${r.rule}`, `none:n${Math.min(n, 4)}`];
+}
+
+/** What a candidate is taken to stand for, for comparing two: its mention's family name, else its words. */
+function keyOf(a: ArticleQuotes, c: { text: string; mentionIndex?: number; name?: string }): string {
+  return familyOf(c.mentionIndex !== undefined ? a.mentions[c.mentionIndex].text : c.name ?? c.text);
+}
+
+const nameOf = (a: ArticleQuotes, c: Candidate) => (c.mentionIndex !== undefined ? a.mentions[c.mentionIndex].text : c.text);
+
+/** The attribution in words, for the hover. */
+function howOf(facts: ArticleFacts, r: RuleQuote, c: Candidate, f: Facts, cue: Cue | undefined): string {
+  if (f.isRule && r.quote.how) return r.quote.how;
+  if (f.isPrevious || f.sameAsPrevious) return 'continues the previous speaker';
+  const where = f.side === 'A' ? 'after the quote' : f.side === 'I' ? 'in the quote' : 'before the quote';
+  if (cue) return `cue “${cue.text}”, ${where}`;
+  if (facts.sentenceOf(c.start) === facts.sentenceOf(f.side === 'A' ? r.quote.end - 1 : r.quote.start)) return `named in the same sentence, ${where}`;
+  if (f.side === 'B') return facts.paragraphOf(c.start) === r.paragraph ? 'named earlier in the paragraph' : 'named in the paragraph before';
+  return `named ${where}`;
+}

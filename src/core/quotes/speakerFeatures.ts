@@ -1,0 +1,140 @@
+// What the speaker model knows of a candidate speaker of a quote, as named features: its kind, where it
+// stands (side, distance in tokens, sentences and paragraphs, how many candidates are nearer), the cue verb
+// next to it, its grammatical position, whether it spoke the previous quote or is the rules' choice, and how
+// often the article names it.
+
+import type { Cue } from '../model';
+import { lowerBound, upperBound } from '../text/span';
+import { cueOf, isCue, PREPOSITION } from './cuePatterns';
+import type { ArticleQuotes, RuleQuote } from './ranking';
+import { familyOf, type Candidate } from './speakers';
+
+/** What is worked out once per article. */
+export interface ArticleFacts {
+  sentenceOf(offset: number): number;
+  paragraphOf(offset: number): number;
+  /** Index of the first token starting at or after the offset. */
+  tokenIndex(offset: number): number;
+  /** Is the token a cue verb outside quotes? */
+  cueAt(k: number): boolean;
+  /** How many PERSON/ORG mentions carry each family name, and the most any has. */
+  family: Map<string, number>;
+  top: number;
+}
+
+/** Where a candidate stands and what it is to the rules, worked out by the caller. */
+export interface Facts {
+  /** Before the quote, after it, or inside it (a transcript's label). */
+  side: 'B' | 'A' | 'I';
+  /** How many candidates on the same side are nearer the quote. */
+  rank: number;
+  isRule: boolean;
+  sameAsRule: boolean;
+  isPrevious: boolean;
+  sameAsPrevious: boolean;
+}
+
+export function articleFacts(a: ArticleQuotes): ArticleFacts {
+  const { tokens } = a.speakers;
+  const paraStarts = a.paras.map(p => p.start);
+  const cues = new Int8Array(tokens.length).fill(-1);
+  const family = new Map<string, number>();
+  let top = 0;
+  for (const m of a.mentions) {
+    if (m.type !== 'PERSON' && m.type !== 'ORG') continue;
+    const key = familyOf(m.text);
+    const n = (family.get(key) ?? 0) + 1;
+    family.set(key, n);
+    if (m.type === 'PERSON') top = Math.max(top, n);
+  }
+  return {
+    sentenceOf: offset => upperBound(a.starts, offset) - 1,
+    paragraphOf: offset => upperBound(paraStarts, offset) - 1,
+    tokenIndex: offset => lowerBound(tokens, offset),
+    cueAt: k => {
+      if (cues[k] < 0) cues[k] = isCue(tokens[k]) && !a.quoted.strictlyAround(tokens[k].start) ? 1 : 0;
+      return cues[k] === 1;
+    },
+    family,
+    top,
+  };
+}
+
+/** How many tokens a cue may stand from its subject ("Trump, the president, said") or object ("said Rep. Jim Clyburn"). */
+const REACH = 12;
+const STOP = /^[.!?“”"]$/;
+
+/** The features of one candidate of one quote, and the cue that ties it to the quote, if any. */
+export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, c: Candidate, f: Facts): { features: string[]; cue?: Cue } {
+  const { tokens } = a.speakers;
+  const q = r.quote;
+  const s = f.side;
+  const kind = kindOf(a, c);
+  const group = kind === 'per' || kind === 'org' ? 'name' : kind === 'desc' || kind === 'phr' ? 'phrase' : 'pronoun';
+  const out = [`k:${kind}`, `k:${kind}:${s}`];
+  if (c.kind !== 'name') out.push(`res:${kind}:${c.mentionIndex !== undefined ? 1 : 0}`);
+  // distance in sentences, paragraphs and tokens, and how many candidates are nearer
+  const sentence = facts.sentenceOf(c.start);
+  const sd = Math.min(3, Math.abs(facts.sentenceOf(s === 'A' ? q.end - 1 : q.start) - sentence));
+  const pd = Math.min(2, Math.abs(r.paragraph - facts.paragraphOf(c.start)));
+  const ti = facts.tokenIndex;
+  const td = s === 'B' ? ti(q.start) - ti(c.end) : s === 'A' ? ti(c.start) - ti(q.end) : 0;
+  const rank = Math.min(f.rank, 3);
+  out.push(`sd:${s}${sd}`, `sd:${s}${sd}:${group}`, `pd:${s}${pd}`, `td:${s}${bucket(td)}`, `rk:${s}${rank}`, `rk:${s}${rank}:${group}`);
+  // a cue verb right after it ("Trump said", "Trump, the president, said") or right before ("said Trump")
+  const first = ti(c.start);
+  const next = ti(c.end);
+  let cue: Cue | undefined;
+  for (let k = next; k < Math.min(tokens.length, next + REACH) && !STOP.test(tokens[k].text); k++) {
+    if (!facts.cueAt(k)) continue;
+    const gap = k - next;
+    const apposition = gap > 2 && tokens[next].text === ',';
+    if (gap <= 2 || apposition) {
+      out.push(`ca:${apposition ? 'app' : gap}`, `ca:${s}:sd${sd}`, `ca:${group}`);
+      cue = cueOf(tokens[k], a.text);
+    }
+    break;
+  }
+  for (let k = first - 1; k >= Math.max(0, first - 6) && !STOP.test(tokens[k].text); k--) {
+    if (!facts.cueAt(k)) continue;
+    out.push(`cb:${Math.min(first - 1 - k, 3)}`, `cb:${s}:sd${sd}`);
+    cue ??= cueOf(tokens[k], a.text);
+    break;
+  }
+  // grammatical position: the object of a preposition ("for Hillary Clinton"), a possessive, a sentence's start
+  const prev = tokens[first - 1];
+  if (!prev || facts.sentenceOf(prev.start) !== sentence || /^[“"]$/.test(prev.text)) out.push('g:initial');
+  else if (PREPOSITION.test(prev.text) || /^(?:of|and|or)$/i.test(prev.text)) out.push(`g:prep:${group}`);
+  const after = tokens[next];
+  if (after && /^['’]s?$/.test(after.text) || /['’]s$/.test(c.text)) out.push('g:poss');
+  else if (after?.text === ',') out.push('g:comma');
+  // the previous quote's speaker, and the rules' choice
+  if (f.isPrevious || f.sameAsPrevious) {
+    const opens = q.start === a.paras[r.paragraph].start ? 1 : 0;
+    const pp = Math.min(2, r.paragraph - (r.previous?.paragraph ?? r.paragraph));
+    out.push(f.isPrevious ? 'prev' : `prevEntity:${group}`, `prev:${r.rule}`, `prev:open${opens}:pd${pp}`);
+  }
+  if (f.isRule) out.push(`rule:${r.rule}`, `rule:${r.rule}:${group}`);
+  else if (f.sameAsRule) out.push(`ruleEntity:${r.rule}`);
+  // salience: how often the article names it
+  const named = c.mentionIndex !== undefined ? facts.family.get(familyOf(a.mentions[c.mentionIndex].text)) ?? 0 : 0;
+  out.push(`sal:${bucket(named)}`);
+  if (named && named === facts.top) out.push('sal:top');
+  if (q.start === a.paras[r.paragraph].start) out.push(`open:${s}${pd}`);
+  return { features: out, ...(cue ? { cue } : {}) };
+}
+
+/** A candidate's kind: a person, an organisation, a pronoun (he/she, I, we, they, it), a description or another phrase. */
+function kindOf(a: ArticleQuotes, c: Candidate): string {
+  if (c.kind === 'name') return c.mentionIndex !== undefined && a.mentions[c.mentionIndex].type === 'ORG' ? 'org' : 'per';
+  if (c.kind === 'pronoun') {
+    const lower = c.text.toLowerCase();
+    return lower === 'he' || lower === 'she' ? 'he' : lower;
+  }
+  return c.kind === 'description' ? 'desc' : 'phr';
+}
+
+/** 0, 1, 2–3, 4–7, 8–15, … as 0, 1, 2, 3, 4, … (at most 7). */
+function bucket(n: number): number {
+  return n <= 0 ? 0 : Math.min(7, 1 + Math.floor(Math.log2(n)));
+}
