@@ -6,6 +6,8 @@
 export interface Example {
   candidates: Int32Array[];
   right: boolean[];
+  /** Whom each candidate stands for: candidates of one speaker pool their probability. */
+  keys: string[];
 }
 
 export interface FitOptions {

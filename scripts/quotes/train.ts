@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { analyseArticle } from '../../src/core/analysis';
 import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { speakerChoices } from '../../src/core/quotes';
+import { bestChoice } from '../../src/core/quotes/ranking';
 import { calibrated, serializeSpeakerModel } from '../../src/core/quotes/speakerModel';
 import { readPolnear } from './brat';
 import { fit, isotonic, predict, reliability, seeded, shuffled, type Example, type FitOptions } from './fit';
@@ -24,7 +25,7 @@ const seed = Number(get('seed', '1'));
 const out = get('out', 'media/speaker-model.json')!;
 
 /** One training quote: its example, the rules' choice, and whether the quote counts for speaker accuracy. */
-interface Item { article: number; example: Example; rule: number; scored: boolean }
+interface Item { article: number; example: Example; rule: number; scored: boolean; describe: (i: number) => string }
 
 const t0 = Date.now();
 const recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync('media/ner-model.bin'))));
@@ -39,10 +40,13 @@ for (const [n, article] of articles.entries()) {
     // right: the candidate is the gold Source (same place or same name); "no speaker" is right when there is no Source
     const right = choices.map(c => (c.none ? !scored : scored && Boolean(sameSpeaker(article.text, home!, c))));
     const candidates = choices.map(c => Int32Array.from(c.features, f => index.get(f) ?? (index.set(f, index.size), index.size - 1)));
-    items.push({ article: n, example: { candidates, right }, rule, scored });
+    const gold = home?.source.map(x => article.text.slice(x.start, x.end)).join(' … ') ?? '';
+    const describe = (i: number) => `${article.name}: “${quote.text.slice(0, 60)}” — picked ${choices[i].none ? 'no speaker' : `${choices[i].text} (${choices[i].name}) [${choices[i].features.join(' ')}]`}; rules ${choices[rule].none ? 'none' : choices[rule].text}; gold ${gold}; right: ${choices.filter((_, k) => right[k]).map(c => c.none ? 'none' : `${c.text} [${c.features.join(' ')}]`).join(', ') || '—'}\n    …${article.text.slice(Math.max(0, quote.start - 200), quote.start).replace(/\s+/g, ' ')}⟦${quote.text.slice(0, 40)}…⟧${article.text.slice(quote.end, quote.end + 120).replace(/\s+/g, ' ')}`;
+    items.push({ article: n, example: { candidates, right, keys: choices.map(c => c.key) }, rule, scored, describe });
   }
 }
 const scored = items.filter(x => x.scored);
+if (a.includes('--unreachable')) { for (const x of scored.filter(y => !y.example.right.some(Boolean)).slice(0, Number(get('unreachable')))) console.log(x.describe(0).replace(/\[[^\]]*\]/g, '')); process.exit(0); }
 const reachable = scored.filter(x => x.example.right.some(Boolean)).length;
 const ruleRight = scored.filter(x => x.example.right[x.rule]).length;
 console.log(`${split}: ${articles.length} articles, ${items.length} speech quotes, ${scored.length} with a gold Source (${pct(reachable, scored.length)} % have it among their candidates); ${index.size} features; read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -60,24 +64,28 @@ function crossValidate(o: FitOptions): { p: number; right: boolean }[] {
     const w = fit(items.filter(x => foldOf[x.article] !== f).map(x => x.example), index.size, o);
     for (const x of items) {
       if (foldOf[x.article] !== f || !x.scored) continue;
-      const p = predict(w, x.example);
-      const best = p.indexOf(Math.max(...p));
-      points.push({ p: p[best], right: x.example.right[best] });
+      const { best, mass } = bestChoice(predict(w, x.example), x.example.keys);
+      points.push({ p: mass, right: x.example.right[best] });
+      if (showErrors) { const key = `model ${x.example.right[best] ? 'right' : 'wrong'}, rules ${x.example.right[x.rule] ? 'right' : 'wrong'}${best === x.example.candidates.length - 1 ? ', model none' : ''}`; showErrors.tally.set(key, (showErrors.tally.get(key) ?? 0) + 1); }
+      if (showErrors && o === showErrors.o && !x.example.right[best] && x.example.right.some(Boolean) && showErrors.list.length < showErrors.n) showErrors.list.push(x.describe(best));
     }
   }
   return points;
 }
 
 const grid: FitOptions[] = [];
-for (const l2 of [0.01, 0.1, 1, 10]) for (const epochs of [5, 15]) grid.push({ l2, epochs, rate: 0.1, seed });
+const showErrors = get('errors') ? { n: Number(get('errors')), list: [] as string[], tally: new Map<string, number>(), o: undefined as FitOptions | undefined } : undefined;
+for (const l2 of [0.1, 1, 10]) for (const epochs of [5, 20]) for (const rate of [0.1, 0.3]) grid.push({ l2, epochs, rate, seed });
 let best: { o: FitOptions; points: { p: number; right: boolean }[]; accuracy: number; logLoss: number } | undefined;
-for (const o of grid) {
+for (const o of showErrors ? grid.slice(0, 1) : grid) {
+  if (showErrors) showErrors.o = o;
   const points = crossValidate(o);
   const accuracy = points.filter(x => x.right).length / points.length;
   const logLoss = -points.reduce((s, x) => s + Math.log(Math.max(1e-9, x.right ? x.p : 1 - x.p)), 0) / points.length;
-  console.log(`  l2 ${o.l2}, ${o.epochs} epochs: cross-validated speaker accuracy ${(100 * accuracy).toFixed(1)} %, log loss ${logLoss.toFixed(3)}`);
+  console.log(`  l2 ${o.l2}, ${o.epochs} epochs, rate ${o.rate}: cross-validated speaker accuracy ${(100 * accuracy).toFixed(1)} %, log loss ${logLoss.toFixed(3)}`);
   if (!best || accuracy > best.accuracy + 1e-9 || (Math.abs(accuracy - best.accuracy) <= 1e-9 && logLoss < best.logLoss)) best = { o, points, accuracy, logLoss };
 }
+if (showErrors) { console.log(showErrors.list.join('\n')); console.log(showErrors.tally); process.exit(0); }
 const chosen = best!;
 const calibration = isotonic(chosen.points);
 // the calibration's own check, nested: fitted on all folds but one, measured on that one

@@ -46,6 +46,8 @@ export interface Choice extends Span {
   mentionIndex?: number;
   /** The name it gives: its mention's text, or its own words. */
   name: string;
+  /** Whom it stands for (a family name, or its words): candidates that stand for the same speaker pool their chances. */
+  key: string;
   none?: true;
   features: string[];
   /** The cue that ties it to the quote, if any, and the attribution in words. */
@@ -76,10 +78,8 @@ export function choicesOf(a: ArticleQuotes): QuoteChoices[] {
 /** Lets the model choose each speech quote's speaker; the confidence is its calibrated probability. */
 export function rankSpeakers(a: ArticleQuotes, model: SpeakerModel): void {
   for (const { quote, choices, rule } of choicesOf(a)) {
-    const p = probabilities(model, choices.map(c => c.features));
-    let best = 0;
-    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-    quote.confidence = calibrated(model, p[best]);
+    const { best, mass } = bestChoice(probabilities(model, choices.map(c => c.features)), choices.map(c => c.key));
+    quote.confidence = calibrated(model, mass);
     if (best === rule) continue; // the rules' speaker, cue and wording stand
     const pick = choices[best];
     delete quote.continues;
@@ -91,6 +91,21 @@ export function rankSpeakers(a: ArticleQuotes, model: SpeakerModel): void {
     quote.cue = pick.cue ?? null;
     quote.how = pick.how;
   }
+}
+
+/**
+ * The speaker with the most probability over all the candidates that stand for them, and that speaker's
+ * likeliest candidate: "Trump" before the quote and "he" after it add up.
+ */
+export function bestChoice(p: readonly number[], keys: readonly string[]): { best: number; mass: number } {
+  const mass = new Map<string, number>();
+  for (let i = 0; i < p.length; i++) mass.set(keys[i], (mass.get(keys[i]) ?? 0) + p[i]);
+  let best = 0;
+  for (let i = 1; i < p.length; i++) {
+    const m = mass.get(keys[i])!, b = mass.get(keys[best])!;
+    if (m > b || (m === b && p[i] > p[best])) best = i;
+  }
+  return { best, mass: mass.get(keys[best])! };
 }
 
 function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): QuoteChoices {
@@ -119,11 +134,11 @@ function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): Quot
       sameAsPrevious: Boolean(previousKey && key === previousKey),
     };
     const { features, cue } = featuresOf(a, facts, r, c, facts1);
-    return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}), name: nameOf(a, c), features, ...(cue ? { cue } : {}), how: howOf(facts, r, c, facts1, cue) };
+    return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}), name: nameOf(a, c), key, features, ...(cue ? { cue } : {}), how: howOf(facts, r, c, facts1, cue) };
   });
   // the rules' own choice keeps its speaker as they set it ("it" standing for an organisation)
   const ruleIndex = q.speaker ? choices.findIndex(c => c.start === q.speaker!.start && c.end === q.speaker!.end) : -1;
-  choices.push({ start: q.start, end: q.start, text: '', name: '', none: true, features: noneFeatures(r, choices.length), how: '' });
+  choices.push({ start: q.start, end: q.start, text: '', name: '', key: '', none: true, features: noneFeatures(r, choices.length), how: '' });
   return { quote: q, choices, rule: ruleIndex >= 0 ? ruleIndex : choices.length - 1 };
 }
 

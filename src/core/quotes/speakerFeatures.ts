@@ -80,7 +80,10 @@ export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, 
   const ti = facts.tokenIndex;
   const td = s === 'B' ? ti(q.start) - ti(c.end) : s === 'A' ? ti(c.start) - ti(q.end) : 0;
   const rank = Math.min(f.rank, 3);
-  out.push(`sd:${s}${sd}`, `sd:${s}${sd}:${group}`, `pd:${s}${pd}`, `td:${s}${bucket(td)}`, `rk:${s}${rank}`, `rk:${s}${rank}:${group}`);
+  out.push(`sd:${s}${sd}`, `sd:${s}${sd}:${group}`, `sd:${s}${sd}:${kind}`, `pd:${s}${pd}`, `td:${s}${bucket(td)}`, `rk:${s}${rank}`, `rk:${s}${rank}:${group}`, `rk:${s}${rank}:sd${sd}`);
+  // how the quote is introduced: a cue next to it, or a colon ("Stone said:"), or neither
+  const lead = quoteLead(a, facts, r);
+  out.push(`lead:${lead}:${s}${sd}`, `lead:${lead}:${s}${sd}:${group}`);
   // a cue verb right after it ("Trump said", "Trump, the president, said") or right before ("said Trump")
   const first = ti(c.start);
   const next = ti(c.end);
@@ -90,14 +93,14 @@ export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, 
     const gap = k - next;
     const apposition = gap > 2 && tokens[next].text === ',';
     if (gap <= 2 || apposition) {
-      out.push(`ca:${apposition ? 'app' : gap}`, `ca:${s}:sd${sd}`, `ca:${group}`);
+      out.push(`ca:${apposition ? 'app' : gap}`, `ca:${s}:sd${sd}`, `ca:${kind}`, `ca:${s}:rk${rank}`);
       cue = cueOf(tokens[k], a.text);
     }
     break;
   }
   for (let k = first - 1; k >= Math.max(0, first - 6) && !STOP.test(tokens[k].text); k--) {
     if (!facts.cueAt(k)) continue;
-    out.push(`cb:${Math.min(first - 1 - k, 3)}`, `cb:${s}:sd${sd}`);
+    out.push(`cb:${Math.min(first - 1 - k, 3)}`, `cb:${s}:sd${sd}`, `cb:${kind}`, `cb:${s}:rk${rank}`);
     cue ??= cueOf(tokens[k], a.text);
     break;
   }
@@ -122,6 +125,18 @@ export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, 
   if (named && named === facts.top) out.push('sal:top');
   if (q.start === a.paras[r.paragraph].start) out.push(`open:${s}${pd}`);
   return { features: out, ...(cue ? { cue } : {}) };
+}
+
+/** How a quote is introduced: 'cue' (a cue verb within a few words, in its sentence), 'colon', or 'bare'. */
+function quoteLead(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): string {
+  const q = r.quote;
+  if (/:\s*$/.test(a.text.slice(Math.max(0, q.start - 4), q.start))) return 'colon';
+  const { tokens } = a.speakers;
+  const start = facts.tokenIndex(q.start);
+  for (let k = start - 1; k >= Math.max(0, start - 8) && !STOP.test(tokens[k].text); k--) if (facts.cueAt(k)) return 'cue';
+  const end = facts.tokenIndex(q.end);
+  for (let k = end; k < Math.min(tokens.length, end + 8) && !STOP.test(tokens[k].text); k++) if (facts.cueAt(k)) return 'cue';
+  return 'bare';
 }
 
 /** A candidate's kind: a person, an organisation, a pronoun (he/she, I, we, they, it), a description or another phrase. */
