@@ -18,13 +18,15 @@ import { analyseInWorkers } from './cliWorkers';
 import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
 import { articleFiles, LeftOut, publishedHints, readArticle, readOneArticle, readSidecar, reportProblems, sidecarPath } from './cliFiles';
 import { isFolder, pathExists } from './node/diskFiles';
+import { readSpeakerModel } from './node/speakerModelFile';
 
 const USAGE = `Source Annotator CLI
 
   source-annotator analyze --format jsonl [--published YYYY-MM-DD] <files or folders...> [--model FILE | --rules]
       One JSON object per article: its publication date, entities (dates with their values), quotes (with
       speakers) and events. Entities come from the trained model media/ner-model.bin (or FILE); --rules uses
-      the word-list rules. Dates are counted from the article's publication date: the one set in its sidecar,
+      the word-list rules. Speakers are chosen by the trained model media/speaker-model.json, and each quote's
+      confidence is its calibrated probability that the speaker is right. Dates are counted from the article's publication date: the one set in its sidecar,
       else the one its text states, else --published, else the file's modification day (a guess).
   source-annotator export <folder> --format json|csv|md|timelinejs --out <file>
       The corpus's annotations, automatic and the user's.
@@ -113,12 +115,15 @@ function recogniser(flags: Map<string, string>): EntityRecogniser {
   return lazyModelRecogniser(new Uint8Array(fs.readFileSync(file)));
 }
 
+/** The shipped speaker model (media/speaker-model.json beside dist/); without it the rules choose speakers. */
+const SPEAKER_MODEL = path.join(__dirname, '..', 'media', 'speaker-model.json');
+
 /** Analyses made on every core before `main` runs (large inputs only; see `run`), by file. */
 const preAnalysed = new Map<string, { text: string; analysis: ArticleAnalysis }>();
 
 /** The articles that could be read, with their sidecars; what could not is in `leftOut` (and said on stderr). */
 function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOut): { corpus: Corpus; read: string[] } {
-  const corpus = new Corpus({ recogniser: recogniser(flags) });
+  const corpus = new Corpus({ recogniser: recogniser(flags), speakerModel: readSpeakerModel(SPEAKER_MODEL, m => process.stderr.write(`source-annotator: ${m}\n`)) });
   const read: string[] = [];
   const maxSidecarBytes = sidecarLimit(flags);
   const option = publishedOption(flags);
@@ -159,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
         const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? path.join(__dirname, '..', 'media', 'ner-model.bin');
         const option = publishedOption(flags);
         const published = files.map((file, i) => publishedHints(file, texts[i], readSidecar(file, sidecarLimit(flags), true).sidecar?.published, option));
-        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH, published });
+        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, ...(fs.existsSync(SPEAKER_MODEL) ? { speakerModelPath: SPEAKER_MODEL } : {}), maxLength: DEFAULT_MAX_LENGTH, published });
         if (analyses) files.forEach((file, i) => preAnalysed.set(file, { text: texts[i], analysis: analyses[i] }));
       }
     } catch {

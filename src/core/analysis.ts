@@ -48,7 +48,12 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
  * date the dates are valued against (the one that wins, so that a file's new date changes nothing when the text states one).
  */
 export function analysisSettings(text: string, options: AnalysisOptions): string {
-  return `${options.maxLength ?? DEFAULT_MAX_LENGTH}:${(options.recogniser ?? ruleRecogniser).id}${options.speakerModel ? `+${options.speakerModel.id}` : ''}:${publishedKey(resolvePublished(text, options.published))}`;
+  return `${options.maxLength ?? DEFAULT_MAX_LENGTH}:${analyserId(options)}:${publishedKey(resolvePublished(text, options.published))}`;
+}
+
+/** Which models analyse: the recogniser's id, and the speaker model's after a "+" when there is one. */
+export function analyserId(options: Pick<AnalysisOptions, 'recogniser' | 'speakerModel'>): string {
+  return `${(options.recogniser ?? ruleRecogniser).id}${options.speakerModel ? `+${options.speakerModel.id}` : ''}`;
 }
 
 /** Analyses by content hash, keeping the most recent results: re-opening or re-scanning costs nothing. */

@@ -65,6 +65,9 @@ export interface QuoteChoices {
 /** How far before a quote candidates are looked for (within its paragraph and the one before), and after it. */
 const BEFORE = 1500;
 const AFTER = 600;
+/** How far from a quote phrases next to cues are candidates. */
+const PHRASES_BEFORE = 400;
+const PHRASES_AFTER = 200;
 /** At most this many candidates on each side, the nearest. */
 const MOST_BEFORE = 14;
 const MOST_AFTER = 8;
@@ -118,6 +121,8 @@ function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): Quot
   const extra = (s: SpeakerMention | undefined) => {
     if (s && !found.some(c => c.start === s.start && c.end === s.end)) found.push({ start: s.start, end: s.end, text: s.text, kind: 'phrase', ...(s.mentionIndex !== undefined ? { mentionIndex: s.mentionIndex } : {}) });
   };
+  // phrases next to the cues of the quote's sentences: "a top GOP strategist said", "said another Republican"
+  for (const p of facts.phrasesNear({ start: Math.max(from, q.start - PHRASES_BEFORE), end: Math.min(para.end, q.end + PHRASES_AFTER) })) if (!found.some(c => c.start < p.end && p.start < c.end)) extra(p);
   extra(q.speaker ?? undefined);
   if (r.previous) extra(r.previous.speaker);
   const ruleKey = q.speaker && keyOf(a, q.speaker);

@@ -4,9 +4,10 @@
 // often the article names it.
 
 import type { Cue } from '../model';
-import { lowerBound, upperBound } from '../text/span';
+import { lowerBound, upperBound, type Span } from '../text/span';
 import { cueOf, isCue, PREPOSITION } from './cuePatterns';
 import type { ArticleQuotes, RuleQuote } from './ranking';
+import { phrasesAround } from './speakerPhrases';
 import { familyOf, type Candidate } from './speakers';
 
 /** What is worked out once per article. */
@@ -20,6 +21,8 @@ export interface ArticleFacts {
   /** How many PERSON/ORG mentions carry each family name, and the most any has. */
   family: Map<string, number>;
   top: number;
+  /** Phrases next to the cues within a window, in order (worked out once per cue). */
+  phrasesNear(window: Span): Candidate[];
 }
 
 /** Where a candidate stands and what it is to the rules, worked out by the caller. */
@@ -47,16 +50,33 @@ export function articleFacts(a: ArticleQuotes): ArticleFacts {
     family.set(key, n);
     if (m.type === 'PERSON') top = Math.max(top, n);
   }
+  const phrases = new Map<number, Candidate[]>();
+  const sentenceOf = (offset: number) => upperBound(a.starts, offset) - 1;
+  const cueAt = (k: number) => {
+    if (cues[k] < 0) cues[k] = isCue(tokens[k]) && !a.quoted.strictlyAround(tokens[k].start) ? 1 : 0;
+    return cues[k] === 1;
+  };
   return {
-    sentenceOf: offset => upperBound(a.starts, offset) - 1,
+    sentenceOf,
     paragraphOf: offset => upperBound(paraStarts, offset) - 1,
     tokenIndex: offset => lowerBound(tokens, offset),
-    cueAt: k => {
-      if (cues[k] < 0) cues[k] = isCue(tokens[k]) && !a.quoted.strictlyAround(tokens[k].start) ? 1 : 0;
-      return cues[k] === 1;
-    },
+    cueAt,
     family,
     top,
+    phrasesNear: window => {
+      const out: Candidate[] = [];
+      for (let k = lowerBound(tokens, window.start); k < tokens.length && tokens[k].end <= window.end; k++) {
+        if (!cueAt(k)) continue;
+        let found = phrases.get(k);
+        if (!found) {
+          const n = sentenceOf(tokens[k].start);
+          const sentence = { start: a.starts[n], end: Math.min(a.starts[n + 1] ?? a.text.length, a.paras[upperBound(paraStarts, tokens[k].start) - 1].end) };
+          phrases.set(k, (found = phrasesAround(a.text, tokens[k], sentence, a.speakers)));
+        }
+        out.push(...found.filter(p => p.start >= window.start && p.end <= window.end));
+      }
+      return out;
+    },
   };
 }
 

@@ -3,7 +3,7 @@
 
 import type { Mention, SpeakerMention } from '../model';
 import { SpanIndex, upperBound, type Span } from '../text/span';
-import { sentences } from '../text/sentences';
+import { paragraphs, sentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { DESCRIPTION, PRONOUNS } from './cues';
 
@@ -44,6 +44,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
   const tokens = tokenize(text);
   const gender = genders(text, tokens, people);
   const starts = sentences(text).map(x => x.start);
+  const paras = paragraphs(text).map(x => x.start);
   for (const t of tokens) {
     if (t.text.length > 4) continue; // the words below are shorter
     const lower = t.text.toLowerCase();
@@ -52,7 +53,11 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     const unwanted = FEMALE.has(lower) ? 'm' : 'f';
     if (PRONOUNS.has(lower)) {
       const fits = (x: Person) => gender.get(x.family) !== unwanted;
-      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, fits))?.i });
+      // "Obama campaigned for Hillary Clinton. … he said": a person named as the object of a preposition is
+      // passed over for one named as a subject nearby (this paragraph or the one before)
+      const near = paragraphStart(paras, t.start);
+      const subject = (x: Person) => x.start >= near && fits(x) && !OBLIQUE.test(text.slice(Math.max(0, x.start - 40), x.start));
+      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, subject) ?? people.lastBefore(t.start, fits))?.i });
     }
     // the writer, or a group: speakers, though not a named person
     else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
@@ -85,6 +90,14 @@ function subjectBefore<T extends Span & { m: Mention }>(t: Token, starts: number
   if (k < 1 || starts[k] !== t.start) return undefined;
   const first = people.within({ start: starts[k - 1], end: t.start })[0];
   return first && fits(first) ? first : undefined;
+}
+
+/** A preposition before a name, titles between allowed: "for Hillary Clinton", "with Sen. Ted Cruz". */
+const OBLIQUE = /\b(?:for|with|to|against|by|about|of|from|on|at|toward|towards|than|like|including|beside|behind|under|over|between|among)\s+(?:(?:the|former|then|\p{Lu}[\p{L}.]*)\s+){0,3}$/u;
+
+/** Where the paragraph before the one holding the offset starts (or this one, the first). */
+function paragraphStart(starts: number[], offset: number): number {
+  return starts[Math.max(0, upperBound(starts, offset) - 2)] ?? 0;
 }
 
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
