@@ -5,9 +5,9 @@
 import type { Cue, Mention, Quote, SpeakerMention } from '../model';
 import type { Span, SpanIndex } from '../text/span';
 import type { QuotedStretch } from './detect';
-import { calibrated, probabilities, type SpeakerModel } from './speakerModel';
+import { calibrated, score, softmax, type SpeakerModel } from './speakerModel';
 import { familyOf, type Candidate, type Speakers } from './speakers';
-import { articleFacts, featuresOf, type ArticleFacts, type Facts } from './speakerFeatures';
+import { articleFacts, candidateFacts, featuresOf, quoteLead, type ArticleFacts, type CandidateFacts, type Facts } from './speakerFeatures';
 
 /** How the rules attributed a quote: by a cue before or after it, a cue earlier in the paragraph, the previous speaker, or not. */
 export type Rule = 'cue-before' | 'cue-after' | 'earlier' | 'continues' | 'none';
@@ -49,7 +49,9 @@ export interface Choice extends Span {
   /** Whom it stands for (a family name, or its words): candidates that stand for the same speaker pool their chances. */
   key: string;
   none?: true;
+  /** Its features for this quote, and those of its own (the same array for every quote it stands near). */
   features: string[];
+  fixed: readonly string[];
   /** The cue that ties it to the quote, if any, and the attribution in words. */
   cue?: Cue;
   how: string;
@@ -69,19 +71,25 @@ const AFTER = 600;
 const PHRASES_BEFORE = 400;
 const PHRASES_AFTER = 200;
 /** At most this many candidates on each side, the nearest. */
-const MOST_BEFORE = 14;
-const MOST_AFTER = 8;
+const MOST_BEFORE = 8;
+const MOST_AFTER = 4;
 
 /** The speech quotes of an article with their candidate speakers. */
 export function choicesOf(a: ArticleQuotes): QuoteChoices[] {
   const facts = articleFacts(a);
-  return a.quotes.filter(r => r.quote.kind === 'speech').map(r => quoteChoices(a, facts, r));
+  // by the candidate itself: the article's candidates are the same objects for every quote
+  const own = new Map<Candidate, CandidateFacts>();
+  const ownOf = (c: Candidate) => own.get(c) ?? own.set(c, candidateFacts(a, facts, c)).get(c)!;
+  return a.quotes.filter(r => r.quote.kind === 'speech').map(r => quoteChoices(a, facts, ownOf, r));
 }
 
 /** Lets the model choose each speech quote's speaker; the confidence is its calibrated probability. */
 export function rankSpeakers(a: ArticleQuotes, model: SpeakerModel): void {
+  // a candidate's own features score the same for every quote: once per article
+  const fixed = new Map<readonly string[], number>();
+  const fixedScore = (f: readonly string[]) => fixed.get(f) ?? fixed.set(f, score(model.weights, f)).get(f)!;
   for (const { quote, choices, rule } of choicesOf(a)) {
-    const { best, mass } = bestChoice(probabilities(model, choices.map(c => c.features)), choices.map(c => c.key));
+    const { best, mass } = bestChoice(softmax(choices.map(c => fixedScore(c.fixed) + score(model.weights, c.features))), choices.map(c => c.key));
     quote.confidence = calibrated(model, mass);
     if (best === rule) continue; // the rules' speaker, cue and wording stand
     const pick = choices[best];
@@ -111,7 +119,7 @@ export function bestChoice(p: readonly number[], keys: readonly string[]): { bes
   return { best, mass: mass.get(keys[best])! };
 }
 
-function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): QuoteChoices {
+function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, ownOf: (c: Candidate) => CandidateFacts, r: RuleQuote): QuoteChoices {
   const q = r.quote;
   const para = a.paras[r.paragraph];
   const from = Math.max(a.paras[Math.max(0, r.paragraph - 1)].start, q.start - BEFORE);
@@ -125,12 +133,13 @@ function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): Quot
   for (const p of facts.phrasesNear({ start: Math.max(from, q.start - PHRASES_BEFORE), end: Math.min(para.end, q.end + PHRASES_AFTER) })) if (!found.some(c => c.start < p.end && p.start < c.end)) extra(p);
   extra(q.speaker ?? undefined);
   if (r.previous) extra(r.previous.speaker);
-  const ruleKey = q.speaker && keyOf(a, q.speaker);
-  const previousKey = r.previous && keyOf(a, r.previous.speaker);
+  const ruleKey = q.speaker && keyOf(facts, q.speaker);
+  const previousKey = r.previous && keyOf(facts, r.previous.speaker);
   const rank = { B: 0, A: 0, I: 0 };
+  const lead = quoteLead(a, facts, r);
   const choices: Choice[] = found.map(c => {
     const side = c.end <= q.start ? 'B' : c.start >= q.end ? 'A' : 'I';
-    const key = keyOf(a, c);
+    const key = keyOf(facts, c);
     const facts1: Facts = {
       side, rank: rank[side]++,
       isRule: Boolean(q.speaker && q.speaker.start === c.start && q.speaker.end === c.end),
@@ -138,12 +147,15 @@ function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): Quot
       isPrevious: Boolean(r.previous && r.previous.speaker.start === c.start && r.previous.speaker.end === c.end),
       sameAsPrevious: Boolean(previousKey && key === previousKey),
     };
-    const { features, cue } = featuresOf(a, facts, r, c, facts1);
-    return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}), name: nameOf(a, c), key, features, ...(cue ? { cue } : {}), how: howOf(facts, r, c, facts1, cue) };
+    const own = ownOf(c);
+    const choice: Choice = { start: c.start, end: c.end, text: c.text, name: nameOf(a, c), key, features: featuresOf(a, facts, r, lead, c, own, facts1), fixed: own.fixed, how: howOf(facts, r, c, facts1, own.cue) };
+    if (c.mentionIndex !== undefined) choice.mentionIndex = c.mentionIndex;
+    if (own.cue) choice.cue = own.cue;
+    return choice;
   });
   // the rules' own choice keeps its speaker as they set it ("it" standing for an organisation)
   const ruleIndex = q.speaker ? choices.findIndex(c => c.start === q.speaker!.start && c.end === q.speaker!.end) : -1;
-  choices.push({ start: q.start, end: q.start, text: '', name: '', key: '', none: true, features: noneFeatures(r, choices.length), how: '' });
+  choices.push({ start: q.start, end: q.start, text: '', name: '', key: '', none: true, features: noneFeatures(r, choices.length), fixed: [], how: '' });
   return { quote: q, choices, rule: ruleIndex >= 0 ? ruleIndex : choices.length - 1 };
 }
 
@@ -152,8 +164,8 @@ function noneFeatures(r: RuleQuote, n: number): string[] {
 }
 
 /** What a candidate is taken to stand for, for comparing two: its mention's family name, else its words. */
-function keyOf(a: ArticleQuotes, c: { text: string; mentionIndex?: number; name?: string }): string {
-  return familyOf(c.mentionIndex !== undefined ? a.mentions[c.mentionIndex].text : c.name ?? c.text);
+function keyOf(facts: ArticleFacts, c: { text: string; mentionIndex?: number; name?: string }): string {
+  return c.mentionIndex !== undefined ? facts.familyOfMention(c.mentionIndex) : familyOf(c.name ?? c.text);
 }
 
 const nameOf = (a: ArticleQuotes, c: Candidate) => (c.mentionIndex !== undefined ? a.mentions[c.mentionIndex].text : c.text);

@@ -21,6 +21,8 @@ export interface ArticleFacts {
   /** How many PERSON/ORG mentions carry each family name, and the most any has. */
   family: Map<string, number>;
   top: number;
+  /** The family name of a mention, worked out once. */
+  familyOfMention(i: number): string;
   /** Phrases next to the cues within a window, in order (worked out once per cue). */
   phrasesNear(window: Span): Candidate[];
 }
@@ -51,6 +53,7 @@ export function articleFacts(a: ArticleQuotes): ArticleFacts {
     if (m.type === 'PERSON') top = Math.max(top, n);
   }
   const phrases = new Map<number, Candidate[]>();
+  const families: string[] = [];
   const sentenceOf = (offset: number) => upperBound(a.starts, offset) - 1;
   const cueAt = (k: number) => {
     if (cues[k] < 0) cues[k] = isCue(tokens[k]) && !a.quoted.strictlyAround(tokens[k].start) ? 1 : 0;
@@ -63,6 +66,7 @@ export function articleFacts(a: ArticleQuotes): ArticleFacts {
     cueAt,
     family,
     top,
+    familyOfMention: i => (families[i] ??= familyOf(a.mentions[i].text)),
     phrasesNear: window => {
       const out: Candidate[] = [];
       for (let k = lowerBound(tokens, window.start); k < tokens.length && tokens[k].end <= window.end; k++) {
@@ -84,53 +88,76 @@ export function articleFacts(a: ArticleQuotes): ArticleFacts {
 const REACH = 12;
 const STOP = /^[.!?“”"]$/;
 
-/** The features of one candidate of one quote, and the cue that ties it to the quote, if any. */
-export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, c: Candidate, f: Facts): { features: string[]; cue?: Cue } {
+/** What a candidate is whatever the quote: its kind, its features of its own (shared by every quote it may have said), its cues. */
+export interface CandidateFacts {
+  kind: string;
+  group: 'name' | 'phrase' | 'pronoun';
+  /** Features that do not depend on the quote: kind, cue next to it, grammatical position, salience. */
+  fixed: string[];
+  /** The cue verb right after it ("Trump said"; 'app' across an apposition) or right before it ("said Trump"), how many tokens away. */
+  cueAfter?: number | 'app';
+  cueBefore?: number;
+  cue?: Cue;
+}
+
+/** The features of a candidate of its own, worked out once per article (a candidate stands near several quotes). */
+export function candidateFacts(a: ArticleQuotes, facts: ArticleFacts, c: Candidate): CandidateFacts {
   const { tokens } = a.speakers;
-  const q = r.quote;
-  const s = f.side;
   const kind = kindOf(a, c);
   const group = kind === 'per' || kind === 'org' ? 'name' : kind === 'desc' || kind === 'phr' ? 'phrase' : 'pronoun';
-  const out = [`k:${kind}`, `k:${kind}:${s}`];
-  if (c.kind !== 'name') out.push(`res:${kind}:${c.mentionIndex !== undefined ? 1 : 0}`);
-  // distance in sentences, paragraphs and tokens, and how many candidates are nearer
-  const sentence = facts.sentenceOf(c.start);
-  const sd = Math.min(3, Math.abs(facts.sentenceOf(s === 'A' ? q.end - 1 : q.start) - sentence));
-  const pd = Math.min(2, Math.abs(r.paragraph - facts.paragraphOf(c.start)));
-  const ti = facts.tokenIndex;
-  const td = s === 'B' ? ti(q.start) - ti(c.end) : s === 'A' ? ti(c.start) - ti(q.end) : 0;
-  const rank = Math.min(f.rank, 3);
-  out.push(`sd:${s}${sd}`, `sd:${s}${sd}:${group}`, `sd:${s}${sd}:${kind}`, `pd:${s}${pd}`, `td:${s}${bucket(td)}`, `rk:${s}${rank}`, `rk:${s}${rank}:${group}`, `rk:${s}${rank}:sd${sd}`);
-  // how the quote is introduced: a cue next to it, or a colon ("Stone said:"), or neither
-  const lead = quoteLead(a, facts, r);
-  out.push(`lead:${lead}:${s}${sd}`, `lead:${lead}:${s}${sd}:${group}`);
+  const out: CandidateFacts = { kind, group, fixed: [`k:${kind}`] };
+  if (c.kind !== 'name') out.fixed.push(`res:${kind}:${c.mentionIndex !== undefined ? 1 : 0}`);
   // a cue verb right after it ("Trump said", "Trump, the president, said") or right before ("said Trump")
-  const first = ti(c.start);
-  const next = ti(c.end);
-  let cue: Cue | undefined;
+  const first = facts.tokenIndex(c.start);
+  const next = facts.tokenIndex(c.end);
   for (let k = next; k < Math.min(tokens.length, next + REACH) && !STOP.test(tokens[k].text); k++) {
     if (!facts.cueAt(k)) continue;
     const gap = k - next;
     const apposition = gap > 2 && tokens[next].text === ',';
     if (gap <= 2 || apposition) {
-      out.push(`ca:${apposition ? 'app' : gap}`, `ca:${s}:sd${sd}`, `ca:${kind}`, `ca:${s}:rk${rank}`);
-      cue = cueOf(tokens[k], a.text);
+      out.cueAfter = apposition ? 'app' : gap;
+      out.fixed.push(`ca:${out.cueAfter}`, `ca:${kind}`);
+      out.cue = cueOf(tokens[k], a.text);
     }
     break;
   }
   for (let k = first - 1; k >= Math.max(0, first - 6) && !STOP.test(tokens[k].text); k--) {
     if (!facts.cueAt(k)) continue;
-    out.push(`cb:${Math.min(first - 1 - k, 3)}`, `cb:${s}:sd${sd}`, `cb:${kind}`, `cb:${s}:rk${rank}`);
-    cue ??= cueOf(tokens[k], a.text);
+    out.cueBefore = Math.min(first - 1 - k, 3);
+    out.fixed.push(`cb:${out.cueBefore}`, `cb:${kind}`);
+    out.cue ??= cueOf(tokens[k], a.text);
     break;
   }
   // grammatical position: the object of a preposition ("for Hillary Clinton"), a possessive, a sentence's start
   const prev = tokens[first - 1];
-  if (!prev || facts.sentenceOf(prev.start) !== sentence || /^[“"]$/.test(prev.text)) out.push('g:initial');
-  else if (PREPOSITION.test(prev.text) || /^(?:of|and|or)$/i.test(prev.text)) out.push(`g:prep:${group}`);
+  if (!prev || facts.sentenceOf(prev.start) !== facts.sentenceOf(c.start) || /^[“"]$/.test(prev.text)) out.fixed.push('g:initial');
+  else if (PREPOSITION.test(prev.text) || /^(?:of|and|or)$/i.test(prev.text)) out.fixed.push(`g:prep:${group}`);
   const after = tokens[next];
-  if (after && /^['’]s?$/.test(after.text) || /['’]s$/.test(c.text)) out.push('g:poss');
-  else if (after?.text === ',') out.push('g:comma');
+  if (after && /^['’]s?$/.test(after.text) || /['’]s$/.test(c.text)) out.fixed.push('g:poss');
+  else if (after?.text === ',') out.fixed.push('g:comma');
+  // salience: how often the article names it
+  const named = c.mentionIndex !== undefined ? facts.family.get(facts.familyOfMention(c.mentionIndex)) ?? 0 : 0;
+  out.fixed.push(`sal:${bucket(named)}`);
+  if (named && named === facts.top) out.fixed.push('sal:top');
+  return out;
+}
+
+/** The features of a candidate that depend on the quote: where it stands, its cue's place, the previous quote, the rules. */
+export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, lead: string, c: Candidate, own: CandidateFacts, f: Facts): string[] {
+  const q = r.quote;
+  const s = f.side;
+  const { kind, group } = own;
+  // distance in sentences, paragraphs and tokens, and how many candidates are nearer
+  const sd = Math.min(3, Math.abs(facts.sentenceOf(s === 'A' ? q.end - 1 : q.start) - facts.sentenceOf(c.start)));
+  const pd = Math.min(2, Math.abs(r.paragraph - facts.paragraphOf(c.start)));
+  const ti = facts.tokenIndex;
+  const td = s === 'B' ? ti(q.start) - ti(c.end) : s === 'A' ? ti(c.start) - ti(q.end) : 0;
+  const rank = Math.min(f.rank, 3);
+  const out = [`k:${kind}:${s}`, `sd:${s}${sd}`, `sd:${s}${sd}:${group}`, `sd:${s}${sd}:${kind}`, `pd:${s}${pd}`, `td:${s}${bucket(td)}`, `rk:${s}${rank}`, `rk:${s}${rank}:${group}`, `rk:${s}${rank}:sd${sd}`];
+  // how the quote is introduced: a cue next to it, or a colon ("Stone said:"), or neither
+  out.push(`lead:${lead}:${s}${sd}`, `lead:${lead}:${s}${sd}:${group}`);
+  if (own.cueAfter !== undefined) out.push(`ca:${s}:sd${sd}`, `ca:${s}:rk${rank}`);
+  if (own.cueBefore !== undefined) out.push(`cb:${s}:sd${sd}`, `cb:${s}:rk${rank}`);
   // the previous quote's speaker, and the rules' choice
   if (f.isPrevious || f.sameAsPrevious) {
     const opens = q.start === a.paras[r.paragraph].start ? 1 : 0;
@@ -139,16 +166,12 @@ export function featuresOf(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote, 
   }
   if (f.isRule) out.push(`rule:${r.rule}`, `rule:${r.rule}:${group}`);
   else if (f.sameAsRule) out.push(`ruleEntity:${r.rule}`);
-  // salience: how often the article names it
-  const named = c.mentionIndex !== undefined ? facts.family.get(familyOf(a.mentions[c.mentionIndex].text)) ?? 0 : 0;
-  out.push(`sal:${bucket(named)}`);
-  if (named && named === facts.top) out.push('sal:top');
   if (q.start === a.paras[r.paragraph].start) out.push(`open:${s}${pd}`);
-  return { features: out, ...(cue ? { cue } : {}) };
+  return out;
 }
 
 /** How a quote is introduced: 'cue' (a cue verb within a few words, in its sentence), 'colon', or 'bare'. */
-function quoteLead(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): string {
+export function quoteLead(a: ArticleQuotes, facts: ArticleFacts, r: RuleQuote): string {
   const q = r.quote;
   if (/:\s*$/.test(a.text.slice(Math.max(0, q.start - 4), q.start))) return 'colon';
   const { tokens } = a.speakers;

@@ -54,9 +54,13 @@ export function score(weights: ReadonlyMap<string, number>, features: readonly s
   return s;
 }
 
-/** The softmax over one quote's candidates. */
+/** The softmax over one quote's candidates, from their features. */
 export function probabilities(model: Pick<SpeakerModel, 'weights'>, candidates: readonly (readonly string[])[]): number[] {
-  const scores = candidates.map(f => score(model.weights, f));
+  return softmax(candidates.map(f => score(model.weights, f)));
+}
+
+/** Scores made probabilities that add up to one. */
+export function softmax(scores: readonly number[]): number[] {
   const max = Math.max(...scores);
   const e = scores.map(s => Math.exp(s - max));
   const sum = e.reduce((a, b) => a + b, 0);

@@ -41,15 +41,21 @@ const THE = /^the$/i;
 
 /** Phrases that may name a speaker next to a cue, for the speaker model: "a top GOP strategist said", "said another Republican". */
 export function phrasesAround(text: string, cue: Token, sentence: Span, speakers: Speakers): Candidate[] {
-  const lead = text.slice(sentence.start, cue.start);
-  const from = sentence.start + lead.search(/[^“”"();:,]*$/);
+  // a phrase is a few words: the words within REACH characters of the cue, up to a mark, bracket or comma
+  let from = cue.start;
+  while (from > Math.max(sentence.start, cue.start - REACH) && !BOUNDARY.has(text[from - 1])) from--;
+  let to = cue.end;
+  while (to < Math.min(sentence.end, cue.end + REACH) && !QUOTE_MARK.has(text[to])) to++;
   const words = wordsIn(text, { start: from, end: cue.end });
   const before = nounPhraseBefore(text, words, words.length - 1, speakers, OPENER);
-  const next = text.slice(cue.end, sentence.end).search(/[“”"]/);
-  const after = following(text, cue, next < 0 ? sentence.end : cue.end + next, speakers);
+  const after = following(text, cue, to, speakers);
   return [...(before ? [before] : []), ...(after && after.kind === 'phrase' ? [after] : [])];
 }
 
+/** What ends the stretch before a cue a phrase is looked for in: quotation marks, brackets, colons, commas. */
+const BOUNDARY = new Set('“”"();:,');
+const QUOTE_MARK = new Set('“”"');
+const REACH = 80;
 const OPENER = /^(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its|our)$/i;
 
 /** "said Trump", "said the president", "added Rep. Jim Clyburn": the speaker right after the cue, titles between. */
