@@ -2,7 +2,7 @@
 // person meant, and descriptions ("the U.S. president") resolved to the person with that title.
 
 import type { Mention, SpeakerMention } from '../model';
-import { SpanIndex, upperBound, type Span } from '../text/span';
+import { lowerBound, SpanIndex, upperBound, type Span } from '../text/span';
 import { paragraphs, sentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { DESCRIPTION, PRONOUNS } from './cues';
@@ -21,6 +21,8 @@ export interface Candidate extends Span {
 export interface Speakers {
   candidates: SpanIndex<Candidate>;
   people: SpanIndex<Person>;
+  /** The people by family name, in order (looked up for every phrase that may name one). */
+  families: Map<string, Person[]>;
   /** The article's tokens (read once, for the speaker model's distances and cues too). */
   tokens: Token[];
 }
@@ -55,9 +57,10 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
       const fits = (x: Person) => gender.get(x.family) !== unwanted;
       // "Obama campaigned for Hillary Clinton. … he said": a person named as the object of a preposition is
       // passed over for one named as a subject nearby (this paragraph or the one before)
-      const near = paragraphStart(paras, t.start);
-      const subject = (x: Person) => x.start >= near && fits(x) && !OBLIQUE.test(text.slice(Math.max(0, x.start - 40), x.start));
-      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, subject) ?? people.lastBefore(t.start, fits))?.i });
+      const nearby = people.within({ start: paragraphStart(paras, t.start), end: t.start });
+      let subject: Person | undefined;
+      for (let k = nearby.length - 1; k >= 0 && !subject; k--) if (fits(nearby[k]) && !OBLIQUE.test(text.slice(Math.max(0, nearby[k].start - 40), nearby[k].start))) subject = nearby[k];
+      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? subject ?? people.lastBefore(t.start, fits))?.i });
     }
     // the writer, or a group: speakers, though not a named person
     else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
@@ -78,7 +81,9 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     const resolved = titled.lastBefore(span.start)?.i ?? titled.items[0]?.i;
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
-  return { candidates: new SpanIndex(out), people, tokens };
+  const families = new Map<string, Person[]>();
+  for (const x of people.items) (families.get(x.family) ?? families.set(x.family, []).get(x.family)!).push(x);
+  return { candidates: new SpanIndex(out), people, families, tokens };
 }
 
 /**
@@ -150,6 +155,9 @@ export const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase()
 
 /** The person of that family name ("pence") named last before `at`, else first after. */
 export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {
-  const named = (x: Person) => x.family === family;
-  return speakers.people.lastBefore(at, named) ?? speakers.people.items.find(named);
+  const named = speakers.families.get(family);
+  if (!named) return undefined;
+  const k = lowerBound(named, at) - 1; // the last starting before `at`
+  for (let j = k; j >= 0; j--) if (named[j].end <= at) return named[j];
+  return named[0];
 }
