@@ -75,8 +75,9 @@ export function fit(examples: readonly Example[], features: number, o: FitOption
 }
 
 /**
- * Isotonic regression of being right on the predicted probability (pool adjacent violators), each block's share
- * smoothed by one right and one wrong in ten thousand… (add-one): the calibration curve at the blocks' mean probabilities.
+ * Isotonic regression of being right on the predicted probability (pool adjacent violators): the calibration
+ * curve at the blocks' mean probabilities. Each block's share is smoothed with one right and one wrong added
+ * (a block of three all right says 80 %, not 100 %), kept rising.
  */
 export function isotonic(points: readonly { p: number; right: boolean }[]): { x: number[]; y: number[] } {
   const sorted = [...points].sort((a, b) => a.p - b.p);
@@ -99,7 +100,7 @@ export function isotonic(points: readonly { p: number; right: boolean }[]): { x:
   return { x, y };
 }
 
-/** Expected calibration error over ten bands of confidence, and the bands. */
+/** Expected calibration error over bands of confidence (below 50 %, then by tens, 90–95 and 95–100), and the bands. */
 export function reliability(points: readonly { p: number; right: boolean }[], edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001]): { ece: number; bands: { from: number; to: number; n: number; said: number; right: number }[] } {
   const bands = edges.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, edges[i + 1]), n: 0, said: 0, right: 0 }));
   for (const pt of points) {

@@ -3,6 +3,7 @@
 // Settings are chosen by cross-validation over train articles; the calibration is fitted on the quotes
 // each fold's model did not see; the shipped model is then trained on all of train. Dev is not read.
 // usage: npm run train:quotes -- --data ../shared/data/polnear [--folds 5] [--seed 1] [--out media/speaker-model.json]
+//   --errors N lists N out-of-fold mistakes (first setting) and stops; --unreachable N lists quotes whose Source is no candidate
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseArticle } from '../../src/core/analysis';

@@ -55,6 +55,8 @@ export interface Choice extends Span {
   /** The cue that ties it to the quote, if any, and the attribution in words. */
   cue?: Cue;
   how: string;
+  /** Where the previous quote starts, when this is its speaker: the quote continues it (corrections follow). */
+  continues?: number;
 }
 
 export interface QuoteChoices {
@@ -64,15 +66,11 @@ export interface QuoteChoices {
   rule: number;
 }
 
-/** How far before a quote candidates are looked for (within its paragraph and the one before), and after it. */
-const BEFORE = 1500;
-const AFTER = 600;
-/** How far from a quote phrases next to cues are candidates. */
-const PHRASES_BEFORE = 400;
-const PHRASES_AFTER = 200;
-/** At most this many candidates on each side, the nearest. */
-const MOST_BEFORE = 8;
-const MOST_AFTER = 4;
+/**
+ * Where candidates are looked for, in characters: before a quote (within its paragraph and the one before) and
+ * after it (within its paragraph); phrases next to cues nearer; at most `most` candidates on each side, the nearest.
+ */
+const REACH = { before: 1500, after: 600, phrasesBefore: 400, phrasesAfter: 200, mostBefore: 8, mostAfter: 4 };
 
 /** The speech quotes of an article with their candidate speakers. */
 export function choicesOf(a: ArticleQuotes): QuoteChoices[] {
@@ -101,6 +99,7 @@ export function rankSpeakers(a: ArticleQuotes, model: SpeakerModel): void {
     quote.speaker = { start: pick.start, end: pick.end, text: pick.text, ...(pick.mentionIndex !== undefined ? { mentionIndex: pick.mentionIndex } : {}) };
     quote.cue = pick.cue ?? null;
     quote.how = pick.how;
+    if (pick.continues !== undefined) quote.continues = pick.continues;
   }
 }
 
@@ -122,15 +121,15 @@ export function bestChoice(p: readonly number[], keys: readonly string[]): { bes
 function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, ownOf: (c: Candidate) => CandidateFacts, r: RuleQuote): QuoteChoices {
   const q = r.quote;
   const para = a.paras[r.paragraph];
-  const from = Math.max(a.paras[Math.max(0, r.paragraph - 1)].start, q.start - BEFORE);
-  const before = a.speakers.candidates.within({ start: from, end: q.start }).slice(-MOST_BEFORE).reverse();
-  const after = a.speakers.candidates.within({ start: q.end, end: Math.min(para.end, q.end + AFTER) }).slice(0, MOST_AFTER);
+  const from = Math.max(a.paras[Math.max(0, r.paragraph - 1)].start, q.start - REACH.before);
+  const before = a.speakers.candidates.within({ start: from, end: q.start }).slice(-REACH.mostBefore).reverse();
+  const after = a.speakers.candidates.within({ start: q.end, end: Math.min(para.end, q.end + REACH.after) }).slice(0, REACH.mostAfter);
   const found: Candidate[] = [...before, ...after];
   const extra = (s: SpeakerMention | undefined) => {
     if (s && !found.some(c => c.start === s.start && c.end === s.end)) found.push({ start: s.start, end: s.end, text: s.text, kind: 'phrase', ...(s.mentionIndex !== undefined ? { mentionIndex: s.mentionIndex } : {}) });
   };
   // phrases next to the cues of the quote's sentences: "a top GOP strategist said", "said another Republican"
-  for (const p of facts.phrasesNear({ start: Math.max(from, q.start - PHRASES_BEFORE), end: Math.min(para.end, q.end + PHRASES_AFTER) })) if (!found.some(c => c.start < p.end && p.start < c.end)) extra(p);
+  for (const p of facts.phrasesNear({ start: Math.max(from, q.start - REACH.phrasesBefore), end: Math.min(para.end, q.end + REACH.phrasesAfter) })) if (!found.some(c => c.start < p.end && p.start < c.end)) extra(p);
   extra(q.speaker ?? undefined);
   if (r.previous) extra(r.previous.speaker);
   const ruleKey = q.speaker && keyOf(facts, q.speaker);
@@ -151,6 +150,7 @@ function quoteChoices(a: ArticleQuotes, facts: ArticleFacts, ownOf: (c: Candidat
     const choice: Choice = { start: c.start, end: c.end, text: c.text, name: nameOf(a, c), key, features: featuresOf(a, facts, r, lead, c, own, facts1), fixed: own.fixed, how: howOf(facts, r, c, facts1, own.cue) };
     if (c.mentionIndex !== undefined) choice.mentionIndex = c.mentionIndex;
     if (own.cue) choice.cue = own.cue;
+    if (r.previous && choice.how === CONTINUES) choice.continues = r.previous.at;
     return choice;
   });
   // the rules' own choice keeps its speaker as they set it ("it" standing for an organisation)
@@ -170,10 +170,12 @@ function keyOf(facts: ArticleFacts, c: { text: string; mentionIndex?: number; na
 
 const nameOf = (a: ArticleQuotes, c: Candidate) => (c.mentionIndex !== undefined ? a.mentions[c.mentionIndex].text : c.text);
 
+const CONTINUES = 'continues the previous speaker';
+
 /** The attribution in words, for the hover. */
 function howOf(facts: ArticleFacts, r: RuleQuote, c: Candidate, f: Facts, cue: Cue | undefined): string {
   if (f.isRule && r.quote.how) return r.quote.how;
-  if (f.isPrevious || f.sameAsPrevious) return 'continues the previous speaker';
+  if (f.isPrevious || f.sameAsPrevious) return CONTINUES;
   const where = f.side === 'A' ? 'after the quote' : f.side === 'I' ? 'in the quote' : 'before the quote';
   if (cue) return `cue “${cue.text}”, ${where}`;
   if (facts.sentenceOf(c.start) === facts.sentenceOf(f.side === 'A' ? r.quote.end - 1 : r.quote.start)) return `named in the same sentence, ${where}`;
