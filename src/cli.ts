@@ -12,7 +12,7 @@ import { analyseInWorkers } from './cliWorkers';
 import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
 import { articleFiles, LeftOut, publishedHints, readArticle, readOneArticle, readSidecar, sidecarPath } from './cliFiles';
 import { pathExists } from './node/diskFiles';
-import { DEFAULT_MODEL, inputFiles, loadCorpus, preAnalysed, publishedOption, saveSidecarFile, sidecarLimit, UsageError } from './cli/load';
+import { DEFAULT_MODEL, SPEAKER_MODEL, inputFiles, loadCorpus, preAnalysed, publishedOption, saveSidecarFile, sidecarLimit, UsageError } from './cli/load';
 import { exportCommand } from './cli/export';
 import { importCommand, IMPORT_FORMATS } from './cli/import';
 
@@ -23,7 +23,9 @@ const USAGE = `Source Annotator CLI
   source-annotator analyze --format jsonl [--published YYYY-MM-DD] <files or folders...> [--model FILE | --rules]
       One JSON object per article: its publication date, entities (dates with their values), quotes (with
       speakers) and events. Entities come from the trained model media/ner-model.bin (or FILE); --rules uses
-      the word-list rules. Dates are counted from the article's publication date: the one set in its sidecar,
+      the word-list rules. Speakers are chosen by the trained model media/speaker-model.json, and each quote's
+      confidence is its calibrated probability that the speaker is right. Dates are counted from the article's
+      publication date: the one set in its sidecar,
       else the one its text states, else --published, else the file's modification day (a guess).
   source-annotator export <folder> --format ${EXPORT_FORMATS.join('|')} [--out <file or folder>]
       The corpus's annotations, automatic and the user's: json, csv, a Markdown report (md), TimelineJS; the
@@ -96,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
         const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? DEFAULT_MODEL;
         const option = publishedOption(flags);
         const published = files.map((file, i) => publishedHints(file, texts[i], readSidecar(file, sidecarLimit(flags), true).sidecar?.published, option));
-        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, maxLength: DEFAULT_MAX_LENGTH, published });
+        const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, ...(fs.existsSync(SPEAKER_MODEL) ? { speakerModelPath: SPEAKER_MODEL } : {}), maxLength: DEFAULT_MAX_LENGTH, published });
         if (analyses) files.forEach((file, i) => preAnalysed.set(file, { text: texts[i], analysis: analyses[i] }));
       }
     } catch {

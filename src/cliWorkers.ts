@@ -1,5 +1,5 @@
 // Article analysis on every core for the CLI: worker threads running dist/worker.js (the extension's own
-// analysis worker), each with the entity model, texts handed out one at a time to whichever is free.
+// analysis worker), each with the entity and speaker models, texts handed out one at a time to whichever is free.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -10,13 +10,13 @@ import type { PublishedHints } from './core/dates/published';
  * The analyses of the texts, in order, made by `threads` workers; undefined when no worker can run here
  * (the worker script is missing: the caller analyses in its own thread).
  */
-export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; maxLength: number; threads?: number; published?: PublishedHints[] }): Promise<ArticleAnalysis[] | undefined> {
+export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; speakerModelPath?: string; maxLength: number; threads?: number; published?: PublishedHints[] }): Promise<ArticleAnalysis[] | undefined> {
   if (!fs.existsSync(options.script) || !texts.length) return undefined;
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), texts.length));
   const results: ArticleAnalysis[] = new Array(texts.length);
   let next = 0;
   const run = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(options.script, { workerData: { modelPath: options.modelPath } });
+    const worker = new Worker(options.script, { workerData: { modelPath: options.modelPath, speakerModelPath: options.speakerModelPath } });
     let current = -1;
     const send = () => {
       if (next >= texts.length) { void worker.terminate().then(() => resolve()); return; }

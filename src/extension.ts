@@ -87,11 +87,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const settings = readSettings();
   const diagnostics = own(vscode.languages.createDiagnosticCollection('sourceAnnotator'));
   const store = own(new SidecarStore(diagnostics, () => readSettings().maxSidecarSizeKB * 1024));
-  const modelUri = vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin');
-  const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), modelUri.fsPath));
+  const models = { entities: vscode.Uri.joinPath(context.extensionUri, 'media', 'ner-model.bin'), speakers: vscode.Uri.joinPath(context.extensionUri, 'media', 'speaker-model.json') };
+  const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), models.entities.fsPath, models.speakers.fsPath));
   // the persistent index: analyses kept between sessions, in this workspace's storage (none without a workspace)
   const index = own(new AnalysisStore(context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js')));
-  const corpus = own(new CorpusService(store, modelUri, worker, index));
+  const corpus = own(new CorpusService(store, models, worker, index));
   const decorations = own(new Decorations(corpus, settings));
   const status = own(new ArticleStatus(corpus));
   const writer = new AnnotationWriter(corpus, store);

@@ -1,10 +1,11 @@
 // The analysis worker: runs the core's article analysis (entities, quotations, dates) off the extension
-// host's main thread, so that typing and hovers never wait for it. Loads the entity model itself.
+// host's main thread, so that typing and hovers never wait for it. Loads the entity and speaker models itself.
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseArticle } from './core/analysis';
 import type { PublishedHints } from './core/dates/published';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
+import { readSpeakerModel } from './node/speakerModelFile';
 
 export interface AnalysisRequest {
   id: number;
@@ -15,17 +16,19 @@ export interface AnalysisRequest {
 }
 
 let recogniser: EntityRecogniser = ruleRecogniser;
-const { modelPath } = workerData as { modelPath: string | null };
+const { modelPath, speakerModelPath } = workerData as { modelPath: string | null; speakerModelPath?: string | null };
 try {
   // null: the rules, asked for (the CLI's --rules)
   if (modelPath !== null) recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(modelPath))));
 } catch {
   // no model: the rules recognise entities, as in the main thread
 }
+// no speaker model: the rules choose speakers, as in the main thread
+const speakerModel = readSpeakerModel(speakerModelPath);
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   try {
-    parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser, published: request.published }), recogniser: recogniser.id });
+    parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser, speakerModel, published: request.published }), recogniser: recogniser.id });
   } catch (e) {
     parentPort!.postMessage({ id: request.id, error: (e as Error).message });
   }

@@ -7,6 +7,7 @@ import { Corpus } from '../../src/core/corpus';
 import { groupUtterances } from '../../src/core/quotes/utterances';
 import { analyseArticle } from '../../src/core/analysis';
 import { parseModel, modelRecogniser } from '../../src/core/ner';
+import { parseSpeakerModel } from '../../src/core/quotes';
 
 const args = process.argv.slice(2);
 const sizeAt = args.indexOf('--size-mb');
@@ -20,7 +21,7 @@ let big = '';
 for (let i = 0; big.length < sizeMb * 1024 * 1024; i++) big += parts[i % parts.length] + '\n\n';
 texts.set(path.join(folder, 'large-article.txt'), big);
 
-const options = { recogniser: modelRecogniser(parseModel(new Uint8Array(fs.readFileSync('media/ner-model.bin')))) };
+const options = { recogniser: modelRecogniser(parseModel(new Uint8Array(fs.readFileSync('media/ner-model.bin')))), speakerModel: parseSpeakerModel(fs.readFileSync('media/speaker-model.json', 'utf8')) };
 const corpus = new Corpus(options);
 const time = <T>(f: () => T): [T, number] => { const t = process.hrtime.bigint(); const r = f(); return [r, Number(process.hrtime.bigint() - t) / 1e6]; };
 let analysisMs = 0;

@@ -13,6 +13,7 @@ import { Corpus } from '../../src/core/corpus';
 import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCodec';
 import { analyseArticle, type AnalysisOptions } from '../../src/core/analysis';
 import { parseModel, modelRecogniser } from '../../src/core/ner';
+import { parseSpeakerModel } from '../../src/core/quotes';
 import { UtteranceIndex } from '../../src/core/quotes/utteranceIndex';
 import { groupUtterances } from '../../src/core/quotes/utterances';
 import { tokenize } from '../../src/core/text/tokens';
@@ -92,7 +93,7 @@ const ordinaryArticle = (texts: { file: string; text: string }[]) =>
   texts.reduce((best, a) => (Math.abs(bytesOf(a.text) - 5120) < Math.abs(bytesOf(best.text) - 5120) ? a : best));
 
 // ---- the model ----
-const [options, modelMs] = time((): AnalysisOptions => ({ recogniser: modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(modelFile)))) }));
+const [options, modelMs] = time((): AnalysisOptions => ({ recogniser: modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(modelFile)))), speakerModel: parseSpeakerModel(fs.readFileSync(path.join('media', 'speaker-model.json'), 'utf8')) }));
 console.log(`Source Annotator scale benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${mb(os.totalmem())} RAM`);
 console.log(`model: ${modelFile} loaded in ${ms(modelMs)}`);
 

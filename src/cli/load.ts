@@ -11,11 +11,14 @@ import type { Annotation } from '../core/annotations/model';
 import { UnreadableSidecarError, type SaveOptions, type SaveResult } from '../core/annotations/save';
 import { saveOnDisk, type DiskSaveHooks } from '../node/sidecarDisk';
 import { pathExists } from '../node/diskFiles';
+import { readSpeakerModel } from '../node/speakerModelFile';
 
 export class UsageError extends Error {}
 
 /** The shipped entity model: media/ner-model.bin beside dist/ (this module is bundled into dist/cli.js). */
 export const DEFAULT_MODEL = path.join(__dirname, '..', 'media', 'ner-model.bin');
+/** The shipped speaker model (media/speaker-model.json beside dist/); without it the rules choose speakers. */
+export const SPEAKER_MODEL = path.join(__dirname, '..', 'media', 'speaker-model.json');
 
 
 /**
@@ -52,7 +55,7 @@ export const preAnalysed = new Map<string, { text: string; analysis: ArticleAnal
 
 /** The articles that could be read, with their sidecars; what could not is in `leftOut` (and said on stderr). */
 export function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOut): { corpus: Corpus; read: string[] } {
-  const corpus = new Corpus({ recogniser: recogniser(flags) });
+  const corpus = new Corpus({ recogniser: recogniser(flags), speakerModel: readSpeakerModel(SPEAKER_MODEL, m => process.stderr.write(`source-annotator: ${m}\n`)) });
   const read: string[] = [];
   const maxSidecarBytes = sidecarLimit(flags);
   const option = publishedOption(flags);

@@ -1,7 +1,7 @@
 import { findEvents, type TimeInput } from './events';
 import type { ArticleAnalysis } from './model';
 import { ruleRecogniser, type EntityRecogniser } from './ner';
-import { findQuotes } from './quotes';
+import { findQuotes, type SpeakerModel } from './quotes';
 import { contentHash } from './text/hash';
 import { familyWords } from './entities/familyWords';
 import { publishedKey, resolvePublished, type PublishedHints } from './dates/published';
@@ -12,6 +12,8 @@ export interface AnalysisOptions {
   maxLength?: number;
   /** Who finds the entities: the trained tagger when its model is loaded, else the rules. */
   recogniser?: EntityRecogniser;
+  /** Who chooses the speakers of quotes and how sure it is: the trained model when loaded, else the rules. */
+  speakerModel?: SpeakerModel;
   /** What gives the publication date besides the text (the user's, the command line's, the file's): dates are valued against it. */
   published?: PublishedHints;
 }
@@ -35,7 +37,7 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
   const published = resolvePublished(skipped ? '' : text, options.published);
   if (skipped) return { hash, published, mentions: [], quotes: [], events: [], skipped };
   const mentions = withDates(text, (options.recogniser ?? ruleRecogniser).recognise(text), published);
-  const quotes = findQuotes(text, mentions);
+  const quotes = findQuotes(text, mentions, options.speakerModel);
   const times: TimeInput[] = mentions.filter(m => m.type === 'DATE').map(m => ({ start: m.start, end: m.end, text: m.text, value: m.value ?? null }));
   const events = findEvents(text, mentions, times, published.value);
   return { hash, published, mentions, quotes, events, familyWords: familyWords(text) };
@@ -46,7 +48,12 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
  * date the dates are valued against (the one that wins, so that a file's new date changes nothing when the text states one).
  */
 export function analysisSettings(text: string, options: AnalysisOptions): string {
-  return `${options.maxLength ?? DEFAULT_MAX_LENGTH}:${(options.recogniser ?? ruleRecogniser).id}:${publishedKey(resolvePublished(text, options.published))}`;
+  return `${options.maxLength ?? DEFAULT_MAX_LENGTH}:${analyserId(options)}:${publishedKey(resolvePublished(text, options.published))}`;
+}
+
+/** Which models analyse: the recogniser's id, and the speaker model's after a "+" when there is one. */
+export function analyserId(options: Pick<AnalysisOptions, 'recogniser' | 'speakerModel'>): string {
+  return `${(options.recogniser ?? ruleRecogniser).id}${options.speakerModel ? `+${options.speakerModel.id}` : ''}`;
 }
 
 /** Analyses by content hash, keeping the most recent results: re-opening or re-scanning costs nothing. */

@@ -40,13 +40,13 @@ export class AnalysisWorker implements vscode.Disposable {
   private readonly urgent: Request[] = [];
   private readonly waiting: Request[] = [];
 
-  constructor(private readonly script: vscode.Uri, private readonly modelPath: string, size = poolSize()) {
+  constructor(private readonly script: vscode.Uri, private readonly modelPath: string, private readonly speakerModelPath?: string, size = poolSize()) {
     this.slots = Array.from({ length: size }, () => ({}));
   }
 
   private start(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
-    const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath } });
+    const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath, speakerModelPath: this.speakerModelPath } });
     worker.on('message', (m: { analysis?: ArticleAnalysis; error?: string }) => {
       const r = slot.request;
       slot.request = undefined;

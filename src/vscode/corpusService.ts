@@ -5,7 +5,10 @@ import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { UtteranceIndex } from '../core/quotes/utteranceIndex';
 import type { Utterance } from '../core/quotes/utterances';
-import { lazyModelRecogniser, ruleRecogniser, type EntityRecogniser } from '../core/ner';
+import { ruleRecogniser, type EntityRecogniser } from '../core/ner';
+import type { SpeakerModel } from '../core/quotes';
+import { readModels, type ModelFiles } from './models';
+import { analyserId } from '../core/analysis';
 import { readSettings, type Settings } from './settings';
 import type { AnalysisWorker } from './analysisWorker';
 import type { LiveAnchors } from '../core/annotations/live';
@@ -64,11 +67,12 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private recogniser: EntityRecogniser = ruleRecogniser;
+  private speakerModel: SpeakerModel | undefined;
   private readonly modelLoaded: Promise<void>;
 
-  constructor(private readonly store: SidecarStore, modelUri?: vscode.Uri, worker?: AnalysisWorker, index?: AnalysisStore) {
+  constructor(private readonly store: SidecarStore, models?: ModelFiles, worker?: AnalysisWorker, index?: AnalysisStore) {
     this.analyses = new AnalysisSource(worker, index);
-    this.modelLoaded = modelUri ? this.loadModel(modelUri) : Promise.resolve();
+    this.modelLoaded = models ? this.loadModels(models) : Promise.resolve();
     this.corpus = this.newCorpus();
     this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text, doc.uri.toString()), () => this.settings.maxArticleSizeKB * 1024);
     this.onDidPreview = this.previews.onDidPreview;
@@ -96,20 +100,15 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private newCorpus(): Corpus {
-    return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024, recogniser: this.recogniser });
+    return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024, recogniser: this.recogniser, speakerModel: this.speakerModel });
   }
 
-  /**
-   * The trained entity model shipped in media/ (its tables are built here only if the worker cannot tag);
-   * without it, or if it is damaged, the rules recognise entities.
-   */
-  private async loadModel(uri: vscode.Uri): Promise<void> {
-    try {
-      this.recogniser = lazyModelRecogniser(await vscode.workspace.fs.readFile(uri));
-      this.corpus.setOptions({ recogniser: this.recogniser });
-    } catch (e) {
-      console.warn(`Source Annotator: entity model not loaded (${(e as Error).message}); using rules`);
-    }
+  /** The trained models shipped in media/ (src/vscode/models.ts); without one, the rules do its work. */
+  private async loadModels(files: ModelFiles): Promise<void> {
+    const { recogniser, speakerModel } = await readModels(files);
+    this.recogniser = recogniser ?? this.recogniser;
+    this.speakerModel = speakerModel;
+    this.corpus.setOptions({ recogniser: this.recogniser, speakerModel });
   }
 
   /** Which recogniser finds entities: "tagger:…" once the model is loaded, else "rules". */
@@ -211,7 +210,7 @@ export class CorpusService implements vscode.Disposable {
   private async analyseOffThread(text: string, key: string, keep = false): Promise<void> {
     await this.modelLoaded;
     if (this.corpus.isAnalysed(text, key)) return;
-    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, this.recogniser.id, keep, this.corpus.publishedHints(key));
+    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, analyserId({ recogniser: this.recogniser, speakerModel: this.speakerModel }), keep, this.corpus.publishedHints(key));
     if (analysis) this.corpus.primeAnalysis(text, analysis);
   }
 

@@ -5,6 +5,7 @@ import type { Published } from '../core/dates/published';
 import { dayInWords, publishedInWords } from '../core/dates/mentions';
 import { outletName } from '../core/quotes/compare';
 import { utteranceOf } from '../core/quotes/utterances';
+import { confidenceWords, saidBy } from '../core/quotes/confidence';
 import type { CorpusService } from './corpusService';
 import { toRange } from './convert';
 import { lookup, mentionsOf } from './lookup';
@@ -67,8 +68,9 @@ export class HoverProvider implements vscode.HoverProvider {
       const lines = [`$(quote) **${QUOTE_KIND[q.kind]}**${q.origin === 'user' ? ' (your annotation)' : ''}`];
       if (q.kind === 'speech') {
         if (q.speaker) {
-          lines.push(`Said by **${escape(q.speaker.name)}**${q.origin === 'model' && q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
-          lines.push(q.origin === 'user' ? 'Speaker set by you.' : `Attribution: ${q.how ? escape(q.how) : 'set by you'} · confidence ${Math.round(q.confidence * 100)} %.`);
+          const model = q.origin === 'model';
+          lines.push(`${model ? saidBy(q.confidence) : 'Said by'} **${escape(q.speaker.name)}**${model && q.speaker.text !== q.speaker.name ? ` (attribution rests on “${escape(q.speaker.text)}”)` : ''}.`);
+          lines.push(model ? `Attribution: ${q.how ? escape(q.how) : 'set by you'} · ${confidenceWords(q.confidence)}.` : 'Speaker set by you.');
         } else lines.push('Speaker not found.');
         const utterance = utteranceOf(this.corpus.utterances(), at.article.path, at.article.quotes.indexOf(q));
         const others = utterance ? utterance.quotes.filter(r => r.path !== at.article.path) : [];

@@ -234,12 +234,13 @@ describe('CLI: analyze --format jsonl', () => {
     for (const bad of ['2019-02-30', '27/02/2019', 'yesterday']) assert.equal(cli('analyze', '--format', 'jsonl', '--published', bad, SAMPLE_CORPUS).code, 2, bad);
   });
 
-  it('quotes are {start,end,text,kind,speaker} with text === slice and kind speech/scare/title', () => {
+  it('quotes are {start,end,text,kind,speaker} (speech also confidence, 0–1) with text === slice and kind speech/scare/title', () => {
     for (const r of records) {
       const text = fs.readFileSync(r.path, 'utf8');
       assert.ok(r.quotes.length > 0, r.path);
       for (const q of r.quotes) {
-        assert.deepEqual(Object.keys(q).sort(), ['end', 'kind', 'speaker', 'start', 'text']);
+        assert.deepEqual(Object.keys(q).sort(), q.kind === 'speech' ? ['confidence', 'end', 'kind', 'speaker', 'start', 'text'] : ['end', 'kind', 'speaker', 'start', 'text']);
+        if (q.kind === 'speech') assert.ok(q.confidence > 0 && q.confidence <= 1, String(q.confidence));
         assert.equal(text.slice(q.start, q.end), q.text);
         assert.ok(['speech', 'scare', 'title'].includes(q.kind), q.kind);
         if (q.speaker) {

@@ -1,4 +1,4 @@
-import { AnalysisCache, type AnalysisOptions } from '../analysis';
+import { AnalysisCache, analyserId, type AnalysisOptions } from '../analysis';
 import { publishedKey, type PublishedHints } from '../dates/published';
 import { PublishedHintsBook } from './publishedHints';
 import type { Anchoring } from '../annotations/anchor';
@@ -106,7 +106,7 @@ export class Corpus {
   }
 
   private analysisKey(text: string, published: string): string {
-    return `${contentHash(text)}:${this.options.maxLength ?? ''}:${this.options.recogniser?.id ?? ''}:${published}`;
+    return `${contentHash(text)}:${this.options.maxLength ?? ''}:${analyserId(this.options)}:${published}`;
   }
 
   setAnnotations(path: string, annotations: Annotation[]): void {

@@ -12,7 +12,8 @@ export interface ArticleRecord {
   skipped?: string;
   /** DATE entities carry their normalised `value` (null where none can be given). */
   entities: { start: number; end: number; text: string; type: string; entityId: string; value?: string | null; origin?: string }[];
-  quotes: { start: number; end: number; text: string; kind: string; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
+  /** Speech quotes carry `confidence`: the probability (0–1) that `speaker` is right (for "no speaker", that there is none). */
+  quotes: { start: number; end: number; text: string; kind: string; confidence?: number; speaker: { name: string; entityId: string | null; start: number; end: number } | null; origin?: string }[];
   events: { eventId: string; label: string; date: string | null; mentions: { start: number; end: number; text: string }[]; participants: string[] }[];
 }
 
@@ -41,7 +42,7 @@ export function articleRecord(view: CorpusView, path: string, options: { origin?
       start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entityId ?? '', ...(m.type === 'DATE' ? { value: m.value ?? null } : {}), ...(options.origin ? { origin: m.origin } : {}),
     })),
     quotes: a.quotes.map(q => ({
-      start: q.inner.start, end: q.inner.end, text: q.text, kind: q.kind,
+      start: q.inner.start, end: q.inner.end, text: q.text, kind: q.kind, ...(q.kind === 'speech' ? { confidence: Math.round(q.confidence * 1000) / 1000 } : {}),
       speaker: q.speaker ? { name: q.speaker.name, entityId: q.speaker.entityId ?? null, start: q.speaker.start, end: q.speaker.end } : null,
       ...(options.origin ? { origin: q.origin } : {}),
     })),

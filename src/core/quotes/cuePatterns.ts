@@ -3,7 +3,7 @@
 
 import type { Cue } from '../model';
 import type { SpanIndex, Span } from '../text/span';
-import { tokenize, type Token } from '../text/tokens';
+import { isCapitalised, tokenize, type Token } from '../text/tokens';
 import { ADVERBS, CUES, NOUN_OR_VERB } from './cues';
 import type { Candidate } from './speakers';
 
@@ -52,7 +52,8 @@ export function isVerbUse(text: string, cue: Token, candidates: SpanIndex<Candid
   return Boolean(c && /^\s*,?\s*$/.test(text.slice(c.end, cue.start)));
 }
 
-export const isCue = (t: Token) => CUES.has(t.text.toLowerCase());
+/** Cue words are lower case: a word is lowered only when it starts with a capital ("Said", "SAID"). */
+export const isCue = (t: Token) => CUES.has(t.text) || (isCapitalised(t.text) && CUES.has(t.text.toLowerCase()));
 
 export const PARTICIPLE = /ing$/i;
 

@@ -4,16 +4,44 @@ import { SpanIndex, upperBound, type Span } from '../text/span';
 import { attribute, personByFamily, speakerCandidates, type Attribution, type Speakers } from './attribute';
 import { quotedStretches, type QuotedStretch } from './detect';
 import { quoteMarks } from './marks';
+import { choicesOf, rankSpeakers, type ArticleQuotes, type Previous, type QuoteChoices, type RuleQuote } from './ranking';
+import type { SpeakerModel } from './speakerModel';
 
 export { quotedStretches } from './detect';
+export { parseSpeakerModel, type SpeakerModel } from './speakerModel';
+export type { Choice, QuoteChoices } from './ranking';
 
 /**
- * Direct quotations of one article with their kind and, for speech, who said them.
- * Order of evidence: a cue in the quote's own sentence (speaker before, after or around it), then the
- * speaker of the sentence before in the same paragraph, then, for a paragraph that opens with a quote,
- * the last speaker of the paragraph before.
+ * Direct quotations of one article with their kind and, for speech, who said them. The rules find the quotes
+ * and a first speaker; with a speaker model, the model ranks the candidates around each speech quote (the
+ * rules' choice among its evidence) and its calibrated probability is the quote's confidence.
  */
-export function findQuotes(original: string, mentions: Mention[]): Quote[] {
+export function findQuotes(original: string, mentions: Mention[], model?: SpeakerModel): Quote[] {
+  const found = ruleQuotes(original, mentions);
+  if (model) rankSpeakers(found, model);
+  return finish(original, found.text, found.quotes.map(r => r.quote));
+}
+
+/** For training the speaker model: each speech quote of the article with its candidates and their features. */
+export function speakerChoices(original: string, mentions: Mention[]): QuoteChoices[] {
+  return choicesOf(ruleQuotes(original, mentions));
+}
+
+/** Cue, speaker and snippet texts are taken from the article itself (the marks were read brought to one convention). */
+function finish(original: string, text: string, quotes: Quote[]): Quote[] {
+  if (text !== original) for (const q of quotes) {
+    if (q.cue) q.cue = { ...q.cue, text: original.slice(q.cue.start, q.cue.end) };
+    if (q.speaker) q.speaker = { ...q.speaker, text: original.slice(q.speaker.start, q.speaker.end) };
+  }
+  return quotes;
+}
+
+/**
+ * The rules, in order of evidence: a cue in the quote's own sentence (speaker before, after or around it), then the
+ * speaker of the sentence before in the same paragraph, then, for a paragraph that opens with a quote, the last
+ * speaker of the paragraph before.
+ */
+function ruleQuotes(original: string, mentions: Mention[]): ArticleQuotes {
   // read with its quotation marks brought to “…” and "…" (same offsets); what is quoted is taken from the article
   const marks = quoteMarks(original);
   const text = marks.text;
@@ -23,7 +51,7 @@ export function findQuotes(original: string, mentions: Mention[]): Quote[] {
   const speakers = speakerCandidates(text, mentions, inside);
   const paras = paragraphs(text);
   const starts = sentences(text).map(s => s.start);
-  const quotes: Quote[] = [];
+  const quotes: RuleQuote[] = [];
   let lastSpeaker = null as LastSpeaker | null;
   let lastParagraph = -1;
   let p = 0;
@@ -42,6 +70,7 @@ export function findQuotes(original: string, mentions: Mention[]): Quote[] {
       start: stretch.start, end: stretch.end, inner: stretch.inner, text: original.slice(stretch.inner.start, stretch.inner.end), kind,
       speaker: null, cue: null, confidence: kind === 'speech' ? 0.3 : 0.6, origin: 'model',
     };
+    const rule: RuleQuote = { quote, paragraph: p, rule: 'none', ...(lastSpeaker ? { previous: lastSpeaker } : {}) };
     if (kind === 'speech') {
       // speakers named in sentences without quotes carry over too: "Trump said he hoped … “We made …”"
       let earlier = found ? null : lastAttributionInParagraph(text, para, stretch.start, quoted, speakers);
@@ -49,30 +78,25 @@ export function findQuotes(original: string, mentions: Mention[]): Quote[] {
       if (earlier && lastSpeaker?.paragraph === p && lastSpeaker.at > earlier.cue.start) earlier = null;
       if (found) {
         Object.assign(quote, { speaker: found.speaker, cue: found.cue, confidence: found.speaker.mentionIndex !== undefined ? 0.9 : 0.5, how: `cue “${found.cue.text}”, ${found.side === 'before' ? 'before the quote' : 'after the quote'}` });
+        rule.rule = found.side === 'before' ? 'cue-before' : 'cue-after';
       } else if (earlier) {
         Object.assign(quote, { speaker: earlier.speaker, cue: earlier.cue, confidence: 0.7, how: `cue “${earlier.cue.text}” earlier in the paragraph` });
+        rule.rule = 'earlier';
       } else if (lastSpeaker && (lastSpeaker.paragraph === p || (lastSpeaker.paragraph === p - 1 && stretch.start === para.start))) {
         Object.assign(quote, { speaker: lastSpeaker.speaker, confidence: 0.6, how: 'continues the previous speaker', continues: lastSpeaker.at });
+        rule.rule = 'continues';
       }
       if (quote.speaker) lastSpeaker = { speaker: quote.speaker, paragraph: p, at: stretch.start };
     }
     if (p !== lastParagraph && lastSpeaker && lastSpeaker.paragraph < p - 1) lastSpeaker = null;
     lastParagraph = p;
-    quotes.push(quote);
+    quotes.push(rule);
   }
-  if (text !== original) for (const q of quotes) {
-    if (q.cue) q.cue = { ...q.cue, text: original.slice(q.cue.start, q.cue.end) };
-    if (q.speaker) q.speaker = { ...q.speaker, text: original.slice(q.speaker.start, q.speaker.end) };
-  }
-  return quotes;
+  return { text, mentions, speakers, quoted, paras, starts, quotes };
 }
 
 /** The speaker of the last attributed quote: its paragraph and where the quote starts. */
-interface LastSpeaker {
-  speaker: Attribution['speaker'];
-  paragraph: number;
-  at: number;
-}
+type LastSpeaker = Previous;
 
 /** Is this speaker a person (named, or he/she), who cannot be "it"? */
 function isPerson(speaker: Attribution['speaker'], mentions: Mention[]): boolean {

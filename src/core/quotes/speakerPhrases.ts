@@ -1,6 +1,7 @@
 // Speakers the recogniser did not name, read from the words next to a cue: "the commission says",
 // "said Rep. Jim Clyburn", "according to the State Department".
 
+import type { Span } from '../text/span';
 import { isCapitalised, type Token } from '../text/tokens';
 import { ADVERBS } from './cues';
 import { CLAUSE_WORD, DATE_WORD, DETERMINER, PREPOSITION, ROLE_GAP, TITLE_GAP, wordsIn } from './cuePatterns';
@@ -21,17 +22,41 @@ export function phrase(text: string, words: Token[], speakers: Speakers): Candid
   return { ...span, text: text.slice(span.start, span.end), kind: 'phrase', ...(person ? { mentionIndex: person.i } : {}) };
 }
 
-/** "The commission says", "the ad’s narrator said": a determiner phrase of up to four words before the cue. */
-export function nounPhraseBefore(text: string, words: Token[], k: number, speakers: Speakers): Candidate | undefined {
+/**
+ * "The commission says", "the ad’s narrator said": a determiner phrase of up to four words before the cue
+ * (by default opened by "the"; the speaker model takes "a top GOP strategist said" too).
+ */
+export function nounPhraseBefore(text: string, words: Token[], k: number, speakers: Speakers, opener = THE): Candidate | undefined {
   let end = k;
   while (end > 0 && ADVERBS.has(words[end - 1].text.toLowerCase())) end--;
   for (let start = end - 1; start >= Math.max(0, end - 4); start--) {
-    if (!/^(?:the)$/i.test(words[start].text)) continue;
+    if (!opener.test(words[start].text)) continue;
     if (!/^[\s\p{L}\p{N}’'.-]*$/u.test(text.slice(words[start].start, words[end - 1].end))) return undefined;
     return phrase(text, words.slice(start, end), speakers);
   }
   return undefined;
 }
+
+const THE = /^the$/i;
+
+/** Phrases that may name a speaker next to a cue, for the speaker model: "a top GOP strategist said", "said another Republican". */
+export function phrasesAround(text: string, cue: Token, sentence: Span, speakers: Speakers): Candidate[] {
+  // a phrase is a few words: the words within REACH characters of the cue, up to a mark, bracket or comma
+  let from = cue.start;
+  while (from > Math.max(sentence.start, cue.start - REACH) && !BOUNDARY.has(text[from - 1])) from--;
+  let to = cue.end;
+  while (to < Math.min(sentence.end, cue.end + REACH) && !QUOTE_MARK.has(text[to])) to++;
+  const words = wordsIn(text, { start: from, end: cue.end });
+  const before = nounPhraseBefore(text, words, words.length - 1, speakers, OPENER);
+  const after = following(text, cue, to, speakers);
+  return [...(before ? [before] : []), ...(after && after.kind === 'phrase' ? [after] : [])];
+}
+
+/** What ends the stretch before a cue a phrase is looked for in: quotation marks, brackets, colons, commas. */
+const BOUNDARY = new Set('“”"();:,');
+const QUOTE_MARK = new Set('“”"');
+const REACH = 80;
+const OPENER = /^(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its|our)$/i;
 
 /** "said Trump", "said the president", "added Rep. Jim Clyburn": the speaker right after the cue, titles between. */
 export function following(text: string, cue: Token, limit: number, speakers: Speakers): Candidate | undefined {

@@ -2,8 +2,8 @@
 // person meant, and descriptions ("the U.S. president") resolved to the person with that title.
 
 import type { Mention, SpeakerMention } from '../model';
-import { SpanIndex, upperBound, type Span } from '../text/span';
-import { sentences } from '../text/sentences';
+import { lowerBound, SpanIndex, upperBound, type Span } from '../text/span';
+import { paragraphs, sentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { DESCRIPTION, PRONOUNS } from './cues';
 
@@ -21,6 +21,10 @@ export interface Candidate extends Span {
 export interface Speakers {
   candidates: SpanIndex<Candidate>;
   people: SpanIndex<Person>;
+  /** The people by family name, in order (looked up for every phrase that may name one). */
+  families: Map<string, Person[]>;
+  /** The article's tokens (read once, for the speaker model's distances and cues too). */
+  tokens: Token[];
 }
 
 /** A PERSON mention, its index, and its family name in lower case (worked out once: it is compared often). */
@@ -42,6 +46,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
   const tokens = tokenize(text);
   const gender = genders(text, tokens, people);
   const starts = sentences(text).map(x => x.start);
+  const paras = paragraphs(text).map(x => x.start);
   for (const t of tokens) {
     if (t.text.length > 4) continue; // the words below are shorter
     const lower = t.text.toLowerCase();
@@ -50,7 +55,12 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     const unwanted = FEMALE.has(lower) ? 'm' : 'f';
     if (PRONOUNS.has(lower)) {
       const fits = (x: Person) => gender.get(x.family) !== unwanted;
-      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? people.lastBefore(t.start, fits))?.i });
+      // "Obama campaigned for Hillary Clinton. … he said": a person named as the object of a preposition is
+      // passed over for one named as a subject nearby (this paragraph or the one before)
+      const nearby = people.within({ start: paragraphStart(paras, t.start), end: t.start });
+      let subject: Person | undefined;
+      for (let k = nearby.length - 1; k >= 0 && !subject; k--) if (fits(nearby[k]) && !OBLIQUE.test(text.slice(Math.max(0, nearby[k].start - 40), nearby[k].start))) subject = nearby[k];
+      out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun', mentionIndex: (subjectBefore(t, starts, people, fits) ?? subject ?? people.lastBefore(t.start, fits))?.i });
     }
     // the writer, or a group: speakers, though not a named person
     else if (t.text === 'I' || lower === 'we' || lower === 'they') out.push({ start: t.start, end: t.end, text: t.text, kind: 'pronoun' });
@@ -71,7 +81,9 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     const resolved = titled.lastBefore(span.start)?.i ?? titled.items[0]?.i;
     out.push({ ...span, text: m[0], kind: 'description', mentionIndex: resolved });
   }
-  return { candidates: new SpanIndex(out), people };
+  const families = new Map<string, Person[]>();
+  for (const x of people.items) (families.get(x.family) ?? families.set(x.family, []).get(x.family)!).push(x);
+  return { candidates: new SpanIndex(out), people, families, tokens };
 }
 
 /**
@@ -83,6 +95,14 @@ function subjectBefore<T extends Span & { m: Mention }>(t: Token, starts: number
   if (k < 1 || starts[k] !== t.start) return undefined;
   const first = people.within({ start: starts[k - 1], end: t.start })[0];
   return first && fits(first) ? first : undefined;
+}
+
+/** A preposition before a name, titles between allowed: "for Hillary Clinton", "with Sen. Ted Cruz". */
+const OBLIQUE = /\b(?:for|with|to|against|by|about|of|from|on|at|toward|towards|than|like|including|beside|behind|under|over|between|among)\s+(?:(?:the|former|then|\p{Lu}[\p{L}.]*)\s+){0,3}$/u;
+
+/** Where the paragraph before the one holding the offset starts (or this one, the first). */
+function paragraphStart(starts: number[], offset: number): number {
+  return starts[Math.max(0, upperBound(starts, offset) - 2)] ?? 0;
 }
 
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
@@ -131,10 +151,13 @@ export function speakerOf(c: Candidate): SpeakerMention {
   return { start: c.start, end: c.end, text: c.text, ...(c.mentionIndex !== undefined ? { mentionIndex: c.mentionIndex } : {}) };
 }
 
-const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
+export const familyOf = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 /** The person of that family name ("pence") named last before `at`, else first after. */
 export function personByFamily(speakers: Speakers, family: string, at: number): { m: Mention; i: number } | undefined {
-  const named = (x: Person) => x.family === family;
-  return speakers.people.lastBefore(at, named) ?? speakers.people.items.find(named);
+  const named = speakers.families.get(family);
+  if (!named) return undefined;
+  const k = lowerBound(named, at) - 1; // the last starting before `at`
+  for (let j = k; j >= 0; j--) if (named[j].end <= at) return named[j];
+  return named[0];
 }
