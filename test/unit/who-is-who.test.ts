@@ -70,4 +70,14 @@ describe('who is who within an article', () => {
     assert.deepEqual(idsOf({ 'a.txt': about, 'b.txt': other }, 'a.txt', 'Clinton'), ['person:hillary-clinton']);
     assert.deepEqual(idsOf({ 'a.txt': about, 'b.txt': other }, 'b.txt', 'Clinton'), ['person:bill-clinton']);
   });
+
+  it('"Tim Sloan" and "Timothy J. Sloan" in one article are one person, under the formal name', () => {
+    const text = 'Timothy J. Sloan, the bank’s chief executive, resigned on Tuesday. Tim Sloan had led the bank since 2016. Sloan said he was proud of the staff.';
+    const ids = [...idsOf({ 'a.txt': text }, 'a.txt', 'Timothy J. Sloan'), ...idsOf({ 'a.txt': text }, 'a.txt', 'Tim Sloan'), ...idsOf({ 'a.txt': text }, 'a.txt', 'Sloan')];
+    assert.deepEqual(ids, ['person:timothy-sloan', 'person:timothy-sloan', 'person:timothy-sloan']);
+    const people = articlePeople([person('Timothy J. Sloan', 0), person('Tim Sloan', 30), person('Tim', 60)]);
+    assert.equal(people.prominence.get('timothy sloan'), 2);
+    assert.equal(people.decided.get('tim'), 'timothy sloan');
+    assert.equal(articlePeople([person('Tim Sloan', 0), person('Timothy Cook', 20)]).formal.size, 0, 'another family: no join');
+  });
 });

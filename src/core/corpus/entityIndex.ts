@@ -3,7 +3,7 @@ import type { EntityType, Mention } from '../model';
 import type { MentionsAndQuotes } from './articleView';
 import { articlePeople, type ArticlePeople } from '../entities/withinArticle';
 
-const NO_PEOPLE: ArticlePeople = { prominence: new Map(), decided: new Map(), open: new Map() };
+
 
 /*
  * Which entity each mention is, across the corpus, kept up to date article by article: full names group by
@@ -51,6 +51,8 @@ export function entityInputs(mentions: readonly Mention[]): EntityInputs {
   const inputs: EntityInputs = { people: new Map(), lone: new Map(), names: new Map() };
   const lone = new Set<string>();
   let linked = false;
+  // who the article itself says each name is (src/core/entities/withinArticle.ts)
+  const people = articlePeople(mentions);
   for (const m of mentions) {
     if (m.entityId) { if (m.type === 'PERSON' && m.entityId.startsWith('person:')) linked = true; continue; }
     if (m.type === 'PERSON') {
@@ -64,12 +66,13 @@ export function entityInputs(mentions: readonly Mention[]): EntityInputs {
       if (!inputs.names.has(name)) inputs.names.set(name, shown(m.text));
     }
   }
-  // who the article itself says each lone name is (src/core/entities/withinArticle.ts)
-  const { decided, open } = lone.size ? articlePeople(mentions) : NO_PEOPLE;
+  const { decided, open } = people;
   for (const word of lone) {
     // a name linked by the user may be a candidate too: then the corpus's order may matter
     inputs.lone.set(word, linked ? 'tie' : decided.has(word) ? 'local' : open.get(word) ?? 'none');
   }
+  // "Tim Sloan" beside "Timothy J. Sloan": which form names them is the corpus's order of that family
+  for (const family of people.formalFamilies) if (inputs.lone.get(family) !== 'none') inputs.lone.set(family, 'tie');
   return inputs;
 }
 
@@ -229,24 +232,42 @@ export class EntityIndex {
     return out;
   }
 
+  /**
+   * A person key's entity id in an article: one person written in a short and a formal form ("Tim Sloan",
+   * "Timothy J. Sloan") takes the form the corpus writes most, so that every article calls them the same
+   * (the family's ranking changes with those counts, and the article is resolved again: see entityInputs).
+   */
+  private namedBy(people: ArticlePeople): (key: string) => string {
+    if (!people.formal.size) return key => `person:${slug(key)}`;
+    const forms = new Map<string, string[]>();
+    for (const [short, full] of people.formal) for (const k of [short, full]) forms.set(k, [full, ...[...people.formal].filter(([, f]) => f === full).map(([s]) => s)]);
+    return key => {
+      const group = forms.get(key);
+      if (!group) return `person:${slug(key)}`;
+      // the most written form in the corpus; the formal one (first) on a tie
+      const count = (k: string) => this.peopleCount.get(k) ?? 0;
+      return `person:${slug(group.reduce((a, b) => (count(b) > count(a) ? b : a)))}`;
+    };
+  }
+
   /** One article's mentions with their entity ids (copies; the input is not changed). */
   assign(article: MentionsAndQuotes): MentionsAndQuotes {
     const mentions = article.mentions.map(m => ({ ...m }));
-    for (const m of mentions) if (m.type === 'PERSON' && !m.entityId && words(m.text).length >= 2) m.entityId = `person:${slug(personKey(m.text))}`;
+    const people = articlePeople(article.mentions);
+    const named = this.namedBy(people);
+    for (const m of mentions) if (m.type === 'PERSON' && !m.entityId && words(m.text).length >= 2) m.entityId = named(personKey(m.text));
     const local = new Map<string, number>();
     let linked = false;
     for (const m of mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) local.set(m.entityId, (local.get(m.entityId) ?? 0) + 1);
     for (const m of article.mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) linked = true;
     const chosen = new Map<string, string | undefined>();
-    let people: ArticlePeople | undefined;
     for (const m of mentions) {
       if (m.type !== 'PERSON' || m.entityId) continue;
       const family = m.text.toLowerCase();
       if (!chosen.has(family)) {
         // the article's own decision first (none when the user linked a name: the corpus's order may matter)
-        people ??= linked ? NO_PEOPLE : articlePeople(article.mentions);
-        const own = people.decided.get(family);
-        let best: string | undefined = own && `person:${slug(own)}`;
+        const own = linked ? undefined : people.decided.get(family);
+        let best: string | undefined = own && named(own);
         if (!best) for (const id of this.ranking.get(family) ?? []) if (best === undefined || (local.get(id) ?? 0) > (local.get(best) ?? 0)) best = id;
         chosen.set(family, best);
       }
