@@ -32,7 +32,9 @@ import { ArticleStatus, type StatusShown } from './vscode/status';
 import { TimelinePanel } from './vscode/timelinePanel';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
-import { PeopleTree } from './vscode/trees/people';
+import { EntityTree } from './vscode/trees/entities';
+import { EntitySearch } from './vscode/commands/entitySearch';
+import { shownRows, type ShownRow } from './vscode/trees/shown';
 
 /** What activate() hands to integration tests (and other extensions): state, not pixels. */
 export interface SourceAnnotatorApi {
@@ -77,6 +79,11 @@ export interface SourceAnnotatorApi {
   openTimelineItem(itemId: string): Promise<boolean>;
   /** Narrows the Events view to the events an entity takes part in (undefined: clears the filter); the calendar shown. */
   filterEvents(entityId: string | undefined): Promise<EventCalendar>;
+  /**
+   * The rows of the People ('people') or Organisations and Places ('entities') view as shown (headings with
+   * their rows), after setting its search when one is given ('' clears it).
+   */
+  entityRows(view: 'people' | 'entities', search?: string): Promise<ShownRow[]>;
   /** Sets an article's publication date as "Set Publication Date…" does ('' clears it); the date set. */
   setPublicationDate(article: vscode.Uri, value: string): Promise<string | undefined>;
 }
@@ -113,7 +120,14 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   own(vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Source Annotator' }));
   own(vscode.languages.registerWorkspaceSymbolProvider(symbols));
 
-  const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
+  const peopleTree = own(new EntityTree(corpus, ['PERSON']));
+  const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: peopleTree, showCollapseAll: true }));
+  const entitiesTree = own(new EntityTree(corpus, ['ORG', 'PLACE']));
+  const entitiesView = own(vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entitiesTree, showCollapseAll: true }));
+  const searches = {
+    people: { tree: peopleTree, search: own(new EntitySearch(peopleTree, peopleView, 'sourceAnnotator.people', 'People')) },
+    entities: { tree: entitiesTree, search: own(new EntitySearch(entitiesTree, entitiesView, 'sourceAnnotator.entities', 'Organisations and Places')) },
+  };
   const reading = own(new ReadingProgress(corpus.scan, peopleView, 'sourceAnnotator.people'));
   const eventsTree = own(new EventsTree(corpus));
   const eventsView = own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: eventsTree, showCollapseAll: true }));
@@ -148,6 +162,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.showTimeline': () => timeline.show(),
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
     'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
+    'sourceAnnotator.searchPeople': () => searches.people.search.search(),
+    'sourceAnnotator.clearPeopleSearch': () => searches.people.search.clear(),
+    'sourceAnnotator.searchEntities': () => searches.entities.search.search(),
+    'sourceAnnotator.clearEntitiesSearch': () => searches.entities.search.clear(),
     'sourceAnnotator.setPublicationDate': (arg?: unknown) => publication.set(arg),
     'sourceAnnotator.markEvent': (options?: { eventId?: string; label?: string; date?: string }) => events.markEvent(options),
     'sourceAnnotator.renameEvent': (arg?: StoryEventArg, label?: string) => events.rename(arg, label),
@@ -193,6 +211,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       return eventsTree.calendar();
     },
     setPublicationDate: (article, value) => publication.set(article, value),
+    entityRows: async (which, search) => {
+      await corpus.ready();
+      if (search !== undefined) await searches[which].search.search(search);
+      return shownRows(searches[which].tree, which === 'entities' ? 1 : 0);
+    },
   };
 }
 
