@@ -30,9 +30,11 @@ import { onSettingsChanged, readSettings } from './vscode/settings';
 import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
 import { ArticleStatus, type StatusShown } from './vscode/status';
 import { TimelinePanel } from './vscode/timelinePanel';
+import { ArticleWordWrap } from './vscode/wordWrap';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
 import { EntityTree } from './vscode/trees/entities';
+import { LegendTree } from './vscode/trees/legend';
 import { EntitySearch } from './vscode/commands/entitySearch';
 import { shownRows, type ShownRow } from './vscode/trees/shown';
 
@@ -80,10 +82,12 @@ export interface SourceAnnotatorApi {
   /** Narrows the Events view to the events an entity takes part in (undefined: clears the filter); the calendar shown. */
   filterEvents(entityId: string | undefined): Promise<EventCalendar>;
   /**
-   * The rows of the People ('people') or Organisations and Places ('entities') view as shown (headings with
-   * their rows), after setting its search when one is given ('' clears it).
+   * The rows of the People ('people'), Organisations and Places ('entities') or Annotations view as shown (with
+   * the rows under each heading or article), after setting the search of an entity view when one is given ('' clears it).
    */
-  entityRows(view: 'people' | 'entities', search?: string): Promise<ShownRow[]>;
+  viewRows(view: 'people' | 'entities' | 'annotations' | 'legend', search?: string): Promise<ShownRow[]>;
+  /** Whether an article was wrapped at the window's edge by the extension (Toggle Word Wrap, in memory). */
+  wordWrapped(article: vscode.Uri): boolean;
   /** Sets an article's publication date as "Set Publication Date…" does ('' clears it); the date set. */
   setPublicationDate(article: vscode.Uri, value: string): Promise<string | undefined>;
 }
@@ -101,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const corpus = own(new CorpusService(store, modelUri, worker, index));
   const decorations = own(new Decorations(corpus, settings));
   const status = own(new ArticleStatus(corpus));
+  const wordWrap = own(new ArticleWordWrap(uri => corpus.isArticle(uri)));
   const writer = new AnnotationWriter(corpus, store);
   own(new AnchorSaver(corpus, writer));
   const annotations = new AnnotationCommands(corpus, writer);
@@ -124,6 +129,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: peopleTree, showCollapseAll: true }));
   const entitiesTree = own(new EntityTree(corpus, ['ORG', 'PLACE']));
   const entitiesView = own(vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entitiesTree, showCollapseAll: true }));
+  const legendTree = new LegendTree();
+  own(vscode.window.createTreeView('sourceAnnotator.legend', { treeDataProvider: legendTree }));
   const searches = {
     people: { tree: peopleTree, search: own(new EntitySearch(peopleTree, peopleView, 'sourceAnnotator.people', 'People')) },
     entities: { tree: entitiesTree, search: own(new EntitySearch(entitiesTree, entitiesView, 'sourceAnnotator.entities', 'Organisations and Places')) },
@@ -162,6 +169,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.showTimeline': () => timeline.show(),
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
     'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
+    'sourceAnnotator.showLegend': () => vscode.commands.executeCommand('sourceAnnotator.legend.focus'),
     'sourceAnnotator.searchPeople': () => searches.people.search.search(),
     'sourceAnnotator.clearPeopleSearch': () => searches.people.search.clear(),
     'sourceAnnotator.searchEntities': () => searches.entities.search.search(),
@@ -211,8 +219,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       return eventsTree.calendar();
     },
     setPublicationDate: (article, value) => publication.set(article, value),
-    entityRows: async (which, search) => {
+    wordWrapped: article => wordWrap.isWrapped(article),
+    viewRows: async (which, search) => {
+      if (which === 'legend') return shownRows(legendTree, 0);
       await corpus.ready();
+      if (which === 'annotations') return shownRows(annotationsTree, 1);
       if (search !== undefined) await searches[which].search.search(search);
       return shownRows(searches[which].tree, which === 'entities' ? 1 : 0);
     },

@@ -13,12 +13,12 @@ suite('Entities view: organisations and places beside People, each with search',
   });
 
   suiteTeardown(async () => {
-    await api.entityRows('people', '');
-    await api.entityRows('entities', '');
+    await api.viewRows('people', '');
+    await api.viewRows('entities', '');
   });
 
   test('Organisations and Places: one heading per kind, the most mentioned first, words and never ids', async () => {
-    const headings = await api.entityRows('entities', '');
+    const headings = await api.viewRows('entities', '');
     assert.deepEqual(headings.map(h => h.label).filter(l => l !== 'Organisations'), ['Places']);
     const places = headings.find(h => h.label === 'Places')!;
     assert.equal(places.description, String(places.children.length));
@@ -32,21 +32,21 @@ suite('Entities view: organisations and places beside People, each with search',
       assert.ok(!ID.test(`${row.label} ${row.description} ${row.tooltip}`), `an id in ${JSON.stringify(row)}`);
     }
     // no person here, and no place in People
-    const people = await api.entityRows('people', '');
+    const people = await api.viewRows('people', '');
     const placeNames = new Set(places.children.map(p => p.label));
     assert.ok(people.some(p => p.label === 'Kim Jong Un'));
     assert.ok(!people.some(p => placeNames.has(p.label)));
   });
 
   test('search narrows a view to the names that match, by any way they are written, and clears', async () => {
-    const korea = await api.entityRows('entities', 'korea');
+    const korea = await api.viewRows('entities', 'korea');
     const names = korea.flatMap(h => h.children.map(c => c.label));
     assert.ok(names.includes('North Korea'), names.join(', '));
     assert.ok(!names.includes('Hanoi'));
-    const kim = await api.entityRows('people', 'KIM jong');
+    const kim = await api.viewRows('people', 'KIM jong');
     assert.deepEqual(kim.map(p => p.label), ['Kim Jong Un']);
-    assert.deepEqual(await api.entityRows('people', 'zzqqxx'), []);
-    const everyone = await api.entityRows('people', '');
+    assert.deepEqual(await api.viewRows('people', 'zzqqxx'), []);
+    const everyone = await api.viewRows('people', '');
     assert.ok(everyone.length > 1 && everyone.some(p => p.label === 'Donald Trump'));
   });
 });

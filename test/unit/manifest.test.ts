@@ -192,7 +192,8 @@ describe('manifest (package.json contributions)', () => {
   });
 
   it('while the articles are read, no view says there is nothing: each welcome text is for one side of sourceAnnotator.scanning', () => {
-    for (const view of Object.values(c.views).flat().map(v => v.id)) {
+    // the Colour Legend is never empty: it lists the kinds of highlight, whatever was read
+    for (const view of Object.values(c.views).flat().map(v => v.id).filter(id => id !== 'sourceAnnotator.legend')) {
       const entries = c.viewsWelcome.filter(w => w.view === view);
       const idle = entries.filter(w => /^No /.test(w.contents));
       assert.ok(idle.length > 0, `${view} has its empty-view text`);

@@ -11,7 +11,8 @@ export interface ShownRow {
 function words(text: string | vscode.MarkdownString | vscode.TreeItemLabel | boolean | undefined): string {
   if (text === undefined || typeof text === 'boolean') return '';
   if (typeof text === 'string') return text;
-  return 'value' in text ? text.value : text.label;
+  // a tooltip's text as read: appendText() writes its spaces as &nbsp;
+  return 'value' in text ? text.value.replace(/&nbsp;/g, ' ') : text.label;
 }
 
 /** The rows of a tree, opened `depth` levels below the top. */
