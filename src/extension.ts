@@ -14,6 +14,7 @@ import type { ExportFormat } from './core/export/formats';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
 import { PublicationDate } from './vscode/commands/publication';
+import { openSampleCorpus } from './vscode/commands/sampleCorpus';
 import { AnalysisStore } from './vscode/analysisStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
@@ -169,6 +170,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.showTimeline': () => timeline.show(),
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
     'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
+    'sourceAnnotator.openSampleCorpus': (parent?: vscode.Uri, open?: boolean) => openSampleCorpus(context.extensionUri, parent instanceof vscode.Uri ? parent : undefined, open !== false),
     'sourceAnnotator.showLegend': () => vscode.commands.executeCommand('sourceAnnotator.legend.focus'),
     'sourceAnnotator.searchPeople': () => searches.people.search.search(),
     'sourceAnnotator.clearPeopleSearch': () => searches.people.search.clear(),
