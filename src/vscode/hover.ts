@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../core/annotations/model';
+import { entityName } from '../core/timeline/sources';
 import { ENTITY_TYPE_NAMES, type Mention } from '../core/model';
 import type { Published } from '../core/dates/published';
 import { dayInWords, publishedInWords } from '../core/dates/mentions';
 import { outletName } from '../core/quotes/compare';
 import { utteranceOf } from '../core/quotes/utterances';
-import { entityName } from '../core/timeline/sources';
 import type { CorpusService } from './corpusService';
 import { toRange } from './convert';
 import { lookup, mentionsOf } from './lookup';
