@@ -43,7 +43,7 @@ if (!pkg.scripts?.['vscode:prepublish']) { // otherwise vsce runs the production
 }
 
 const major = Number(process.versions.node.split('.')[0]);
-const node = major >= 22 ? process.execPath : loadTools().node24;
+const node = major >= 22 ? process.execPath : loadTools({ browser: false }).node24;
 const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 if (!fs.existsSync(vsce)) fail(`${vsce} is missing: run \`npm ci\``);
 

@@ -14,11 +14,16 @@ export TMPDIR="$T/tmp"
 # run from `npm run`, the inner installs would inherit npm's user agent (node/v20), which code-server's postinstall rejects
 unset npm_config_user_agent npm_config_local_prefix npm_lifecycle_event npm_lifecycle_script
 
+# --serve (npm start): only what serving the workbench needs; the user brings the browser, so no chromium
+SERVE_ONLY=; [ "${1:-}" = --serve ] && SERVE_ONLY=1
 need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+[ -n "$SERVE_ONLY" ] || command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -e /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  if [ "$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "setup-test-tools: needs the Debian packages ${need_apt[*]}; ask an administrator to install them (apt-get install ${need_apt[*]})" >&2
+    exit 1
+  fi
   echo "setup-test-tools: apt-get install ${need_apt[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null

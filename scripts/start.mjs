@@ -1,6 +1,6 @@
 // `npm start`: build, then open sample-corpus with the extension loaded.
 //  - with VS Code installed (`code` on PATH): code --extensionDevelopmentPath=<repo> <repo>/sample-corpus
-//  - otherwise: code-server on 127.0.0.1:<free port> with the packaged extension installed into a fresh
+//  - otherwise: code-server on 127.0.0.1:<free port>, opened in your own browser (no chromium is installed) with the packaged extension installed into a fresh
 //    extensions dir (a release code-server loads a development folder only in smoke-test mode, which hides
 //    notifications); runs until Ctrl+C.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ if (onPath('code') && !process.env.SOURCE_ANNOTATOR_USE_CODE_SERVER) {
 }
 
 // code-server: package (vsce runs the production build), install into a fresh state, serve the real sample-corpus
-const tools = loadTools();
+const tools = loadTools({ browser: false }); // the address is opened in the user's browser: no chromium, no root
 mustRun(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs')], 'packaging');
 const extDir = path.resolve(process.env.SOURCE_ANNOTATOR_EXT_DIR || ROOT); // package.mjs honours it too
 const pkg = JSON.parse(fs.readFileSync(path.join(extDir, 'package.json'), 'utf8'));

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
+import { parseArgs as parseArgv } from 'node:util';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
 import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
 import { ANNOTATION_KINDS, newAnnotationId, type Annotation, type AnnotationKind } from './core/annotations/model';
@@ -59,22 +60,21 @@ const USAGE = `Source Annotator CLI
 /** The exit status when the command did its work but skipped inputs or refused sidecars (0: all done; 1: failed; 2: usage). */
 export const SOME_LEFT_OUT = 3;
 
-function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--rules') { flags.set('rules', 'true'); continue; }
-    if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split(/=(.*)/s);
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+/** The command line's options: all take a value but --rules. */
+const OPTIONS = Object.fromEntries([
+  ...['author', 'claimant', 'end', 'format', 'kind', 'label', 'max-sidecar-kb', 'model', 'note', 'out', 'published', 'rating', 'start', 'wait-seconds'].map(name => [name, { type: 'string' as const }]),
+  ['rules', { type: 'boolean' as const }],
+]);
 
+/** Arguments read by node:util's parseArgs: an unknown option, or one without its value, is a usage error (exit 2). */
+function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string> } {
+  try {
+    const { values, positionals } = parseArgv({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { positional: positionals, flags: new Map(Object.entries(values).map(([name, value]) => [name, String(value)])) };
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
 
 const WORKERS_FROM = 16;
 

@@ -14,6 +14,7 @@ import type { ExportFormat } from './core/export/formats';
 import { QuoteCorrections, type QuoteRefArg } from './vscode/commands/quotes';
 import { AnchorReview } from './vscode/commands/review';
 import { PublicationDate } from './vscode/commands/publication';
+import { openSampleCorpus } from './vscode/commands/sampleCorpus';
 import { AnalysisStore } from './vscode/analysisStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
@@ -30,9 +31,13 @@ import { onSettingsChanged, readSettings } from './vscode/settings';
 import { SidecarStore, type SidecarWriteHook } from './vscode/sidecarStore';
 import { ArticleStatus, type StatusShown } from './vscode/status';
 import { TimelinePanel } from './vscode/timelinePanel';
+import { ArticleWordWrap } from './vscode/wordWrap';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
-import { PeopleTree } from './vscode/trees/people';
+import { EntityTree } from './vscode/trees/entities';
+import { LegendTree } from './vscode/trees/legend';
+import { EntitySearch } from './vscode/commands/entitySearch';
+import { shownRows, type ShownRow } from './vscode/trees/shown';
 
 /** What activate() hands to integration tests (and other extensions): state, not pixels. */
 export interface SourceAnnotatorApi {
@@ -77,6 +82,13 @@ export interface SourceAnnotatorApi {
   openTimelineItem(itemId: string): Promise<boolean>;
   /** Narrows the Events view to the events an entity takes part in (undefined: clears the filter); the calendar shown. */
   filterEvents(entityId: string | undefined): Promise<EventCalendar>;
+  /**
+   * The rows of the People ('people'), Organisations and Places ('entities') or Annotations view as shown (with
+   * the rows under each heading or article), after setting the search of an entity view when one is given ('' clears it).
+   */
+  viewRows(view: 'people' | 'entities' | 'annotations' | 'legend', search?: string): Promise<ShownRow[]>;
+  /** Whether an article was wrapped at the window's edge by the extension (Toggle Word Wrap, in memory). */
+  wordWrapped(article: vscode.Uri): boolean;
   /** Sets an article's publication date as "Set Publication Date…" does ('' clears it); the date set. */
   setPublicationDate(article: vscode.Uri, value: string): Promise<string | undefined>;
 }
@@ -94,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const corpus = own(new CorpusService(store, models, worker, index));
   const decorations = own(new Decorations(corpus, settings));
   const status = own(new ArticleStatus(corpus));
+  const wordWrap = own(new ArticleWordWrap(uri => corpus.isArticle(uri)));
   const writer = new AnnotationWriter(corpus, store);
   own(new AnchorSaver(corpus, writer));
   const annotations = new AnnotationCommands(corpus, writer);
@@ -113,7 +126,16 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   own(vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Source Annotator' }));
   own(vscode.languages.registerWorkspaceSymbolProvider(symbols));
 
-  const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: own(new PeopleTree(corpus)), showCollapseAll: true }));
+  const peopleTree = own(new EntityTree(corpus, ['PERSON']));
+  const peopleView = own(vscode.window.createTreeView('sourceAnnotator.people', { treeDataProvider: peopleTree, showCollapseAll: true }));
+  const entitiesTree = own(new EntityTree(corpus, ['ORG', 'PLACE']));
+  const entitiesView = own(vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entitiesTree, showCollapseAll: true }));
+  const legendTree = new LegendTree();
+  own(vscode.window.createTreeView('sourceAnnotator.legend', { treeDataProvider: legendTree }));
+  const searches = {
+    people: { tree: peopleTree, search: own(new EntitySearch(peopleTree, peopleView, 'sourceAnnotator.people', 'People')) },
+    entities: { tree: entitiesTree, search: own(new EntitySearch(entitiesTree, entitiesView, 'sourceAnnotator.entities', 'Organisations and Places')) },
+  };
   const reading = own(new ReadingProgress(corpus.scan, peopleView, 'sourceAnnotator.people'));
   const eventsTree = own(new EventsTree(corpus));
   const eventsView = own(vscode.window.createTreeView('sourceAnnotator.events', { treeDataProvider: eventsTree, showCollapseAll: true }));
@@ -148,6 +170,12 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     'sourceAnnotator.showTimeline': () => timeline.show(),
     'sourceAnnotator.filterEvents': () => eventsFilter.pick(),
     'sourceAnnotator.clearEventsFilter': () => eventsFilter.clear(),
+    'sourceAnnotator.openSampleCorpus': (parent?: vscode.Uri, open?: boolean) => openSampleCorpus(context.extensionUri, parent instanceof vscode.Uri ? parent : undefined, open !== false),
+    'sourceAnnotator.showLegend': () => vscode.commands.executeCommand('sourceAnnotator.legend.focus'),
+    'sourceAnnotator.searchPeople': () => searches.people.search.search(),
+    'sourceAnnotator.clearPeopleSearch': () => searches.people.search.clear(),
+    'sourceAnnotator.searchEntities': () => searches.entities.search.search(),
+    'sourceAnnotator.clearEntitiesSearch': () => searches.entities.search.clear(),
     'sourceAnnotator.setPublicationDate': (arg?: unknown) => publication.set(arg),
     'sourceAnnotator.markEvent': (options?: { eventId?: string; label?: string; date?: string }) => events.markEvent(options),
     'sourceAnnotator.renameEvent': (arg?: StoryEventArg, label?: string) => events.rename(arg, label),
@@ -193,6 +221,14 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       return eventsTree.calendar();
     },
     setPublicationDate: (article, value) => publication.set(article, value),
+    wordWrapped: article => wordWrap.isWrapped(article),
+    viewRows: async (which, search) => {
+      if (which === 'legend') return shownRows(legendTree, 0);
+      await corpus.ready();
+      if (which === 'annotations') return shownRows(annotationsTree, 1);
+      if (search !== undefined) await searches[which].search.search(search);
+      return shownRows(searches[which].tree, which === 'entities' ? 1 : 0);
+    },
   };
 }
 

@@ -43,21 +43,25 @@ export function envWithoutNpmRun(env = process.env) {
 }
 
 /** Runs scripts/setup-test-tools.sh (idempotent: seconds when everything is there). */
-export function setupTools() {
-  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'setup-test-tools.sh')], { stdio: 'inherit', cwd: ROOT, env: envWithoutNpmRun() });
+export function setupTools(serveOnly = false) {
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'setup-test-tools.sh'), ...(serveOnly ? ['--serve'] : [])], { stdio: 'inherit', cwd: ROOT, env: envWithoutNpmRun() });
   if (r.status !== 0) throw new Error(`scripts/setup-test-tools.sh failed (exit ${r.status ?? r.signal})`);
 }
 
-/** {node24, codeServer, chromium} from .test-tools/env.json, installing the tools first if needed. */
-export function loadTools() {
+/**
+ * {node24, codeServer, chromium} from .test-tools/env.json, installing the tools first if needed. With
+ * `{ browser: false }` (npm start: the user opens the address in their own browser) chromium is neither
+ * needed nor installed, so nothing asks for root.
+ */
+export function loadTools({ browser = true } = {}) {
   const file = path.join(TOOLS, 'env.json');
   const read = () => {
     if (!fs.existsSync(file)) return null;
     const t = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return [t.node24, t.codeServer, t.chromium].every(p => p && fs.existsSync(p)) ? t : null;
+    return [t.node24, t.codeServer, ...(browser ? [t.chromium] : [])].every(p => p && fs.existsSync(p)) ? t : null;
   };
   let tools = read();
-  if (!tools) { setupTools(); tools = read(); }
+  if (!tools) { setupTools(!browser); tools = read(); }
   if (!tools) throw new Error(`${file} is missing or names files that do not exist`);
   if (process.env.CHROMIUM) tools.chromium = process.env.CHROMIUM;
   return tools;

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch/posix';
 import { SIDECAR_SUFFIX } from './annotations/model';
 import { EXPORT_FILE_NAMES, FOLDER_FORMATS } from './export/formats';
 
@@ -39,31 +40,21 @@ export function isExcludedFolder(relativeFolder: string, patterns: ArticlePatter
   return inExportFolder(`${relativeFolder.replace(/\/$/, '')}/`) || globMatches(patterns.exclude, `${relativeFolder.replace(/\/$/, '')}/`, patterns.ignoreCase);
 }
 
-const compiled = new Map<string, RegExp>();
+const compiled = new Map<string, (path: string) => boolean>();
 
-/** A small glob matcher for `**`, `*`, `?` and `{a,b}` against a path's end (patterns are workspace-relative). */
+/**
+ * Whether a workspace-relative path matches a glob, as VS Code's `findFiles` reads it (picomatch): `*`, `**`,
+ * `?`, `{a,b}`, `[abc]`, `[a-z]` and `[!0-9]`; a dot file is matched like any other; a leading `!` is a
+ * character, not a negation (findFiles has none). So the folder's scan and the test of one file agree.
+ */
 export function globMatches(glob: string, path: string, ignoreCase = false): boolean {
+  if (!glob) return false; // an emptied setting matches nothing
   const key = `${ignoreCase ? 'i' : 's'}${glob}`;
-  let re = compiled.get(key);
-  if (!re) {
-    re = new RegExp(`(?:^|/)${globSource(glob)}$`, ignoreCase ? 'i' : '');
+  let match = compiled.get(key);
+  if (!match) {
+    match = picomatch(glob, { dot: true, posix: true, nonegate: true, nocase: ignoreCase });
     if (compiled.size > 100) compiled.clear();
-    compiled.set(key, re);
+    compiled.set(key, match);
   }
-  return re.test(path);
-}
-
-function globSource(glob: string): string {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') { re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*'; i += glob[i + 2] === '/' ? 2 : 1; }
-    else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',') re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return re;
+  return match(path);
 }

@@ -6,7 +6,7 @@ import { concerns } from './corpusChanges';
 import { toRange } from './convert';
 import type { Settings } from './settings';
 
-type Style = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'speech' | 'quiet' | 'user' | 'review';
+export type Style = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'speech' | 'quiet' | 'user' | 'review';
 
 function entityStyle(color: string): vscode.DecorationRenderOptions {
   return {
@@ -52,6 +52,12 @@ const STYLES: Record<Style, vscode.DecorationRenderOptions> = {
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   },
 };
+
+/** The colour a style is seen by (its border, underline or outline), for the legend. */
+export function styleColour(style: Style): vscode.ThemeColor {
+  const options = STYLES[style];
+  return (options.borderColor ?? options.outlineColor) as vscode.ThemeColor;
+}
 
 /** Beyond this many highlights, the part of the article shown is painted first, the rest a moment later. */
 const FIRST_PAINT = 2000;

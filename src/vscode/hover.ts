@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../core/annotations/model';
+import { entityName } from '../core/timeline/sources';
 import { ENTITY_TYPE_NAMES, type Mention } from '../core/model';
 import type { Published } from '../core/dates/published';
 import { dayInWords, publishedInWords } from '../core/dates/mentions';
@@ -94,6 +95,10 @@ export class HoverProvider implements vscode.HoverProvider {
       const lines = [`$(tag) **${KIND_LABELS[a.kind]}** — your annotation${a.label ? `: ${escape(a.label)}` : ''}`];
       if (a.note) lines.push(escape(a.note));
       if (a.date) lines.push(`Date: ${a.date}`);
+      if (a.kind === 'claim') {
+        if (a.links.claimant) lines.push(`Claimed by ${escape(entityName(a.links.claimant, view.entities))}.`);
+        lines.push(a.rating ? `$(law) Verdict: **${escape(a.rating)}**` : '$(law) _No verdict yet: Edit → Set verdict…_');
+      }
       if (p.status === 'moved') lines.push('_Re-attached after the text moved._');
       if (p.status === 'needs-review') {
         const ref = [{ article: at.article.path, id: a.id }];

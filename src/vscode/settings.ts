@@ -16,6 +16,8 @@ export interface Settings {
   author: string;
   /** The verdicts a claim can be given (True, Mostly true, Misleading, False, Unproven). */
   claimRatings: string[];
+  /** Wrap articles at the window's edge when they are opened (in memory, for that file only). */
+  wordWrap: boolean;
 }
 
 export const DEFAULT_CLAIM_RATINGS = ['True', 'Mostly true', 'Misleading', 'False', 'Unproven'];
@@ -34,6 +36,7 @@ export function readSettings(): Settings {
     analysisDelayMs: c.get('analysisDelayMs', 400),
     author: c.get('author', ''),
     claimRatings: words(c.get('claimRatings'), DEFAULT_CLAIM_RATINGS),
+    wordWrap: c.get('wordWrap', true),
   };
 }
 

@@ -44,8 +44,15 @@ describe('article policy', () => {
     );
   });
 
-  it('globMatches: *, **, ? and {a,b}; case only when asked', () => {
-    assert.ok(globMatches('*.txt', 'a/b.txt'));
+  it('globMatches as findFiles reads a glob: *, **, ?, {a,b}, […] and [!…]; case only when asked', () => {
+    assert.ok(globMatches('*.txt', 'b.txt'));
+    assert.ok(!globMatches('*.txt', 'a/b.txt'), 'relative to the folder, as findFiles: * stays in the top folder');
+    assert.ok(globMatches('**/[0-9][0-9]-*.txt', 'a/01-lead.txt'));
+    assert.ok(!globMatches('**/[0-9][0-9]-*.txt', 'a/ab-lead.txt'));
+    assert.ok(globMatches('**/[!_]*.txt', 'a/story.txt'), '[!…]: any character but those');
+    assert.ok(!globMatches('**/[!_]*.txt', 'a/_draft.txt'));
+    assert.ok(globMatches('**/*.txt', 'a/.hidden.txt'), 'a dot file is a file like any other');
+    assert.ok(!globMatches('!*.txt', 'b.txt'), 'a leading ! is no negation, as in findFiles');
     assert.ok(!globMatches('a/*.txt', 'a/b/c.txt'));
     assert.ok(globMatches('a/**/*.txt', 'a/b/c.txt'));
     assert.ok(globMatches('a/**/*.txt', 'a/c.txt'));

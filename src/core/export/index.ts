@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { CorpusView, ResolvedQuote } from '../corpus';
 import { Outlets } from '../timeline/outlets';
 import { markdownTimeline, timelineJs } from './timeline';
@@ -93,17 +94,19 @@ export function exportJson(view: CorpusView, relative: (path: string) => string 
 
 const CSV_COLUMNS = ['article', 'record', 'kind', 'start', 'end', 'text', 'entityId', 'name', 'speaker', 'speakerId', 'note', 'origin', 'status'];
 
-function csvCell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
-  // a leading = + - @ would run as a formula in a spreadsheet
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * Rows as CSV (csv-stringify): CRLF line ends; a cell that holds a comma, a quote or a line break quoted; a
+ * cell that begins with = + - @, a tab or a CR prefixed with ' so that a spreadsheet shows it rather than
+ * running it as a formula. With `bom`, a byte-order mark first: without it a spreadsheet reads the UTF-8 as a
+ * local code page (curly quotes garbled).
+ */
+function csvRows(rows: unknown[][], bom = false): string {
+  return stringify(rows.map(r => r.map(v => (v === undefined || v === null ? '' : String(v)))), { bom, record_delimiter: 'windows', escape_formulas: true });
 }
 
 /** One row per entity mention, quotation, event mention and user annotation; an article at a time. */
 export function* exportCsvChunks(view: CorpusView, relative: (path: string) => string = p => p): Generator<string> {
-  // a byte-order mark first: without it a spreadsheet reads the UTF-8 as a local code page (curly quotes garbled)
-  yield '\uFEFF' + CSV_COLUMNS.join(',') + '\r\n';
+  yield csvRows([CSV_COLUMNS], true);
   for (const [path, a] of view.articles) {
     const rows: unknown[][] = [];
     const article = relative(path);
@@ -111,7 +114,7 @@ export function* exportCsvChunks(view: CorpusView, relative: (path: string) => s
     for (const q of a.quotes) rows.push([article, 'quote', q.kind, q.inner.start, q.inner.end, q.text, '', '', q.speaker?.name, q.speaker?.entityId, '', q.origin, '']);
     for (const e of eventsOf(view, path)) for (const m of e.mentions.filter(x => x.path === path)) rows.push([article, 'event', e.date, m.start, m.end, m.text, e.eventId, e.label, '', '', '', e.origin, '']);
     for (const p of a.annotations) rows.push([article, 'annotation', p.annotation.kind, p.span?.start, p.span?.end, p.annotation.anchor.text, p.annotation.links.entityId ?? p.annotation.links.eventId, p.annotation.label, p.annotation.links.speaker, '', p.annotation.note, 'user', p.status]);
-    if (rows.length) yield rows.map(r => r.map(csvCell).join(',') + '\r\n').join('');
+    if (rows.length) yield csvRows(rows);
   }
 }
 

@@ -13,17 +13,9 @@
 export function decodeArticle(bytes: Uint8Array): string {
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16le').decode(swapBytePairs(bytes));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
   else text = new TextDecoder('utf-8').decode(bytes); // drops the UTF-8 byte-order mark
   return uniformLineBreaks(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-}
-
-/** The same bytes with every pair swapped: big-endian UTF-16 read as little-endian (which every runtime decodes). */
-function swapBytePairs(bytes: Uint8Array): Uint8Array {
-  const swapped = new Uint8Array(bytes.length);
-  for (let i = 0; i + 1 < bytes.length; i += 2) { swapped[i] = bytes[i + 1]; swapped[i + 1] = bytes[i]; }
-  if (bytes.length % 2) swapped[bytes.length - 1] = bytes[bytes.length - 1];
-  return swapped;
 }
 
 /** Mixed line breaks made one kind: CRLF when more than half of them hold a CR, else LF; uniform text is returned as it is. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { KIND_LABELS } from '../../core/annotations/model';
 import type { PlacedAnnotation } from '../../core/corpus';
+import type { Entity } from '../../core/entities/entity';
+import { entityName } from '../../core/timeline/sources';
 import type { CorpusChange } from '../corpusChanges';
 import { CorpusTree, revealCommand } from './common';
 
@@ -92,10 +94,11 @@ export class AnnotationsTree extends CorpusTree<Node> {
     const article = this.corpus.view().articles.get(node.path);
     const current = span && article ? article.text.slice(span.start, span.end) : a.anchor.text;
     const item = new vscode.TreeItem(`${KIND_LABELS[a.kind]}: ${a.label ?? oneLine(isPlaced(node.placed) ? current : a.anchor.text)}`);
-    const speaker = a.kind === 'quote' && a.links.speaker ? `said by ${this.corpus.view().entities.get(a.links.speaker)?.name ?? a.links.speaker}` : '';
-    item.description = [node.inSection ? this.names().name(node.path) : '', speaker, a.note].filter(Boolean).join(' · ');
-    item.tooltip = tooltip(node.placed, current, article && this.names().name(article.path));
-    item.iconPath = new vscode.ThemeIcon(status === 'needs-review' ? 'warning' : status === 'orphaned' ? 'question' : 'tag');
+    const entities = this.corpus.view().entities;
+    const speaker = a.kind === 'quote' && a.links.speaker ? `said by ${entityName(a.links.speaker, entities)}` : '';
+    item.description = [node.inSection ? this.names().name(node.path) : '', speaker, ...claimWords(node.placed, entities), a.note].filter(Boolean).join(' · ');
+    item.tooltip = tooltip(node.placed, current, article && this.names().name(article.path), entities);
+    item.iconPath = new vscode.ThemeIcon(status === 'needs-review' ? 'warning' : status === 'orphaned' ? 'question' : a.kind === 'claim' ? 'law' : 'tag');
     item.contextValue = status === 'needs-review' ? 'annotation-review' : status === 'orphaned' ? 'annotation-orphan' : 'annotation';
     item.id = `annotations/${node.inSection ? 'section/' : ''}${node.path}/${a.id}`;
     // an orphan opens its article where it was (there is nothing to select)
@@ -111,10 +114,18 @@ function isPlaced(p: PlacedAnnotation): boolean {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 60);
 
-function tooltip(p: PlacedAnnotation, current: string, article: string | undefined): vscode.MarkdownString {
+/** A claim's verdict and who made it, in words: ["False", "by Donald Trump"]; nothing for other annotations. */
+function claimWords({ annotation: a }: PlacedAnnotation, entities: ReadonlyMap<string, Entity>): string[] {
+  if (a.kind !== 'claim') return [];
+  return [a.rating ?? 'no verdict yet', a.links.claimant ? `by ${entityName(a.links.claimant, entities)}` : ''].filter(Boolean);
+}
+
+function tooltip(p: PlacedAnnotation, current: string, article: string | undefined, entities: ReadonlyMap<string, Entity>): vscode.MarkdownString {
   const a = p.annotation;
   const md = new vscode.MarkdownString('', true);
   md.appendMarkdown(`**${KIND_LABELS[a.kind]}** `).appendText(`“${a.anchor.text}”`);
+  const claim = claimWords(p, entities);
+  if (claim.length) md.appendMarkdown('\n\n$(law) ').appendText(`Verdict: ${claim.join(', claimed ')}`);
   if (a.note) md.appendMarkdown('\n\n').appendText(a.note);
   if (p.status === 'needs-review') {
     md.appendMarkdown('\n\n$(warning) The text changed here. Best match now: ').appendText(`“${current}”`).appendMarkdown('. Accept it, re-attach the annotation to a selection, or delete it.');

@@ -1,42 +1,82 @@
 import * as vscode from 'vscode';
 import type { Entity } from '../../core/entities/entity';
-import type { Mention } from '../../core/model';
+import { entitySearch } from '../../core/entities/search';
+import { ENTITY_TYPE_NAMES, type EntityType, type Mention } from '../../core/model';
 import type { ResolvedQuote } from '../../core/corpus';
+import { reach, reachInWords } from '../../core/outline';
 import { outletName } from '../../core/quotes/compare';
 import type { Utterance } from '../../core/quotes/utterances';
+import type { CorpusService } from '../corpusService';
 import { CorpusTree, moreItem, paged, revealCommand, snippet, type More } from './common';
 
-type Node =
-  | { kind: 'person'; entity: Entity; mentions: number; articles: number }
+type EntityRow = { kind: 'entity'; entity: Entity; mentions: number; articles: number };
+
+export type EntityNode =
+  | { kind: 'group'; type: EntityType; entities: EntityRow[] }
+  | EntityRow
   | { kind: 'article'; entity: Entity; path: string; mentions: Mention[] }
   | { kind: 'quotes'; entity: Entity; utterances: Utterance[] }
   | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
   | { kind: 'quote'; path: string; quote: ResolvedQuote; version?: boolean }
-  | More<Node>;
+  | More<EntityNode>;
 
 const byName = new Intl.Collator();
 
-/** People → articles → mentions, and each person's quotations, grouped by utterance, with their sources. */
-export class PeopleTree extends CorpusTree<Node> {
-  getChildren(node?: Node): Node[] {
+/** The words and icons of each kind of entity in the views. */
+export const ENTITY_KINDS: Partial<Record<EntityType, { plural: string; icon: string }>> = {
+  PERSON: { plural: 'People', icon: 'person' },
+  ORG: { plural: 'Organisations', icon: 'organization' },
+  PLACE: { plural: 'Places', icon: 'location' },
+};
+
+/**
+ * A view of the corpus's entities of some kinds (People; Organisations and Places): entity → its quotations,
+ * grouped by utterance, with their sources, then its articles → mentions. With more than one kind, one
+ * heading per kind. A search narrows the view to the entities whose name or written forms match.
+ */
+export class EntityTree extends CorpusTree<EntityNode> {
+  private query = '';
+
+  constructor(corpus: CorpusService, readonly types: readonly EntityType[]) {
+    super(corpus);
+  }
+
+  get search(): string {
+    return this.query;
+  }
+
+  setSearch(query: string): void {
+    this.query = query.trim();
+    this.refresh();
+  }
+
+  /** The entities of the view's kinds that have mentions and match `query` (the current search by default), the most mentioned first. */
+  rows(query = this.query): EntityRow[] {
+    const view = this.corpus.view();
+    const match = entitySearch(query);
+    // counted from the corpus's index of mentions per entity and article, never by reading every article
+    const rows: EntityRow[] = [];
+    for (const entity of view.entities.values()) {
+      if (!this.types.includes(entity.type) || !match(entity)) continue;
+      const { mentions, articles } = reach(view, entity.id);
+      if (mentions) rows.push({ kind: 'entity', entity, mentions, articles });
+    }
+    return rows.sort((a, b) => b.mentions - a.mentions || byName.compare(a.entity.name, b.entity.name));
+  }
+
+  getChildren(node?: EntityNode): EntityNode[] {
     const view = this.corpus.view();
     if (!node) {
-      // counted from the corpus's index of mentions per entity and article, never by reading every article
-      const people: Extract<Node, { kind: 'person' }>[] = [];
-      for (const entity of view.entities.values()) {
-        if (entity.type !== 'PERSON') continue;
-        const counts = view.mentionCounts.get(entity.id);
-        let mentions = 0;
-        for (const n of counts?.values() ?? []) mentions += n;
-        if (mentions) people.push({ kind: 'person', entity, mentions, articles: counts!.size });
-      }
-      return paged(people.sort((a, b) => b.mentions - a.mentions || byName.compare(a.entity.name, b.entity.name)), 'people', 'people');
+      const rows = this.rows();
+      if (this.types.length === 1) return paged(rows, this.kindWords(this.types[0]).toLowerCase(), 'entities');
+      return this.types.map(type => ({ kind: 'group' as const, type, entities: rows.filter(r => r.entity.type === type) })).filter(g => g.entities.length);
     }
+    if (node.kind === 'group') return paged(node.entities, this.kindWords(node.type).toLowerCase(), node.type);
     if (node.kind === 'more') return paged(node.rest, node.what, `${node.parent}+`);
-    if (node.kind === 'person') {
+    if (node.kind === 'entity') {
       const utterances = this.corpus.utterances().filter(u => u.speakerId === node.entity.id);
-      const articles: Node[] = [...(view.mentionCounts.get(node.entity.id)?.keys() ?? [])].sort()
+      const articles: EntityNode[] = [...(view.mentionCounts.get(node.entity.id)?.keys() ?? [])].sort()
         .map(path => ({ kind: 'article' as const, entity: node.entity, path, mentions: view.articles.get(path)?.mentions.filter(m => m.entityId === node.entity.id) ?? [] }))
         .filter(a => a.mentions.length);
       const listed = paged(articles, 'articles', node.entity.id);
@@ -50,32 +90,47 @@ export class PeopleTree extends CorpusTree<Node> {
     if (node.kind === 'quotes') {
       return [...node.utterances].sort((a, b) => b.sources.length - a.sources.length || b.quotes.length - a.quotes.length)
         .map(utterance => (utterance.quotes.length === 1 ? this.quoteNode(utterance.quotes[0].path, utterance.quotes[0].index) : { kind: 'utterance', entity: node.entity, utterance }))
-        .filter((n): n is Node => Boolean(n));
+        .filter((n): n is EntityNode => Boolean(n));
     }
     // inside an utterance each row is one outlet's version: the outlet first, its words after
-    if (node.kind === 'utterance') return node.utterance.quotes.map(r => this.quoteNode(r.path, r.index, true)).filter((n): n is Node => Boolean(n));
+    if (node.kind === 'utterance') return node.utterance.quotes.map(r => this.quoteNode(r.path, r.index, true)).filter((n): n is EntityNode => Boolean(n));
     return [];
   }
 
-  private quoteNode(path: string, index: number, version = false): Node | undefined {
+  private kindWords(type: EntityType): string {
+    return ENTITY_KINDS[type]?.plural ?? ENTITY_TYPE_NAMES[type];
+  }
+
+  private quoteNode(path: string, index: number, version = false): EntityNode | undefined {
     const quote = this.corpus.view().articles.get(path)?.quotes[index];
     return quote && { kind: 'quote', path, quote, version };
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: EntityNode): vscode.TreeItem {
     switch (node.kind) {
       case 'more': return moreItem(node);
-      case 'person': {
+      case 'group': {
+        const item = new vscode.TreeItem(this.kindWords(node.type), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.entities.length.toLocaleString();
+        item.iconPath = new vscode.ThemeIcon(ENTITY_KINDS[node.type]?.icon ?? 'symbol-field');
+        item.id = `group/${node.type}`;
+        return item;
+      }
+      case 'entity': {
         const item = new vscode.TreeItem(node.entity.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${node.mentions} mention${node.mentions === 1 ? '' : 's'} · ${node.articles} article${node.articles === 1 ? '' : 's'}`;
-        item.iconPath = new vscode.ThemeIcon('person');
-        item.tooltip = [...node.entity.forms.keys()].join(', ');
-        item.id = `person/${node.entity.id}`;
+        item.iconPath = new vscode.ThemeIcon(ENTITY_KINDS[node.entity.type]?.icon ?? 'symbol-field');
+        const tip = new vscode.MarkdownString();
+        tip.appendMarkdown('**').appendText(node.entity.name).appendMarkdown('** — ').appendText(`${ENTITY_TYPE_NAMES[node.entity.type]}, ${reachInWords(node)}`);
+        const written = [...node.entity.forms.keys()].filter(form => form !== node.entity.name).slice(0, 12);
+        if (written.length) tip.appendMarkdown('\n\n').appendText(`Also written ${written.map(f => `“${f}”`).join(', ')}`);
+        item.tooltip = tip;
+        item.id = `entity/${node.entity.id}`;
         return item;
       }
       case 'article': {
         const item = this.articleItem(node.path, `${node.mentions.length} mention${node.mentions.length === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `person/${node.entity.id}/${node.path}`;
+        item.id = `entity/${node.entity.id}/${node.path}`;
         return item;
       }
       case 'quotes': {
@@ -84,7 +139,7 @@ export class PeopleTree extends CorpusTree<Node> {
         const sources = new Set(node.utterances.flatMap(u => u.sources)).size;
         item.description = `${node.utterances.length} utterance${node.utterances.length === 1 ? '' : 's'} · ${quotes} quote${quotes === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon('quote');
-        item.id = `person/${node.entity.id}/quotes`;
+        item.id = `entity/${node.entity.id}/quotes`;
         return item;
       }
       case 'utterance': {
@@ -93,7 +148,7 @@ export class PeopleTree extends CorpusTree<Node> {
         item.description = `${u.sources.length} source${u.sources.length === 1 ? '' : 's'}`;
         item.tooltip = new vscode.MarkdownString(`**${u.speakerName ?? ''}**, as quoted by ${u.sources.map(path => this.names().name(path)).join(', ')}`);
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
-        item.id = `person/${node.entity.id}/utterance/${u.id}`;
+        item.id = `entity/${node.entity.id}/utterance/${u.id}`;
         return item;
       }
       case 'mention': {
