@@ -1,5 +1,6 @@
 import type { CorpusView } from '../corpus';
-import { alignment, words } from './quoteWords';
+import { diffArrays } from 'diff';
+import { words } from './quoteWords';
 import type { Utterance } from './utterance';
 import { UtteranceIndex } from './utteranceIndex';
 
@@ -36,14 +37,18 @@ export function utteranceOf(utterances: readonly Utterance[], path: string, quot
 export function compareWords(a: string, b: string): WordDifference[] {
   const split = (text: string) => (text.match(/\S+/g) ?? []).filter(w => words(w).length);
   const wa = split(a), wb = split(b);
-  const pairs = alignment(wa.map(w => words(w).join(' ')), wb.map(w => words(w).join(' ')));
+  // the words compared without case, quotation marks and punctuation (diff's comparison of arrays), each side
+  // then shown as its version writes it
+  const changes = diffArrays(wa.map(w => words(w).join(' ')), wb.map(w => words(w).join(' ')));
   const out: WordDifference[] = [];
   const add = (text: string, side: WordDifference['in']) => (out[out.length - 1]?.in === side ? (out[out.length - 1].text += ` ${text}`) : out.push({ text, in: side }));
   let i = 0, j = 0;
-  for (const [pi, pj] of [...pairs, [wa.length, wb.length] as [number, number]]) {
-    for (; i < pi; i++) add(wa[i], 'first');
-    for (; j < pj; j++) add(wb[j], 'second');
-    if (pi < wa.length) add(wa[i++], 'both'), j++;
+  for (const change of changes) {
+    for (let k = 0; k < change.count; k++) {
+      if (change.removed) add(wa[i++], 'first');
+      else if (change.added) add(wb[j++], 'second');
+      else add(wa[i++], 'both'), j++;
+    }
   }
   return out;
 }
