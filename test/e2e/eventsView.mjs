@@ -95,7 +95,11 @@ export async function checkEventsView(page, label, { check, poll }) {
   // the source row, from the keyboard: down to it, Enter opens its mention
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /\.txt/.test(t) && t), 10000);
+  // the tab of the source's own article, not whichever article was in front before (it opens a moment later,
+  // and takes the focus: a command typed before then would land in its text)
+  const want = (found?.next ?? '').split(' — ')[0].toLowerCase().split(/\s+/)[0];
+  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /\.txt/.test(t) && t.toLowerCase().includes(want) && t), 10000);
+  await sleep(500);
   const selected = await poll(() => page.locator('.statusbar [id="status.editor.selection"]').innerText().then(t => /selected/.test(t) && t), 5000);
   check(`${label}: a source row opens its mention in the editor, selected`, !!opened && !!selected, `${found?.next ?? 'no source row'}: ${opened || 'no article tab'}; ${selected || 'nothing selected'}`);
   await runCommand(page, 'View: Close All Editors', { row: 'Close All Editors' });
@@ -130,7 +134,11 @@ export async function checkTimeline(page, label, { check, poll }) {
   await item.waitFor({ timeout: 10000 });
   const itemText = (await item.innerText()).trim();
   await item.click();
-  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /\.txt/.test(t) && t), 10000);
+  // the tab of the source's own article, not whichever article was in front before (it opens a moment later,
+  // and takes the focus: a command typed before then would land in its text)
+  const want = firstLane.toLowerCase().split(/\s+/)[0];
+  const opened = await poll(() => page.locator('.tabs-container .tab.active').first().innerText().then(t => /\.txt/.test(t) && t.toLowerCase().includes(want) && t), 10000);
+  await sleep(500);
   const selected = await poll(() => page.locator('.statusbar [id="status.editor.selection"]').innerText().then(t => /selected/.test(t) && t), 5000);
   check(`${label}: clicking “${itemText.slice(0, 40)}” in ${firstLane}’s lane opens the mention in its article, selected`, !!opened && !!selected, `${opened || 'no article tab'}; ${selected || 'nothing selected'}`);
   await screenshot(page, `e2e-${label}-timeline-opened.png`);

@@ -13,6 +13,7 @@ import {
 } from '../../scripts/lib/code-server.mjs';
 import { checkAnnotationsView, seedReviewSidecar } from './annotationsView.mjs';
 import { checkEventsView, checkTimeline } from './eventsView.mjs';
+import { checkEntitiesView, checkLegend, checkWalkthrough } from './editorViews.mjs';
 
 const FILE = 'xinhua-kim-trump-meet-hanoi.txt';
 const PEOPLE = ['Donald Trump', 'Kim Jong Un'];
@@ -282,6 +283,9 @@ async function runTheme({ label, theme, full }, vsix) {
     await step(label, 'annotations view', page, () => checkAnnotationsView(page, label, session.state.ws, { check, poll, accept: full }));
     await step(label, 'events view', page, () => checkEventsView(page, label, { check, poll }));
     await step(label, 'timeline', page, () => checkTimeline(page, label, { check, poll }));
+    await step(label, 'organisations and places', page, () => checkEntitiesView(page, label, { check, poll }));
+    await step(label, 'legend', page, () => checkLegend(page, label, { check, poll }));
+    await step(label, 'walkthrough', page, () => checkWalkthrough(page, label, { check, poll }));
   } finally {
     await session.close();
     log(`${label} (${theme}) took ${((Date.now() - t) / 1000).toFixed(1)} s`);

@@ -1,0 +1,68 @@
+// e2e: the views that make the extension feel native (issue 15): Organisations and Places beside People, the
+// Colour Legend, and the Get Started walkthrough, each looked at in the theme under test. Used by ui.e2e.mjs.
+import { log, runCommand, screenshot, sleep } from '../../scripts/lib/code-server.mjs';
+
+/** The texts of a pane's rows: label and description, as a reader sees them. */
+function rowTexts(pane) {
+  return pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => {
+    const parts = [...r.querySelectorAll('.label-name, .label-description')].map(e => e.textContent.trim()).filter(Boolean);
+    return (parts.length ? parts.join(' — ') : r.textContent).replace(/\s+/g, ' ').trim();
+  }));
+}
+
+async function focusView(page, name) {
+  await runCommand(page, `Source Annotator: Focus on ${name} View`, { row: name });
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${name}`, 'i') }) }).first();
+  await pane.waitFor({ state: 'visible', timeout: 10000 });
+  if ((await pane.locator('.pane-header').getAttribute('aria-expanded')) === 'false') await pane.locator('.pane-header').click();
+  return pane;
+}
+
+/** Organisations and Places: a heading per kind, the sample's places and organisations by name, never by id. */
+export async function checkEntitiesView(page, label, { check, poll }) {
+  const pane = await focusView(page, 'Organisations and Places');
+  const heading = name => pane.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${name}`) }).first();
+  const orgs = await poll(async () => ((await rowTexts(pane)).some(x => /^Organisations/.test(x)) ? true : null), 20000);
+  check(`${label}: Organisations and Places has an Organisations heading`, !!orgs, JSON.stringify(await rowTexts(pane)));
+  // the organisations folded, so that the places heading shows in the pane (a list draws only the rows in view)
+  if ((await heading('Organisations').getAttribute('aria-expanded')) === 'true') { await heading('Organisations').click(); await sleep(300); }
+  const places = await poll(async () => ((await rowTexts(pane)).some(x => /^Places/.test(x)) ? true : null), 10000);
+  check(`${label}: Organisations and Places has a Places heading`, !!places, JSON.stringify(await rowTexts(pane)));
+  if (places && (await heading('Places').getAttribute('aria-expanded')) === 'false') { await heading('Places').click(); await sleep(300); }
+  const rows = await poll(async () => {
+    const r = await rowTexts(pane);
+    return r.some(x => x.includes('Hanoi')) ? r : null;
+  }, 15000) || await rowTexts(pane);
+  log(`${label}: Organisations and Places rows:`, JSON.stringify(rows.slice(0, 15)));
+  check(`${label}: Organisations and Places lists Hanoi`, rows.some(x => x.includes('Hanoi')));
+  check(`${label}: its rows show names, never ids`, !rows.some(x => /\b(?:place|org|person):[a-z0-9-]+/.test(x)), JSON.stringify(rows));
+  await screenshot(page, `e2e-${label}-organisations-places.png`);
+}
+
+/** The Colour Legend: one row per kind of highlight. */
+export async function checkLegend(page, label, { check, poll }) {
+  const pane = await focusView(page, 'Colour Legend');
+  const rows = await poll(async () => {
+    const r = await rowTexts(pane);
+    return r.length >= 4 ? r : null;
+  }, 10000) || await rowTexts(pane);
+  log(`${label}: Colour Legend rows:`, JSON.stringify(rows));
+  check(`${label}: the Colour Legend names people, organisations, places and quotations`, ['Person', 'Organisation', 'Place', 'Quot'].every(k => rows.some(x => x.includes(k))), JSON.stringify(rows));
+  await screenshot(page, `e2e-${label}-legend.png`);
+}
+
+/** The Get Started walkthrough opens on its first step. */
+export async function checkWalkthrough(page, label, { check, poll }) {
+  await runCommand(page, 'Welcome: Open Walkthrough...', { row: 'Open Walkthrough' });
+  const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Source Annotator' }).first();
+  await pick.waitFor({ state: 'visible', timeout: 10000 });
+  await pick.click();
+  const title = await poll(async () => {
+    const t = await page.locator('.gettingStartedContainer').first().innerText().catch(() => '');
+    return /Source Annotator/.test(t) && /Open a folder of articles/i.test(t) ? t : null;
+  }, 15000);
+  check(`${label}: the Get Started walkthrough opens on its steps`, !!title, title ? '' : 'no walkthrough page');
+  await sleep(500);
+  await screenshot(page, `e2e-${label}-walkthrough.png`);
+  await runCommand(page, 'View: Close All Editors', { row: 'Close All Editors' });
+}
