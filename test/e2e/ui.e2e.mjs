@@ -13,7 +13,7 @@ import {
 } from '../../scripts/lib/code-server.mjs';
 import { checkAnnotationsView, seedReviewSidecar } from './annotationsView.mjs';
 import { checkEventsView, checkTimeline } from './eventsView.mjs';
-import { checkEntitiesView, checkLegend, checkWalkthrough } from './editorViews.mjs';
+import { checkEntitiesView, checkLegend, checkNavigation, checkWalkthrough } from './editorViews.mjs';
 
 const FILE = 'xinhua-kim-trump-meet-hanoi.txt';
 const PEOPLE = ['Donald Trump', 'Kim Jong Un'];
@@ -283,6 +283,19 @@ async function runTheme({ label, theme, full }, vsix) {
     await step(label, 'annotations view', page, () => checkAnnotationsView(page, label, session.state.ws, { check, poll, accept: full }));
     await step(label, 'events view', page, () => checkEventsView(page, label, { check, poll }));
     await step(label, 'timeline', page, () => checkTimeline(page, label, { check, poll }));
+    await step(label, 'navigation', page, async () => { // the article again, by Quick Open (its sidecar now sits beside it in the Explorer)
+      await page.keyboard.press('Control+P');
+      await pickQuickInput(page, FILE, { row: FILE, exact: true });
+      await page.locator(`${EDITOR} .view-lines`).filter({ hasText: 'Kim Jong Un' }).waitFor({ timeout: 30000 });
+    });
+    await step(label, 'navigation', page, () => checkNavigation(page, label, {
+      check, poll, logsDir: path.join(session.state.dir, 'user-data', 'logs'),
+      clickWord: async (context, word) => {
+        const r = await page.evaluate(rectOfWord, [EDITOR, context, word]);
+        if (!r) throw new Error(`“${context}” is not rendered in the editor`);
+        await page.mouse.click(r.x, r.y);
+      },
+    }));
     await step(label, 'organisations and places', page, () => checkEntitiesView(page, label, { check, poll }));
     await step(label, 'legend', page, () => checkLegend(page, label, { check, poll }));
     await step(label, 'walkthrough', page, () => checkWalkthrough(page, label, { check, poll }));
