@@ -3,8 +3,6 @@ import type { EntityType, Mention } from '../model';
 import type { MentionsAndQuotes } from './articleView';
 import { articlePeople, type ArticlePeople } from '../entities/withinArticle';
 
-
-
 /*
  * Which entity each mention is, across the corpus, kept up to date article by article: full names group by
  * their key ("Donald J. Trump" = "Donald Trump"), a lone family name joins the most salient full name that has
@@ -244,9 +242,11 @@ export class EntityIndex {
     return key => {
       const group = forms.get(key);
       if (!group) return `person:${slug(key)}`;
-      // the most written form in the corpus; the formal one (first) on a tie
-      const count = (k: string) => this.peopleCount.get(k) ?? 0;
-      return `person:${slug(group.reduce((a, b) => (count(b) > count(a) ? b : a)))}`;
+      // the form first in the family's ranking (the most written in the corpus): the order whose change
+      // resolves the article again, so an edit elsewhere gives what resolving from scratch gives
+      const ranking = this.ranking.get(group[0].split(' ').pop()!) ?? [];
+      const at = (k: string) => { const i = ranking.indexOf(`person:${slug(k)}`); return i < 0 ? Infinity : i; };
+      return `person:${slug(group.reduce((a, b) => (at(b) < at(a) ? b : a)))}`;
     };
   }
 
