@@ -1,12 +1,10 @@
 // Issue 4's attribution patterns, each on a short text, with the shipped entity model as the product uses it.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { findQuotes } from '../../src/core/quotes';
 import type { Quote } from '../../src/core/model';
+import { shippedRecogniser } from './helpers';
 
-const recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(__dirname, '../../../media/ner-model.bin')))));
+const recogniser = shippedRecogniser();
 
 /** Each quote's first words → the words its speaker rests on, and the person they resolve to. */
 function speakers(text: string): Record<string, string> {

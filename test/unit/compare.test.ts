@@ -1,12 +1,9 @@
 // Compare Quote Across Sources: the versions of one utterance side by side, each marked against the reference.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Corpus, type ArticleView, type CorpusView, type ResolvedQuote } from '../../src/core/corpus';
-import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { compareQuote, compareVersions, findQuote, openingWords, outletName, type QuoteVersion } from '../../src/core/quotes/compare';
 import { compareWords, groupUtterances, type Utterance } from '../../src/core/quotes/utterances';
-import { readSample, sampleFiles } from './helpers';
+import { readSample, sampleFiles, shippedRecogniser } from './helpers';
 
 /** A quote of a synthetic article: its words, and who said it as that outlet attributes it (none: unattributed). */
 interface Q {
@@ -190,7 +187,7 @@ describe('compare: the versions of a quote across sources', () => {
 });
 
 describe('compare: the sample corpus', () => {
-  const recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(__dirname, '../../../media/ner-model.bin')))));
+  const recogniser = shippedRecogniser();
   const corpus = new Corpus({ recogniser });
   for (const f of sampleFiles()) corpus.setArticle(f, readSample(f));
   const v = corpus.resolve();

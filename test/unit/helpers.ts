@@ -6,9 +6,16 @@ import { Corpus, type ArticleView, type CorpusView, type ResolvedQuote } from '.
 import type { Entity } from '../../src/core/entities/entity';
 import type { StoryEvent } from '../../src/core/events';
 import type { QuoteKind } from '../../src/core/model';
+import { modelRecogniser, parseModel, type EntityRecogniser } from '../../src/core/ner';
 
 export const REPO_ROOT = path.join(__dirname, '../../..');
 export const SAMPLE_CORPUS = path.join(__dirname, '../../../sample-corpus');
+
+let shipped: EntityRecogniser | undefined;
+/** The shipped entity model (media/ner-model.bin) as the product uses it, read once for the whole tier. */
+export function shippedRecogniser(): EntityRecogniser {
+  return (shipped ??= modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(REPO_ROOT, 'media', 'ner-model.bin'))))));
+}
 
 /** The five sample article file names, sorted. */
 export function sampleFiles(): string[] {

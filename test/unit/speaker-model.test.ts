@@ -5,14 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseArticle } from '../../src/core/analysis';
 import type { ArticleAnalysis } from '../../src/core/model';
-import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { parseSpeakerModel } from '../../src/core/quotes';
 import { confidenceWords, saidBy } from '../../src/core/quotes/confidence';
 import { bestChoice } from '../../src/core/quotes/ranking';
 import { calibrated, probabilities, serializeSpeakerModel } from '../../src/core/quotes/speakerModel';
+import { shippedRecogniser } from './helpers';
 
 const media = path.join(__dirname, '../../../media');
-const recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(media, 'ner-model.bin')))));
+const recogniser = shippedRecogniser();
 const speakerModel = parseSpeakerModel(fs.readFileSync(path.join(media, 'speaker-model.json'), 'utf8'));
 
 /** Each speech quote's first words → the name its speaker resolves to (or the words it rests on), and its confidence. */

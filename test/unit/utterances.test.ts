@@ -1,11 +1,8 @@
 // The same utterance quoted by several articles: grouping per speaker, and the word comparison for side by side.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
-import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { compareWords, groupUtterances, utteranceOf, type Utterance } from '../../src/core/quotes/utterances';
-import { quoteView as view, readSample, sampleFiles, seeded, type Q } from './helpers';
+import { quoteView as view, readSample, sampleFiles, seeded, type Q, shippedRecogniser } from './helpers';
 
 /** Each utterance as "path#index" lists, sorted, for comparing groupings. */
 const shape = (us: Utterance[]) => us.map(u => u.quotes.map(q => `${q.path}#${q.index}`).join(' ')).sort();
@@ -133,7 +130,7 @@ describe('utterances: grouping', () => {
 });
 
 describe('utterances: the sample corpus', () => {
-  const recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(__dirname, '../../../media/ner-model.bin')))));
+  const recogniser = shippedRecogniser();
   const corpus = new Corpus({ recogniser });
   for (const f of sampleFiles()) corpus.setArticle(f, readSample(f));
   const v = corpus.resolve();

@@ -1,17 +1,15 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
-import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { articlePeople } from '../../src/core/entities/withinArticle';
 import type { Mention } from '../../src/core/model';
+import { shippedRecogniser } from './helpers';
 
 // Articles written for these tests (issue 14, "who is who within an article").
 
 const person = (text: string, start: number): Mention => ({ start, end: start + text.length, text, type: 'PERSON', origin: 'model' });
 
 // the trained tagger, as the extension and the CLI run (the word-list rules do not find "Hillary" alone)
-const recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(__dirname, '../../../media/ner-model.bin')))));
+const recogniser = shippedRecogniser();
 
 function idsOf(articles: Record<string, string>, at: string, text: string): (string | undefined)[] {
   const corpus = new Corpus({ recogniser });

@@ -33,8 +33,17 @@ export interface ArticlePeople {
 /** The given name a lone mention may stand for: the first word of a full name written given name first. */
 const givenName = (fullName: string) => (isSurnameFirst(fullName) ? undefined : words(personKey(fullName))[0]);
 
+/** Asked twice for each article's mentions (what it brings to the corpus, then its ids): worked out once. */
+const known = new WeakMap<readonly Mention[], ArticlePeople>();
+
 /** `mentions`: the article's mentions; those the user linked (entityId set) are left out. */
 export function articlePeople(mentions: readonly Mention[]): ArticlePeople {
+  let people = known.get(mentions);
+  if (!people) known.set(mentions, (people = peopleOf(mentions)));
+  return people;
+}
+
+function peopleOf(mentions: readonly Mention[]): ArticlePeople {
   const prominence = new Map<string, number>();
   const families = new Map<string, Set<string>>();
   const givens = new Map<string, Set<string>>();
