@@ -29,6 +29,7 @@ esbuild.mjs
 .mocharc.json
 .gitignore
 *.vsix
+README.md
 `;
 
 function fail(msg) { console.error(`package: ${msg}`); process.exit(1); }
@@ -49,7 +50,18 @@ if (!fs.existsSync(vsce)) fail(`${vsce} is missing: run \`npm ci\``);
 
 const out = path.join(dir, `${pkg.name}-${pkg.version}.vsix`);
 fs.rmSync(out, { force: true });
-const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', out];
+const args = [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out];
+// The README's screenshots (docs/*.png) are not packaged. With a `repository` in package.json, vsce rewrites the
+// README's relative links to absolute ones on it, so the extension's details page loads the images from there;
+// without one, the packaged README leaves out the images that would show broken (and keeps every word). vsce
+// takes the readme from the packaged files: dist/README.vsix.md (.vscodeignore keeps README.md itself out).
+const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+const localImage = /^!\[[^\]]*\]\((?![a-z]+:)[^)]*\)[ \t]*\r?\n(?:[ \t]*\r?\n)?/gm;
+const packagedReadme = path.join('dist', 'README.vsix.md');
+fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+fs.writeFileSync(path.join(dir, packagedReadme), pkg.repository ? readme : readme.replace(localImage, ''));
+args.push('--readme-path', packagedReadme);
+if (!pkg.repository) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
 if (!fs.existsSync(path.join(dir, '.vscodeignore'))) {
   const ignore = path.join(OUTPUT, 'vscodeignore');
   fs.mkdirSync(OUTPUT, { recursive: true });

@@ -108,6 +108,19 @@ async function openArticle(page, label) {
   check(`${label}: explorer shows ${FILE}`, true);
   await row.click();
   await page.locator(`${EDITOR} .view-lines`).filter({ hasText: 'Kim Jong Un' }).waitFor({ timeout: 30000 });
+  // the session sets no editor.wordWrap: the extension wraps its articles itself, so a paragraph takes several screen lines
+  const wrap = await poll(() => page.evaluate(wrappedLines, EDITOR), 15000);
+  check(`${label}: the article wraps at the window's edge (the extension's word wrap)`, !!wrap,
+    wrap ? `${wrap.screen} screen lines for ${wrap.numbered} numbered lines` : 'no line runs over two screen lines');
+}
+
+/** Screen lines and numbered lines in view when some line wraps (more screen lines than line numbers), else null. */
+function wrappedLines(editorSel) {
+  const ed = document.querySelector(editorSel);
+  if (!ed) return null;
+  const screen = ed.querySelectorAll('.view-lines .view-line').length;
+  const numbered = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].filter(n => n.textContent.trim()).length;
+  return numbered && screen > numbered ? { screen, numbered } : null;
 }
 
 async function checkDecorations(page, label) {
@@ -260,7 +273,7 @@ const colours = {}; // label -> sorted decoration background colours
 
 async function runTheme({ label, theme, full }, vsix) {
   const t = Date.now();
-  const session = await openSession(`e2e-${label}`, { vsix, settings: { 'workbench.colorTheme': theme, 'editor.wordWrap': 'on' } });
+  const session = await openSession(`e2e-${label}`, { vsix, settings: { 'workbench.colorTheme': theme } });
   try {
     seedReviewSidecar(session.state.ws); // an older version of one article left notes to review and an orphan
     const page = await session.newPage();
