@@ -122,7 +122,7 @@ class KindIndex {
   add(c: Cluster): void {
     const n = this.clusters.push(c) - 1;
     this.numbers.set(c, n);
-    this.noteWho(c, n);
+    for (const path of c.paths) this.note(n, c, c.participants, c.places, path);
     const x = intervalOf(c.anchor);
     if (!x) return;
     const from = Math.floor(x.from / CELL), to = Math.floor(x.to / CELL);
@@ -134,18 +134,22 @@ class KindIndex {
     }
   }
 
-  /** After `join`: the event is found by its new participants, places, ordinal and articles too. */
-  noteWho(c: Cluster, n: number = this.numbers.get(c)!): void {
+  /** After `join`: the event is found by what the mention brought (its participants, place and article, and the ordinal it may have given). */
+  noteWho(c: Cluster, item: EventItem): void {
+    this.note(this.numbers.get(c)!, c, item.participants, item.place ? [item.place] : [], item.path);
+  }
+
+  private note(n: number, c: Cluster, participants: Iterable<string>, places: Iterable<string>, path?: string): void {
     const noted = this.noted.get(n) ?? this.noted.set(n, new Set()).get(n)!;
     const note = (index: Map<string, number[]>, key: string) => {
       if (noted.has(key)) return;
       noted.add(key);
       (index.get(key) ?? index.set(key, []).get(key)!).push(n);
     };
-    for (const who of c.participants) note(this.byWho, who);
-    for (const where of c.places) note(this.byWho, where);
+    for (const who of participants) note(this.byWho, who);
+    for (const where of places) note(this.byWho, where);
     if (c.ordinal) note(this.byMark, `o:${c.ordinal}`);
-    for (const path of c.paths) note(this.byMark, `p:${path}`);
+    if (path !== undefined) note(this.byMark, `p:${path}`);
   }
 
   /**
@@ -213,12 +217,12 @@ export function groupKind(items: readonly EventItem[]): EventItem[][] {
   const index = new KindIndex();
   for (const item of dated) {
     const c = index.bestByDate(item);
-    if (c) { join(c, item); index.noteWho(c); } else index.add(fresh(item));
+    if (c) { join(c, item); index.noteWho(c, item); } else index.add(fresh(item));
   }
   // undated mentions join an event that shares someone or somewhere with them (fit > 0)
   for (const item of undated) {
     const c = best(index.byParticipants(item), item, (_, s) => s > 0);
-    if (c) { join(c, item); index.noteWho(c); } else index.add(fresh(item));
+    if (c) { join(c, item); index.noteWho(c, item); } else index.add(fresh(item));
   }
   return index.clusters.map(c => c.items.sort(byReading));
 }
