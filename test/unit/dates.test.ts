@@ -85,6 +85,10 @@ describe('dates: bad input', () => {
     assert.deepEqual(values('It cost $1999 and 2000 percent more; 1,500 troops.'), []);
     assert.deepEqual(values('Net was $1.35 a share; the stock rose 3/4 to 12 3/4; up 4 to 15.'), []);
   });
+
+  it('a postcode or a longer number is not a year in its first four digits', () => {
+    assert.deepEqual(values('Send it to 100 Haven Avenue, New York, NY, 10032. Call 20191 or 1776'), [['1776', '1776']]);
+  });
 });
 
 describe('dates: offsets', () => {

@@ -15,7 +15,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const TENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const YEAR = '(?:1\\d{3}|2\\d{3})';
-const NOT_A_NUMBER_AFTER = '(?![\\d,]\\d|\\s*(?:%|percent|per\\s+cent|[-–]?\\s*(?:point|foot|feet|meter|metre|mile|ton|pound|share|barrel|acre|yard)s?\\b))';
+const NOT_A_NUMBER_AFTER = '(?!,?\\d|\\s*(?:%|percent|per\\s+cent|[-–]?\\s*(?:point|foot|feet|meter|metre|mile|ton|pound|share|barrel|acre|yard)s?\\b))';
 
 type Rule = [RegExp, (m: RegExpExecArray, ref: Day, text: string) => Found['value'] | { value: string | null; endValue: string | null } | undefined];
 
