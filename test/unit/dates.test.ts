@@ -89,6 +89,13 @@ describe('dates: bad input', () => {
   it('a postcode or a longer number is not a year in its first four digits', () => {
     assert.deepEqual(values('Send it to 100 Haven Avenue, New York, NY, 10032. Call 20191 or 1776'), [['1776', '1776']]);
   });
+
+  it('numbered things, street numbers and counts are not years; a year long past is one after a word that makes it one', () => {
+    assert.deepEqual(values('Section 1001 of the code and House Bill 1523 passed; HB 2017 too. He works at Suite 2000.'), []);
+    assert.deepEqual(values('The road to 1600 Pennsylvania Avenue runs past 2000 Main Street.'), []);
+    assert.deepEqual(values('That brings the total to nearly 1000. The Normans landed in 1066.'), [['1066', '1066']]);
+    assert.deepEqual(values('In 2016 the bill passed.'), [['2016', '2016']]);
+  });
 });
 
 describe('dates: offsets', () => {

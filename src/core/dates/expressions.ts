@@ -17,6 +17,14 @@ const TENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen
 const YEAR = '(?:1\\d{3}|2\\d{3})';
 const NOT_A_NUMBER_AFTER = '(?!,?\\d|\\s*(?:%|percent|per\\s+cent|[-–]?\\s*(?:point|foot|feet|meter|metre|mile|ton|pound|share|barrel|acre|yard)s?\\b))';
 
+/** Words that number things: "Section 1001", "HB 1523", "Suite 2000" are not years. */
+const NUMBERED = '\\b(?:[Ss]ection|[Ss]ec\\.|[Bb]ill|HB|SB|H\\.R\\.|[Aa]rticle|[Cc]hapter|[Rr]oom|[Ss]uite|[Nn]o\\.|[Nn]umber|[Rr]oute|[Hh]ighway|[Ii]nterstate|[Ff]light|[Tt]itle|[Rr]ule|[Rr]esolution|[Pp]roposition|[Pp]rop\\.|[Mm]easure|[Ff]orm|[Mm]odel|[Aa]partment|[Aa]pt\\.|[Bb]ox|[Pp]recinct|[Dd]istrict|[Ll]ocal|[Ee]xhibit|[Dd]ocket|[Pp]ages?|pp?\\.)';
+/** A number that begins a street address: "1600 Pennsylvania Avenue". */
+const NOT_AN_ADDRESS = '(?!\\s+(?:[A-Z][\\w.]*\\s+){0,2}(?:Avenue|Ave\\.?|Street|St\\.|Road|Rd\\.|Boulevard|Blvd\\.?|Drive|Lane|Place|Way|Court|Parkway|Terrace|Square)\\b)';
+/** Below this year, a bare number is a year only after a word that makes it one. */
+const EARLY = 1500;
+const EARLY_YEAR_BEFORE = /\b(?:in|of|since|by|from|until|till|before|after|circa|c\.|year|around)\s+$/i;
+
 type Rule = [RegExp, (m: RegExpExecArray, ref: Day, text: string) => Found['value'] | { value: string | null; endValue: string | null } | undefined];
 
 const quarterOf = (d: Day) => Math.ceil(d.month / 3);
@@ -123,7 +131,13 @@ const RULES: Rule[] = [
     return undefined; // days and weeks ago: chrono gives the day
   }],
   // "fiscal 1997", "mid-1997", "the end of 1997", bare years
-  [new RegExp(`(?<![\\d$£€¥#.,/:-]|\\d\\s)(?:(?:fiscal|mid-|early|late|the end of|the beginning of)\\s*)?(${YEAR})${NOT_A_NUMBER_AFTER}(?![-/.]\\d)`, 'g'), m => +m[1] >= 1000 && +m[1] <= 2999 ? m[1] : undefined],
+  [new RegExp(`(?<![\\d$£€¥#.,/:-]|\\d\\s|${NUMBERED}\\s+)(?:(?:fiscal|mid-|early|late|the end of|the beginning of)\\s*)?(${YEAR})${NOT_A_NUMBER_AFTER}(?![-/.]\\d)${NOT_AN_ADDRESS}`, 'g'), (m, _ref, text) => {
+    const year = +m[1];
+    if (year < 1000 || year > 2999) return undefined;
+    // a year long past is one when the text says so ("in 1066"); "nearly 1000" is a number
+    if (year < EARLY && !EARLY_YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+    return m[1];
+  }],
 ];
 
 /** A capitalised word in a short line whose every word of four letters or more is capitalised, with no full stop: a heading or a button. */
