@@ -8,6 +8,8 @@ import { sentences } from '../../src/core/text/sentences';
 import { buildClusters } from './clusters';
 
 const MAX_LOWERCASE = 40000;
+/** A token after which a sentence or a quotation opens. */
+const OPENING = /^(?:["“‘(\[—–-]|``|')$/;
 
 function textFiles(dir: string): string[] {
   const out: string[] = [];
@@ -19,38 +21,54 @@ function textFiles(dir: string): string[] {
   return out;
 }
 
-/**
- * What the features know beyond the labelled sentences: the words ordinary news text writes in lower case
- * (from the training text and any unlabelled news given), and the gazetteers of scripts/ner/gazetteers.mjs.
- */
-export async function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers: boolean, withClusters = true): Promise<Lexicon> {
-  const lexicon = emptyLexicon();
-  // how often each word is written in lower case, and capitalised where a sentence does not force it
-  const lower = new Map<string, number>();
-  const capital = new Map<string, number>();
-  const count = (w: string, sentenceStart: boolean) => {
-    if (/^\p{Ll}[\p{Ll}'’-]*$/u.test(w)) lower.set(w, (lower.get(w) ?? 0) + 1);
-    else if (!sentenceStart && /^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w)) capital.set(w.toLowerCase(), (capital.get(w.toLowerCase()) ?? 0) + 1);
-  };
-  for (const doc of train) for (const s of doc.sentences) s.words.forEach((w, i) => count(w, i === 0));
-  const unlabelledSentences: string[][] = [];
+/** How news writes each word (lower case): in lower case, capitalised mid-sentence, capitalised where a sentence or quotation opens. */
+export interface CaseCounts { lower: Map<string, number>; capital: Map<string, number>; opening: Map<string, number>; unlabelledSentences: string[][] }
+
+/** Counts the case of every word of the training sentences and of the unlabelled news folders. */
+export function caseCounts(train: Doc[], unlabelled: string[]): CaseCounts {
+  const counts: CaseCounts = { lower: new Map(), capital: new Map(), opening: new Map(), unlabelledSentences: [] };
+  const add = (m: Map<string, number>, w: string) => m.set(w, (m.get(w) ?? 0) + 1);
+  const countSentence = (words: string[]) => words.forEach((w, i) => {
+    const opens = i === 0 || OPENING.test(words[i - 1]);
+    if (/^\p{Ll}[\p{Ll}'’-]*$/u.test(w)) add(counts.lower, w);
+    else if (/^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w)) add(opens ? counts.opening : counts.capital, w.toLowerCase());
+  });
+  for (const doc of train) for (const s of doc.sentences) countSentence(s.words);
   for (const dir of unlabelled) {
     for (const file of textFiles(dir)) {
       const text = fs.readFileSync(file, 'utf8');
       for (const s of sentences(text)) {
         const words = tokenize(text.slice(s.start, s.end)).map(t => t.text);
-        words.forEach((w, i) => count(w, i === 0));
-        unlabelledSentences.push(words);
+        countSentence(words);
+        counts.unlabelledSentences.push(words);
       }
     }
   }
+  return counts;
+}
+
+/** Words capitalised at openings three times or more and mid-sentence at most a tenth as often ("Additionally,"). */
+export function openersOf(counts: CaseCounts): Set<string> {
+  return new Set([...counts.opening].filter(([w, n]) => n >= 3 && 10 * (counts.capital.get(w) ?? 0) <= n).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w));
+}
+
+/**
+ * What the features know beyond the labelled sentences: the words ordinary news text writes in lower case
+ * (from the training text and any unlabelled news given), and the gazetteers of scripts/ner/gazetteers.mjs;
+ * and, for the recogniser after tagging, the words news capitalises only where a sentence opens.
+ */
+export async function buildLexicon(train: Doc[], unlabelled: string[], withGazetteers: boolean, withClusters = true): Promise<Lexicon> {
+  const lexicon = emptyLexicon();
+  const counts = caseCounts(train, unlabelled);
+  const { lower, capital } = counts;
   if (withClusters) {
     // word clusters from all the text at hand, labels unused
-    const clusters = buildClusters([...train.flatMap(d => d.sentences.map(s => s.words)), ...unlabelledSentences]);
+    const clusters = buildClusters([...train.flatMap(d => d.sentences.map(s => s.words)), ...counts.unlabelledSentences]);
     for (const [w, c] of clusters) lexicon.clusters.set(w, c);
   }
   // words news writes in lower case at least twice as often as capitalised mid-sentence
   [...lower].filter(([w, n]) => n >= 2 && n >= 2 * (capital.get(w) ?? 0)).sort((a, b) => b[1] - a[1]).slice(0, MAX_LOWERCASE).forEach(([w]) => lexicon.lowercase.add(w));
+  lexicon.openers = openersOf(counts);
   if (withGazetteers) {
     const gazetteers = await loadGazetteers();
     for (const [key, entries] of Object.entries(gazetteers)) {
