@@ -22,18 +22,30 @@ function textFiles(dir: string): string[] {
 }
 
 /** How news writes each word (lower case): in lower case, capitalised mid-sentence, capitalised where a sentence or quotation opens. */
-export interface CaseCounts { lower: Map<string, number>; capital: Map<string, number>; opening: Map<string, number>; unlabelledSentences: string[][] }
+export interface CaseCounts {
+  lower: Map<string, number>;
+  capital: Map<string, number>;
+  opening: Map<string, number>;
+  /** Words (lower case) the labelled sentences tag as part of a name somewhere: the table's "Swindon 4 2 1 1". */
+  named: Set<string>;
+  unlabelledSentences: string[][];
+}
 
 /** Counts the case of every word of the training sentences and of the unlabelled news folders. */
 export function caseCounts(train: Doc[], unlabelled: string[]): CaseCounts {
-  const counts: CaseCounts = { lower: new Map(), capital: new Map(), opening: new Map(), unlabelledSentences: [] };
+  const counts: CaseCounts = { lower: new Map(), capital: new Map(), opening: new Map(), named: new Set(), unlabelledSentences: [] };
   const add = (m: Map<string, number>, w: string) => m.set(w, (m.get(w) ?? 0) + 1);
   const countSentence = (words: string[]) => words.forEach((w, i) => {
     const opens = i === 0 || OPENING.test(words[i - 1]);
     if (/^\p{Ll}[\p{Ll}'’-]*$/u.test(w)) add(counts.lower, w);
     else if (/^\p{Lu}\p{Ll}[\p{Ll}'’-]*$/u.test(w)) add(opens ? counts.opening : counts.capital, w.toLowerCase());
   });
-  for (const doc of train) for (const s of doc.sentences) countSentence(s.words);
+  for (const doc of train) {
+    for (const s of doc.sentences) {
+      countSentence(s.words);
+      s.tags.forEach((t, i) => { if (t !== 'O') counts.named.add(s.words[i].toLowerCase()); });
+    }
+  }
   for (const dir of unlabelled) {
     for (const file of textFiles(dir)) {
       const text = fs.readFileSync(file, 'utf8');
@@ -47,9 +59,12 @@ export function caseCounts(train: Doc[], unlabelled: string[]): CaseCounts {
   return counts;
 }
 
-/** Words capitalised at openings three times or more and mid-sentence at most a tenth as often ("Additionally,"). */
+/**
+ * Words capitalised at openings three times or more and mid-sentence at most a tenth as often ("Additionally,"),
+ * and never part of a name in the labelled sentences (a results table opens its lines with a team's name).
+ */
 export function openersOf(counts: CaseCounts): Set<string> {
-  return new Set([...counts.opening].filter(([w, n]) => n >= 3 && 10 * (counts.capital.get(w) ?? 0) <= n).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w));
+  return new Set([...counts.opening].filter(([w, n]) => n >= 3 && 10 * (counts.capital.get(w) ?? 0) <= n && !counts.named.has(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w));
 }
 
 /**

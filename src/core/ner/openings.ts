@@ -9,12 +9,12 @@ export function opensSentence(tokens: readonly Token[], i: number): boolean {
 
 /**
  * A word written with a capital only because a sentence opens there, by what news text taught the lexicon:
- * words it capitalises only at openings ("Additionally", "Furthermore", "Hey"), and, standing alone, words it
- * writes in lower case ("Meanwhile", "Yes"). Never one the article capitalises in its prose, where no
- * sentence opens ("May" of Theresa May, "Wells" of Wells Fargo).
+ * words it capitalises only at openings ("Additionally", "Furthermore", "Hey"), and, standing alone before a
+ * comma, words it writes in lower case ("Meanwhile,", "Yes,"; not the "Reading 4 1 1" of a results table).
+ * Never one the article capitalises in its prose, where no sentence opens ("May" of Theresa May).
  */
-export function notAName(word: string, alone: boolean, lexicon: Lexicon, prose: ReadonlySet<string>): boolean {
+export function notAName(word: string, aloneBeforeComma: boolean, lexicon: Lexicon, prose: ReadonlySet<string>): boolean {
   if (prose.has(word)) return false;
   const lower = word.toLowerCase();
-  return lexicon.openers.has(lower) || (alone && lexicon.lowercase.has(lower));
+  return lexicon.openers.has(lower) || (aloneBeforeComma && lexicon.lowercase.has(lower));
 }

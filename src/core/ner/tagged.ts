@@ -46,7 +46,7 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
       // a title the tagger took into the name ("Mr." "President") goes back to being a title
       while (from < span.end - 1 && has(TITLES, tokens[from].text)) from++;
       // "Additionally, …", "Hey, …", "Meanwhile Trump said": a word capitalised because the sentence opens there
-      if (opensSentence(tokens, from) && notAName(tokens[from].text, span.end - from === 1, model.lexicon, prose)) {
+      if (opensSentence(tokens, from) && notAName(tokens[from].text, span.end - from === 1 && tokens[span.end]?.text === ',', model.lexicon, prose)) {
         if (span.end - from === 1) continue;
         from++;
       }
