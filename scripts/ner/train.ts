@@ -168,7 +168,7 @@ async function main() {
   const hashes = Uint32Array.from([...byHash.keys()].sort((a, b) => a - b));
   const weights = new Int8Array(hashes.length * L);
   hashes.forEach((h, i) => { const row = byHash.get(h)!; for (let q = 0; q < L; q++) weights[i * L + q] = Math.max(-127, Math.min(127, Math.round(row[q] / scale))); });
-  const info = { trainedOn: path.basename(opt.data), epoch: best.epoch, seed: opt.seed, devF1: Number((100 * best.f1).toFixed(2)), features: hashes.length, created: new Date().toISOString().slice(0, 10), openers: lexicon.openers.size };
+  const info = { trainedOn: path.basename(opt.data), epoch: best.epoch, seed: opt.seed, devF1: Number((100 * best.f1).toFixed(2)), features: hashes.length, created: new Date().toISOString().slice(0, 10), openers: lexicon.openers.size, genders: lexicon.genders.size };
   const bytes = serializeModel({ hashes, weights, scale, transitions: best.t, lexicon, info });
   fs.mkdirSync(path.dirname(opt.out), { recursive: true });
   fs.writeFileSync(opt.out, bytes);

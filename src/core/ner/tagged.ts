@@ -3,6 +3,7 @@ import { sentences } from '../text/sentences';
 import { isCapitalised, type Token } from '../text/tokens';
 import { findDates } from './dates';
 import { COUNTRIES, NATIONALITIES, PLACES, ROLE_WORDS, SURNAME_FIRST, TITLES, has } from './lexicon';
+import { markGenders } from '../entities/gender';
 import { employers } from './employers';
 import { lineKinds, proseCapitals, truecaseHeadlines } from './headlines';
 import { notAName, opensSentence } from './openings';
@@ -77,6 +78,7 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   countries(text, tokenised, mentions);
   employers(tokenised, mentions, model.lexicon);
   makeConsistent(text, mentions);
+  markGenders(text, mentions, model.lexicon.genders);
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
