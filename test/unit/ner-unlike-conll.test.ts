@@ -22,6 +22,12 @@ describe('entity recogniser on news unlike CoNLL', () => {
     assert.ok(!spans.some(m => /Budget|Deal|Rushed|Vote/.test(m.text)), JSON.stringify(spans.map(m => m.text)));
   });
 
+  it('an all-caps headline and byline make no organisation, and no span of the headline’s common words', () => {
+    const text = 'SENATOR HAS A PLAN TO WIN BACK OHIO VOTERS\n\nBy JANE DOE\n\nCOLUMBUS — Sen. Maria Ostrow said on Monday that she would tour Ohio.';
+    const spans = named(text).filter(m => m.end <= text.indexOf('COLUMBUS'));
+    assert.ok(!spans.some(m => m.type === 'ORG' || /\b(HAS|PLAN|WIN|BACK|VOTERS)\b/.test(m.text)), JSON.stringify(spans.map(m => [m.text, m.type])));
+  });
+
   it('Wells Fargo and Penn State are organisations, and "Wells" alone is the bank', () => {
     const text = [
       'Wells Fargo Chief Executive John Stumpf told senators on Tuesday that the bank regretted the accounts. Wells Fargo fired 5,300 employees, and Wells said it would repay its customers.',

@@ -1,6 +1,5 @@
 import type { Mention } from '../model';
 import { sentences } from '../text/sentences';
-import { tokenize } from '../text/tokens';
 import { isSurnameFirst, words } from './names';
 
 /*
@@ -41,17 +40,37 @@ export function markGenders(text: string, mentions: Mention[], genders?: Readonl
       if (g) m.nameGender = g;
     }
     while (s < bounds.length && bounds[s].end <= m.start) s++;
-    const end = s < bounds.length ? bounds[s].end : text.length;
-    const after = tokenize(text.slice(m.end, Math.min(end, m.end + 200)), m.end);
-    for (let k = 0; k < after.length && k < REACH; k++) {
-      const w = after[k].text;
-      if (k === 0 && /^['’]s?$/.test(w)) continue; // the possessive of the name itself
-      if (BREAK.test(w) || NAME_WORD.test(w)) break;
-      const lower = w.toLowerCase();
-      if (lower === 'her' && !(after[k + 1] && LETTER.test(after[k + 1].text) && !NOT_AFTER_POSSESSIVE.test(after[k + 1].text))) continue;
-      if (HE.has(lower) || SHE.has(lower)) { m.pronoun = HE.has(lower) ? 'he' : 'she'; break; }
-    }
+    const pronoun = pronounAfter(text, m.end, s < bounds.length ? bounds[s].end : text.length);
+    if (pronoun) m.pronoun = pronoun;
   }
+}
+
+const CONTRACTION = /['’](?:s|d|ll)$/;
+/** Words, or one other character: scanned where it stands. */
+const WORD_AT = /[\p{L}\p{N}'’]+|[^\s\p{L}\p{N}]/uy;
+
+/** The pronoun written after a mention ending at `from`, before `end` (its sentence's end), as markGenders reads it. */
+function pronounAfter(text: string, from: number, end: number): 'he' | 'she' | undefined {
+  let words = 0;
+  let pending: 'she' | undefined; // a "her" waiting for the next word to say it is a possessive
+  for (let at = from; at < end && words < REACH;) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || (c >= 9 && c <= 13)) { at++; continue; }
+    WORD_AT.lastIndex = at;
+    const m = WORD_AT.exec(text);
+    if (!m) { at++; continue; }
+    const w = m[0];
+    at += w.length;
+    if (pending) return LETTER.test(w) && !NOT_AFTER_POSSESSIVE.test(w) ? pending : undefined;
+    if (words === 0 && /^['’]s?$/.test(w)) continue; // the possessive of the name itself
+    words++;
+    if (BREAK.test(w) || NAME_WORD.test(w)) return undefined;
+    const lower = w.toLowerCase().replace(CONTRACTION, ''); // "he’s", "she'd"
+    if (lower === 'her') { pending = 'she'; continue; }
+    if (HE.has(lower)) return 'he';
+    if (SHE.has(lower)) return 'she';
+  }
+  return undefined;
 }
 
 /** The gender a pronoun says. */

@@ -18,8 +18,14 @@ const MOST_ROLE_WORDS = 4;
 export function employers(tokenised: readonly Token[][], mentions: Mention[], lexicon: Lexicon): void {
   const byStart = new Map<number, Mention>();
   for (const m of mentions) if (m.type !== 'DATE') byStart.set(m.start, m);
-  const alone = new Map<string, number>(); // capitalised words the article writes, how often
-  for (const tokens of tokenised) for (const t of tokens) if (isCapitalised(t.text)) alone.set(t.text, (alone.get(t.text) ?? 0) + 1);
+  let alone: Map<string, number> | undefined; // capitalised words the article writes, how often (counted when first asked)
+  const written = (word: string) => {
+    if (!alone) {
+      alone = new Map();
+      for (const tokens of tokenised) for (const t of tokens) if (isCapitalised(t.text)) alone.set(t.text, (alone.get(t.text) ?? 0) + 1);
+    }
+    return alone.get(word) ?? 0;
+  };
   const found = new Set<string>();
   for (const tokens of tokenised) {
     for (let i = 0; i < tokens.length; i++) {
@@ -32,7 +38,7 @@ export function employers(tokenised: readonly Token[][], mentions: Mention[], le
       const next = j > first && j < tokens.length ? byStart.get(tokens[j].start) : undefined;
       if (next?.type !== 'PERSON') continue;
       const words = m.text.split(/\s+/);
-      if (words.length < 2 || (alone.get(words[words.length - 1]) ?? 0) > count(mentions, m.text)) continue;
+      if (words.length < 2 || written(words[words.length - 1]) > count(mentions, m.text)) continue;
       found.add(m.text);
     }
   }

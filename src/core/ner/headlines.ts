@@ -1,5 +1,5 @@
 import { paragraphs } from '../text/sentences';
-import type { Token } from '../text/tokens';
+import { isCapitalised, type Token } from '../text/tokens';
 import { isHeadline } from './recognise';
 import type { Lexicon } from './tagger/features';
 
@@ -20,16 +20,30 @@ export type LineKinds = Uint8Array;
  * lower case) are capitalised, after its first word, at least three times and twice as often as not ("Hillary
  * Clinton Was Headed to ER But Diverted to Avoid Bad Optics."). Prose capitalises such words only in names.
  */
-export function isTitleCase(tokens: readonly Token[], lexicon: Lexicon): boolean {
-  let capitalised = 0, lower = 0;
-  for (let i = 1; i < tokens.length; i++) {
-    const w = tokens[i].text;
-    if (!lexicon.lowercase.has(w.toLowerCase())) continue;
-    if (UPPER_LOWER.test(w)) capitalised++;
-    else if (LOWER_START.test(w)) lower++;
+export function isTitleCase(tokenised: readonly Token[][], from: number, to: number, lexicon: Lexicon): boolean {
+  // the capitalised common words first (few in prose: most lines stop here), then the lower-case ones
+  let capitalised = 0;
+  for (let k = from; k < to; k++) {
+    const tokens = tokenised[k];
+    for (let i = k === from ? 1 : 0; i < tokens.length; i++) {
+      const w = tokens[i].text;
+      if (isCapitalised(w) && UPPER_LOWER.test(w) && lexicon.lowercase.has(w.toLowerCase())) capitalised++;
+    }
   }
-  return capitalised >= 3 && capitalised >= 2 * lower;
+  if (capitalised < 3) return false;
+  let lower = 0;
+  for (let k = from; k < to; k++) {
+    const tokens = tokenised[k];
+    for (let i = k === from ? 1 : 0; i < tokens.length; i++) {
+      const w = tokens[i].text;
+      if (!isCapitalised(w) && LOWER_START.test(w) && lexicon.lowercase.has(w)) lower++;
+    }
+  }
+  return capitalised >= 2 * lower;
 }
+
+/** At most this many words in a line read as a headline by its title case. */
+const MOST_HEADLINE_WORDS = 40;
 
 /** Headlines (by their capitals: isHeadline, or title case as news writes it) and two-word labels, marked per offset. */
 export function lineKinds(text: string, tokenised: readonly Token[][], lexicon: Lexicon): LineKinds {
@@ -37,12 +51,13 @@ export function lineKinds(text: string, tokenised: readonly Token[][], lexicon: 
   let k = 0;
   for (const p of paragraphs(text)) {
     const line = text.slice(p.start, p.end);
-    // the line's tokens, from the sentences' (a paragraph holds whole sentences)
-    const tokens: Token[] = [];
+    // the line's sentences (a paragraph holds whole sentences), and how many words they have
     while (k < tokenised.length && tokenised[k][0].start < p.start) k++;
-    for (; k < tokenised.length && tokenised[k][0].start < p.end; k++) tokens.push(...tokenised[k]);
+    const from = k;
+    let n = 0;
+    for (; k < tokenised.length && tokenised[k][0].start < p.end; k++) n += tokenised[k].length;
     const label = LABEL.test(line.trim());
-    if (label || isHeadline(line) || (tokens.length <= 40 && isTitleCase(tokens, lexicon))) kind.fill(label ? 2 : 1, p.start, p.end);
+    if (label || isHeadline(line) || (n <= MOST_HEADLINE_WORDS && isTitleCase(tokenised, from, k, lexicon))) kind.fill(label ? 2 : 1, p.start, p.end);
   }
   return kind;
 }
@@ -51,7 +66,7 @@ export function lineKinds(text: string, tokenised: readonly Token[][], lexicon: 
 export function proseCapitals(tokenised: readonly Token[][], kind: LineKinds): Set<string> {
   const out = new Set<string>();
   for (const tokens of tokenised) {
-    tokens.forEach((t, i) => { if (i > 0 && !kind[t.start] && UPPER_LOWER.test(t.text) && !OPENING.test(tokens[i - 1].text)) out.add(t.text); });
+    tokens.forEach((t, i) => { if (i > 0 && !kind[t.start] && isCapitalised(t.text) && UPPER_LOWER.test(t.text) && !OPENING.test(tokens[i - 1].text)) out.add(t.text); });
   }
   return out;
 }
