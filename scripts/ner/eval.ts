@@ -1,11 +1,14 @@
 // Evaluates the shipped entity model on a CoNLL file: exact-span precision/recall/F1 per type (as conlleval
 // counts them), tagging speed on one core, and the model's size and load time.
-// usage: npm run eval:ner -- --data ../shared/data/conllpp/dev.txt [--model media/ner-model.bin]
+// With --pipeline, also the whole recogniser (headlines, titles, openers, employers, one reading per article:
+// scripts/ner/pipeline.ts) on the same documents.
+// usage: npm run eval:ner -- --data ../shared/data/conllpp/dev.txt [--model media/ner-model.bin] [--pipeline]
 import * as fs from 'node:fs';
 import { readConll } from './conll';
 import { SpanScore } from './score';
 import { fromIob } from '../../src/core/ner/tagger/labels';
 import { parseModel } from '../../src/core/ner/tagger/model';
+import { pipelineLabels } from './pipeline';
 
 const a = process.argv.slice(2);
 const get = (name: string, fallback?: string) => { const i = a.indexOf(`--${name}`); return i >= 0 ? a[i + 1] : fallback; };
@@ -41,3 +44,8 @@ console.log(score.table());
 console.log(`speed: ${Math.round(rates[1]).toLocaleString('en')} tokens/s on one core (median of 3 passes; best ${Math.round(rates[2]).toLocaleString('en')}); per CPU second ${Math.round(cpuRates[1]).toLocaleString('en')}`);
 console.log(`model: ${modelFile}, ${(bytes.length / 1048576).toFixed(2)} MB, ${model.hashes.length} features, loaded in ${loadMs.toFixed(0)} ms`);
 console.log(`trained: ${JSON.stringify(model.info)}`);
+if (a.includes('--pipeline')) {
+  const whole = new SpanScore();
+  docs.forEach(doc => { const labels = pipelineLabels(doc, model); doc.sentences.forEach((s, i) => whole.add(fromIob(s.tags), labels[i])); });
+  console.log(`the whole recogniser (src/core/ner/tagged.ts) on the same documents:\n${whole.table()}`);
+}

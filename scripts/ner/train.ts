@@ -89,7 +89,7 @@ async function main() {
   const train = readConll(path.join(opt.data, 'train.txt'));
   const dev = readConll(path.join(opt.data, 'dev.txt'));
   const lexicon = await buildLexicon(train, opt.unlabelled, opt.gazetteers, opt.clusters);
-  console.log(`lexicon: ${lexicon.lowercase.size} lower-case words, ${lexicon.gazetteer.size} gazetteer phrases, ${lexicon.clusters.size} clustered words`);
+  console.log(`lexicon: ${lexicon.lowercase.size} lower-case words, ${lexicon.openers.size} openers, ${lexicon.gazetteer.size} gazetteer phrases, ${lexicon.clusters.size} clustered words`);
   const dict = new Features();
   for (const f of ['d:none', 'd:O', 'd:PER', 'd:ORG', 'd:LOC', 'd:MISC']) dict.id(f, true);
   const trainSet = prepare(train, lexicon, dict, true);
@@ -168,7 +168,7 @@ async function main() {
   const hashes = Uint32Array.from([...byHash.keys()].sort((a, b) => a - b));
   const weights = new Int8Array(hashes.length * L);
   hashes.forEach((h, i) => { const row = byHash.get(h)!; for (let q = 0; q < L; q++) weights[i * L + q] = Math.max(-127, Math.min(127, Math.round(row[q] / scale))); });
-  const info = { trainedOn: path.basename(opt.data), epoch: best.epoch, seed: opt.seed, devF1: Number((100 * best.f1).toFixed(2)), features: hashes.length, created: new Date().toISOString().slice(0, 10) };
+  const info = { trainedOn: path.basename(opt.data), epoch: best.epoch, seed: opt.seed, devF1: Number((100 * best.f1).toFixed(2)), features: hashes.length, created: new Date().toISOString().slice(0, 10), openers: lexicon.openers.size, genders: lexicon.genders.size };
   const bytes = serializeModel({ hashes, weights, scale, transitions: best.t, lexicon, info });
   fs.mkdirSync(path.dirname(opt.out), { recursive: true });
   fs.writeFileSync(opt.out, bytes);

@@ -19,6 +19,10 @@ export interface Mention extends Span {
   type: EntityType;
   /** A title or role written with the name ("President", "North Korean leader"), not part of the name. */
   title?: string;
+  /** PERSON mentions: the gendered pronoun the article writes next of this mention, if any (src/core/entities/gender.ts). */
+  pronoun?: 'he' | 'she';
+  /** PERSON mentions named in full: the gender first-name data gives the given name ("Hillary" → f), if it gives one. */
+  nameGender?: 'm' | 'f';
   /**
    * DATE mentions: the TimeML/ISO value against the article's publication date (2019-02-27, 2018-06, 2018,
    * 2019-W09, 2019-Q1, 201, PRESENT_REF…), null when none can be given.

@@ -263,6 +263,9 @@ export class EntityIndex {
     const chosen = new Map<string, string | undefined>();
     for (const m of mentions) {
       if (m.type !== 'PERSON' || m.entityId) continue;
+      // the article's pronoun tells which of its people of that family this one is ("Clinton … her")
+      const told = linked ? undefined : people.byMention.get(m.start);
+      if (told) { m.entityId = named(told); continue; }
       const family = m.text.toLowerCase();
       if (!chosen.has(family)) {
         // the article's own decision first (none when the user linked a name: the corpus's order may matter)

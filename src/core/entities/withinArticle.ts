@@ -1,6 +1,7 @@
 import type { Mention } from '../model';
 import { familyName, isSurnameFirst, personKey, words } from './names';
 import { isShortFormOf } from './nicknames';
+import { genderOfPronoun, genderOfTitle, type Gender } from './gender';
 
 /*
  * Who is who within one article, before the corpus has a say. A news article names a person in full once,
@@ -15,6 +16,10 @@ import { isShortFormOf } from './nicknames';
  * First names alone do not make their person more prominent for the family name: a writer often calls the
  * second person of a family by the first name precisely because the family name is the other's ("Freddy"
  * beside Donald Trump's "Trump").
+ * - a person's gender is what the article's pronouns after their full name and their titles (Mrs., Mr.) say,
+ *   else what first-name data says of their given name; never the data against the text;
+ * - a lone family name followed by a pronoun ("… gave Clinton a dose of blame for her") is the one person of
+ *   the family in the article of that gender, whatever the family name decides elsewhere in the article.
  */
 
 export interface ArticlePeople {
@@ -28,6 +33,10 @@ export interface ArticlePeople {
   formal: Map<string, string>;
   /** The families of those: which of the two forms names the person is the corpus's choice (the one it names most). */
   formalFamilies: Set<string>;
+  /** Person key → gender, from the article's pronouns and titles, else from first-name data. */
+  genders: Map<string, Gender>;
+  /** A lone family name's mention (by its start) → the person its pronoun says it is, among that family's people. */
+  byMention: Map<number, string>;
 }
 
 /** The given name a lone mention may stand for: the first word of a full name written given name first. */
@@ -88,5 +97,34 @@ function peopleOf(mentions: readonly Mention[]): ArticlePeople {
     if (best.length === 1) decided.set(word, best[0]);
     else open.set(word, 'tie');
   }
-  return { prominence, decided, open, formal, formalFamilies };
+  const genders = gendersOf(mentions, formal);
+  const byMention = new Map<number, string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || m.entityId || !m.pronoun || words(m.text).length >= 2) continue;
+    const family = [...(families.get(m.text.toLowerCase()) ?? [])];
+    const fits = family.filter(k => genders.get(k) === genderOfPronoun(m.pronoun!));
+    if (family.length >= 2 && fits.length === 1) byMention.set(m.start, fits[0]);
+  }
+  return { prominence, decided, open, formal, formalFamilies, genders, byMention };
+}
+
+/** Each person's gender: the text's votes (pronouns after the full name, titles), else the first-name data's. */
+function gendersOf(mentions: readonly Mention[], formal: ReadonlyMap<string, string>): Map<string, Gender> {
+  const votes = new Map<string, number>();
+  const data = new Map<string, Gender>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || m.entityId || words(m.text).length < 2) continue;
+    const key = formal.get(personKey(m.text)) ?? personKey(m.text);
+    const said = m.pronoun ? genderOfPronoun(m.pronoun) : undefined;
+    const titled = genderOfTitle(m.title);
+    const vote = (said === 'm' ? 1 : said === 'f' ? -1 : 0) + (titled === 'm' ? 2 : titled === 'f' ? -2 : 0);
+    votes.set(key, (votes.get(key) ?? 0) + vote);
+    if (m.nameGender && !data.has(key)) data.set(key, m.nameGender);
+  }
+  const out = new Map<string, Gender>();
+  for (const [key, v] of votes) {
+    const g: Gender | undefined = v > 0 ? 'm' : v < 0 ? 'f' : data.get(key);
+    if (g) out.set(key, g);
+  }
+  return out;
 }

@@ -5,7 +5,8 @@ import { parseModel, readModelHeader, type TaggerModel } from './tagger/model';
 
 export { parseModel, TaggerModel } from './tagger/model';
 
-const idOf = (created: unknown, features: number) => `tagger:${String(created ?? '')}:${features}`;
+/** The model's name for caches: its date and size, and how many openers its lexicon holds (added later, without retraining). */
+const idOf = (info: Record<string, unknown>, features: number) => `tagger:${String(info.created ?? '')}:${features}${info.openers ? `:o${String(info.openers)}` : ''}`;
 
 /** Finds the entity mentions of an article: text in, mentions out. */
 export interface EntityRecogniser {
@@ -19,7 +20,7 @@ export const ruleRecogniser: EntityRecogniser = { id: 'rules', recognise: recogn
 
 /** The trained tagger (src/core/ner/tagger) for names, rules for dates. */
 export function modelRecogniser(model: TaggerModel): EntityRecogniser {
-  return { id: idOf(model.info.created, model.hashes.length), recognise: text => recogniseWithModel(text, model) };
+  return { id: idOf(model.info, model.hashes.length), recognise: text => recogniseWithModel(text, model) };
 }
 
 /**
@@ -29,5 +30,5 @@ export function modelRecogniser(model: TaggerModel): EntityRecogniser {
 export function lazyModelRecogniser(bytes: Uint8Array): EntityRecogniser {
   const header = readModelHeader(bytes);
   let model: TaggerModel | undefined;
-  return { id: idOf(header.info.created, header.features), recognise: text => recogniseWithModel(text, (model ??= parseModel(bytes))) };
+  return { id: idOf(header.info, header.features), recognise: text => recogniseWithModel(text, (model ??= parseModel(bytes))) };
 }

@@ -3,6 +3,7 @@ import { sentences, paragraphs } from '../text/sentences';
 import type { Span } from '../text/span';
 import { tokenize, isCapitalised, isWord, type Token } from '../text/tokens';
 import { findDates } from './dates';
+import { markGenders } from '../entities/gender';
 import {
   COMMON_WORDS, COUNTRIES, EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NATIONALITIES, NOT_NAMES, ORGANISATIONS, ORG_HEADS, PERSON_TITLES,
   PLACES, PLACE_HEADS, ROLE_WORDS, SURNAME_FIRST, TITLES, WEEKDAYS, has,
@@ -33,6 +34,7 @@ export function recogniseEntities(text: string): Mention[] {
     }
   }
   resolveInArticle(text, mentions, pending);
+  markGenders(text, mentions);
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

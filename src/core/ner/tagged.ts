@@ -1,9 +1,12 @@
 import type { EntityType, Mention } from '../model';
-import { paragraphs, sentences } from '../text/sentences';
+import { sentences } from '../text/sentences';
 import { isCapitalised, type Token } from '../text/tokens';
 import { findDates } from './dates';
 import { COUNTRIES, NATIONALITIES, PLACES, ROLE_WORDS, SURNAME_FIRST, TITLES, has } from './lexicon';
-import { isHeadline } from './recognise';
+import { markGenders } from '../entities/gender';
+import { employers } from './employers';
+import { lineKinds, proseCapitals, truecaseHeadlines } from './headlines';
+import { notAName, opensSentence } from './openings';
 import { spansOf, type ConllType } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
 import { taggerTokens } from './tagger/tokens';
@@ -15,8 +18,6 @@ const TYPE: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'P
 /** A capital, then a lower-case letter: "Trump", not "US" or "iPhone". */
 const UPPER_LOWER = /^\p{Lu}\p{Ll}/u;
 const UPPER_LOWER_OR_HYPHEN = /^\p{Lu}[\p{Ll}-]/u;
-/** A two-word label of a web page: "Enlarge Icon", "Recent Features". */
-const LABEL = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1}$/u;
 const HYPHENATED_PAIR = /(?<![\p{L}-])(\p{Lu}[\p{L}'’]*)((?:-\p{Lu}[\p{L}'’]*)+)(?![\p{L}-])/u;
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 
@@ -32,7 +33,9 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
   // built by push, so that every sentence is the same kind of array to the tagger's compiled code (map() gave
   // packed and holey ones, and each new kind cost a deoptimisation)
-  const words = truecaseHeadlines(text, tokenised, model).map(sentence => {
+  const kind = lineKinds(text, tokenised, model.lexicon);
+  const prose = proseCapitals(tokenised, kind);
+  const words = truecaseHeadlines(tokenised, kind, prose, model.lexicon).map(sentence => {
     const out: string[] = [];
     for (const word of sentence) out.push(ascii(word));
     return out;
@@ -43,8 +46,18 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
       let from = span.start;
       // a title the tagger took into the name ("Mr." "President") goes back to being a title
       while (from < span.end - 1 && has(TITLES, tokens[from].text)) from++;
+      // "Additionally, …", "Hey, …", "Meanwhile Trump said": a word capitalised because the sentence opens there
+      if (opensSentence(tokens, from) && notAName(tokens[from].text, span.end - from === 1 && tokens[span.end]?.text === ',', model.lexicon, prose)) {
+        if (span.end - from === 1) continue;
+        from++;
+      }
+      // a headline's words the tagger read as a name though they went to lower case ("senator says budget deal")
+      if (kind[tokens[from].start] && !isCapitalised(words[k][from])) continue;
       const first = tokens[from];
-      const last = tokens[span.end - 1];
+      // an organisation's last word the tagger left out as a title ("Penn State coach …", "Penn State.")
+      const after = tokens[span.end];
+      const tail = span.type === 'ORG' && after && isCapitalised(after.text) && has(TITLES, after.text) && !isCapitalised(tokens[span.end + 1]?.text ?? '') && text.slice(tokens[span.end - 1].end, after.start) === ' ';
+      const last = tokens[tail ? span.end : span.end - 1];
       if (inDate[first.start] || inDate[last.end - 1]) continue;
       if (from === span.end - 1 && has(TITLES, first.text)) continue; // a title alone is no name
       // e-mail addresses and handles are not mentions ("Laignee.Barron@time.com", "@WhiteHouse")
@@ -61,9 +74,11 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
       mentions.push(mention);
     }
   });
-  honorifics(text, tokenised, mentions);
+  honorifics(text, tokenised, words, mentions);
   countries(text, tokenised, mentions);
+  employers(tokenised, mentions, model.lexicon);
   makeConsistent(text, mentions);
+  markGenders(text, mentions, model.lexicon.genders);
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -73,32 +88,6 @@ function ascii(word: string): string {
 }
 
 const TYPOGRAPHIC = /[’‘“”]/;
-
-/**
- * Web headlines capitalise every word ("Summit Kicks Off In Hanoi With A Handshake"); news-trained taggers
- * read that as names. In such lines a word goes to lower case when news writes it so and the article never
- * capitalises it in running text.
- */
-function truecaseHeadlines(text: string, tokenised: Token[][], model: TaggerModel): string[][] {
-  // headlines (1), and short labels of web pages (2: "Enlarge Icon", "Recent Features"), marked per offset
-  const kind = new Uint8Array(text.length + 1);
-  for (const p of paragraphs(text)) {
-    const line = text.slice(p.start, p.end);
-    const label = LABEL.test(line.trim());
-    if (label || isHeadline(line)) kind.fill(label ? 2 : 1, p.start, p.end);
-  }
-  const capitalisedInProse = new Set<string>();
-  for (const tokens of tokenised) {
-    tokens.forEach((t, i) => { if (i > 0 && !kind[t.start] && UPPER_LOWER.test(t.text)) capitalisedInProse.add(t.text); });
-  }
-  const keep = (word: string) => capitalisedInProse.has(word) || word.split('-').every(p => capitalisedInProse.has(p)) || model.lexicon.gazetteer.has(word.toLowerCase());
-  return tokenised.map(tokens => tokens.map(t => {
-    if (!kind[t.start] || !UPPER_LOWER.test(t.text) || keep(t.text)) return t.text;
-    // in a two-word label, only words news writes in lower case: "Laignee Barron" stays a name
-    if (kind[t.start] === 2 && !model.lexicon.lowercase.has(t.text.toLowerCase())) return t.text;
-    return t.text.toLowerCase();
-  }));
-}
 
 /** A country's name the tagger left unlabelled ("senior US administration officials") is a place. */
 function countries(text: string, tokenised: Token[][], mentions: Mention[]): void {
@@ -128,12 +117,14 @@ function countries(text: string, tokenised: Token[][], mentions: Mention[]): voi
 const HONORIFIC = /^(Mr|Mrs|Ms|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|President|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Gov\.)$/;
 
 /** "Mr. Kim", "President Moon": the capitalised words after an honorific are a person, whatever the tagger said. */
-function honorifics(text: string, tokenised: Token[][], mentions: Mention[]): void {
-  for (const tokens of tokenised) {
+function honorifics(text: string, tokenised: Token[][], words: string[][], mentions: Mention[]): void {
+  tokenised.forEach((tokens, k) => {
+    // the words as the tagger read them: a headline's common words in lower case ("Senator says budget deal")
+    const read = words[k];
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!HONORIFIC.test(tokens[i].text) || !UPPER_LOWER.test(tokens[i + 1].text) || HONORIFIC.test(tokens[i + 1].text)) continue;
+      if (!HONORIFIC.test(tokens[i].text) || !UPPER_LOWER.test(read[i + 1]) || HONORIFIC.test(tokens[i + 1].text)) continue;
       let j = i + 1;
-      while (j + 1 < tokens.length && j < i + 3 && UPPER_LOWER_OR_HYPHEN.test(tokens[j + 1].text)) j++;
+      while (j + 1 < tokens.length && j < i + 3 && UPPER_LOWER_OR_HYPHEN.test(read[j + 1])) j++;
       const start = tokens[i + 1].start;
       const end = tokens[j].end;
       const overlapping = mentions.filter(m => m.start < end && start < m.end);
@@ -141,7 +132,7 @@ function honorifics(text: string, tokenised: Token[][], mentions: Mention[]): vo
       for (const m of overlapping) mentions.splice(mentions.indexOf(m), 1);
       mentions.push({ start, end, text: text.slice(start, end), type: 'PERSON', origin: 'model', title: tokens[i].text });
     }
-  }
+  });
 }
 
 /**

@@ -6,6 +6,9 @@ import { lowerBound, SpanIndex, upperBound, type Span } from '../text/span';
 import { paragraphs, sentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { DESCRIPTION, PRONOUNS } from './cues';
+import { genderOfTitle, type Gender } from '../entities/gender';
+import { personKey, words } from '../entities/names';
+import { articlePeople } from '../entities/withinArticle';
 
 /**
  * Something that can be a speaker: a PERSON/ORG mention, a pronoun, a description ("the U.S. president"),
@@ -45,6 +48,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
   const tokens = tokenize(text);
   const gender = genders(text, tokens, people);
+  const genderOf = personGenders(mentions);
   const starts = sentences(text).map(x => x.start);
   const paras = paragraphs(text).map(x => x.start);
   for (const t of tokens) {
@@ -54,7 +58,8 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
     // "she" is the last person named before who is not known to be a man, "he" not known to be a woman
     const unwanted = FEMALE.has(lower) ? 'm' : 'f';
     if (PRONOUNS.has(lower)) {
-      const fits = (x: Person) => gender.get(x.family) !== unwanted;
+      // the person's own gender (Hillary's, not the Clintons'), else what the article says of the family
+      const fits = (x: Person) => (genderOf(x.m) ?? gender.get(x.family)) !== unwanted;
       // "Obama campaigned for Hillary Clinton. … he said": a person named as the object of a preposition is
       // passed over for one named as a subject nearby (this paragraph or the one before)
       const nearby = people.within({ start: paragraphStart(paras, t.start), end: t.start });
@@ -116,9 +121,8 @@ function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<
   const votes = new Map<string, number>();
   const vote = (family: string, by: number) => votes.set(family, (votes.get(family) ?? 0) + by);
   for (const p of people.items) {
-    const title = p.m.title ?? '';
-    if (/\b(?:Mrs|Ms|Miss|Madam)\b|woman|wife|mother|daughter|sister|lady|actress|queen|princess|girl/i.test(title)) vote(p.family, -5);
-    else if (/\b(?:Mr|Sir)\b|\b(?:\w+man|husband|father|son|brother|king|prince|boy)\b/i.test(title)) vote(p.family, 5);
+    const titled = genderOfTitle(p.m.title);
+    if (titled) vote(p.family, titled === 'f' ? -5 : 5);
   }
   let named = new Set<string>();
   let k = 0;
@@ -139,6 +143,19 @@ function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<
   const out = new Map<string, 'm' | 'f'>();
   for (const [family, v] of votes) if (v) out.set(family, v > 0 ? 'm' : 'f');
   return out;
+}
+
+/**
+ * A PERSON mention's gender as who is who within the article has it (src/core/entities/withinArticle.ts): the
+ * person a full name, a first name or a family name stands for there, and that person's gender.
+ */
+function personGenders(mentions: Mention[]): (m: Mention) => Gender | undefined {
+  const people = articlePeople(mentions);
+  return m => {
+    if (words(m.text).length >= 2) { const key = personKey(m.text); return people.genders.get(people.formal.get(key) ?? key); }
+    const key = people.byMention.get(m.start) ?? people.decided.get(m.text.toLowerCase());
+    return key ? people.genders.get(key) : undefined;
+  };
 }
 
 function hasRole(m: Mention, role: string, qualifier: string): boolean {

@@ -15,9 +15,19 @@ export interface Lexicon {
   lowercase: Set<string>;
   /** Word → cluster bit string (Brown-style), when the model has clusters. */
   clusters: Map<string, string>;
+  /**
+   * Words (lower case) news capitalises only where a sentence or a quotation opens, never mid-sentence
+   * ("additionally", "furthermore", "hey"): no names. Not a feature: the recogniser reads it after tagging.
+   */
+  openers: Set<string>;
+  /**
+   * First names (lower case) → the gender news uses of the people who bear them, learned from the pronouns
+   * written after full names in unlabelled news, else the name lists' ("hillary" → f). Not a feature either.
+   */
+  genders: Map<string, 'm' | 'f'>;
 }
 
-export const emptyLexicon = (): Lexicon => ({ gazetteer: new Map(), maxPhrase: 0, lowercase: new Set(), clusters: new Map() });
+export const emptyLexicon = (): Lexicon => ({ gazetteer: new Map(), maxPhrase: 0, lowercase: new Set(), clusters: new Map(), openers: new Set(), genders: new Map() });
 
 // module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
 const UPPER = /\p{Lu}/u;

@@ -64,6 +64,8 @@ function rememberWords(infos: readonly WordInfo[], caseless: (i: number) => stri
 }
 
 // ---- the model file: "SANER1" | u32 header length | header JSON | hashes | weights | lexicon text ----
+// (lexicon text: gazetteer, lower-case words, clusters, openers, first names' genders, separated by "\n\0\n";
+// older files end after the clusters)
 
 const MAGIC = 'SANER1';
 
@@ -83,7 +85,8 @@ export function serializeModel(model: { hashes: Uint32Array; weights: Int8Array;
   const head = enc.encode(JSON.stringify(header));
   const gaz = [...model.lexicon.gazetteer].map(([phrase, keys]) => `${phrase}\t${keys.join(',')}`).join('\n');
   const clusters = [...model.lexicon.clusters].map(([w, c]) => `${w}\t${c}`).join('\n');
-  const lexicon = enc.encode([gaz, [...model.lexicon.lowercase].join('\n'), clusters].join('\n\u0000\n'));
+  const genders = [...model.lexicon.genders].map(([name, g]) => `${name}\t${g}`).join('\n');
+  const lexicon = enc.encode([gaz, [...model.lexicon.lowercase].join('\n'), clusters, [...model.lexicon.openers].join('\n'), genders].join('\n\u0000\n'));
   const pad = (n: number) => (4 - (n % 4)) % 4;
   const headPad = pad(MAGIC.length + 4 + head.length);
   const total = MAGIC.length + 4 + head.length + headPad + model.hashes.byteLength + model.weights.byteLength + 4 + lexicon.length;
@@ -125,7 +128,7 @@ export function parseModel(bytes: Uint8Array): TaggerModel {
   const hashes = new Uint32Array(copyOf(bytes, at, header.features * 4)); at += header.features * 4;
   const weights = new Int8Array(copyOf(bytes, at, header.features * L)); at += header.features * L;
   const lexLength = view.getUint32(at, true); at += 4;
-  const [gazText, lowerText, clusterText] = dec.decode(bytes.subarray(at, at + lexLength)).split('\n\u0000\n');
+  const [gazText, lowerText, clusterText, openerText, genderText] = dec.decode(bytes.subarray(at, at + lexLength)).split('\n\u0000\n');
   const gazetteer = new Map<string, string[]>();
   const interned = new Map<string, string[]>(); // a few dozen distinct key lists, shared by 100,000 phrases
   let maxPhrase = 0;
@@ -159,6 +162,13 @@ export function parseModel(bytes: Uint8Array): TaggerModel {
     clusters.set(clusterText.slice(from, tab), shared);
     from = to + 1;
   }
-  const lexicon: Lexicon = { gazetteer, maxPhrase, lowercase: new Set(lowerText ? lowerText.split('\n') : []), clusters };
+  const lexicon: Lexicon = { gazetteer, maxPhrase, lowercase: new Set(lowerText ? lowerText.split('\n') : []), clusters, openers: new Set(openerText ? openerText.split('\n') : []), genders: parseGenders(genderText) };
   return new TaggerModel(hashes, weights, header.scale, Float32Array.from(header.transitions), lexicon, header.info);
+}
+
+/** "hillary\tf" lines. */
+function parseGenders(text: string | undefined): Map<string, 'm' | 'f'> {
+  const out = new Map<string, 'm' | 'f'>();
+  if (text) for (const line of text.split('\n')) { const tab = line.indexOf('\t'); if (tab > 0) out.set(line.slice(0, tab), line[tab + 1] === 'f' ? 'f' : 'm'); }
+  return out;
 }
