@@ -56,7 +56,11 @@ function clauseParticipants(text: string, clause: Clause, named: Mention[], trig
   const places = inClause.filter(locative);
   const participants = inClause.filter(m => !locative(m) && !(m.type === 'PLACE' && places.length && !/^['’]s$/.test(text.slice(m.end, m.end + 2))) && !qualifiesAnotherNoun(text, clause, m, trigger));
   const place = nearest(places, trigger);
-  const all = [...participants.map(named1), ...people.filter(p => !participants.some(m => m.text === p.text)).map(named1)].sort((a, b) => a.start - b.start);
+  const withLeader = (m: Mention): Named => {
+    const leader = m.type === 'PLACE' ? leaderOf(context.leaders, m.text, m.start) : undefined;
+    return leader ? { ...named1(m), leader: named1(leader) } : named1(m);
+  };
+  const all = [...participants.map(withLeader), ...people.filter(p => !participants.some(m => m.text === p.text)).map(named1)].sort((a, b) => a.start - b.start);
   return { participants: all, ...(place ? { place: named1(place) } : {}) };
 }
 
