@@ -26,7 +26,9 @@ export function seedReviewSidecar(ws) {
     `  - id: ${id}`, '    kind: note', `    note: ${yamlString(note)}`, '    author: colleague',
     '    created: 2026-11-01T09:00:00.000Z', '    updated: 2026-11-01T09:00:00.000Z', '    anchor:', anchor(t, c, start),
   ].join('\n');
-  const yaml = ['version: 1', `article: ${REVIEW_FILE}`, 'contentHash: sha256-of-an-older-version', 'annotations:',
+  // the publication date the sample's sidecar gives stays (without it the article is dated by the copy's file time)
+  const published = /^published: .*$/m.exec(fs.readFileSync(path.join(ws, `${REVIEW_FILE}.annotations.yaml`), 'utf8'))?.[0];
+  const yaml = ['version: 1', `article: ${REVIEW_FILE}`, 'contentHash: sha256-of-an-older-version', ...(published ? [published] : []), 'annotations:',
     note('a-review-1', 'which flags? check the photo', THEN, ctx(at, at + NOW.length), at),
     note('a-orphan-1', 'venue change: confirm with the desk', LOST, { prefix: 'Editor’s note: ', suffix: ' More to follow.' }, 120),
   ].join('\n') + '\n';

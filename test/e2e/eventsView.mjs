@@ -1,7 +1,18 @@
 // e2e: the Events view as a timeline (year → month → day → event → one row per outlet) and the Show Timeline
 // panel (vis-timeline in a webview): lanes per outlet and per person, a click on an item opens its mention in the
-// editor. Used by ui.e2e.mjs, once per colour theme; screenshots e2e-<theme>-events.png, e2e-<theme>-timeline.png.
+// editor. Used by ui.e2e.mjs, once per colour theme (light, dark, high contrast); screenshots e2e-<theme>-events.png,
+// e2e-<theme>-timeline.png. checkTimeline gives the timeline page's background and text colours.
 import { log, runCommand, screenshot, sleep } from '../../scripts/lib/code-server.mjs';
+
+/** WCAG contrast ratio of two CSS colours "rgb(r, g, b)" / "rgba(r, g, b, a)" (alpha ignored). */
+function contrast(a, b) {
+  const lum = c => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
 
 /** The rows of a view pane as "label — description". */
 const rowTexts = pane => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => {
@@ -116,6 +127,13 @@ export async function checkTimeline(page, label, { check, poll }) {
   check(`${label}: the timeline has a time axis`, (await doc.locator('.vis-time-axis .vis-text').count()) > 2);
   const colours = await doc.locator('body').evaluate(b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
   log(`${label}: timeline page colours`, colours.join(' on '));
+  // an event drawn as a box (a month or a year long) is legible: its text against its box, WCAG's 4.5:1
+  const box = doc.locator('.vis-item.vis-range').first();
+  if (await box.count()) {
+    const [fg, bg] = await box.evaluate(b => { const s = getComputedStyle(b); return [s.color, s.backgroundColor]; });
+    const ratio = contrast(fg, /rgba\(.*,\s*0\)$|transparent/.test(bg) ? colours[0] : bg);
+    check(`${label}: an event box’s text contrasts with its box (${ratio.toFixed(1)}:1)`, ratio >= 4.5, `${fg} on ${bg}`);
+  }
   await screenshot(page, `e2e-${label}-timeline.png`);
 
   await doc.locator('button[data-lanes="person"]').click();
@@ -143,4 +161,5 @@ export async function checkTimeline(page, label, { check, poll }) {
   check(`${label}: clicking “${itemText.slice(0, 40)}” in ${firstLane}’s lane opens the mention in its article, selected`, !!opened && !!selected, `${opened || 'no article tab'}; ${selected || 'nothing selected'}`);
   await screenshot(page, `e2e-${label}-timeline-opened.png`);
   await runCommand(page, 'View: Close All Editors', { row: 'Close All Editors' });
+  return colours;
 }

@@ -23,6 +23,8 @@ const EDITOR = '.editor-instance .monaco-editor';
 const THEMES = [
   { label: 'light', theme: 'Default Light Modern', full: true },
   { label: 'dark', theme: 'Default Dark Modern', full: false }, // decorations + People view only
+  // the Events view and the timeline webview in the high-contrast theme (its borders and black background)
+  { label: 'high-contrast', theme: 'Default High Contrast', full: false, eventsOnly: true },
   // for a developer's run of one theme: SOURCE_ANNOTATOR_E2E_THEME=light (never set on CI)
 ].filter(t => !process.env.SOURCE_ANNOTATOR_E2E_THEME || t.label === process.env.SOURCE_ANNOTATOR_E2E_THEME);
 
@@ -271,7 +273,9 @@ async function checkCompare(page, label) {
 
 const colours = {}; // label -> sorted decoration background colours
 
-async function runTheme({ label, theme, full }, vsix) {
+const timelineColours = {}; // label -> [background, foreground] of the timeline page
+
+async function runTheme({ label, theme, full, eventsOnly }, vsix) {
   const t = Date.now();
   const session = await openSession(`e2e-${label}`, { vsix, settings: { 'workbench.colorTheme': theme } });
   try {
@@ -286,6 +290,14 @@ async function runTheme({ label, theme, full }, vsix) {
         `light ${colours.light.length}, dark ${colours.dark.length} colours`);
     }
     await screenshot(page, `e2e-${label}-decorations.png`);
+    if (eventsOnly) {
+      await step(label, 'events view', page, () => checkEventsView(page, label, { check, poll }));
+      await step(label, 'timeline', page, async () => { timelineColours[label] = await checkTimeline(page, label, { check, poll }); });
+      const others = Object.entries(timelineColours).filter(([l]) => l !== label);
+      if (timelineColours[label]) check(`${label}: the timeline takes the theme’s colours`, others.every(([, c]) => c.join() !== timelineColours[label].join()),
+        `${label} ${timelineColours[label].join(' on ')}; ${others.map(([l, c]) => `${l} ${c.join(' on ')}`).join('; ') || 'no other theme run'}`);
+      return;
+    }
     await step(label, 'compare', page, () => checkCompare(page, label));
     if (full) {
       await openArticle(page, label);
@@ -295,7 +307,7 @@ async function runTheme({ label, theme, full }, vsix) {
     await step(label, 'people view', page, () => checkPeopleView(page, label));
     await step(label, 'annotations view', page, () => checkAnnotationsView(page, label, session.state.ws, { check, poll, accept: full }));
     await step(label, 'events view', page, () => checkEventsView(page, label, { check, poll }));
-    await step(label, 'timeline', page, () => checkTimeline(page, label, { check, poll }));
+    await step(label, 'timeline', page, async () => { timelineColours[label] = await checkTimeline(page, label, { check, poll }); });
     await step(label, 'navigation', page, async () => { // the article again, by Quick Open (its sidecar now sits beside it in the Explorer)
       await page.keyboard.press('Control+P');
       await pickQuickInput(page, FILE, { row: FILE, exact: true });

@@ -29,13 +29,16 @@ export function eventItems(a: ArticleView): EventItem[] {
   const entity = (n: Named): Mention | undefined => named.overlapping(n).find(m => m.start === n.start && m.end === n.end) ?? named.overlapping(n)[0];
   return found.map(f => {
     const participants: string[] = [], names: string[] = [];
+    const leaders: Record<string, string> = {};
     for (const p of f.participants) {
       const m = entity(p);
       if (m && !participants.includes(m.entityId!)) { participants.push(m.entityId!); names.push(m.label ?? m.text); }
+      const leader = m && p.leader && entity(p.leader);
+      if (leader && leader.entityId !== m.entityId) leaders[m.entityId!] = leader.entityId!;
     }
     const place = f.place && entity(f.place);
     return {
-      path: a.path, start: f.start, end: f.end, text: f.text, noun: f.noun, kind: f.kind, date: f.date ?? '', participants, names,
+      path: a.path, start: f.start, end: f.end, text: f.text, noun: f.noun, kind: f.kind, date: f.date ?? '', participants, names, ...(Object.keys(leaders).length ? { leaders } : {}),
       ...(f.ordinal ? { ordinal: f.ordinal } : {}), ...(f.modifier ? { modifier: f.modifier } : {}), ...(f.definite ? { definite: true } : {}),
       ...(place ? { place: place.entityId!, placeName: place.label ?? place.text } : {}),
     };

@@ -1,11 +1,15 @@
 import type { Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { clausesOf, tenseOf, type Clause } from './clauses';
-import type { FoundEvent, Named } from './index';
-import { triggerLexicon, type TriggerEntry } from './lexicon';
+import { tokenize } from '../text/tokens';
+import { clausesOf, tenseOf } from './clauses';
+import type { FoundEvent } from './index';
+import { isReaderKind, triggerLexicon, type TriggerEntry } from './lexicon';
 import { modifiersBefore } from './modifiers';
+import { datesTheReport, isCounterfactual, isIdiomaticUse, isModifierOfNextNoun, tenseAllowsDate } from './readings';
 import { keptWithoutDate, reportable } from './reportable';
+import { distance, nearest, participantsAndPlace, type ArticleContext } from './participants';
+import { leadersOf } from './leaders';
 import { candidateWords, type CandidateWord } from './words';
 
 /*
@@ -21,9 +25,6 @@ export interface TimeInput extends Span {
   text: string;
   value: string | null;
 }
-
-const OTHER_PREPOSITIONS = new Set(['by', 'with', 'for', 'on', 'about', 'against', 'between', 'among', 'over', 'under', 'than', 'like', 'and', 'or']);
-const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'inside', 'outside', 'across', 'throughout', 'from', 'into', 'around']);
 
 /** The date part of a normalised value ("2019-02-27TNI" → 2019-02-27); the present is the reference date; vague pasts and futures are none. */
 export function dateOfValue(value: string | null, reference: string | null): string | null {
@@ -84,6 +85,8 @@ export function findEvents(text: string, mentions: readonly Mention[], times: re
 export function eventCandidates(text: string, mentions: readonly Mention[], times: readonly TimeInput[], reference: string | null, pruned = false): Candidate[] {
   const named = new SpanIndex(mentions.filter(m => m.type === 'PERSON' || m.type === 'ORG' || m.type === 'PLACE'));
   const timeIndex = new SpanIndex(times);
+  const people = mentions.filter(m => m.type === 'PERSON');
+  const context: ArticleContext = { leaders: leadersOf(text, mentions), people };
   // list items of links ("- The Best Inventions of 2024") and copyright lines tell no event
   const skipped = paragraphs(text).filter(p => /^[-*•–]\s|^\W*\s*(?:copyright\b|©)/i.test(text.slice(p.start, p.end)));
   const triggers = findTriggers(text).filter(w => !skipped.some(p => p.start <= w.start && w.end <= p.end) && !named.overlapping(w).length && !timeIndex.overlapping(w).length);
@@ -96,7 +99,7 @@ export function eventCandidates(text: string, mentions: readonly Mention[], time
     while (i < triggers.length && triggers[i].sentence === sentence) here.push(triggers[i++]);
     const inSentence = timeIndex.within(sentence);
     if (pruned && !inSentence.length && !here.some(t => keptWithoutDate(t.entry.kind))) continue;
-    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), inSentence, reference, sentence.start < top, pruned));
+    out.push(...sentenceEvents(text, sentence, here, named.within(sentence), inSentence, reference, sentence.start < top, pruned, context));
   }
   return earlierByOrdinal(out);
 }
@@ -127,28 +130,39 @@ function earlierByOrdinal(events: Candidate[]): Candidate[] {
   });
 }
 
-function sentenceEvents(text: string, sentence: Span, triggers: Trigger[], named: Mention[], times: TimeInput[], reference: string | null, nearTop: boolean, pruned: boolean): Candidate[] {
+function sentenceEvents(text: string, sentence: Span, found: Trigger[], named: Mention[], allTimes: TimeInput[], reference: string | null, nearTop: boolean, pruned: boolean, context: ArticleContext): Candidate[] {
   const clauses = clausesOf(text, sentence);
+  const words = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+  const before = (s: Span) => words.filter(t => t.end <= s.start);
   // the clause a span starts in (or, between clauses, the one before it)
   const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);
+  // a time right after a reporting verb dates the saying ("asked Wednesday if he'd walked back…"), no event it reports
+  const times = allTimes.filter(t => !datesTheReport(before(t)));
+  // each trigger in the reading its words give it; those that tell no event (negated, a modifier, an idiom) are dropped here, before they claim a time
+  const triggers = found.map(trigger => {
+    // an "-ing" form after a determiner is a noun ("their first meeting"), with the ordinal and modifier of one
+    const { determined, ...modifiers } = !trigger.entry.verb || /ing$/.test(trigger.form) ? modifiersBefore(text, sentence, trigger, named) : {};
+    const verb = trigger.entry.verb && !determined;
+    const after = words.filter(t => t.start >= trigger.end).slice(0, 6);
+    const told = !isCounterfactual(before(trigger), verb, isReaderKind(trigger.entry.kind), trigger.form) && !isModifierOfNextNoun(before(trigger), after, verb, !!determined) && !isIdiomaticUse(trigger.entry.kind, verb, after, named);
+    return { trigger, verb, modifiers, told };
+  }).filter(r => r.told);
   // each time expression is claimed by the nearest trigger of its clause (the one before it on a tie)
   const claimed = new Map<TimeInput, Trigger>();
   for (const t of times) {
     const c = clauseOf(t);
-    const rivals = triggers.filter(x => clauseOf(x) === c);
+    const rivals = triggers.map(r => r.trigger).filter(x => clauseOf(x) === c);
     if (rivals.length) claimed.set(t, rivals.reduce((a, b) => (distance(b, t) < distance(a, t) ? b : a)));
   }
   const out: Candidate[] = [];
-  for (const trigger of triggers) {
+  for (const { trigger, verb, modifiers } of triggers) {
+    const clause = clauseOf(trigger);
     const own = times.filter(t => claimed.get(t) === trigger);
-    const time = nearest(own, trigger) ?? nearest(times.filter(t => !claimed.has(t)), trigger);
+    // a time of another clause is the trigger's only when its tense allows it ("will build on the declaration agreed in June")
+    const time = nearest(own, trigger) ?? nearest(times.filter(t => !claimed.has(t) && tenseAllowsDate(before(trigger), words.filter(t => t.start >= trigger.end).slice(0, 2), dateOfValue(t.value, reference) ?? '', reference)), trigger);
     const date = time ? dateOfValue(time.value, reference) : null;
     if (pruned && !date && !keptWithoutDate(trigger.entry.kind)) continue;
-    const clause = clauseOf(trigger);
-    // an "-ing" form after a determiner is a noun ("their first meeting"), with the ordinal and modifier of one
-    const { determined, ...modifiers } = !trigger.entry.verb || /ing$/.test(trigger.form) ? modifiersBefore(text, sentence, trigger, named) : {};
-    const verb = trigger.entry.verb && !determined;
-    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger), date: null, verb };
+    const event: Candidate = { start: trigger.start, end: trigger.end, text: trigger.text, noun: trigger.entry.noun, kind: trigger.entry.kind, ...participantsAndPlace(text, clauses, clause, named, trigger, context), date: null, verb };
     if (!verb) Object.assign(event, modifiers);
     if (time && date) out.push({ ...event, date, dated: own.includes(time) ? 'clause' : 'sentence', dateSpan: { start: time.start, end: time.end } });
     else if (!time && reference && reportsNews(tenseOf(clause, trigger, verb, trigger.entry.past), nearTop)) out.push({ ...event, date: reference, dated: 'reference' });
@@ -163,45 +177,4 @@ const BACKGROUND = new Set(['previous', 'last', 'earlier']);
 /** Told in the simple past or present (the news itself), or with no verb near the top of the article (a headline, a caption). */
 function reportsNews(tense: ReturnType<typeof tenseOf>, nearTop: boolean): boolean {
   return tense === 'past' || tense === 'present' || (tense === 'none' && nearTop);
-}
-
-/** The clause's participants and place; a clause naming nobody ("before having a dinner") takes the participants of the nearest clause before it. */
-function participantsAndPlace(text: string, clauses: Clause[], clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
-  const own = clauseParticipants(text, clause, named, trigger);
-  if (own.participants.length) return own;
-  for (let i = clauses.indexOf(clause) - 1; i >= 0; i--) {
-    const before = clauseParticipants(text, clauses[i], named, trigger);
-    if (before.participants.length) return { participants: before.participants, ...(own.place ? { place: own.place } : {}) };
-  }
-  return own;
-}
-
-function clauseParticipants(text: string, clause: Clause, named: Mention[], trigger: Span): { participants: Named[]; place?: Named } {
-  const inClause = named.filter(m => m.start >= clause.start && m.end <= clause.end);
-  // a place is where the event happens when a locative preposition opens its phrase ("in the Vietnamese capital of Hanoi"), not another one ("by U.S. officials")
-  const locative = (m: Mention) => {
-    if (m.type !== 'PLACE') return false;
-    const before = clause.tokens.filter(t => t.end <= m.start).slice(-5).map(t => t.text.toLowerCase()).reverse();
-    for (const w of before) {
-      if (LOCATIVE.has(w)) return true;
-      if (OTHER_PREPOSITIONS.has(w) || !/^[\p{L}-]+$/u.test(w)) return false;
-    }
-    return false;
-  };
-  const places = inClause.filter(locative);
-  const participants = inClause.filter(m => !locative(m) && !(m.type === 'PLACE' && places.length && !/^['’]s$/.test(text.slice(m.end, m.end + 2))));
-  const place = nearest(places, trigger);
-  return { participants: participants.map(named1), ...(place ? { place: named1(place) } : {}) };
-}
-
-const named1 = (m: Mention): Named => ({ start: m.start, end: m.end, text: m.text });
-
-function distance(a: Span, b: Span): number {
-  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end + 0.5 : 0;
-}
-
-function nearest<T extends Span>(xs: T[], to: Span): T | undefined {
-  let best: T | undefined;
-  for (const x of xs) if (!best || distance(to, x) < distance(to, best)) best = x;
-  return best;
 }

@@ -27,6 +27,8 @@ export interface EventItem extends Span {
   /** Entity ids, in order of appearance, and each one's name as this article writes it. */
   participants: string[];
   names: string[];
+  /** Countries taking part mapped to the person the article names as their leader (entity ids): either stands for the other. */
+  leaders?: Record<string, string>;
   /** The place's entity id and its name as written. */
   place?: string;
   placeName?: string;
@@ -45,6 +47,8 @@ interface Cluster {
   participants: Set<string>;
   places: Set<string>;
   paths: Set<string>;
+  /** Who stands for whom, from its mentions' countries and their leaders (both ways). */
+  standIns: Map<string, string>;
 }
 
 const RELATIVE_ORDINALS = new Set(['last', 'latest', 'next', 'final']);
@@ -63,8 +67,9 @@ function fit(c: Cluster, item: EventItem): number {
   const o = ordinalOf(item);
   if (o && (c.ordinal ? o !== c.ordinal : !item.date)) return -1;
   const told = item.definite && c.paths.has(item.path);
-  // two events naming two or more participants each are one only when two of them match (Kim–Moon is not Kim–Trump)
-  const people = item.participants.filter(p => c.participants.has(p)).length;
+  // two events naming two or more participants each are one only when two of them match (Kim–Moon is not Kim–Trump);
+  // a country matches the person named as its leader ("the DPRK–U.S. summit", "the Trump–Kim summit")
+  const people = item.participants.filter(p => sharedBy(c, item, p)).length;
   if (!told && people && people < Math.min(2, item.participants.length, c.participants.size)) return -1;
   const shared = people + (item.place && c.places.has(item.place) ? 1 : 0) + (o && o === c.ordinal ? 1 : 0) + (told ? 1 : 0);
   if (shared) return shared;
@@ -72,15 +77,31 @@ function fit(c: Cluster, item: EventItem): number {
   return bare || (!c.participants.size && !c.places.size) ? 0 : -1;
 }
 
+/** Whether the event has the participant, or someone it stands for or who stands for it. */
+function sharedBy(c: Cluster, item: EventItem, p: string): boolean {
+  if (c.participants.has(p)) return true;
+  const stand = item.leaders?.[p] ?? c.standIns.get(p);
+  return !!stand && c.participants.has(stand);
+}
+
+function noteStandIns(c: Cluster, item: EventItem): void {
+  for (const [country, leader] of Object.entries(item.leaders ?? {})) { c.standIns.set(country, leader); c.standIns.set(leader, country); }
+}
+
 function join(c: Cluster, item: EventItem): void {
   c.items.push(item);
   c.ordinal ??= ordinalOf(item);
+  noteStandIns(c, item);
   for (const p of item.participants) c.participants.add(p);
   if (item.place) c.places.add(item.place);
   c.paths.add(item.path);
 }
 
-const fresh = (item: EventItem): Cluster => ({ items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []), paths: new Set([item.path]) });
+function fresh(item: EventItem): Cluster {
+  const c: Cluster = { items: [item], anchor: item.date, ordinal: ordinalOf(item), participants: new Set(item.participants), places: new Set(item.place ? [item.place] : []), paths: new Set([item.path]), standIns: new Map() };
+  noteStandIns(c, item);
+  return c;
+}
 
 function best(clusters: Cluster[], item: EventItem, accept: (c: Cluster, score: number) => boolean): Cluster | undefined {
   // no event fits better than by sharing everything fit counts: the first such one is the best
@@ -136,7 +157,13 @@ class KindIndex {
 
   /** After `join`: the event is found by what the mention brought (its participants, place and article, and the ordinal it may have given). */
   noteWho(c: Cluster, item: EventItem): void {
-    this.note(this.numbers.get(c)!, c, item.participants, item.place ? [item.place] : [], item.path);
+    // the mention's participants, and those of the event it gave a stand-in (a country's leader, a leader's country)
+    const who = new Set(item.participants);
+    for (const [country, leader] of Object.entries(item.leaders ?? {})) {
+      if (c.participants.has(country)) who.add(country);
+      if (c.participants.has(leader)) who.add(leader);
+    }
+    this.note(this.numbers.get(c)!, c, who, item.place ? [item.place] : [], item.path);
   }
 
   private note(n: number, c: Cluster, participants: Iterable<string>, places: Iterable<string>, path?: string): void {
@@ -146,7 +173,7 @@ class KindIndex {
       noted.add(key);
       (index.get(key) ?? index.set(key, []).get(key)!).push(n);
     };
-    for (const who of participants) note(this.byWho, who);
+    for (const who of participants) { note(this.byWho, who); const stand = c.standIns.get(who); if (stand) note(this.byWho, stand); }
     for (const where of places) note(this.byWho, where);
     if (c.ordinal) note(this.byMark, `o:${c.ordinal}`);
     if (path !== undefined) note(this.byMark, `p:${path}`);
@@ -205,7 +232,7 @@ class KindIndex {
   }
 
   private *who(item: EventItem): Iterable<number> {
-    for (const p of item.participants) yield* this.byWho.get(p) ?? [];
+    for (const p of item.participants) { yield* this.byWho.get(p) ?? []; const stand = item.leaders?.[p]; if (stand) yield* this.byWho.get(stand) ?? []; }
     if (item.place) yield* this.byWho.get(item.place) ?? [];
   }
 }

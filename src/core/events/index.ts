@@ -41,6 +41,8 @@ export interface UserEventInput {
 /** A stretch an event's part is named by: a participant or its place, as written. */
 export interface Named extends Span {
   text: string;
+  /** A country taking part: the person the article names as its leader ("DPRK" → "Kim Jong Un"), by whom events of either group together. */
+  leader?: Named;
 }
 
 /** An event mention found in one article by the extractor (src/core/events/extract.ts). */
