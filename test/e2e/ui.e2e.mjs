@@ -312,6 +312,8 @@ async function runTheme({ label, theme, full, eventsOnly }, vsix) {
       await page.keyboard.press('Control+P');
       await pickQuickInput(page, FILE, { row: FILE, exact: true });
       await page.locator(`${EDITOR} .view-lines`).filter({ hasText: 'Kim Jong Un' }).waitFor({ timeout: 30000 });
+      // the extension wraps the article as it comes to the front: a word's place is read once it has
+      if (!await poll(() => page.evaluate(wrappedLines, EDITOR), 15000)) throw new Error('the article did not wrap');
     });
     await step(label, 'navigation', page, () => checkNavigation(page, label, {
       check, poll, logsDir: path.join(session.state.dir, 'user-data', 'logs'),
