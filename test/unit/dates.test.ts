@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { normaliseDates } from '../../src/core/dates';
 import { analyseArticle } from '../../src/core/analysis';
+import { chronoPieces } from '../../src/core/dates/chrono';
 
 // Wednesday 27 February 2019, the day of the Hanoi summit's first dinner
 const REF = '2019-02-27';
@@ -95,6 +96,28 @@ describe('dates: bad input', () => {
     assert.deepEqual(values('The road to 1600 Pennsylvania Avenue runs past 2000 Main Street.'), []);
     assert.deepEqual(values('That brings the total to nearly 1000. The Normans landed in 1066.'), [['1066', '1066']]);
     assert.deepEqual(values('In 2016 the bill passed.'), [['2016', '2016']]);
+  });
+});
+
+describe('dates: a long article', () => {
+  it('is read by chrono in pieces that end at a line’s end and cover it all; a line longer than a piece is cut after a sentence', () => {
+    const para = 'The council met on Tuesday, March 5, 2019, and again on April 2.\n';
+    const text = para.repeat(200) + 'A very long line. '.repeat(400) + '\n' + 'x'.repeat(9000);
+    const pieces = chronoPieces(text);
+    assert.equal(pieces[0].start, 0);
+    assert.equal(pieces[pieces.length - 1].end, text.length);
+    pieces.slice(1).forEach((p, i) => assert.equal(p.start, pieces[i].end, 'no gap, no overlap'));
+    assert.ok(pieces.every(p => p.end - p.start <= 4096), 'no piece is longer than chrono is given at once');
+    const cuts = pieces.slice(0, -1).map(p => text.slice(p.end - 2, p.end));
+    assert.ok(cuts.every(c => c.endsWith('\n') || c.endsWith('.') || c === 'xx'), `cut at a line, a sentence or (no other way) anywhere: ${[...new Set(cuts)].join(' | ')}`);
+  });
+
+  it('gives every date of every paragraph, at its own offsets, as a short article does', () => {
+    const para = 'The council met on Tuesday, March 5, 2019, and again on April 2.\n';
+    const text = para.repeat(300);
+    const one = normaliseDates(para, REF).map(d => [d.start, d.end, d.value]);
+    const all = normaliseDates(text, REF).map(d => [d.start, d.end, d.value]);
+    assert.deepEqual(all, Array.from({ length: 300 }, (_, k) => one.map(([s, e, v]) => [(s as number) + k * para.length, (e as number) + k * para.length, v])).flat());
   });
 });
 

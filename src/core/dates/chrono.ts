@@ -29,11 +29,46 @@ function valueOf(c: Components): { value: string | null; day?: Day } {
   return { value: null, day: d };
 }
 
+/** Characters chrono reads at once: whole lines up to this many (a longer line alone, cut after a sentence). */
+const CHUNK = 4096;
+
+/**
+ * The text in pieces chrono reads one at a time, each ending at a line's end: no date runs over a line, and
+ * chrono's refiners read the text before each date they found, which over a whole 1 MB article made its
+ * reading grow with the square of the length.
+ */
+export function chronoPieces(text: string): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const line = text.lastIndexOf('\n', end - 1);
+      if (line >= start) end = line + 1;
+      else {
+        // one line longer than a piece: cut after a sentence's end, else at a space, else where it is
+        let cut = end - 1;
+        while (cut > start && !(/[.!?]/.test(text[cut - 1]) && /\s/.test(text[cut]))) cut--;
+        const space = text.lastIndexOf(' ', end - 1);
+        end = cut > start ? cut : space > start ? space + 1 : end;
+      }
+    }
+    pieces.push({ start, end });
+    start = end;
+  }
+  return pieces;
+}
+
 /** Every date chrono-node finds in a text, relative to the reference day. Never throws. */
 export function chronoDates(text: string, reference: Day): ChronoDate[] {
-  let results: chrono.ParsedResult[];
-  try { results = chrono.parse(text, noonOf(reference)); } catch { return []; }
-  return results.map(r => {
+  const results: { r: chrono.ParsedResult; at: number }[] = [];
+  const when = noonOf(reference);
+  for (const piece of chronoPieces(text)) {
+    try {
+      for (const r of chrono.parse(text.slice(piece.start, piece.end), when)) results.push({ r, at: piece.start });
+    } catch { /* chrono failed on this piece: no dates from it */ }
+  }
+  return results.map(({ r, at }) => {
     // a range gives its year once, at the end: "from January to March 2018" is January 2018
     if (r.end?.isCertain('year') && !r.start.isCertain('year') && r.start.isCertain('month') && r.start instanceof chrono.ParsingComponents) {
       const endYear = r.end.get('year')!;
@@ -45,7 +80,7 @@ export function chronoDates(text: string, reference: Day): ChronoDate[] {
     const lead = /^(?:on|in|at|by|since|until|during)\s+/i.exec(r.text)?.[0].length ?? 0;
     // a date ends at the end of its line: "tomorrow.\nThis second" is "tomorrow"
     const text = r.text.slice(lead).split('\n')[0].replace(/[\s,.;:]+$/, '');
-    const out: ChronoDate = { start: r.index + lead, end: r.index + lead + text.length, text, value, known, day };
+    const out: ChronoDate = { start: at + r.index + lead, end: at + r.index + lead + text.length, text, value, known, day };
     if (r.end) out.endValue = valueOf(r.end).value;
     return out;
   });

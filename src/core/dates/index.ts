@@ -10,6 +10,13 @@ import { anchoredExpressions, countFrom, isCalendarValue } from './anchored';
 
 export { findPublished, resolvePublished, publishedKey, type Published, type PublishedHints, type PublishedSource } from './published';
 
+/** Whether the last character before `at`, spaces aside, is a slash ("3/ 4"): read back from `at`, never over the whole text before it. */
+function afterSlash(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return i >= 0 && text[i] === '/';
+}
+
 export interface TimeExpression {
   start: number;
   end: number;
@@ -29,7 +36,7 @@ export function normaliseDates(text: string, reference: string | Date): TimeExpr
   if (!ref || typeof text !== 'string') return [];
   const anchored = anchoredExpressions(text);
   const free = (f: { start: number; end: number }) => !anchored.some(a => a.start < f.end && f.start < a.end);
-  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !/\/$/.test(text.slice(0, c.start).trimEnd()) && free(c));
+  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !afterSlash(text, c.start) && free(c));
   // a rule's bare year inside a longer date chrono read ("March 26, 1996") gives way to it
   const ours = ruleExpressions(text, ref).filter(f => free(f) && (f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month)));
   const out: TimeExpression[] = ours.map(f => ({ ...f, text: text.slice(f.start, f.end) }));

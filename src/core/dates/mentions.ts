@@ -5,6 +5,7 @@ import type { Mention } from '../model';
 import { monthValue, quarterValue, toDay, weekday, weekValue } from './calendar';
 import { normaliseDates, type TimeExpression } from './index';
 import type { Published } from './published';
+import { SpanIndex } from '../text/span';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -77,13 +78,15 @@ export function valuedDates(text: string, published: Published): TimeExpression[
  */
 export function withDates(text: string, mentions: Mention[], published: Published): Mention[] {
   const names = mentions.filter(m => m.type !== 'DATE' && m.type !== 'MISC');
+  const named = new SpanIndex(names);
   const dates: Mention[] = [];
   for (const e of valuedDates(text, published)) {
-    if (names.some(n => n.start < e.end && e.start < n.end)) continue;
+    if (named.overlapping(e).length) continue;
     const how = e.value === null ? `${e.text} — ${derivation(e, published)}` : `${e.text} → ${e.value}${e.endValue ? ` to ${e.endValue}` : ''}, ${derivation(e, published)}`;
     dates.push({ start: e.start, end: e.end, text: e.text, type: 'DATE', value: e.value, ...(e.endValue !== undefined ? { endValue: e.endValue } : {}), how, origin: 'model' });
   }
-  const misc = mentions.filter(m => m.type === 'MISC' && !dates.some(d => d.start < m.end && m.start < d.end));
+  const dated = new SpanIndex(dates);
+  const misc = mentions.filter(m => m.type === 'MISC' && !dated.overlapping(m).length);
   return [...names, ...misc, ...dates].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
