@@ -7,6 +7,13 @@ const recogniser = shippedRecogniser();
 const named = (text: string): Mention[] => recogniser.recognise(text).filter(m => m.type !== 'DATE');
 
 describe('entity recogniser on news unlike CoNLL', () => {
+  it('an organisation keeps the words of its name that also title people ("State Department", "Supreme Court"), not its article', () => {
+    const text = 'The State Department said on Monday that it had received the letter. A Justice Department lawyer told the Supreme Court that the National Rifle Association had not been asked.\n';
+    const orgs = named(text).filter(m => m.type === 'ORG').map(m => m.text);
+    for (const name of ['State Department', 'Justice Department', 'Supreme Court', 'National Rifle Association']) assert.ok(orgs.includes(name), `${name} in ${JSON.stringify(orgs)}`);
+    assert.ok(!orgs.some(o => /^The\b/.test(o) || o === 'Department' || o === 'Court'), JSON.stringify(orgs));
+  });
+
   it('a title-case headline is no run of names: no span of its common words, no "Has" or "Win" person', () => {
     const headline = 'Michael Moore Has A Plan To Win Back Voters Who Left The Party';
     const text = `${headline}\n\nThe filmmaker Michael Moore said on Monday that he would tour Michigan before the vote. Moore spoke in Flint.`;

@@ -44,8 +44,10 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   tokenised.forEach((tokens, k) => {
     for (const span of spansOf(labels[k])) {
       let from = span.start;
-      // a title the tagger took into the name ("Mr." "President") goes back to being a title
-      while (from < span.end - 1 && has(TITLES, tokens[from].text)) from++;
+      // a title the tagger took into a person's name ("Mr." "President") goes back to being a title; in an
+      // organisation's name it is the name ("State Department", "Supreme Court"), all but an article ("The")
+      const isTitle = span.type === 'ORG' ? (word: string) => /^(?:the|former|then)$/i.test(word) : (word: string) => has(TITLES, word);
+      while (from < span.end - 1 && isTitle(tokens[from].text)) from++;
       // "Additionally, …", "Hey, …", "Meanwhile Trump said": a word capitalised because the sentence opens there
       if (opensSentence(tokens, from) && notAName(tokens[from].text, span.end - from === 1 && tokens[span.end]?.text === ',', model.lexicon, prose)) {
         if (span.end - from === 1) continue;
