@@ -109,11 +109,19 @@ async function openArticle(page, label) {
   await row.waitFor({ timeout: 60000 });
   check(`${label}: explorer shows ${FILE}`, true);
   await row.click();
-  await page.locator(`${EDITOR} .view-lines`).filter({ hasText: 'Kim Jong Un' }).waitFor({ timeout: 30000 });
-  // the session sets no editor.wordWrap: the extension wraps its articles itself, so a paragraph takes several screen lines
-  const wrap = await poll(() => page.evaluate(wrappedLines, EDITOR), 15000);
+  const wrap = await articleShown(page);
   check(`${label}: the article wraps at the window's edge (the extension's word wrap)`, !!wrap,
     wrap ? `${wrap.screen} screen lines for ${wrap.numbered} numbered lines` : 'no line runs over two screen lines');
+}
+
+/**
+ * Waits for the article in the editor, then for its wrapping: the session sets no editor.wordWrap, so the
+ * extension wraps the article as it comes to the front, and a word's place is read only once it has. Returns the
+ * screen and numbered lines in view, or null when no line wraps.
+ */
+async function articleShown(page) {
+  await page.locator(`${EDITOR} .view-lines`).filter({ hasText: 'Kim Jong Un' }).waitFor({ timeout: 30000 });
+  return poll(() => page.evaluate(wrappedLines, EDITOR), 15000);
 }
 
 /** Screen lines and numbered lines in view when some line wraps (more screen lines than line numbers), else null. */
@@ -311,9 +319,7 @@ async function runTheme({ label, theme, full, eventsOnly }, vsix) {
     await step(label, 'navigation', page, async () => { // the article again, by Quick Open (its sidecar now sits beside it in the Explorer)
       await page.keyboard.press('Control+P');
       await pickQuickInput(page, FILE, { row: FILE, exact: true });
-      await page.locator(`${EDITOR} .view-lines`).filter({ hasText: 'Kim Jong Un' }).waitFor({ timeout: 30000 });
-      // the extension wraps the article as it comes to the front: a word's place is read once it has
-      if (!await poll(() => page.evaluate(wrappedLines, EDITOR), 15000)) throw new Error('the article did not wrap');
+      if (!await articleShown(page)) throw new Error('the article did not wrap');
     });
     await step(label, 'navigation', page, () => checkNavigation(page, label, {
       check, poll, logsDir: path.join(session.state.dir, 'user-data', 'logs'),

@@ -27,6 +27,11 @@ export function employers(tokenised: readonly Token[][], mentions: Mention[], le
     return alone.get(word) ?? 0;
   };
   const found = new Set<string>();
+  let named: Map<string, number> | undefined; // how often the article writes each name (counted when first asked)
+  const timesNamed = (name: string) => {
+    if (!named) { named = new Map(); for (const m of mentions) named.set(m.text, (named.get(m.text) ?? 0) + 1); }
+    return named.get(name) ?? 0;
+  };
   for (const tokens of tokenised) {
     for (let i = 0; i < tokens.length; i++) {
       const m = byStart.get(tokens[i].start);
@@ -38,7 +43,7 @@ export function employers(tokenised: readonly Token[][], mentions: Mention[], le
       const next = j > first && j < tokens.length ? byStart.get(tokens[j].start) : undefined;
       if (next?.type !== 'PERSON') continue;
       const words = m.text.split(/\s+/);
-      if (words.length < 2 || written(words[words.length - 1]) > count(mentions, m.text)) continue;
+      if (words.length < 2 || written(words[words.length - 1]) > timesNamed(m.text)) continue;
       found.add(m.text);
     }
   }
@@ -59,9 +64,3 @@ function isRoleWord(word: string): boolean {
 
 /** Roles that stand before a name in news and are not in the recogniser's title lists. */
 const ROLES = new Set(['coach', 'executive', 'officer', 'employee', 'manager', 'chairman', 'president', 'vice', 'senior', 'former', 'economist', 'strategist', 'spokesperson']);
-
-function count(mentions: readonly Mention[], text: string): number {
-  let n = 0;
-  for (const m of mentions) if (m.text === text) n++;
-  return n;
-}
