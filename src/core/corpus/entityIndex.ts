@@ -1,4 +1,5 @@
-import { initials, knownAlias, nameKey, personKey, slug, words, familyName } from '../entities/names';
+import { initials, knownAlias, nameKey, personKey, slug, words, wordCount, familyName } from '../entities/names';
+import { memoString, ownCopy } from '../text/memo';
 import type { EntityType, Mention } from '../model';
 import type { MentionsAndQuotes } from './articleView';
 import { articlePeople, type ArticlePeople } from '../entities/withinArticle';
@@ -30,19 +31,13 @@ export interface EntityInputs {
   names: Map<string, string>;
 }
 
-const shownCache = new Map<string, string>();
 /** A place's or organisation's name as shown: the well-known form of an alias. */
-function shown(text: string): string {
-  let value = shownCache.get(text);
-  if (value === undefined) {
-    if (shownCache.size > 200_000) shownCache.clear();
-    shownCache.set(text, (value = knownAlias(text) ?? text));
-  }
-  return value;
-}
+const shown = memoString((text: string): string => ownCopy(knownAlias(text) ?? text));
+const placeKey = memoString((text: string): string => `PLACE|${nameKey(shown(text))}`);
+const orgKey = memoString((text: string): string => `ORG|${nameKey(shown(text))}`);
 
 function nameOf(type: EntityType, text: string): string {
-  return `${type}|${nameKey(shown(text))}`;
+  return type === 'PLACE' ? placeKey(text) : type === 'ORG' ? orgKey(text) : `${type}|${nameKey(shown(text))}`;
 }
 
 export function entityInputs(mentions: readonly Mention[]): EntityInputs {
@@ -54,7 +49,7 @@ export function entityInputs(mentions: readonly Mention[]): EntityInputs {
   for (const m of mentions) {
     if (m.entityId) { if (m.type === 'PERSON' && m.entityId.startsWith('person:')) linked = true; continue; }
     if (m.type === 'PERSON') {
-      if (words(m.text).length < 2) { lone.add(m.text.toLowerCase()); continue; }
+      if (wordCount(m.text) < 2) { lone.add(m.text.toLowerCase()); continue; }
       const key = personKey(m.text);
       const p = inputs.people.get(key) ?? inputs.people.set(key, { count: 0, families: new Set() }).get(key)!;
       p.count++;
@@ -255,7 +250,7 @@ export class EntityIndex {
     const mentions = article.mentions.map(m => ({ ...m }));
     const people = articlePeople(article.mentions);
     const named = this.namedBy(people);
-    for (const m of mentions) if (m.type === 'PERSON' && !m.entityId && words(m.text).length >= 2) m.entityId = named(personKey(m.text));
+    for (const m of mentions) if (m.type === 'PERSON' && !m.entityId && wordCount(m.text) >= 2) m.entityId = named(personKey(m.text));
     const local = new Map<string, number>();
     let linked = false;
     for (const m of mentions) if (m.type === 'PERSON' && m.entityId?.startsWith('person:')) local.set(m.entityId, (local.get(m.entityId) ?? 0) + 1);

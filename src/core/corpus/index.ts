@@ -5,6 +5,7 @@ import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
 import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
+import { intern } from '../text/memo';
 import { applyAnnotations, resolveSpeaker } from './articleView';
 import { applyDecisions, DecisionBook } from './decisions';
 import { EntityIndex } from './entityIndex';
@@ -178,7 +179,7 @@ export class Corpus {
       const state = this.states.get(path)!;
       const { text, annotations, placements } = state.input;
       const key = this.analysisKey(text, this.hints.key(text, path));
-      if (state.analysisKey !== key) state.analysis = this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path));
+      if (state.analysisKey !== key) state.analysis = internNames(this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path)));
       state.analysisKey = key;
       const found = state.analysis!.familyWords;
       if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept
@@ -274,3 +275,13 @@ export class Corpus {
     for (const id of next ?? []) (this.quoting.get(id) ?? this.quoting.set(id, new Set()).get(id)!).add(path);
   }
 }
+
+/** The analysis with each mention's name as the one string of that name (src/core/text/memo.ts), once per analysis. */
+function internNames(analysis: ArticleAnalysis): ArticleAnalysis {
+  if (!interned.has(analysis)) {
+    for (const m of analysis.mentions) m.text = intern(m.text);
+    interned.add(analysis);
+  }
+  return analysis;
+}
+const interned = new WeakSet<ArticleAnalysis>();

@@ -1,4 +1,5 @@
 import { SURNAME_FIRST, has } from '../ner/lexicon';
+import { memoString } from '../text/memo';
 
 /** Names that stand for the same place or organisation, first the one shown. */
 const ALIASES: string[][] = [
@@ -14,9 +15,7 @@ const ALIASES: string[][] = [
 ];
 
 /** A comparison key: lower case, no dots, apostrophes or leading "the", single spaces. */
-export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[.’']/g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
-}
+export const nameKey = memoString((name: string): string => name.toLowerCase().replace(/[.’']/g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim());
 
 const ALIAS_INDEX = new Map<string, string>();
 for (const group of ALIASES) for (const name of group) ALIAS_INDEX.set(nameKey(name), group[0]);
@@ -30,6 +29,9 @@ export function words(name: string): string[] {
   return name.split(/\s+/).filter(Boolean);
 }
 
+/** How many words a name has (remembered: asked of every mention at every resolve). */
+export const wordCount = memoString((name: string): number => words(name).length);
+
 /** Written family name first: "Kim Jong Un", "Ri Yong Ho", "Moon Jae-in". */
 export function isSurnameFirst(name: string): boolean {
   const w = words(name);
@@ -37,25 +39,20 @@ export function isSurnameFirst(name: string): boolean {
 }
 
 /** The words a person is referred to by alone: the family name. */
-export function familyName(name: string): string {
+export const familyName = memoString((name: string): string => {
   const w = words(name);
   return (isSurnameFirst(name) ? w[0] : w[w.length - 1]).toLowerCase();
-}
+});
 
 /** Key of a person's full name, ignoring middle initials: "Donald J. Trump" = "Donald Trump". */
-export function personKey(name: string): string {
-  const w = words(name).filter(x => !/^\p{Lu}\.?$/u.test(x));
-  return nameKey(w.join(' '));
-}
+export const personKey = memoString((name: string): string => nameKey(words(name).filter(x => !/^\p{Lu}\.?$/u.test(x)).join(' ')));
 
 /** Initials of the capitalised words: "Democratic People's Republic of Korea" → "DPRK". */
 export function initials(name: string): string {
   return words(name).filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('');
 }
 
-export function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
-}
+export const slug = memoString((name: string): string => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x');
 
 /** Length of a name for choosing the canonical form: words, not counting initials. */
 export function nameWeight(name: string): number {
