@@ -55,12 +55,30 @@ export class EntityTable {
     if (next) this.apply(path, next, 1);
   }
 
-  private apply(path: string, mentions: readonly Mention[], sign: 1 | -1): void {
+  /**
+   * Replaces what one article says of its entities when only their ids changed: `old` and `next` are the same
+   * mentions, one for one, with ids assigned again. Only the entities a mention left or joined are counted
+   * again (with all their mentions in the article); the others' part is the same.
+   */
+  reassign(path: string, old: readonly Mention[], next: readonly Mention[]): void {
+    const changed = new Set<string>();
+    for (let i = 0; i < next.length; i++) {
+      const before = old[i].entityId, after = next[i].entityId;
+      if (before === after) continue;
+      if (before) changed.add(before);
+      if (after) changed.add(after);
+    }
+    if (!changed.size) return;
+    this.apply(path, old, -1, changed);
+    this.apply(path, next, 1, changed);
+  }
+
+  private apply(path: string, mentions: readonly Mention[], sign: 1 | -1, only?: ReadonlySet<string>): void {
     /** The article's entities met so far: how many mentions each has here, and the titles already counted for it. */
     const seen = new Map<string, { totals: Totals; mentions: number; titles?: Set<string>; userName?: boolean }>();
     for (const m of mentions) {
       const id = m.entityId;
-      if (!id) continue;
+      if (!id || (only && !only.has(id))) continue;
       let here = seen.get(id);
       if (!here) {
         // the article sees the entity as the type of its first mention of it

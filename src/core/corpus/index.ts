@@ -239,7 +239,9 @@ export class Corpus {
       const state = this.states.get(path)!;
       const old = contributionOf(state);
       state.resolved = this.entityIndex.assign(state.decided!);
-      this.table.update(path, old, contributionOf(state));
+      // the same mentions as before (not decided again): only the entities whose mentions moved are counted again
+      if (old && !redecide.has(path)) this.table.reassign(path, old, contributionOf(state)!);
+      else this.table.update(path, old, contributionOf(state));
     }
     const { renamed, touched } = this.table.settle();
 
