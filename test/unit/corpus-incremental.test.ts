@@ -17,6 +17,7 @@ function snapshot(view: CorpusView): unknown {
     })),
     entities: [...view.entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map(e => ({ ...e, forms: [...e.forms], titles: [...e.titles] })),
     events: view.events,
+    mentionCounts: [...view.mentionCounts].map(([id, byPath]) => [id, [...byPath].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
   };
 }
 
