@@ -58,9 +58,9 @@ export class EntityTable {
   /**
    * Replaces what one article says of its entities when only their ids changed: `old` and `next` are the same
    * mentions, one for one, with ids assigned again. Only the entities a mention left or joined are counted
-   * again (with all their mentions in the article); the others' part is the same.
+   * again (with all their mentions in the article); the others' part is the same. Whether any id changed.
    */
-  reassign(path: string, old: readonly Mention[], next: readonly Mention[]): void {
+  reassign(path: string, old: readonly Mention[], next: readonly Mention[]): boolean {
     const changed = new Set<string>();
     for (let i = 0; i < next.length; i++) {
       const before = old[i].entityId, after = next[i].entityId;
@@ -68,9 +68,10 @@ export class EntityTable {
       if (before) changed.add(before);
       if (after) changed.add(after);
     }
-    if (!changed.size) return;
+    if (!changed.size) return false;
     this.apply(path, old, -1, changed);
     this.apply(path, next, 1, changed);
+    return true;
   }
 
   private apply(path: string, mentions: readonly Mention[], sign: 1 | -1, only?: ReadonlySet<string>): void {

@@ -235,18 +235,22 @@ export class Corpus {
     // 3. entity ids
     const reassign = new Set(redecide);
     for (const path of this.entityIndex.settle()) if (this.states.has(path)) reassign.add(path);
+    const respeak = new Set<string>();
     for (const path of reassign) {
       const state = this.states.get(path)!;
       const old = contributionOf(state);
-      state.resolved = this.entityIndex.assign(state.decided!);
-      // the same mentions as before (not decided again): only the entities whose mentions moved are counted again
-      if (old && !redecide.has(path)) this.table.reassign(path, old, contributionOf(state)!);
-      else this.table.update(path, old, contributionOf(state));
+      const next = this.entityIndex.assign(state.decided!);
+      // the same mentions as before (not decided again): only the entities whose mentions moved are counted
+      // again, and an article whose every mention kept its id keeps its view
+      if (old && !redecide.has(path)) {
+        if (!this.table.reassign(path, old, next.mentions)) continue;
+      } else this.table.update(path, old, next.mentions);
+      state.resolved = next;
+      respeak.add(path);
     }
     const { renamed, touched } = this.table.settle();
 
     // 4. speakers and events
-    const respeak = new Set(reassign);
     for (const id of renamed) for (const path of this.quoting.get(id) ?? []) respeak.add(path);
     for (const path of respeak) {
       const state = this.states.get(path)!;
