@@ -1,11 +1,21 @@
 import * as vscode from 'vscode';
 import { ANALYSIS_FORMAT, decodeAnalysis, encodeAnalysis } from '../core/corpus/analysisCodec';
+import { readShard, shardLines, storedText, type StoredSpan } from '../core/corpus/indexShard';
 import type { ArticleAnalysis } from '../core/model';
 import { contentHash } from '../core/text/hash';
 import { appendBytes, readBytes, replaceFile, writeBytes } from './files';
 
 const SHARDS = 64;
 const FLUSH_DELAY_MS = 10_000;
+
+/** An entry written to its file this session (appended): on disk, not held in memory. */
+const ON_DISK = 'on disk';
+
+/** One file's entries as read: its bytes, and where each entry's analysis lies in them (or that it was appended since). */
+interface Shard {
+  bytes: Uint8Array;
+  entries: Map<string, StoredSpan | typeof ON_DISK>;
+}
 
 /**
  * The persistent index: articles' analyses kept in the extension's workspace storage between sessions, keyed
@@ -23,7 +33,7 @@ export class AnalysisStore implements vscode.Disposable {
    * (`prune`) they are written and let go: ten thousand analyses are tens of megabytes the extension host
    * need not keep, and the next session or a later save reads a file again when it needs it.
    */
-  private readonly shards: (Promise<Map<string, string>> | undefined)[] = Array.from({ length: SHARDS }, () => undefined);
+  private readonly shards: (Promise<Shard> | undefined)[] = Array.from({ length: SHARDS }, () => undefined);
   /** Entries put since the last flush, by file: appended to it at the next flush. */
   private readonly pending = new Map<number, Map<string, string>>();
   /** Entries being written: still found by `get`, and kept in a file's entries read meanwhile. */
@@ -54,7 +64,7 @@ export class AnalysisStore implements vscode.Disposable {
     const hash = contentHash(text);
     const key = this.key(hash, settings);
     const i = shardOf(hash);
-    const encoded = this.pending.get(i)?.get(key) ?? this.writingNow.get(i)?.get(key) ?? (await this.shard(i)).get(key);
+    const encoded = this.pending.get(i)?.get(key) ?? this.writingNow.get(i)?.get(key) ?? (await this.stored(i, key));
     if (encoded === undefined) return undefined;
     try {
       const analysis = decodeAnalysis(encoded, text);
@@ -63,10 +73,36 @@ export class AnalysisStore implements vscode.Disposable {
       this.hits++;
       return analysis;
     } catch {
-      (await this.shard(i)).delete(key);
+      (await this.shard(i)).entries.delete(key);
       this.dirty.add(i);
       return undefined;
     }
+  }
+
+  /** An entry's encoded analysis from its file (read again when the entry was appended after the file was read). */
+  private async stored(i: number, key: string): Promise<string | undefined> {
+    let shard = await this.shard(i);
+    let at = shard.entries.get(key);
+    if (at === ON_DISK) {
+      // read again between writes, so that no entry appended meanwhile is missed
+      const reread = this.writing.then(() => this.reread(i));
+      this.writing = reread.then(() => undefined, () => undefined);
+      shard = await reread;
+      at = shard.entries.get(key);
+    }
+    return at === undefined || at === ON_DISK ? undefined : storedText(shard.bytes, at);
+  }
+
+  /** A file read again: the entries it held in memory (none dropped comes back), now all where the file has them. */
+  private async reread(i: number): Promise<Shard> {
+    const known = this.shards[i];
+    const shard = await this.shard(i);
+    const fresh = await this.readFile(i);
+    const entries = new Map<string, StoredSpan | typeof ON_DISK>();
+    for (const key of shard.entries.keys()) { const at = fresh.entries.get(key); if (at) entries.set(key, at); }
+    const next: Shard = { bytes: fresh.bytes, entries };
+    if (this.shards[i] === known || known === undefined) this.shards[i] = Promise.resolve(next);
+    return next;
   }
 
   put(text: string, settings: string, analysis: ArticleAnalysis): void {
@@ -87,7 +123,7 @@ export class AnalysisStore implements vscode.Disposable {
     if (!this.folder || this.disabled) return;
     for (let i = 0; i < SHARDS; i++) {
       const shard = await this.shard(i);
-      for (const key of shard.keys()) if (!this.used.has(key)) { shard.delete(key); this.dirty.add(i); }
+      for (const key of shard.entries.keys()) if (!this.used.has(key)) { shard.entries.delete(key); this.dirty.add(i); }
     }
     await this.flush();
     for (let i = 0; i < SHARDS; i++) if (!this.dirty.has(i) && !this.pending.has(i)) this.shards[i] = undefined;
@@ -112,31 +148,18 @@ export class AnalysisStore implements vscode.Disposable {
     this.writing = this.writing.then(async () => {
       for (const [i, entries] of added) this.writingNow.set(i, entries);
       for (const [i, entries] of added) {
-        const known = this.shards[i];
-        if (known) { const shard = await known; for (const [key, encoded] of entries) shard.set(key, encoded); }
         if (whole.has(i)) continue;
-        const lines: string[] = [];
-        for (const [key, encoded] of entries) lines.push(`\n${key}\t${encoded}`);
         try {
-          if (!(await appendBytes(vscode.Uri.joinPath(folder, shardName(i)), new TextEncoder().encode(lines.join(''))))) whole.add(i);
+          if (!(await appendBytes(vscode.Uri.joinPath(folder, shardName(i)), shardLines(entries, true)))) { whole.add(i); continue; }
+          // written: the file holds them now, and memory need not
+          const known = this.shards[i];
+          if (known) { const shard = await known; for (const key of entries.keys()) shard.entries.set(key, ON_DISK); }
         } catch (e) {
+          whole.add(i); // kept, to be written whole
           console.warn(`Source Annotator: the index could not be written (${(e as Error).message})`);
         }
       }
-      for (const i of whole) {
-        const shard = await this.shard(i);
-        for (const [key, encoded] of added.get(i) ?? []) shard.set(key, encoded);
-        const lines: string[] = [];
-        for (const [key, encoded] of shard) lines.push(`${key}\t${encoded}`);
-        const file = vscode.Uri.joinPath(folder, shardName(i));
-        const temp = vscode.Uri.joinPath(folder, `.${shardName(i)}.tmp`);
-        try {
-          await writeBytes(temp, new TextEncoder().encode(lines.join('\n')));
-          await replaceFile(temp, file);
-        } catch (e) {
-          console.warn(`Source Annotator: the index could not be written (${(e as Error).message})`);
-        }
-      }
+      for (const i of whole) await this.writeWhole(folder, i, added.get(i));
       this.writingNow.clear();
     });
     return this.writing;
@@ -158,28 +181,52 @@ export class AnalysisStore implements vscode.Disposable {
     }
   }
 
+  /**
+   * Writes one file whole, by temporary file and rename: the entries it keeps (those of its entries read and
+   * not dropped, and those appended since, read again from the file) and the new ones. It is let go after.
+   */
+  private async writeWhole(folder: vscode.Uri, i: number, added: Map<string, string> | undefined): Promise<void> {
+    const kept = await this.shard(i);
+    const appended = [...kept.entries.values()].includes(ON_DISK) ? await this.readFile(i) : undefined;
+    const lines: [string, string][] = [];
+    for (const [key, at] of kept.entries) {
+      if (added?.has(key)) continue;
+      if (at !== ON_DISK) lines.push([key, storedText(kept.bytes, at)]);
+      else { const from = appended!.entries.get(key); if (from) lines.push([key, storedText(appended!.bytes, from)]); }
+    }
+    for (const entry of added ?? []) lines.push(entry);
+    const file = vscode.Uri.joinPath(folder, shardName(i));
+    const temp = vscode.Uri.joinPath(folder, `.${shardName(i)}.tmp`);
+    try {
+      await writeBytes(temp, shardLines(lines, false));
+      await replaceFile(temp, file);
+      if (this.shards[i] && (await this.shards[i]) === kept) this.shards[i] = undefined; // read again when needed
+    } catch (e) {
+      console.warn(`Source Annotator: the index could not be written (${(e as Error).message})`);
+    }
+  }
+
   /** One file's entries, read once until let go; entries of another version or damaged lines mark it to be written again. */
-  private shard(i: number): Promise<Map<string, string>> {
+  private shard(i: number): Promise<Shard> {
     const known = this.shards[i];
     if (known) return known;
-    const reading = (async () => {
-      const shard = new Map<string, string>();
-      let content: string;
-      try {
-        content = new TextDecoder().decode(await readBytes(vscode.Uri.joinPath(this.folder!, shardName(i))));
-      } catch {
-        return shard; // not written yet
-      }
-      for (const line of content.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab > 0 && line.slice(0, tab).endsWith(`|${this.version}`)) shard.set(line.slice(0, tab), line.slice(tab + 1));
-        else if (line) this.dirty.add(i);
-      }
-      for (const [key, encoded] of this.writingNow.get(i) ?? []) shard.set(key, encoded);
+    const reading = this.readFile(i).then(shard => {
+      if (shard.damaged) this.dirty.add(i);
       return shard;
-    })();
+    });
     this.shards[i] = reading;
     return reading;
+  }
+
+  private async readFile(i: number): Promise<{ bytes: Uint8Array; entries: Map<string, StoredSpan>; damaged: boolean }> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(vscode.Uri.joinPath(this.folder!, shardName(i)));
+    } catch {
+      return { bytes: new Uint8Array(0), entries: new Map(), damaged: false }; // not written yet
+    }
+    const { entries, damaged } = readShard(bytes, key => key.endsWith(`|${this.version}`));
+    return { bytes, entries, damaged };
   }
 
   dispose(): void {

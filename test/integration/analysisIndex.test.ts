@@ -53,6 +53,7 @@ suite('Source Annotator in VS Code: the persistent index', () => {
     assert.equal(await first.get(text, 's'), undefined);
     first.put(text, 's', analysis);
     await first.flush();
+    assert.deepEqual(await first.get(text, 's'), plain(analysis), 'written, it is read back from its file by the same session');
     const second = new AnalysisStore(folder, code);
     assert.deepEqual(await second.get(text, 's'), plain(analysis));
     assert.equal(second.hits, 1);

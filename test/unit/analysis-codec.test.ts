@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseArticle } from '../../src/core/analysis';
 import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCodec';
+import { readShard, shardLines, storedText } from '../../src/core/corpus/indexShard';
 import { readSample, sampleFiles } from './helpers';
 
 /** The analysis as JSON has it (properties set to undefined are absent). */
@@ -29,5 +30,31 @@ describe('persistent index: an analysis stored without the article text', () => 
     assert.throws(() => decodeAnalysis('{"mentions":[{"start":0,"end":1,"text":7}],"quotes":[],"events":[]}', 'abc'));
     assert.throws(() => decodeAnalysis('[1,2]', 'abc'));
     assert.throws(() => decodeAnalysis('not json', 'abc'));
+  });
+});
+
+describe('persistent index: a file of it kept as bytes', () => {
+  const entries: [string, string][] = [
+    ['h1|s|v1', '{"said":"“Wir sind bereit,” sagte Kim. 北朝鮮"}'],
+    ['h2|s|v1', '{"mentions":[]}'],
+  ];
+  const keep = (key: string) => key.endsWith('|v1');
+
+  it('reads back every entry, whatever its characters, from a file written whole or appended to', () => {
+    for (const bytes of [shardLines(entries, false), shardLines(entries, true)]) {
+      const { entries: read, damaged } = readShard(bytes, keep);
+      assert.equal(damaged, false);
+      assert.deepEqual([...read.keys()], entries.map(([k]) => k));
+      for (const [key, encoded] of entries) assert.equal(storedText(bytes, read.get(key)!), encoded);
+    }
+  });
+
+  it('a line of another version, without a key or cut short before its tab is damaged; the entries around it are kept', () => {
+    const text = new TextDecoder().decode(shardLines(entries, false));
+    const bytes = new TextEncoder().encode(`${text}\nh3|s|v0\t{}\nnot an entry\n\tno key\nh4|s|v1`);
+    const { entries: read, damaged } = readShard(bytes, keep);
+    assert.equal(damaged, true);
+    assert.deepEqual([...read.keys()], ['h1|s|v1', 'h2|s|v1']);
+    assert.equal(storedText(bytes, read.get('h2|s|v1')!), '{"mentions":[]}');
   });
 });
