@@ -28,6 +28,12 @@ export interface EventsFilter {
 
 /** Up to this many events, the calendar opens expanded; beyond, a row at a time. */
 const OPEN_UP_TO = 60;
+/**
+ * While a folder is read, the events are grouped again at most this often, and at most a fifth of the time
+ * (grouping ten thousand articles' events takes seconds of the main thread); the view shows the last grouping
+ * meanwhile, and all of them once the folder is read.
+ */
+const SCAN_REGROUP_MS = 3000;
 
 const isEvent = (node: EventsNode): node is StoryEvent => 'eventId' in node;
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
@@ -39,7 +45,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n ==
  */
 export class EventsTree extends CorpusTree<EventsNode> {
   private filter: EventsFilter | undefined;
-  private placed: { events: readonly StoryEvent[]; filter: EventsFilter | undefined; calendar: EventCalendar } | undefined;
+  private placed: { view: unknown; events: readonly StoryEvent[]; filter: EventsFilter | undefined; calendar: EventCalendar; at: number; ms: number } | undefined;
+  private later: ReturnType<typeof setTimeout> | undefined;
   private readonly outlets = new Outlets();
 
   /** An edit that moves no dated sentence leaves the timeline as it is. */
@@ -57,12 +64,27 @@ export class EventsTree extends CorpusTree<EventsNode> {
   }
 
   calendar(): EventCalendar {
-    const events = this.corpus.view().events;
-    if (this.placed?.events !== events || this.placed.filter !== this.filter) {
-      const id = this.filter?.entityId;
-      this.placed = { events, filter: this.filter, calendar: eventCalendar(events, id ? e => e.participants.includes(id) : undefined) };
+    const view = this.corpus.view();
+    const placed = this.placed;
+    if (placed && placed.view !== view && placed.filter === this.filter && this.corpus.scan.current.running) {
+      const wait = placed.at + Math.max(SCAN_REGROUP_MS, 4 * placed.ms) - Date.now();
+      if (wait > 0) {
+        this.later ??= setTimeout(() => { this.later = undefined; this.refresh(); }, wait);
+        return placed.calendar;
+      }
     }
+    const started = Date.now();
+    const events = view.events;
+    if (placed?.events !== events || placed.filter !== this.filter) {
+      const id = this.filter?.entityId;
+      this.placed = { view, events, filter: this.filter, calendar: eventCalendar(events, id ? e => e.participants.includes(id) : undefined), at: started, ms: Date.now() - started };
+    } else this.placed = { ...placed, view };
     return this.placed.calendar;
+  }
+
+  override dispose(): void {
+    clearTimeout(this.later);
+    super.dispose();
   }
 
   outletOf(path: string): string {
