@@ -88,6 +88,18 @@ export abstract class CorpusTree<N> implements vscode.TreeDataProvider<N>, vscod
   abstract getTreeItem(node: N): vscode.TreeItem;
   abstract getChildren(node?: N): N[];
 
+  /**
+   * A row's tooltip, made when the row is hovered (VS Code asks `resolveTreeItem` then) rather than with the
+   * row: the extension host parses every Markdown tooltip it is handed, which for the rows of a large folder
+   * took seconds of its main thread.
+   */
+  protected tooltip?(node: N): vscode.MarkdownString | string | undefined;
+
+  resolveTreeItem(item: vscode.TreeItem, node: N): vscode.TreeItem {
+    if (item.tooltip === undefined && this.tooltip) item.tooltip = this.tooltip(node);
+    return item;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

@@ -106,6 +106,21 @@ export class EntityTree extends CorpusTree<EntityNode> {
     return quote && { kind: 'quote', path, quote, version };
   }
 
+  protected override tooltip(node: EntityNode): vscode.MarkdownString | undefined {
+    switch (node.kind) {
+      case 'entity': {
+        const tip = new vscode.MarkdownString();
+        tip.appendMarkdown('**').appendText(node.entity.name).appendMarkdown('** — ').appendText(`${ENTITY_TYPE_NAMES[node.entity.type]}, ${reachInWords(node)}`);
+        const written = [...node.entity.forms.keys()].filter(form => form !== node.entity.name).slice(0, 12);
+        if (written.length) tip.appendMarkdown('\n\n').appendText(`Also written ${written.map(f => `“${f}”`).join(', ')}`);
+        return tip;
+      }
+      case 'utterance': return new vscode.MarkdownString(`**${node.utterance.speakerName ?? ''}**, as quoted by ${node.utterance.sources.map(path => this.names().name(path)).join(', ')}`);
+      case 'quote': return new vscode.MarkdownString(`**${node.quote.speaker?.name ?? ''}** in ${this.names().name(node.path)}${node.quote.how ? ` — ${node.quote.how}` : ''}\n\n${node.quote.text}`);
+      default: return undefined;
+    }
+  }
+
   getTreeItem(node: EntityNode): vscode.TreeItem {
     switch (node.kind) {
       case 'more': return moreItem(node);
@@ -120,11 +135,6 @@ export class EntityTree extends CorpusTree<EntityNode> {
         const item = new vscode.TreeItem(node.entity.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${node.mentions} mention${node.mentions === 1 ? '' : 's'} · ${node.articles} article${node.articles === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon(ENTITY_KINDS[node.entity.type]?.icon ?? 'symbol-field');
-        const tip = new vscode.MarkdownString();
-        tip.appendMarkdown('**').appendText(node.entity.name).appendMarkdown('** — ').appendText(`${ENTITY_TYPE_NAMES[node.entity.type]}, ${reachInWords(node)}`);
-        const written = [...node.entity.forms.keys()].filter(form => form !== node.entity.name).slice(0, 12);
-        if (written.length) tip.appendMarkdown('\n\n').appendText(`Also written ${written.map(f => `“${f}”`).join(', ')}`);
-        item.tooltip = tip;
         item.id = `entity/${node.entity.id}`;
         return item;
       }
@@ -146,7 +156,6 @@ export class EntityTree extends CorpusTree<EntityNode> {
         const u = node.utterance;
         const item = new vscode.TreeItem(`“${u.text.replace(/\s+/g, ' ').trim()}”`, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${u.sources.length} source${u.sources.length === 1 ? '' : 's'}`;
-        item.tooltip = new vscode.MarkdownString(`**${u.speakerName ?? ''}**, as quoted by ${u.sources.map(path => this.names().name(path)).join(', ')}`);
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.id = `entity/${node.entity.id}/utterance/${u.id}`;
         return item;
@@ -162,7 +171,6 @@ export class EntityTree extends CorpusTree<EntityNode> {
         const words = `“${node.quote.text.replace(/\s+/g, ' ').trim()}”`;
         const item = new vscode.TreeItem(node.version ? outletName(node.path) : words);
         item.description = node.version ? words : this.names().name(node.path);
-        item.tooltip = new vscode.MarkdownString(`**${node.quote.speaker?.name ?? ''}** in ${this.names().name(node.path)}${node.quote.how ? ` — ${node.quote.how}` : ''}\n\n${node.quote.text}`);
         item.command = revealCommand(node.path, node.quote);
         item.iconPath = new vscode.ThemeIcon('comment');
         return item;

@@ -138,14 +138,17 @@ export class EventsTree extends CorpusTree<EventsNode> {
     return item;
   }
 
-  private eventItem(e: StoryEvent): vscode.TreeItem {
+  protected override tooltip(node: EventsNode): vscode.MarkdownString | undefined {
+    if (isEvent(node)) return this.eventTooltip(node);
+    if (!('kind' in node) || node.kind !== 'source') return undefined;
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown('**').appendText(this.outletOf(node.path)).appendMarkdown('** — ').appendText(workspacePath(node.path)).appendMarkdown('\n\n').appendText(oneLine(node.mentions[0].text, 600));
+    return tip;
+  }
+
+  private eventTooltip(e: StoryEvent): vscode.MarkdownString {
     const sources = eventSources(e);
     const date = this.calendar().dateOf(e);
-    const item = new vscode.TreeItem(e.label, vscode.TreeItemCollapsibleState.Collapsed);
-    // a day is said by its row above; a week, a quarter, a season or a reference is said here
-    const when = date.precision === 'day' || date.precision === 'month' || date.precision === 'year' || !e.date ? '' : `${date.words} · `;
-    item.description = `${when}${plural(sources.length, 'source')}${e.origin === 'user' ? ' · yours' : ''}`;
-    item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'symbol-event');
     const view = this.corpus.view();
     const outlets = [...new Set(sources.map(s => this.outletOf(s.path)))];
     const people = e.participants.map(id => entityName(id, view.entities));
@@ -154,7 +157,17 @@ export class EventsTree extends CorpusTree<EventsNode> {
     tip.appendMarkdown('\n\n').appendText(`Reported by ${listInWords(outlets)} (${plural(sources.length, 'source')})`);
     if (people.length) tip.appendMarkdown('\n\n').appendText(`With ${listInWords(people)}`);
     if (e.origin === 'user') tip.appendMarkdown('\n\n').appendText('Your annotation');
-    item.tooltip = tip;
+    return tip;
+  }
+
+  private eventItem(e: StoryEvent): vscode.TreeItem {
+    const sources = eventSources(e);
+    const date = this.calendar().dateOf(e);
+    const item = new vscode.TreeItem(e.label, vscode.TreeItemCollapsibleState.Collapsed);
+    // a day is said by its row above; a week, a quarter, a season or a reference is said here
+    const when = date.precision === 'day' || date.precision === 'month' || date.precision === 'year' || !e.date ? '' : `${date.words} · `;
+    item.description = `${when}${plural(sources.length, 'source')}${e.origin === 'user' ? ' · yours' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(e.origin === 'user' ? 'star-full' : 'symbol-event');
     item.contextValue = 'event';
     item.id = `event/${e.eventId}`;
     return item;
@@ -165,9 +178,6 @@ export class EventsTree extends CorpusTree<EventsNode> {
     const more = node.mentions.length - 1;
     const item = new vscode.TreeItem(this.outletOf(node.path), more ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = `${oneLine(first.text, 140)}${more ? ` (+${more} more)` : ''}`;
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown('**').appendText(this.outletOf(node.path)).appendMarkdown('** — ').appendText(workspacePath(node.path)).appendMarkdown('\n\n').appendText(oneLine(first.text, 600));
-    item.tooltip = tip;
     item.resourceUri = vscode.Uri.parse(node.path);
     item.iconPath = vscode.ThemeIcon.File;
     item.command = revealCommand(node.path, first);

@@ -19,7 +19,9 @@ function words(text: string | vscode.MarkdownString | vscode.TreeItemLabel | boo
 export async function shownRows<N>(tree: vscode.TreeDataProvider<N>, depth: number, parent?: N): Promise<ShownRow[]> {
   const nodes = (await tree.getChildren(parent)) ?? [];
   return Promise.all(nodes.map(async node => {
-    const item = await tree.getTreeItem(node);
+    const made = await tree.getTreeItem(node);
+    // the tooltip as a hover shows it (a tree may make it only then)
+    const item = (await tree.resolveTreeItem?.(made, node, new vscode.CancellationTokenSource().token)) ?? made;
     return {
       label: words(item.label),
       description: words(item.description),
