@@ -282,10 +282,14 @@ export class Corpus {
   }
 }
 
-/** The analysis with each mention's name as the one string of that name (src/core/text/memo.ts), once per analysis. */
+/** The analysis with each mention's name (and each explanation) as the one string of it (src/core/text/memo.ts), once per analysis. */
 function internNames(analysis: ArticleAnalysis): ArticleAnalysis {
   if (!interned.has(analysis)) {
-    for (const m of analysis.mentions) m.text = intern(m.text);
+    for (const m of analysis.mentions) {
+      m.text = intern(m.text);
+      if (m.how) m.how = intern(m.how); // how a date was read: the same few hundred sentences across the corpus
+    }
+    for (const q of analysis.quotes) if (q.how) q.how = intern(q.how);
     interned.add(analysis);
   }
   return analysis;
