@@ -149,18 +149,29 @@ function inTitleLine(text: string, at: number): boolean {
   return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || /^\p{Lu}/u.test(w));
 }
 
-/** Every expression the rules find, left to right; an expression inside an earlier, longer one is dropped. */
-export function ruleExpressions(text: string, ref: Day): Found[] {
-  const found: Found[] = [];
-  for (const [re, value] of RULES) {
+/** Where each rule's pattern matches a text, rule by rule: they do not depend on the reference day, so two readings of one text share them. */
+export type RuleMatches = RegExpExecArray[][];
+
+export function ruleMatches(text: string): RuleMatches {
+  return RULES.map(([re]) => {
+    const matches: RegExpExecArray[] = [];
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) matches.push(m);
+    return matches;
+  });
+}
+
+/** Every expression the rules find, left to right; an expression inside an earlier, longer one is dropped. */
+export function ruleExpressions(text: string, ref: Day, matches: RuleMatches = ruleMatches(text)): Found[] {
+  const found: Found[] = [];
+  RULES.forEach(([, value], r) => {
+    for (const m of matches[r]) {
       const v = value(m, ref, text);
       if (v === undefined) continue;
       const start = m.index, end = m.index + m[0].length;
       if (found.some(f => f.start < end && start < f.end)) continue;
       found.push(typeof v === 'object' && v ? { start, end, ...v } : { start, end, value: v });
     }
-  }
+  });
   return found.sort((x, y) => x.start - y.start);
 }
