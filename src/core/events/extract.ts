@@ -1,7 +1,7 @@
 import type { Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { tokenize } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { clausesOf, tenseOf } from './clauses';
 import type { FoundEvent } from './index';
 import { isReaderKind, triggerLexicon, type TriggerEntry } from './lexicon';
@@ -132,7 +132,7 @@ function earlierByOrdinal(events: Candidate[]): Candidate[] {
 
 function sentenceEvents(text: string, sentence: Span, found: Trigger[], named: Mention[], allTimes: TimeInput[], reference: string | null, nearTop: boolean, pruned: boolean, context: ArticleContext): Candidate[] {
   const clauses = clausesOf(text, sentence);
-  const words = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+  const words = tokensIn(text, sentence.start, sentence.end);
   const before = (s: Span) => words.filter(t => t.end <= s.start);
   // the clause a span starts in (or, between clauses, the one before it)
   const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);

@@ -1,7 +1,8 @@
 import { isHeadline } from '../ner/recognise';
 import { paragraphs, sentences } from '../text/sentences';
 import type { Span } from '../text/span';
-import { isCapitalised, tokenize } from '../text/tokens';
+import { isCapitalised } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 
 /** A word that may be an event's trigger: lower case, or capitalised only where every word is (a sentence's first, a headline's). */
 export interface CandidateWord extends Span {
@@ -22,7 +23,7 @@ export function candidateWords(text: string, wanted: (form: string) => boolean =
   for (const sentence of sentences(text)) {
     while (h < headlines.length && headlines[h].end <= sentence.start) h++;
     const headline = h < headlines.length && headlines[h].start <= sentence.start && sentence.end <= headlines[h].end;
-    const words = tokenize(text.slice(sentence.start, sentence.end), sentence.start).filter(t => WORD.test(t.text));
+    const words = tokensIn(text, sentence.start, sentence.end).filter(t => WORD.test(t.text));
     words.forEach((t, i) => {
       if (i > 0 && !headline && isCapitalised(t.text)) return;
       const form = t.text.toLowerCase();

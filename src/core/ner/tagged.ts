@@ -9,7 +9,8 @@ import { lineKinds, proseCapitals, truecaseHeadlines } from './headlines';
 import { notAName, opensSentence } from './openings';
 import { spansOf, type ConllType } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
-import { taggerTokens } from './tagger/tokens';
+import { splitClitics } from './tagger/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { pointAt, pointBefore } from '../text/codePoints';
 
 const TYPE: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'MISC' };
@@ -30,7 +31,7 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', origin: 'model' }));
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
-  const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
+  const tokenised = sentences(text).map(s => splitClitics(tokensIn(text, s.start, s.end))).filter(t => t.length);
   // built by push, so that every sentence is the same kind of array to the tagger's compiled code (map() gave
   // packed and holey ones, and each new kind cost a deoptimisation)
   const kind = lineKinds(text, tokenised, model.lexicon);

@@ -4,7 +4,8 @@
 import type { Mention, SpeakerMention } from '../model';
 import { lowerBound, SpanIndex, upperBound, type Span } from '../text/span';
 import { paragraphs, sentences } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
+import type { Token } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { DESCRIPTION, PRONOUNS } from './cues';
 import { genderOfTitle, type Gender } from '../entities/gender';
 import { personKey, words } from '../entities/names';
@@ -46,7 +47,7 @@ export function speakerCandidates(text: string, mentions: Mention[], insideQuote
   const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
   const people = new SpanIndex<Person>(indexed.filter(x => x.m.type === 'PERSON').map(x => ({ ...x, family: familyOf(x.m.text) })));
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
-  const tokens = tokenize(text);
+  const tokens = tokensIn(text, 0, text.length);
   const gender = genders(text, tokens, people);
   const genderOf = personGenders(mentions);
   const starts = sentences(text).map(x => x.start);
