@@ -40,6 +40,11 @@ export interface Trigger extends CandidateWord {
 
 /** "Shake hands" names a handshake: the verb's forms, when "hands" follows, are that event's trigger. */
 const SHAKE: Record<string, boolean> = { shake: false, shakes: false, shaking: false, shook: true, shaken: false };
+/**
+ * The names `form in SHAKE` finds (its own and Object.prototype's), as a set: asked for every word, `in` looks
+ * each new string up among the engine's names, a set only hashes it.
+ */
+const IN_SHAKE = new Set([...Object.keys(SHAKE), ...Object.getOwnPropertyNames(Object.prototype)]);
 const handshake = (past: boolean): TriggerEntry => ({ noun: 'handshake', kind: 'handshake', verb: true, past });
 
 /** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
@@ -47,8 +52,8 @@ export function findTriggers(text: string): Trigger[] {
   const lexicon = triggerLexicon();
   const out: Trigger[] = [];
   // only the words the lexicon knows are made candidates
-  for (const w of candidateWords(text, form => lexicon.has(form) || form in SHAKE)) {
-    const entry = w.form in SHAKE && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
+  for (const w of candidateWords(text, form => lexicon.has(form) || IN_SHAKE.has(form))) {
+    const entry = IN_SHAKE.has(w.form) && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
     if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
   }
   return out;
