@@ -54,7 +54,7 @@ export function findTriggers(text: string): Trigger[] {
   // only the words the lexicon knows are made candidates
   for (const w of candidateWords(text, form => lexicon.has(form) || IN_SHAKE.has(form))) {
     const entry = IN_SHAKE.has(w.form) && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
-    if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
+    if (entry && !LIGHT.has(entry.noun)) out.push({ start: w.start, end: w.end, text: w.text, form: w.form, sentence: w.sentence, entry });
   }
   return out;
 }
