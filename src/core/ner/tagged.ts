@@ -104,8 +104,10 @@ function countries(text: string, tokenised: Token[][], mentions: Mention[]): voi
         if (i + n > tokens.length) continue;
         const first = tokens[i];
         const last = tokens[i + n - 1];
+        // two words a single space apart (/^\S+ \S+$/: tokens hold no white space), told before the lookup
+        if (n === 2 && !(last.start === first.end + 1 && text.charCodeAt(first.end) === 32)) continue;
         const name = text.slice(first.start, last.end);
-        if (name.length < 2 || !has(COUNTRIES, name) || (n === 2 && !/^\S+ \S+$/.test(name))) continue;
+        if (name.length < 2 || !has(COUNTRIES, name)) continue;
         let free = true;
         for (let k = first.start; k < last.end && free; k++) if (covered[k]) free = false;
         if (!free) continue;
