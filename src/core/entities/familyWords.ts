@@ -78,9 +78,13 @@ export function familyCandidates(text: string): Span[] {
 /** The different words of the text that may be family names (candidates `mayBeFamilyName` accepts), in reading order. */
 export function familyWords(text: string): string[] {
   const seen = new Set<string>();
+  // and those judged no family name here ("The", "Mr."): an article writes them again and again
+  const refused = new Set<string>();
   for (const c of familyCandidates(text)) {
     const name = text.slice(c.start, c.end);
-    if (!seen.has(name) && mayBeFamilyName(name)) seen.add(name);
+    if (seen.has(name) || refused.has(name)) continue;
+    if (mayBeFamilyName(name)) seen.add(name);
+    else refused.add(name);
   }
   return [...seen];
 }
