@@ -125,7 +125,7 @@ function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<
     const titled = genderOfTitle(p.m.title);
     if (titled) vote(p.family, titled === 'f' ? -5 : 5);
   }
-  let named = new Set<string>();
+  const named = new Set<string>();
   let k = 0;
   let last = 0;
   // the first line break at or after `last`, or -1
@@ -133,10 +133,10 @@ function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<
   for (const t of tokens) {
     // sentences and lines (headlines, lists) end the sentence
     if (newline >= 0 && newline < last) newline = text.indexOf('\n', last);
-    if (newline >= 0 && newline < t.start) named = new Set();
+    if (newline >= 0 && newline < t.start) named.clear();
     last = t.end;
     for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(people.items[k].family);
-    if (/^[.!?]$/.test(t.text)) { named = new Set(); continue; }
+    if (t.text === '.' || t.text === '!' || t.text === '?') { named.clear(); continue; }
     if (named.size !== 1) continue;
     const lower = t.text.toLowerCase();
     if (FEMALE.has(lower) || MALE.has(lower)) vote([...named][0], FEMALE.has(lower) ? -1 : 1);
