@@ -103,7 +103,8 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 function revalue(text: string, c: ChronoDate, ref: Day): string | null {
   const ahead = () => looksAhead(text, c.start, c.end);
   if (c.known.weekday && !c.known.day) {
-    const wanted = WEEKDAYS.findIndex(w => c.text.toLowerCase().includes(w.slice(0, 3)));
+    const lower = c.text.toLowerCase();
+    const wanted = WEEKDAYS.findIndex(w => lower.includes(w.slice(0, 3)));
     if (wanted < 0) return c.value;
     const last = /\blast\b/i.test(c.text), next = /\b(?:next|this coming)\b/i.test(c.text);
     const delta = (wanted - weekday(ref) + 7) % 7;
