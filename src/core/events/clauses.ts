@@ -25,7 +25,8 @@ export function clausesOf(text: string, sentence: Span): Clause[] {
   };
   for (const t of tokensIn(text, sentence.start, sentence.end)) {
     if (BREAKS.has(t.text)) { close(); continue; }
-    if (OPENERS.has(t.text.toLowerCase()) && current.length) close();
+    // the openers have eight letters at most (and lower-casing never shortens a word)
+    if (t.text.length <= 8 && OPENERS.has(t.text.toLowerCase()) && current.length) close();
     current.push(t);
   }
   close();
