@@ -165,7 +165,7 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   // "the first Kim-Trump meeting", "the Trump-Kim Summit": two people named in the article, nothing more
   const split = new Set<Mention>();
   for (const m of named) {
-    const pair = HYPHENATED_PAIR.exec(m.text);
+    const pair = m.text.includes('-') ? HYPHENATED_PAIR.exec(m.text) : null; // a pair has its hyphen
     if (!pair) continue;
     const parts = pair[0].split('-');
     if (!parts.every(p => family.has(p))) continue;
