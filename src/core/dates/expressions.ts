@@ -22,6 +22,10 @@ const NUMBERED = '\\b(?:[Ss]ection|[Ss]ec\\.|[Bb]ill|HB|SB|H\\.R\\.|[Aa]rticle|[
 /** A number that begins a street address: "1600 Pennsylvania Avenue". */
 const NOT_AN_ADDRESS = '(?!\\s+(?:[A-Z][\\w.]*\\s+){0,2}(?:Avenue|Ave\\.?|Street|St\\.|Road|Rd\\.|Boulevard|Blvd\\.?|Drive|Lane|Place|Way|Court|Parkway|Terrace|Square)\\b)';
 /** Below this year, a bare number is a year only after a word that makes it one. */
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const UPPER = /\p{Lu}/u;
+const LETTERS = /\p{L}+/gu;
+const CAPITALISED = /^\p{Lu}/u;
 const EARLY = 1500;
 const EARLY_YEAR_BEFORE = /\b(?:in|of|since|by|from|until|till|before|after|circa|c\.|year|around)\s+$/i;
 
@@ -147,11 +151,11 @@ const RULES: Rule[] = [
 
 /** A capitalised word in a short line whose every word of four letters or more is capitalised, with no full stop: a heading or a button. */
 function inTitleLine(text: string, at: number): boolean {
-  if (!/\p{Lu}/u.test(text[at])) return false;
+  if (!UPPER.test(text[at])) return false;
   const start = text.lastIndexOf('\n', at) + 1, newline = text.indexOf('\n', at);
   const line = text.slice(start, newline < 0 ? text.length : newline).trim();
-  const words = line.match(/\p{L}+/gu) ?? [];
-  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || /^\p{Lu}/u.test(w));
+  const words = line.match(LETTERS) ?? [];
+  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || CAPITALISED.test(w));
 }
 
 /** Where each rule's pattern matches a text, rule by rule: they do not depend on the reference day, so two readings of one text share them. */

@@ -17,7 +17,7 @@ const MAX_NAME = 64;
 export function mayBeFamilyName(word: string): boolean {
   let known = judged.get(word);
   if (known === undefined) {
-    known = /^\p{Lu}/u.test(word) && !has(COMMON_WORDS, word) && !has(NOT_NAMES, word) && !/^(?:jr|sr)\.?$/i.test(word);
+    known = UPPER.test(word) && !has(COMMON_WORDS, word) && !has(NOT_NAMES, word) && !/^(?:jr|sr)\.?$/i.test(word);
     if (judged.size > 100_000) judged.clear();
     judged.set(word, known);
   }
@@ -26,6 +26,8 @@ export function mayBeFamilyName(word: string): boolean {
 const judged = new Map<string, boolean>();
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A capital and the rest of its run of non-space characters. */
+const RUNS = /\p{Lu}[^\s]*/gu;
 const UPPER = /^\p{Lu}/u;
 
 function isLetterOrDigit(ch: string): boolean {
@@ -63,7 +65,8 @@ function endsWord(text: string, at: number): boolean {
 export function familyCandidates(text: string): Span[] {
   const out: Span[] = [];
   // a capital and the rest of its run of non-space characters, found natively; then every place it may end
-  const runs = /\p{Lu}[^\s]*/gu;
+  const runs = RUNS;
+  runs.lastIndex = 0;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const run = { start: m.index, end: m.index + m[0].length };
     for (let p = run.start; p < run.end; p++) {

@@ -42,15 +42,19 @@ export function familyName(name: string): string {
   return (isSurnameFirst(name) ? w[0] : w[w.length - 1]).toLowerCase();
 }
 
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const INITIAL = /^\p{Lu}\.?$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
 /** Key of a person's full name, ignoring middle initials: "Donald J. Trump" = "Donald Trump". */
 export function personKey(name: string): string {
-  const w = words(name).filter(x => !/^\p{Lu}\.?$/u.test(x));
+  const w = words(name).filter(x => !INITIAL.test(x));
   return nameKey(w.join(' '));
 }
 
 /** Initials of the capitalised words: "Democratic People's Republic of Korea" → "DPRK". */
 export function initials(name: string): string {
-  return words(name).filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('');
+  return words(name).filter(w => CAPITALISED.test(w)).map(w => w[0]).join('');
 }
 
 export function slug(name: string): string {
@@ -59,5 +63,5 @@ export function slug(name: string): string {
 
 /** Length of a name for choosing the canonical form: words, not counting initials. */
 export function nameWeight(name: string): number {
-  return words(name).filter(x => !/^\p{Lu}\.?$/u.test(x)).length;
+  return words(name).filter(x => !INITIAL.test(x)).length;
 }
