@@ -6,6 +6,7 @@ import { contentHash } from './text/hash';
 import { familyWords } from './entities/familyWords';
 import { publishedKey, resolvePublished, type PublishedHints } from './dates/published';
 import { withDates } from './dates/mentions';
+import { sharingTokens } from './text/articleTokens';
 
 export interface AnalysisOptions {
   /** Articles longer than this (in UTF-16 code units) are not analysed. */
@@ -36,11 +37,14 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
   const skipped = skipReason(text, options.maxLength);
   const published = resolvePublished(skipped ? '' : text, options.published);
   if (skipped) return { hash, published, mentions: [], quotes: [], events: [], skipped };
-  const mentions = withDates(text, (options.recogniser ?? ruleRecogniser).recognise(text), published);
-  const quotes = findQuotes(text, mentions, options.speakerModel);
-  const times: TimeInput[] = mentions.filter(m => m.type === 'DATE').map(m => ({ start: m.start, end: m.end, text: m.text, value: m.value ?? null }));
-  const events = findEvents(text, mentions, times, published.value);
-  return { hash, published, mentions, quotes, events, familyWords: familyWords(text) };
+  // the stages read the article's tokens made once (src/core/text/articleTokens.ts)
+  return sharingTokens(text, () => {
+    const mentions = withDates(text, (options.recogniser ?? ruleRecogniser).recognise(text), published);
+    const quotes = findQuotes(text, mentions, options.speakerModel);
+    const times: TimeInput[] = mentions.filter(m => m.type === 'DATE').map(m => ({ start: m.start, end: m.end, text: m.text, value: m.value ?? null }));
+    const events = findEvents(text, mentions, times, published.value);
+    return { hash, published, mentions, quotes, events, familyWords: familyWords(text) };
+  });
 }
 
 /**

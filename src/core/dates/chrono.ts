@@ -59,13 +59,16 @@ export function chronoPieces(text: string): { start: number; end: number }[] {
   return pieces;
 }
 
-/** Every date chrono-node finds in a text, relative to the reference day. Never throws. */
-export function chronoDates(text: string, reference: Day): ChronoDate[] {
+/**
+ * Every date chrono-node finds in a text, relative to the reference day. Never throws. `reader` is chrono's
+ * casual English reader, or one that keeps its matches for reading the text again (chronoMatches.ts).
+ */
+export function chronoDates(text: string, reference: Day, reader: chrono.Chrono = chrono.casual): ChronoDate[] {
   const results: { r: chrono.ParsedResult; at: number }[] = [];
   const when = noonOf(reference);
   for (const piece of chronoPieces(text)) {
     try {
-      for (const r of chrono.parse(text.slice(piece.start, piece.end), when)) results.push({ r, at: piece.start });
+      for (const r of reader.parse(text.slice(piece.start, piece.end), when)) results.push({ r, at: piece.start });
     } catch { /* chrono failed on this piece: no dates from it */ }
   }
   return results.map(({ r, at }) => {

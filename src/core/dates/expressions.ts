@@ -22,10 +22,18 @@ const NUMBERED = '\\b(?:[Ss]ection|[Ss]ec\\.|[Bb]ill|HB|SB|H\\.R\\.|[Aa]rticle|[
 /** A number that begins a street address: "1600 Pennsylvania Avenue". */
 const NOT_AN_ADDRESS = '(?!\\s+(?:[A-Z][\\w.]*\\s+){0,2}(?:Avenue|Ave\\.?|Street|St\\.|Road|Rd\\.|Boulevard|Blvd\\.?|Drive|Lane|Place|Way|Court|Parkway|Terrace|Square)\\b)';
 /** Below this year, a bare number is a year only after a word that makes it one. */
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const UPPER = /\p{Lu}/u;
+const LETTERS = /\p{L}+/gu;
+const CAPITALISED = /^\p{Lu}/u;
 const EARLY = 1500;
 const EARLY_YEAR_BEFORE = /\b(?:in|of|since|by|from|until|till|before|after|circa|c\.|year|around)\s+$/i;
 
-type Rule = [RegExp, (m: RegExpExecArray, ref: Day, text: string) => Found['value'] | { value: string | null; endValue: string | null } | undefined];
+/**
+ * A pattern, the value of a match (undefined: no date after all), and words every match holds (in lower case):
+ * a text without any of them is not searched.
+ */
+type Rule = [RegExp, (m: RegExpExecArray, ref: Day, text: string) => Found['value'] | { value: string | null; endValue: string | null } | undefined, string[]?];
 
 const quarterOf = (d: Day) => Math.ceil(d.month / 3);
 /** The most recent quarter that has ended. */
@@ -57,7 +65,7 @@ const RULES: Rule[] = [
     if (w === 'last' || w === 'past') return weekend(ref, false);
     if (w === 'next') return weekend(addDays(ref, 7), true);
     return weekend(ref, w === 'coming' || w === 'this' || looksAhead(text, m.index, m.index + m[0].length));
-  }],
+  }, ['weekend']],
   // ranges of years: "from 2001 to 2009", "between 1990 and 1995", "1990-95"
   [new RegExp(`\\b(?:from|between)\\s+(${YEAR})\\s+(?:to|and|until|through)\\s+(${YEAR})\\b`, 'gi'), m => ({ value: m[1], endValue: m[2] })],
   [new RegExp(`(?<![\\d$.,-])(${YEAR})\\s*[-–]\\s*(\\d{2}|${YEAR})(?![\\d-])`, 'g'), m => {
@@ -76,17 +84,18 @@ const RULES: Rule[] = [
     const century = m[1].toLowerCase() === 'nineteen' ? 1900 : 2000;
     if (century === 1900 && !m[2]) return undefined;
     return String(century + (m[2] ? TENS[m[2].toLowerCase()] : 0) + (m[3] ? NUMBER[m[3].toLowerCase()] : 0));
-  }],
+  }, ['nineteen', 'two thousand']],
   // the present, past and future without a date
   // (not in a line of title-case words: "Give Now", "Recent Features" are a page's buttons and headings)
-  [/\b(?:now|currently|at present|at the moment|these days|nowadays|presently)\b/gi, (m, _ref, text) => (inTitleLine(text, m.index) ? undefined : 'PRESENT_REF')],
-  [/\b(?:recently|recent|lately|formerly|previously|the past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|(?:several|a few|many) years ago|in the old days)\b/gi, (m, _ref, text) => (inTitleLine(text, m.index) ? undefined : 'PAST_REF')],
-  [/\b(?:the future|soon|in the coming (?:days|weeks|months|years)|one day(?= \w+ will)|someday|eventually|later this century)\b/gi, () => 'FUTURE_REF'],
+  // ("now" and "nowadays", "at present" and "at the moment" share their first letters: written so, the same matches are found faster)
+  [/\b(?:now(?:adays)?|currently|at (?:present|the moment)|these days|presently)\b/gi, (m, _ref, text) => (inTitleLine(text, m.index) ? undefined : 'PRESENT_REF')],
+  [/\b(?:recently|recent|lately|formerly|previously|the past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|(?:several|a few|many) years ago|in the old days)\b/gi, (m, _ref, text) => (inTitleLine(text, m.index) ? undefined : 'PAST_REF'), ['recent', 'lately', 'formerly', 'previously', 'the past', 'years ago', 'old days']],
+  [/\b(?:the future|soon|in the coming (?:days|weeks|months|years)|one day(?= \w+ will)|someday|eventually|later this century)\b/gi, () => 'FUTURE_REF', ['future', 'soon', 'coming', 'one day', 'someday', 'eventually', 'century']],
   // decades and centuries: "the 1990s", "the late '80s", "the nineties", "the 20th century"
-  [/\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(1\d|20)(\d)0'?s\b/gi, m => m[1] + m[2]],
-  [/\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?'(\d)0s\b/gi, (m, ref) => String(Math.floor(ref.year / 100) - (+m[1] * 10 > ref.year % 100 ? 1 : 0)) + m[1]],
-  [/\bthe\s+(?:(?:early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m, ref) => String(Math.floor((ref.year - 1) / 100) - (DECADE_WORD[m[1].toLowerCase()] * 10 > ref.year % 100 ? 1 : 0)) + DECADE_WORD[m[1].toLowerCase()]],
-  [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi, m => String(+m[1] - 1).padStart(2, '0')],
+  [/\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(1\d|20)(\d)0'?s\b/gi, m => m[1] + m[2], ['0s', "0's"]],
+  [/\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?'(\d)0s\b/gi, (m, ref) => String(Math.floor(ref.year / 100) - (+m[1] * 10 > ref.year % 100 ? 1 : 0)) + m[1], ['0s']],
+  [/\bthe\s+(?:(?:early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, (m, ref) => String(Math.floor((ref.year - 1) / 100) - (DECADE_WORD[m[1].toLowerCase()] * 10 > ref.year % 100 ? 1 : 0)) + DECADE_WORD[m[1].toLowerCase()], ['ties']],
+  [/\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi, m => String(+m[1] - 1).padStart(2, '0'), ['century']],
   // quarters: "the third quarter of 1997", "third-quarter", "this year's fourth quarter", "the quarter"
   [new RegExp(`\\b(?:(?:the|this\\s+year's|last\\s+year's)\\s+)?(?:fiscal\\s+)?(?:(${YEAR})\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?\\b`, 'gi'), (m, ref, text) => {
     const quarter = ORDINAL[m[2].toLowerCase()];
@@ -97,21 +106,21 @@ const RULES: Rule[] = [
     const ahead = looksAhead(text, m.index, m.index + m[0].length);
     const year = quarter <= quarterOf(ref) ? ref.year : ahead ? ref.year : ref.year - 1;
     return quarterValue(year, quarter);
-  }],
-  [/\bthe\s+(?:latest|most recent|recent|last|past)?\s*(?:fiscal\s+)?quarter\b(?![- ]century)/gi, (_m, ref) => { const q = lastQuarter(ref); return quarterValue(q.year, q.quarter); }],
+  }, ['quarter']],
+  [/\bthe\s+(?:latest|most recent|recent|last|past)?\s*(?:fiscal\s+)?quarter\b(?![- ]century)/gi, (_m, ref) => { const q = lastQuarter(ref); return quarterValue(q.year, q.quarter); }, ['quarter']],
   // seasons: "this spring", "the winter of 1994", "last fall"
   [new RegExp(`\\b(?:(this|last|next|the|early|late)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of\\s+(${YEAR}))?\\b`, 'gi'), (m, ref) => {
     if (!m[1] && !m[3]) return undefined; // "fall" is a verb too often
     if (m[3]) return `${m[3]}-${SEASON[m[2].toLowerCase()]}`;
     const year = m[1] && /last/i.test(m[1]) ? ref.year - 1 : m[1] && /next/i.test(m[1]) ? ref.year + 1 : ref.year;
     return `${year}-${SEASON[m[2].toLowerCase()]}`;
-  }],
+  }, ['spring', 'summer', 'fall', 'autumn', 'winter']],
   // in quarterly results, "a year ago", "a year earlier", "the year-ago quarter" mean that quarter a year before
   [/\b(?:(?:the|a|in the)\s+)?(?:year[- ]ago|year[- ]earlier|corresponding)\s+(?:quarter|period)(?:\s+last\s+year)?\b|\b(?:a year ago|a year earlier|last year's quarter)\b/gi, (m, ref, text) => {
     if (!/quarter|period/i.test(m[0]) && !/quarter/i.test(text.slice(Math.max(0, m.index - 400), m.index))) return undefined;
     const q = lastQuarter(ref);
     return quarterValue(q.year - 1, q.quarter);
-  }],
+  }, ['year ago', 'year-ago', 'year earlier', 'year-earlier', 'corresponding', 'quarter']],
   // "this week", "last month", "next year", "earlier this year", "late last year"
   [/\b(?:(?:earlier|later|late|early)\s+)?(this|last|next|the past|the previous|the coming)\s+(week|month|year)\b/gi, (m, ref) => {
     const unit = m[2].toLowerCase(), w = m[1].toLowerCase();
@@ -142,25 +151,38 @@ const RULES: Rule[] = [
 
 /** A capitalised word in a short line whose every word of four letters or more is capitalised, with no full stop: a heading or a button. */
 function inTitleLine(text: string, at: number): boolean {
-  if (!/\p{Lu}/u.test(text[at])) return false;
+  if (!UPPER.test(text[at])) return false;
   const start = text.lastIndexOf('\n', at) + 1, newline = text.indexOf('\n', at);
   const line = text.slice(start, newline < 0 ? text.length : newline).trim();
-  const words = line.match(/\p{L}+/gu) ?? [];
-  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || /^\p{Lu}/u.test(w));
+  const words = line.match(LETTERS) ?? [];
+  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || CAPITALISED.test(w));
+}
+
+/** Where each rule's pattern matches a text, rule by rule: they do not depend on the reference day, so two readings of one text share them. */
+export type RuleMatches = RegExpExecArray[][];
+
+export function ruleMatches(text: string): RuleMatches {
+  let lower: string | undefined;
+  return RULES.map(([re, , needs]) => {
+    const matches: RegExpExecArray[] = [];
+    if (needs && !needs.some(word => (lower ??= text.toLowerCase()).includes(word))) return matches;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) matches.push(m);
+    return matches;
+  });
 }
 
 /** Every expression the rules find, left to right; an expression inside an earlier, longer one is dropped. */
-export function ruleExpressions(text: string, ref: Day): Found[] {
+export function ruleExpressions(text: string, ref: Day, matches: RuleMatches = ruleMatches(text)): Found[] {
   const found: Found[] = [];
-  for (const [re, value] of RULES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+  RULES.forEach(([, value], r) => {
+    for (const m of matches[r]) {
       const v = value(m, ref, text);
       if (v === undefined) continue;
       const start = m.index, end = m.index + m[0].length;
       if (found.some(f => f.start < end && start < f.end)) continue;
       found.push(typeof v === 'object' && v ? { start, end, ...v } : { start, end, value: v });
     }
-  }
+  });
   return found.sort((x, y) => x.start - y.start);
 }

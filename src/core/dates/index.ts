@@ -5,8 +5,10 @@
 import { addDays, dayValue, monthValue, toDay, weekday, type Day } from './calendar';
 import { chronoDates, type ChronoDate } from './chrono';
 import { looksAhead, sentenceAround } from './context';
-import { ruleExpressions } from './expressions';
-import { anchoredExpressions, countFrom, isCalendarValue } from './anchored';
+import { ruleExpressions, ruleMatches, type RuleMatches } from './expressions';
+import { anchoredExpressions, countFrom, isCalendarValue, type Anchored } from './anchored';
+import { rereadingChrono } from './chronoMatches';
+import type { Chrono } from 'chrono-node';
 
 export { findPublished, resolvePublished, publishedKey, type Published, type PublishedHints, type PublishedSource } from './published';
 
@@ -30,16 +32,39 @@ export interface TimeExpression {
   from?: { start: number; end: number; text: string; value: string };
 }
 
-/** Every time expression in a text, valued relative to the reference date (`YYYY-MM-DD` or a Date). Never throws. */
-export function normaliseDates(text: string, reference: string | Date): TimeExpression[] {
+/**
+ * What the readings of one text against different reference days share: the expressions counted from
+ * another date, where the rules' patterns match, and chrono's matches (kept as the first reading finds them).
+ */
+export interface DateScan {
+  text: string;
+  anchored: Anchored[];
+  rules: RuleMatches;
+  chrono: Chrono;
+}
+
+/** The scan of a text, for reading its dates against several reference days (valuedDates). */
+export function scanDates(text: string): DateScan {
+  return { text, anchored: anchoredExpressions(text), rules: ruleMatches(text), chrono: rereadingChrono() };
+}
+
+/**
+ * Every time expression in a text, valued relative to the reference date (`YYYY-MM-DD` or a Date). Never
+ * throws. `scan`, made by scanDates for this text, spares a second reading what the first one found.
+ */
+export function normaliseDates(text: string, reference: string | Date, scan?: DateScan): TimeExpression[] {
   const ref = toDay(reference);
   if (!ref || typeof text !== 'string') return [];
-  const anchored = anchoredExpressions(text);
+  const shared = scan?.text === text ? scan : undefined;
+  const anchored = shared?.anchored ?? anchoredExpressions(text);
   const free = (f: { start: number; end: number }) => !anchored.some(a => a.start < f.end && f.start < a.end);
-  const chrono = chronoDates(text, ref).filter(c => isDate(c) && text[c.end] !== '-' && !afterSlash(text, c.start) && free(c));
+  const chrono = chronoDates(text, ref, shared?.chrono).filter(c => isDate(c) && text[c.end] !== '-' && !afterSlash(text, c.start) && free(c));
   // a rule's bare year inside a longer date chrono read ("March 26, 1996") gives way to it
-  const ours = ruleExpressions(text, ref).filter(f => free(f) && (f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month)));
-  const out: TimeExpression[] = ours.map(f => ({ ...f, text: text.slice(f.start, f.end) }));
+  const ours = ruleExpressions(text, ref, shared?.rules).filter(f => free(f) && (f.endValue !== undefined || !chrono.some(c => c.start <= f.start && f.end <= c.end && c.end - c.start > f.end - f.start && c.known.month)));
+  // written out rather than spread (two shapes of object: spreading them was a slow copy), in the same order
+  const out: TimeExpression[] = ours.map(f => (f.endValue !== undefined
+    ? { start: f.start, end: f.end, value: f.value, endValue: f.endValue, text: text.slice(f.start, f.end) }
+    : { start: f.start, end: f.end, value: f.value, text: text.slice(f.start, f.end) }));
   for (const c of chrono) {
     if (ours.some(f => f.start < c.end && c.start < f.end)) continue;
     out.push({ start: c.start, end: c.end, text: c.text, value: revalue(text, c, ref), ...(c.endValue !== undefined ? { endValue: c.endValue } : {}) });
@@ -81,7 +106,8 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 function revalue(text: string, c: ChronoDate, ref: Day): string | null {
   const ahead = () => looksAhead(text, c.start, c.end);
   if (c.known.weekday && !c.known.day) {
-    const wanted = WEEKDAYS.findIndex(w => c.text.toLowerCase().includes(w.slice(0, 3)));
+    const lower = c.text.toLowerCase();
+    const wanted = WEEKDAYS.findIndex(w => lower.includes(w.slice(0, 3)));
     if (wanted < 0) return c.value;
     const last = /\blast\b/i.test(c.text), next = /\b(?:next|this coming)\b/i.test(c.text);
     const delta = (wanted - weekday(ref) + 7) % 7;

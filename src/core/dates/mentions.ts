@@ -3,7 +3,7 @@
 // recognisers' own date mentions (ner/dates.ts, kept there only to keep names out of dates).
 import type { Mention } from '../model';
 import { monthValue, quarterValue, toDay, weekday, weekValue } from './calendar';
-import { normaliseDates, type TimeExpression } from './index';
+import { normaliseDates, scanDates, type TimeExpression } from './index';
 import type { Published } from './published';
 import { SpanIndex } from '../text/span';
 
@@ -64,7 +64,8 @@ const PERIODS: [RegExp, string, (d: { year: number; month: number; day: number }
 /** The text's time expressions valued against the publication date; without one, only the values that do not depend on it. */
 export function valuedDates(text: string, published: Published): TimeExpression[] {
   if (published.value) return normaliseDates(text, published.value);
-  const [a, b] = FAR.map(ref => normaliseDates(text, ref));
+  const scan = scanDates(text);
+  const [a, b] = FAR.map(ref => normaliseDates(text, ref, scan));
   return a.map(e => {
     const other = b.find(x => x.start === e.start && x.end === e.end);
     return other && other.value === e.value && other.endValue === e.endValue ? e : { ...e, value: null, ...(e.endValue !== undefined ? { endValue: null } : {}), from: undefined };

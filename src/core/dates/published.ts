@@ -37,6 +37,8 @@ const LABELLED = /^[ \t]*(?:[^\n]{0,60}?\b)?(first published|published|posted|up
 const FRONT_MATTER_DATE = /^(?:date|published|pubdate|datePublished|publishDate|published_at)[ \t]*:[ \t]*["']?(\d{4}-\d\d-\d\d)/im;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const BYLINE = /^by\s+\p{Lu}/iu;
 const YEAR_WRITTEN = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/;
 /** What a full date looks like to a first glance: a month's name beside a day and a year, or a date all in digits. */
 const FULL_DATE_SHAPE = new RegExp(`${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?\\s+\\d{4}|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d[/.-]\\d{1,2}[/.-]\\d`, 'i');
@@ -117,7 +119,7 @@ function findInText(text: string, near?: { value: string; words: string }): { va
     const date = fullDate(line);
     if (!date) continue;
     const rest = (line.slice(0, date.index) + line.slice(date.index + date.text.length)).trim();
-    const byline = /^by\s+\p{Lu}/iu.test(rest);
+    const byline = BYLINE.test(rest);
     if (byline || rest.replace(/[\s|,·•—–-]+/g, ' ').trim().split(' ').filter(Boolean).length <= 3) {
       return { value: dayValue(date.day), how: `from the ${byline ? 'byline' : 'date line at the top'} ${quoted(line)}` };
     }

@@ -17,7 +17,7 @@ const MAX_NAME = 64;
 export function mayBeFamilyName(word: string): boolean {
   let known = judged.get(word);
   if (known === undefined) {
-    known = /^\p{Lu}/u.test(word) && !has(COMMON_WORDS, word) && !has(NOT_NAMES, word) && !/^(?:jr|sr)\.?$/i.test(word);
+    known = UPPER.test(word) && !has(COMMON_WORDS, word) && !has(NOT_NAMES, word) && !/^(?:jr|sr)\.?$/i.test(word);
     if (judged.size > 100_000) judged.clear();
     judged.set(word, known);
   }
@@ -26,6 +26,8 @@ export function mayBeFamilyName(word: string): boolean {
 const judged = new Map<string, boolean>();
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A capital and the rest of its run of non-space characters. */
+const RUNS = /\p{Lu}[^\s]*/gu;
 const UPPER = /^\p{Lu}/u;
 
 function isLetterOrDigit(ch: string): boolean {
@@ -63,7 +65,8 @@ function endsWord(text: string, at: number): boolean {
 export function familyCandidates(text: string): Span[] {
   const out: Span[] = [];
   // a capital and the rest of its run of non-space characters, found natively; then every place it may end
-  const runs = /\p{Lu}[^\s]*/gu;
+  const runs = RUNS;
+  runs.lastIndex = 0;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const run = { start: m.index, end: m.index + m[0].length };
     for (let p = run.start; p < run.end; p++) {
@@ -78,9 +81,13 @@ export function familyCandidates(text: string): Span[] {
 /** The different words of the text that may be family names (candidates `mayBeFamilyName` accepts), in reading order. */
 export function familyWords(text: string): string[] {
   const seen = new Set<string>();
+  // and those judged no family name here ("The", "Mr."): an article writes them again and again
+  const refused = new Set<string>();
   for (const c of familyCandidates(text)) {
     const name = text.slice(c.start, c.end);
-    if (!seen.has(name) && mayBeFamilyName(name)) seen.add(name);
+    if (seen.has(name) || refused.has(name)) continue;
+    if (mayBeFamilyName(name)) seen.add(name);
+    else refused.add(name);
   }
   return [...seen];
 }

@@ -44,17 +44,21 @@ export const familyName = memoString((name: string): string => {
   return (isSurnameFirst(name) ? w[0] : w[w.length - 1]).toLowerCase();
 });
 
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const INITIAL = /^\p{Lu}\.?$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
 /** Key of a person's full name, ignoring middle initials: "Donald J. Trump" = "Donald Trump". */
-export const personKey = memoString((name: string): string => nameKey(words(name).filter(x => !/^\p{Lu}\.?$/u.test(x)).join(' ')));
+export const personKey = memoString((name: string): string => nameKey(words(name).filter(x => !INITIAL.test(x)).join(' ')));
 
 /** Initials of the capitalised words: "Democratic People's Republic of Korea" → "DPRK". */
 export function initials(name: string): string {
-  return words(name).filter(w => /^\p{Lu}/u.test(w)).map(w => w[0]).join('');
+  return words(name).filter(w => CAPITALISED.test(w)).map(w => w[0]).join('');
 }
 
 export const slug = memoString((name: string): string => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x');
 
 /** Length of a name for choosing the canonical form: words, not counting initials. */
 export function nameWeight(name: string): number {
-  return words(name).filter(x => !/^\p{Lu}\.?$/u.test(x)).length;
+  return words(name).filter(x => !INITIAL.test(x)).length;
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
-import { tokenize, type Token } from '../text/tokens';
+import type { Token } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { isIrregularPast } from './irregular';
 
 /*
@@ -22,9 +23,10 @@ export function clausesOf(text: string, sentence: Span): Clause[] {
     if (current.length) clauses.push({ start: current[0].start, end: current[current.length - 1].end, tokens: current });
     current = [];
   };
-  for (const t of tokenize(text.slice(sentence.start, sentence.end), sentence.start)) {
+  for (const t of tokensIn(text, sentence.start, sentence.end)) {
     if (BREAKS.has(t.text)) { close(); continue; }
-    if (OPENERS.has(t.text.toLowerCase()) && current.length) close();
+    // the openers have eight letters at most (and lower-casing never shortens a word)
+    if (t.text.length <= 8 && OPENERS.has(t.text.toLowerCase()) && current.length) close();
     current.push(t);
   }
   close();

@@ -1,7 +1,7 @@
 import type { Mention } from '../model';
 import { paragraphs, sentences } from '../text/sentences';
 import { SpanIndex, type Span } from '../text/span';
-import { tokenize } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { clausesOf, tenseOf } from './clauses';
 import type { FoundEvent } from './index';
 import { isReaderKind, triggerLexicon, type TriggerEntry } from './lexicon';
@@ -40,6 +40,11 @@ export interface Trigger extends CandidateWord {
 
 /** "Shake hands" names a handshake: the verb's forms, when "hands" follows, are that event's trigger. */
 const SHAKE: Record<string, boolean> = { shake: false, shakes: false, shaking: false, shook: true, shaken: false };
+/**
+ * The names `form in SHAKE` finds (its own and Object.prototype's), as a set: asked for every word, `in` looks
+ * each new string up among the engine's names, a set only hashes it.
+ */
+const IN_SHAKE = new Set([...Object.keys(SHAKE), ...Object.getOwnPropertyNames(Object.prototype)]);
 const handshake = (past: boolean): TriggerEntry => ({ noun: 'handshake', kind: 'handshake', verb: true, past });
 
 /** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
@@ -47,9 +52,9 @@ export function findTriggers(text: string): Trigger[] {
   const lexicon = triggerLexicon();
   const out: Trigger[] = [];
   // only the words the lexicon knows are made candidates
-  for (const w of candidateWords(text, form => lexicon.has(form) || form in SHAKE)) {
-    const entry = w.form in SHAKE && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
-    if (entry && !LIGHT.has(entry.noun)) out.push({ ...w, entry });
+  for (const w of candidateWords(text, form => lexicon.has(form) || IN_SHAKE.has(form))) {
+    const entry = IN_SHAKE.has(w.form) && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
+    if (entry && !LIGHT.has(entry.noun)) out.push({ start: w.start, end: w.end, text: w.text, form: w.form, sentence: w.sentence, entry });
   }
   return out;
 }
@@ -132,7 +137,7 @@ function earlierByOrdinal(events: Candidate[]): Candidate[] {
 
 function sentenceEvents(text: string, sentence: Span, found: Trigger[], named: Mention[], allTimes: TimeInput[], reference: string | null, nearTop: boolean, pruned: boolean, context: ArticleContext): Candidate[] {
   const clauses = clausesOf(text, sentence);
-  const words = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+  const words = tokensIn(text, sentence.start, sentence.end);
   const before = (s: Span) => words.filter(t => t.end <= s.start);
   // the clause a span starts in (or, between clauses, the one before it)
   const clauseOf = (s: Span) => clauses.reduce((found, c) => (c.start <= s.start ? c : found), clauses[0]);

@@ -28,10 +28,13 @@ export function sameCountry(a: string, b: string): boolean {
   return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short.replace(/[aeiou]$/, ''));
 }
 
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const CAPITALISED = /^\p{Lu}/u;
+
 /** The country a title names ("North Korean leader" → "North Korean"; "President" → none). */
 function countryOfTitle(title: string): string | undefined {
   const m = /^(.*?)\s+(?:top\s+|supreme\s+)?(\S+(?:\s+minister)?(?:\s+of\s+state)?)$/i.exec(title.trim());
-  return m && HEADS.test(title) && /^\p{Lu}/u.test(m[1]) ? m[1] : undefined;
+  return m && HEADS.test(title) && CAPITALISED.test(m[1]) ? m[1] : undefined;
 }
 
 /** The leaders an article names, in the order of their naming. */

@@ -1,6 +1,6 @@
 import type { Mention } from '../model';
 import type { Span } from '../text/span';
-import { tokenize } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 
 /*
  * The words a reader keeps before an event noun: an ordinal ("second summit", "last test") and the word
@@ -31,7 +31,7 @@ export interface Modifiers {
 const DEFINITE = new Set(['the', 'this', 'that']);
 
 export function modifiersBefore(text: string, sentence: Span, trigger: Span, named: Mention[]): Modifiers {
-  const tokens = tokenize(text.slice(sentence.start, trigger.start), sentence.start);
+  const tokens = tokensIn(text, sentence.start, trigger.start);
   const words: string[] = [];
   let determined = false, definite = false;
   for (let i = tokens.length - 1; i >= 0; i--) {

@@ -91,6 +91,8 @@ function splitAtOrganisationHead(run: Run): Run[] {
   return [run];
 }
 
+// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
+const NAME_LIKE = /^\p{Lu}[\p{Ll}'’.-]*[\p{Ll}.]?$|^\p{Lu}\.$/u;
 const POSSESSIVE = /['’]s?$/;
 const bare = (word: string) => word.replace(POSSESSIVE, '');
 
@@ -166,7 +168,7 @@ function classify(text: string, run: Run, sentenceTokens: Token[]): Mention[] {
     return out; // decided at article level
   }
   if (run.headline && !personTitle) return out; // headline words are decided at article level, one by one
-  const nameLike = nameWords.every(w => /^\p{Lu}[\p{Ll}'’.-]*[\p{Ll}.]?$|^\p{Lu}\.$/u.test(w.text) || has(NAME_CONNECTORS, w.text));
+  const nameLike = nameWords.every(w => NAME_LIKE.test(w.text) || has(NAME_CONNECTORS, w.text));
   const lexiconWord = nameWords.some(w => has(COMMON_WORDS, bare(w.text)) || has(COUNTRIES, bare(w.text)) || has(PLACES, bare(w.text)) || has(NATIONALITIES, bare(w.text)));
   if (nameLike && (personTitle || has(FIRST_NAMES, first.text) || has(SURNAME_FIRST, first.text) || (nameWords.length <= 3 && !lexiconWord))) return emit('PERSON');
   if (nameWords.length === 2 && (has(PLACES, lastBare) || has(COUNTRIES, lastBare))) return emit('PLACE');

@@ -9,7 +9,8 @@ import { lineKinds, proseCapitals, truecaseHeadlines } from './headlines';
 import { notAName, opensSentence } from './openings';
 import { spansOf, type ConllType } from './tagger/labels';
 import type { TaggerModel } from './tagger/model';
-import { taggerTokens } from './tagger/tokens';
+import { splitClitics } from './tagger/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { pointAt, pointBefore } from '../text/codePoints';
 
 const TYPE: Record<ConllType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'PLACE', MISC: 'MISC' };
@@ -30,7 +31,7 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const mentions: Mention[] = dates.map(d => ({ start: d.start, end: d.end, text: d.text, type: 'DATE', origin: 'model' }));
   const inDate = new Uint8Array(text.length + 1);
   for (const d of dates) inDate.fill(1, d.start, d.end);
-  const tokenised = sentences(text).map(s => taggerTokens(text.slice(s.start, s.end), s.start)).filter(t => t.length);
+  const tokenised = sentences(text).map(s => splitClitics(tokensIn(text, s.start, s.end))).filter(t => t.length);
   // built by push, so that every sentence is the same kind of array to the tagger's compiled code (map() gave
   // packed and holey ones, and each new kind cost a deoptimisation)
   const kind = lineKinds(text, tokenised, model.lexicon);
@@ -103,8 +104,10 @@ function countries(text: string, tokenised: Token[][], mentions: Mention[]): voi
         if (i + n > tokens.length) continue;
         const first = tokens[i];
         const last = tokens[i + n - 1];
+        // two words a single space apart (/^\S+ \S+$/: tokens hold no white space), told before the lookup
+        if (n === 2 && !(last.start === first.end + 1 && text.charCodeAt(first.end) === 32)) continue;
         const name = text.slice(first.start, last.end);
-        if (name.length < 2 || !has(COUNTRIES, name) || (n === 2 && !/^\S+ \S+$/.test(name))) continue;
+        if (name.length < 2 || !has(COUNTRIES, name)) continue;
         let free = true;
         for (let k = first.start; k < last.end && free; k++) if (covered[k]) free = false;
         if (!free) continue;
@@ -162,7 +165,7 @@ function makeConsistent(text: string, mentions: Mention[]): void {
   // "the first Kim-Trump meeting", "the Trump-Kim Summit": two people named in the article, nothing more
   const split = new Set<Mention>();
   for (const m of named) {
-    const pair = HYPHENATED_PAIR.exec(m.text);
+    const pair = m.text.includes('-') ? HYPHENATED_PAIR.exec(m.text) : null; // a pair has its hyphen
     if (!pair) continue;
     const parts = pair[0].split('-');
     if (!parts.every(p => family.has(p))) continue;

@@ -3,12 +3,13 @@
 
 import type { Cue } from '../model';
 import type { SpanIndex, Span } from '../text/span';
-import { isCapitalised, tokenize, type Token } from '../text/tokens';
+import { isCapitalised, type Token } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { ADVERBS, CUES, NOUN_OR_VERB } from './cues';
 import type { Candidate } from './speakers';
 
 /** Words of a window (tokens with a letter). */
-export const wordsIn = (text: string, w: Span) => tokenize(text.slice(w.start, w.end), w.start).filter(t => LETTER.test(t.text));
+export const wordsIn = (text: string, w: Span) => tokensIn(text, w.start, w.end).filter(t => LETTER.test(t.text));
 
 // module constants: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
 const LETTER = /\p{L}/u;

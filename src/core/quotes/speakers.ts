@@ -4,7 +4,8 @@
 import type { Mention, SpeakerMention } from '../model';
 import { lowerBound, SpanIndex, upperBound, type Span } from '../text/span';
 import { paragraphs, sentences } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
+import type { Token } from '../text/tokens';
+import { tokensIn } from '../text/articleTokens';
 import { DESCRIPTION, PRONOUNS } from './cues';
 import { genderOfTitle, type Gender } from '../entities/gender';
 import { personKey, words } from '../entities/names';
@@ -44,9 +45,9 @@ interface Person extends Span {
 export function speakerCandidates(text: string, mentions: Mention[], insideQuote: (offset: number) => boolean): Speakers {
   const out: Candidate[] = [];
   const indexed = mentions.map((m, i) => ({ start: m.start, end: m.end, m, i })).filter(x => !insideQuote(x.start));
-  const people = new SpanIndex<Person>(indexed.filter(x => x.m.type === 'PERSON').map(x => ({ ...x, family: familyOf(x.m.text) })));
+  const people = new SpanIndex<Person>(indexed.filter(x => x.m.type === 'PERSON').map(x => ({ start: x.start, end: x.end, m: x.m, i: x.i, family: familyOf(x.m.text) })));
   for (const x of indexed) if (x.m.type === 'PERSON' || x.m.type === 'ORG') out.push({ start: x.start, end: x.end, text: x.m.text, mentionIndex: x.i, kind: 'name' });
-  const tokens = tokenize(text);
+  const tokens = tokensIn(text, 0, text.length);
   const gender = genders(text, tokens, people);
   const genderOf = personGenders(mentions);
   const starts = sentences(text).map(x => x.start);
@@ -124,7 +125,7 @@ function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<
     const titled = genderOfTitle(p.m.title);
     if (titled) vote(p.family, titled === 'f' ? -5 : 5);
   }
-  let named = new Set<string>();
+  const named = new Set<string>();
   let k = 0;
   let last = 0;
   // the first line break at or after `last`, or -1
@@ -132,10 +133,10 @@ function genders(text: string, tokens: Token[], people: SpanIndex<Person>): Map<
   for (const t of tokens) {
     // sentences and lines (headlines, lists) end the sentence
     if (newline >= 0 && newline < last) newline = text.indexOf('\n', last);
-    if (newline >= 0 && newline < t.start) named = new Set();
+    if (newline >= 0 && newline < t.start) named.clear();
     last = t.end;
     for (; k < people.items.length && people.items[k].start <= t.start; k++) named.add(people.items[k].family);
-    if (/^[.!?]$/.test(t.text)) { named = new Set(); continue; }
+    if (t.text === '.' || t.text === '!' || t.text === '?') { named.clear(); continue; }
     if (named.size !== 1) continue;
     const lower = t.text.toLowerCase();
     if (FEMALE.has(lower) || MALE.has(lower)) vote([...named][0], FEMALE.has(lower) ? -1 : 1);

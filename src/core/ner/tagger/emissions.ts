@@ -169,7 +169,10 @@ export class Emissions {
     const n = entries.length;
     let marks: number[][] | undefined;
     gazetteerPhrases(n, this.lexicon, i => entries[i].longest, i => entries[i].mayEnd, i => entries[i].caseless, (i, length, keys) => {
-      marks ??= Array.from({ length: n }, () => []);
+      if (!marks) {
+        marks = new Array<number[]>(n);
+        for (let j = 0; j < n; j++) marks[j] = [];
+      }
       for (let k = 0; k < length; k++) for (const key of keys) marks[i + k].push(this.markRow(key, markPosition(k, length)));
     });
     return marks;

@@ -15,8 +15,13 @@ function mayEndInClitic(word: string): boolean {
  * ("Trump’s" → "Trump" "’s"), everything else as the core tokenizer gives it.
  */
 export function taggerTokens(text: string, offset = 0): Token[] {
+  return splitClitics(tokenize(text, offset));
+}
+
+/** taggerTokens, of the core tokenizer's tokens. */
+export function splitClitics(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
-  for (const t of tokenize(text, offset)) {
+  for (const t of tokens) {
     const m = mayEndInClitic(t.text) ? CLITIC.exec(t.text) : null;
     if (m && m[1].length > 0 && /[\p{L}\p{N}]$/u.test(m[1])) {
       out.push({ text: m[1], start: t.start, end: t.start + m[1].length });
