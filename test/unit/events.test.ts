@@ -4,6 +4,7 @@ import type { Annotation } from '../../src/core/annotations/model';
 import { Corpus } from '../../src/core/corpus';
 import { normaliseDates } from '../../src/core/dates';
 import { findEvents, type StoryEvent } from '../../src/core/events';
+import { findTriggers } from '../../src/core/events/extract';
 import { compatibleDates } from '../../src/core/events/dates';
 import type { EventItem } from '../../src/core/events/group';
 import { eventLabel } from '../../src/core/events/label';
@@ -220,5 +221,15 @@ describe('events: the user’s edits win', () => {
     const events = corpusOf({ 'e.txt': text }, { 'e.txt': [eventAnnotation(text, 'smiled at the cameras', {}, { label: 'Photo call', date: '2019-03-03' })] });
     const e = eventOf(events, 'e.txt', 'smiled', text)!;
     assert.deepEqual([e.label, e.date, e.origin], ['Photo call', '2019-03-03', 'user']);
+  });
+});
+
+describe('events: "shake hands" is a handshake, and only the verb "shake" makes one', () => {
+  it('shook hands, shaking hands: a handshake; a word that merely comes before "hands" is none', () => {
+    const kinds = (text: string) => findTriggers(text).map(t => `${t.form}:${t.entry.kind}`);
+    assert.deepEqual(kinds('The two leaders shook hands in Hanoi.').filter(k => k.endsWith(':handshake')), ['shook:handshake']);
+    assert.deepEqual(kinds('They were shaking hands when reporters arrived.').filter(k => k.endsWith(':handshake')), ['shaking:handshake']);
+    // a word JavaScript objects know ("constructor") was once taken for a form of "shake"
+    assert.deepEqual(kinds('The constructor hands over the keys. Its tostring hands nothing.').filter(k => k.endsWith(':handshake')), []);
   });
 });

@@ -38,13 +38,8 @@ export interface Trigger extends CandidateWord {
   entry: TriggerEntry;
 }
 
-/** "Shake hands" names a handshake: the verb's forms, when "hands" follows, are that event's trigger. */
-const SHAKE: Record<string, boolean> = { shake: false, shakes: false, shaking: false, shook: true, shaken: false };
-/**
- * The names `form in SHAKE` finds (its own and Object.prototype's), as a set: asked for every word, `in` looks
- * each new string up among the engine's names, a set only hashes it.
- */
-const IN_SHAKE = new Set([...Object.keys(SHAKE), ...Object.getOwnPropertyNames(Object.prototype)]);
+/** "Shake hands" names a handshake: the verb's forms (whether each is past), when "hands" follows, are that event's trigger. */
+const SHAKE = new Map([['shake', false], ['shakes', false], ['shaking', false], ['shook', true], ['shaken', false]]);
 const handshake = (past: boolean): TriggerEntry => ({ noun: 'handshake', kind: 'handshake', verb: true, past });
 
 /** The words of a text the learned lexicon takes for event triggers (what eval:events scores against TimeBank). */
@@ -52,8 +47,8 @@ export function findTriggers(text: string): Trigger[] {
   const lexicon = triggerLexicon();
   const out: Trigger[] = [];
   // only the words the lexicon knows are made candidates
-  for (const w of candidateWords(text, form => lexicon.has(form) || IN_SHAKE.has(form))) {
-    const entry = IN_SHAKE.has(w.form) && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE[w.form]) : lexicon.get(w.form);
+  for (const w of candidateWords(text, form => lexicon.has(form) || SHAKE.has(form))) {
+    const entry = SHAKE.has(w.form) && /^\s+hands\b/.test(text.slice(w.end, w.end + 7)) ? handshake(SHAKE.get(w.form)!) : lexicon.get(w.form);
     if (entry && !LIGHT.has(entry.noun)) out.push({ start: w.start, end: w.end, text: w.text, form: w.form, sentence: w.sentence, entry });
   }
   return out;
