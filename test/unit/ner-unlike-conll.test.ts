@@ -59,4 +59,10 @@ describe('entity recogniser on news unlike CoNLL', () => {
     const text = 'Prime Minister Theresa May met the cabinet. May, who spoke first, asked for calm.';
     assert.deepEqual(named(text).filter(m => m.type === 'PERSON').map(m => m.text), ['Theresa May', 'May']);
   });
+  it('a sentence adverb too rare for the lexicon is no person ("Interestingly,", "Curiously,"), and a name ending in "ly" stays a name', () => {
+    const text = 'Interestingly, the committee met again on Tuesday. Curiously, no one from the governor\'s office came.\n\nShelly Barnes, a nurse in Dayton, said the clinic would stay open. Barnes spoke to reporters. Shelly, she said, would not leave.\n';
+    const people = named(text).filter(m => m.type === 'PERSON').map(m => m.text);
+    assert.ok(!people.includes('Interestingly') && !people.includes('Curiously'), JSON.stringify(people));
+    assert.ok(people.includes('Shelly Barnes'), JSON.stringify(people));
+  });
 });

@@ -16,5 +16,16 @@ export function opensSentence(tokens: readonly Token[], i: number): boolean {
 export function notAName(word: string, aloneBeforeComma: boolean, lexicon: Lexicon, prose: ReadonlySet<string>): boolean {
   if (prose.has(word)) return false;
   const lower = word.toLowerCase();
-  return lexicon.openers.has(lower) || (aloneBeforeComma && lexicon.lowercase.has(lower));
+  return lexicon.openers.has(lower) || (aloneBeforeComma && (lexicon.lowercase.has(lower) || sentenceAdverb(lower, lexicon)));
+}
+
+/**
+ * An adverb of a word news writes in lower case, too rare to be in the lexicon itself: "Interestingly,"
+ * (interesting), "Curiously," (curious), "Happily," (happy). Names ending so ("Kelly,", "Shelly,") have no such
+ * word before their "ly".
+ */
+function sentenceAdverb(lower: string, lexicon: Lexicon): boolean {
+  if (!lower.endsWith('ly') || lower.length < 6) return false;
+  const stem = lower.slice(0, -2);
+  return lexicon.lowercase.has(stem) || (stem.endsWith('i') && lexicon.lowercase.has(`${stem.slice(0, -1)}y`));
 }
