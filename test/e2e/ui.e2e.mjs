@@ -258,6 +258,14 @@ async function checkPeopleView(page, label) {
   for (const p of PEOPLE) check(`${label}: People view lists ${p}`, rows.some(x => x.includes(p)));
   const shot = await screenshot(page, `e2e-${label}-people.png`);
   if (label === 'light') fs.copyFileSync(shot, path.join(path.dirname(shot), 'e2e-people.png'));
+  // a row's tooltip is made when it is hovered (resolveTreeItem): the workbench asks for it and shows it
+  await pane.locator('.monaco-list-row', { hasText: PEOPLE[0] }).first().hover();
+  const tip = await poll(async () => {
+    const texts = await page.locator('.monaco-hover, .workbench-hover').evaluateAll(hs => hs.filter(h => h.offsetParent !== null).map(h => h.textContent.replace(/\s+/g, ' ').trim()));
+    return texts.find(t => t.includes(PEOPLE[0]) && /Person, \d+ mentions?/.test(t)) ?? null;
+  }, 10000);
+  check(`${label}: hovering ${PEOPLE[0]} in People shows its tooltip`, !!tip, tip || 'no tooltip shown');
+  await screenshot(page, `e2e-${label}-people-tooltip.png`);
 }
 
 /** Cursor into Kim's “outcome that everybody will welcome”, the command from the palette: three versions in the panel. */
