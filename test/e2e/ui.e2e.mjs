@@ -265,6 +265,7 @@ async function checkPeopleView(page, label) {
     return texts.find(t => t.includes(PEOPLE[0]) && /Person, \d+ mentions?/.test(t)) ?? null;
   }, 10000);
   check(`${label}: hovering ${PEOPLE[0]} in People shows its tooltip`, !!tip, tip || 'no tooltip shown');
+  await sleep(400); // the hover fades in
   await screenshot(page, `e2e-${label}-people-tooltip.png`);
 }
 
