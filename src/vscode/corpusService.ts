@@ -122,9 +122,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * The resolved corpus. While a scan reads the folder, it is what the last refresh resolved (the scan
-   * refreshes every second or so, and at once for an article open in an editor): the views asking for it
-   * after each refresh do not each resolve the articles read meanwhile.
+   * The resolved corpus. While a scan reads the folder, what the last refresh resolved (every second or so,
+   * at once for an open article): views asking after each refresh do not each resolve what arrived meanwhile.
    */
   view(): CorpusView {
     if (this.resolved && this.scans.current.running) return this.resolved;
@@ -209,9 +208,10 @@ export class CorpusService implements vscode.Disposable {
   /** Hands the corpus a text's analysis made off the main thread (from the index or the worker), unless it has one. */
   private async analyseOffThread(text: string, key: string, keep = false): Promise<void> {
     await this.modelLoaded;
-    if (this.corpus.isAnalysed(text, key)) return;
-    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, analyserId({ recogniser: this.recogniser, speakerModel: this.speakerModel }), keep, this.corpus.publishedHints(key));
-    if (analysis) this.corpus.primeAnalysis(text, analysis);
+    const corpus = this.corpus;
+    if (corpus.isAnalysed(text, key)) return;
+    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, analyserId({ recogniser: this.recogniser, speakerModel: this.speakerModel }), keep, corpus.publishedHints(key));
+    if (analysis && corpus === this.corpus) corpus.primeAnalysis(text, analysis); // not after a settings change: made under the old ones
   }
 
   /**
@@ -219,6 +219,7 @@ export class CorpusService implements vscode.Disposable {
    * index, else by the worker; kept in the index when it is what the disk holds).
    */
   private async arrive(uri: vscode.Uri, text: string, onDisk: boolean, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
+    const corpus = this.corpus;
     try {
       const doc = this.sync.editorDocument(uri.toString());
       if (doc) this.previews.request(doc);
@@ -230,6 +231,7 @@ export class CorpusService implements vscode.Disposable {
       const before = this.annotations.generation(key);
       const state = await this.store.read(uri); // read again: the annotations as they are now
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
+      if (corpus !== this.corpus) return; // the settings changed meanwhile: the scan they started reads it under them
       this.dates.setUser(uri, state.sidecar?.published);
       // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
       this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
