@@ -1,5 +1,5 @@
 import { initials, knownAlias, nameKey, personKey, slug, words, wordCount, familyName } from '../entities/names';
-import { memoString, ownCopy } from '../text/memo';
+import { intern, memoString } from '../text/memo';
 import type { EntityType, Mention } from '../model';
 import type { MentionsAndQuotes } from './articleView';
 import { articlePeople, type ArticlePeople } from '../entities/withinArticle';
@@ -32,7 +32,7 @@ export interface EntityInputs {
 }
 
 /** A place's or organisation's name as shown: the well-known form of an alias. */
-const shown = memoString((text: string): string => ownCopy(knownAlias(text) ?? text));
+const shown = memoString((text: string): string => intern(knownAlias(text) ?? text));
 const placeKey = memoString((text: string): string => `PLACE|${nameKey(shown(text))}`);
 const orgKey = memoString((text: string): string => `ORG|${nameKey(shown(text))}`);
 

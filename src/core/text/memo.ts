@@ -10,7 +10,7 @@ export function memoString<T>(f: (s: string) => T, limit = 100_000): (s: string)
     if (value === undefined && !known.has(s)) {
       if (known.size >= limit) known = new Map();
       value = f(s);
-      known.set(ownCopy(s), value);
+      known.set(intern(s), value); // the one string of that name: no copy beside the mentions'
     }
     return value as T;
   };
@@ -21,7 +21,7 @@ export function memoString<T>(f: (s: string) => T, limit = 100_000): (s: string)
  * V8 (for 13 characters or more), and kept as a key it would keep the article's text alive after the article
  * is gone.
  */
-export function ownCopy(s: string): string {
+function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
