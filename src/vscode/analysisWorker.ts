@@ -12,15 +12,21 @@ interface Request {
   reject: (e: Error) => void;
 }
 
-/** One worker thread and the request it is analysing. */
+/** One worker thread and the requests handed to it, in the order it answers them. */
 interface Slot {
   worker?: Worker;
-  request?: Request;
+  requests: Request[];
   idle?: ReturnType<typeof setTimeout>;
 }
 
 /** Workers beyond the first stop after this long without work (each holds its own copy of the model). */
 const IDLE_MS = 30_000;
+/**
+ * How many requests a worker holds at once: the next articles wait in the worker's own queue, so that it goes
+ * on analysing while the main thread is busy (a resolve, a view) instead of waiting for it to hand over the
+ * next one. An urgent request waits behind at most these.
+ */
+const DEPTH = 3;
 
 /** One worker per core but one (the main thread's), at most four: a folder is read in parallel, memory stays bounded. */
 export function poolSize(): number {
@@ -29,10 +35,10 @@ export function poolSize(): number {
 }
 
 /**
- * Article analysis in a pool of worker threads. Each worker has one request at a time; the others wait here,
- * urgent ones (the shown part of a long article) first, so that they never wait behind a folder's worth of
- * articles. A request for a document whose text changed meanwhile is answered but its result is simply not
- * used by the caller. If a worker cannot start or dies, its request rejects and the caller analyses in the
+ * Article analysis in a pool of worker threads. Each worker holds a few requests at a time; the others wait
+ * here, urgent ones (the shown part of a long article) first, so that they never wait behind a folder's worth
+ * of articles. A request for a document whose text changed meanwhile is answered but its result is simply not
+ * used by the caller. If a worker cannot start or dies, its requests reject and the caller analyses in the
  * main thread instead.
  */
 export class AnalysisWorker implements vscode.Disposable {
@@ -41,22 +47,20 @@ export class AnalysisWorker implements vscode.Disposable {
   private readonly waiting: Request[] = [];
 
   constructor(private readonly script: vscode.Uri, private readonly modelPath: string, private readonly speakerModelPath?: string, size = poolSize()) {
-    this.slots = Array.from({ length: size }, () => ({}));
+    this.slots = Array.from({ length: size }, () => ({ requests: [] }));
   }
 
   private start(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
     const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath, speakerModelPath: this.speakerModelPath } });
     worker.on('message', (m: { analysis?: ArticleAnalysis; error?: string }) => {
-      const r = slot.request;
-      slot.request = undefined;
+      const r = slot.requests.shift();
       if (r && m.analysis) r.resolve(m.analysis);
       else r?.reject(new Error(m.error ?? 'analysis failed'));
       this.next();
     });
     const fail = (e: Error) => {
-      slot.request?.reject(e);
-      slot.request = undefined;
+      for (const r of slot.requests.splice(0)) r.reject(e);
       if (slot.worker === worker) slot.worker = undefined;
       if (!this.slots.some(s => s.worker)) for (const r of [...this.urgent.splice(0), ...this.waiting.splice(0)]) r.reject(e);
       else this.next();
@@ -68,21 +72,29 @@ export class AnalysisWorker implements vscode.Disposable {
     return worker;
   }
 
-  /** Hands each free worker the next request waiting; a worker beyond the first that has none stops after a while. */
+  /**
+   * Hands the requests waiting to the workers, one each in turn (the least busy first), up to DEPTH each; a
+   * worker beyond the first that has none stops after a while.
+   */
   private next(): void {
-    this.slots.forEach((slot, i) => {
-      if (slot.request) return;
-      const r = this.urgent.shift() ?? this.waiting.shift();
-      clearTimeout(slot.idle);
-      if (!r) {
-        if (i > 0 && slot.worker) slot.idle = setTimeout(() => { if (!slot.request) { void slot.worker?.terminate(); slot.worker = undefined; } }, IDLE_MS);
-        return;
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (slot.requests.length >= depth) continue;
+        const r = this.urgent.shift() ?? this.waiting.shift();
+        if (!r) break;
+        clearTimeout(slot.idle);
+        slot.idle = undefined;
+        try {
+          this.start(slot).postMessage({ id: 0, text: r.text, maxLength: r.maxLength, published: r.published });
+          slot.requests.push(r);
+        } catch (e) {
+          r.reject(e as Error);
+        }
       }
-      try {
-        this.start(slot).postMessage({ id: 0, text: r.text, maxLength: r.maxLength, published: r.published });
-        slot.request = r;
-      } catch (e) {
-        r.reject(e as Error);
+    }
+    this.slots.forEach((slot, i) => {
+      if (i > 0 && slot.worker && !slot.requests.length && !slot.idle) {
+        slot.idle = setTimeout(() => { slot.idle = undefined; if (!slot.requests.length) { void slot.worker?.terminate(); slot.worker = undefined; } }, IDLE_MS);
       }
     });
   }

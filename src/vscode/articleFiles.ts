@@ -33,9 +33,15 @@ export async function findArticles(patterns: ArticlePatterns, limit: number, tok
  * block the read), or so large that it would not be analysed anyway (its analysis is skipped without the
  * cost of reading it; opening it in the editor brings it in, and the status bar says why it is not analysed).
  */
-export async function readArticleFile(uri: vscode.Uri, maxLength: number): Promise<string | undefined> {
+export async function readArticleFile(uri: vscode.Uri, maxLength: number): Promise<ArticleFile | undefined> {
   const stat = await statFile(uri);
   if (!stat) throw new Error(`${uri.path} is gone`);
   if (!stat.isFile || certainlyLongerThan(stat.size, maxLength)) return undefined;
-  return decodeArticle(await readBytes(uri));
+  return { text: decodeArticle(await readBytes(uri)), modified: stat.modified };
+}
+
+/** An article as read from disk, with when the file was last changed (ms since 1970): the guess at its date when its text states none. */
+export interface ArticleFile {
+  text: string;
+  modified: number;
 }

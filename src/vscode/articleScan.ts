@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { findArticles } from './articleFiles';
-import type { ArticleSync } from './articleSync';
+import type { ArticleSync, ArticleText } from './articleSync';
+import { refreshInterval, SCAN_REFRESH } from '../core/corpus/pacing';
 import type { ScanHandle } from './scanTracker';
 import type { Settings } from './settings';
 
 /** How many articles are read at once during a scan. */
 const READERS = 8;
-/** How often the views are refreshed while a scan reads articles. */
-const SCAN_REFRESH_MS = 1000;
 
 /** What a scan reads the articles with, and where it brings what it read. */
 export interface ScanHost {
@@ -17,7 +16,7 @@ export interface ScanHost {
   settings(): Settings;
   readonly sync: ArticleSync;
   /** Brings an article's text into the corpus; `notify`: the views show it at once. */
-  arrive(uri: vscode.Uri, text: string, onDisk: boolean, notify: boolean, stillThere: () => Promise<boolean>): Promise<void>;
+  arrive(uri: vscode.Uri, got: ArticleText, notify: boolean, stillThere: () => Promise<boolean>): Promise<void>;
   /** An article not read (too large to analyse, or not a file) leaves the corpus. */
   removed(uri: vscode.Uri): void;
   /** Tells the views what arrived. */
@@ -26,6 +25,8 @@ export interface ScanHost {
   lastResolveMs(): number;
   /** After a whole scan: drops the stored analyses no article used. */
   prune(): void;
+  /** While the scan lasts, sidecars are looked up in their folder's listing (SidecarStore.listSidecars). */
+  listSidecars(): vscode.Disposable;
 }
 
 /**
@@ -33,6 +34,7 @@ export interface ScanHost {
  * time, reporting its progress to `scan` and stopping when it is cancelled (what it read stays).
  */
 export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<void> {
+  const sidecars = host.listSidecars();
   try {
     await host.modelLoaded;
     const settings = host.settings();
@@ -57,15 +59,15 @@ export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<vo
         const stillThere = host.sync.readGuard(uri);
         const got = await host.sync.read(uri).catch(() => null); // null: unreadable or gone
         if (got === undefined) host.removed(uri); // not read: too large to analyse, or not a file
-        else if (got) await host.arrive(uri, got.text, got.onDisk, position < open, stillThere); // an open article shows at once
+        else if (got) await host.arrive(uri, got, position < open, stillThere); // an open article shows at once
         scan.report({ read: ++read });
-        // the main thread spends at most about a fifth of the scan resolving what arrived
-        if (Date.now() - shown > Math.max(SCAN_REFRESH_MS, 4 * host.lastResolveMs())) { shown = Date.now(); host.notify(); }
+        if (Date.now() - shown > refreshInterval(SCAN_REFRESH, host.lastResolveMs())) { shown = Date.now(); host.notify(); }
       }
     };
     await Promise.all(Array.from({ length: READERS }, reader));
     if (!scan.token.isCancellationRequested) host.prune();
   } finally {
+    sidecars.dispose();
     scan.end();
   }
   host.sync.readShown(vscode.window.visibleTextEditors);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { openDocument, readArticleFile } from './articleFiles';
+import { openDocument, readArticleFile, type ArticleFile } from './articleFiles';
 
 /** What ArticleSync hands on: the corpus side of an article's text. */
 export interface ArticleSyncTarget {
@@ -8,8 +8,8 @@ export interface ArticleSyncTarget {
   isArticle(uri: vscode.Uri): boolean;
   /** A file the corpus does not hold may come in now (not beyond the folder's article limit). */
   admits(uri: vscode.Uri): boolean;
-  /** The article's current text, to be analysed and brought in with its sidecar; `onDisk` when it is the disk's. */
-  arrived(uri: vscode.Uri, text: string, onDisk: boolean, stillThere?: () => Promise<boolean>): Promise<void>;
+  /** The article's current text, to be analysed and brought in with its sidecar. */
+  arrived(uri: vscode.Uri, got: ArticleText, stillThere?: () => Promise<boolean>): Promise<void>;
   /** An editor was opened on an article the corpus holds: its text is the article's from now on. */
   opened(key: string, text: string): void;
   /** Typed text, settled after the pause; `current` says whether it is still the editor's text. */
@@ -22,6 +22,13 @@ export interface ArticleSyncTarget {
   closed(key: string): void;
   /** A file or folder was deleted, or an article cannot be read any more. */
   gone(uri: vscode.Uri): void;
+}
+
+/** An article's current text: `onDisk` when it is the disk's; `modified`, the file's time when it was read from disk. */
+export interface ArticleText {
+  text: string;
+  onDisk: boolean;
+  modified?: number;
 }
 
 /**
@@ -68,11 +75,11 @@ export class ArticleSync implements vscode.Disposable {
   }
 
   /** An article's current text: its editor's, else the disk's (undefined when it is not read: too large, not a file). */
-  async read(uri: vscode.Uri): Promise<{ text: string; onDisk: boolean } | undefined> {
+  async read(uri: vscode.Uri): Promise<ArticleText | undefined> {
     const doc = openDocument(uri.toString());
     if (doc) return { text: doc.getText(), onDisk: !doc.isDirty };
-    const text = await readArticleFile(uri, this.maxLength());
-    return text === undefined ? undefined : { text, onDisk: true };
+    const file = await readArticleFile(uri, this.maxLength());
+    return file && { ...file, onDisk: true };
   }
 
   /** An article's current text, for a command: the editor's, else what the corpus holds, else the disk's. */
@@ -110,7 +117,7 @@ export class ArticleSync implements vscode.Disposable {
   private opened(document: vscode.TextDocument): void {
     if (!this.target.isArticle(document.uri)) return;
     const key = document.uri.toString();
-    if (!this.target.has(key)) { void this.target.arrived(document.uri, document.getText(), !document.isDirty); return; }
+    if (!this.target.has(key)) { void this.target.arrived(document.uri, { text: document.getText(), onDisk: !document.isDirty }); return; }
     this.stale.delete(key);
     this.target.opened(key, document.getText());
   }
@@ -119,7 +126,7 @@ export class ArticleSync implements vscode.Disposable {
   readShown(editors: readonly vscode.TextEditor[]): void {
     for (const { document } of editors) {
       const uri = document.uri;
-      if (uri.scheme !== 'untitled' && !this.target.has(uri.toString()) && !this.target.admits(uri) && this.target.isArticle(uri)) void this.target.arrived(uri, document.getText(), !document.isDirty);
+      if (uri.scheme !== 'untitled' && !this.target.has(uri.toString()) && !this.target.admits(uri) && this.target.isArticle(uri)) void this.target.arrived(uri, { text: document.getText(), onDisk: !document.isDirty });
     }
   }
 
@@ -155,21 +162,21 @@ export class ArticleSync implements vscode.Disposable {
     const doc = openDocument(uri.toString());
     if (doc?.isDirty) return; // the editor's text is the current one
     // an editor closed a moment ago may still hold the text of a file deleted since: the file must be there
-    if (doc) await this.target.arrived(uri, doc.getText(), true, () => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false));
+    if (doc) await this.target.arrived(uri, { text: doc.getText(), onDisk: true }, () => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false));
     else await this.fromDisk(uri);
   }
 
   /** Reads an article from disk (not read: too large to analyse, or not a file — then it leaves the corpus). */
   private async fromDisk(uri: vscode.Uri): Promise<void> {
     const stillThere = this.readGuard(uri);
-    let text: string | undefined;
+    let file: ArticleFile | undefined;
     try {
-      text = await readArticleFile(uri, this.maxLength());
+      file = await readArticleFile(uri, this.maxLength());
     } catch {
       return; // unreadable or gone: nothing to show
     }
-    if (text === undefined) this.target.gone(uri);
-    else await this.target.arrived(uri, text, true, stillThere);
+    if (file === undefined) this.target.gone(uri);
+    else await this.target.arrived(uri, { ...file, onDisk: true }, stillThere);
   }
 
   private fileDeleted(uri: vscode.Uri): void {

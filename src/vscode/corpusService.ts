@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleSync } from './articleSync';
+import { ArticleSync, type ArticleText } from './articleSync';
 import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
 import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
@@ -80,7 +80,7 @@ export class CorpusService implements vscode.Disposable {
       has: key => this.corpus.has(key),
       isArticle: uri => this.isArticle(uri),
       admits: () => this.scans.current.limitedTo === undefined,
-      arrived: (uri, text, onDisk, stillThere) => this.arrive(uri, text, onDisk, true, stillThere),
+      arrived: (uri, got, stillThere) => this.arrive(uri, got, true, stillThere),
       opened: (key, text) => { this.annotations.put(key, text, this.corpus.annotationsOf(key)); void this.changes.notify(); },
       typed: (key, text, current) => this.typed(key, text, current),
       flushed: texts => { for (const [key, text] of texts) this.annotations.putText(key, text); void this.changes.notify(true); },
@@ -191,11 +191,12 @@ export class CorpusService implements vscode.Disposable {
       modelLoaded: this.modelLoaded,
       settings: () => this.settings,
       sync: this.sync,
-      arrive: (uri, text, onDisk, notify, stillThere) => this.arrive(uri, text, onDisk, notify, stillThere),
+      arrive: (uri, got, notify, stillThere) => this.arrive(uri, got, notify, stillThere),
       removed: uri => this.removed(uri),
       notify: () => this.changes.notify(),
       lastResolveMs: () => this.lastResolveMs,
       prune: () => this.analyses.prune(),
+      listSidecars: () => this.store.listSidecars(),
     });
     return this.scanning;
   }
@@ -218,13 +219,13 @@ export class CorpusService implements vscode.Disposable {
    * Brings an article's current text into the corpus with its sidecar's annotations, analysed first (from the
    * index, else by the worker; kept in the index when it is what the disk holds).
    */
-  private async arrive(uri: vscode.Uri, text: string, onDisk: boolean, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
+  private async arrive(uri: vscode.Uri, { text, onDisk, modified }: ArticleText, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
     const corpus = this.corpus;
     try {
       const doc = this.sync.editorDocument(uri.toString());
       if (doc) this.previews.request(doc);
       const key = uri.toString();
-      if (onDisk) await this.dates.fromFile(uri, text);
+      if (onDisk) await this.dates.fromFile(uri, text, modified);
       // the date the user set is known before the analysis, which values the article's dates against it
       this.dates.setUser(uri, (await this.store.read(uri)).sidecar?.published);
       await this.analyseOffThread(text, key, onDisk);

@@ -9,14 +9,14 @@ import * as vscode from 'vscode';
  */
 
 /** Whether the path names a file, and its size; undefined when nothing is there. */
-export async function statFile(uri: vscode.Uri): Promise<{ isFile: boolean; size: number } | undefined> {
+export async function statFile(uri: vscode.Uri): Promise<{ isFile: boolean; size: number; modified: number } | undefined> {
   try {
     if (uri.scheme === 'file') {
       const stat = await fs.stat(uri.fsPath);
-      return { isFile: stat.isFile(), size: stat.size };
+      return { isFile: stat.isFile(), size: stat.size, modified: stat.mtimeMs };
     }
     const stat = await vscode.workspace.fs.stat(uri);
-    return { isFile: Boolean(stat.type & vscode.FileType.File), size: stat.size };
+    return { isFile: Boolean(stat.type & vscode.FileType.File), size: stat.size, modified: stat.mtime };
   } catch {
     return undefined;
   }

@@ -16,11 +16,14 @@ export class PublicationDates {
     this.corpus().setPublished(key, { ...this.corpus().publishedHints(key), user: value });
   }
 
-  /** The file's modification day, looked up only when the text states no date of its own. */
-  async fromFile(uri: vscode.Uri, text: string): Promise<void> {
+  /**
+   * The file's modification day, used only when the text states no date of its own: `modified` when the file
+   * was just read (its time then), else looked up.
+   */
+  async fromFile(uri: vscode.Uri, text: string, modified?: number): Promise<void> {
     if (findPublished(text)) return;
     try {
-      const day = toDay(new Date((await vscode.workspace.fs.stat(uri)).mtime));
+      const day = toDay(new Date(modified ?? (await vscode.workspace.fs.stat(uri)).mtime));
       const key = uri.toString();
       if (day) this.corpus().setPublished(key, { ...this.corpus().publishedHints(key), file: dayValue(day) });
     } catch {

@@ -6,6 +6,7 @@ import { runSaveAsync, saveSidecarSteps, UnreadableSidecarError, type SaveOption
 import { saveOnDiskAsync, type DiskSaveHooks } from '../node/sidecarDisk';
 import { fileName } from './convert';
 import { isGone, readBytes, replaceFile, statFile } from './files';
+import { SidecarListing } from './sidecarListing';
 
 export interface SidecarState {
   sidecar: Sidecar | null;
@@ -36,18 +37,29 @@ export class SidecarStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   private writeHook: SidecarWriteHook | undefined;
+  /** While a scan reads the folder: which sidecars exist, by folder (src/vscode/sidecarListing.ts). */
+  private listing: SidecarListing | undefined;
   /** Fires with the article's uri when its sidecar changed on disk (not by us). */
   readonly onDidChangeExternally = this.changed.event;
 
   /** `maxBytes`: the setting sourceAnnotator.maxSidecarSizeKB, in bytes (sidecars larger are not read, and no save makes one). */
   constructor(private readonly diagnostics: vscode.DiagnosticCollection, private readonly maxBytes: () => number) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
-    const onChange = (uri: vscode.Uri) => void this.externalChange(uri);
+    const onChange = (uri: vscode.Uri) => { this.listing?.touch(uri); void this.externalChange(uri); };
     this.disposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange), this.changed);
   }
 
   sidecarUri(article: vscode.Uri): vscode.Uri {
     return vscode.Uri.joinPath(article, '..', sidecarName(fileName(article)));
+  }
+
+  /**
+   * While the returned disposable lasts (a scan), reads look a sidecar up in its folder's listing first, and
+   * read nothing for an article whose sidecar is not there.
+   */
+  listSidecars(): vscode.Disposable {
+    const listing = (this.listing = new SidecarListing());
+    return { dispose: () => { if (this.listing === listing) this.listing = undefined; } };
   }
 
   /** For tests: runs `hook` inside every save, where another program's write would race with ours. */
@@ -66,7 +78,7 @@ export class SidecarStore implements vscode.Disposable {
   }
 
   private async readNow(article: vscode.Uri, uri: vscode.Uri): Promise<SidecarState> {
-    const raw = await readRaw(uri, this.maxBytes());
+    const raw = this.listing && !(await this.listing.mayExist(uri)) ? undefined : await readRaw(uri, this.maxBytes());
     if (raw === undefined) {
       this.report(article, uri, [], []);
       return { sidecar: null, problems: [], warnings: [], exists: false };
@@ -85,6 +97,7 @@ export class SidecarStore implements vscode.Disposable {
     const uri = this.sidecarUri(article);
     const key = uri.toString();
     const run = async () => {
+      this.listing?.touch(uri); // it may exist from now on
       const hooks: DiskSaveHooks = { afterTempWritten: attempt => this.writeHook?.(uri, attempt), beforeCommit: content => this.ownWrites.set(key, content) };
       const options = { maxBytes: this.maxBytes(), ...(published !== undefined ? { published } : {}) };
       try {

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { QuoteComparison, WordChange } from '../../src/core/quotes/compare';
 import { compareWords } from '../../src/core/quotes/utterances';
 import type { SourceAnnotatorApi } from '../../src/extension';
+import { AnalysisWorker } from '../../src/vscode/analysisWorker';
+import { contentHash } from '../../src/core/text/hash';
 import { EXTENSION_ID, exists, openArticle, positionOf, readText, until, workspaceFile } from './helpers';
 
 const XINHUA = 'xinhua-kim-trump-meet-hanoi.txt';
@@ -219,6 +221,23 @@ suite('Source Annotator in VS Code', () => {
   test('the trained entity model is in use, in a worker thread', () => {
     assert.match(api.recogniser(), /^tagger:/);
     assert.ok(api.workerAnalyses() >= 5, `${api.workerAnalyses()} analyses in the worker`);
+  });
+
+  test('a worker holds several requests at once and answers each with its own analysis, urgent ones first', async () => {
+    const extension = vscode.Uri.file(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
+    const pool = new AnalysisWorker(vscode.Uri.joinPath(extension, 'dist', 'worker.js'), vscode.Uri.joinPath(extension, 'media', 'ner-model.bin').fsPath, undefined, 1);
+    try {
+      const texts = Array.from({ length: 9 }, (_, i) => `Reporter ${i}: "We met in Hanoi on Tuesday," Kim Jong Un said, speaking to ${i + 2} officials.`);
+      const answered: number[] = [];
+      const asked = texts.map((text, i) => pool.analyse(text, 1 << 20, i === 8).then(a => { answered.push(i); return a; }));
+      const analyses = await Promise.all(asked);
+      analyses.forEach((a, i) => assert.equal(a.hash, contentHash(texts[i]), `request ${i} got its own text's analysis`));
+      assert.ok(analyses.every(a => a.mentions.some(m => m.text === 'Kim Jong Un')));
+      // the urgent request overtook those still waiting here: only the first few (held by the worker) came before it
+      assert.ok(answered.indexOf(8) <= 3, `answered in the order ${answered.join(', ')}`);
+    } finally {
+      pool.dispose();
+    }
   });
 
   test('typing re-analyses the article off the main thread, after a pause', async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EventMention, StoryEvent } from '../../core/events';
+import { refreshInterval, SCAN_REGROUP } from '../../core/corpus/pacing';
 import { countEvents, eventCalendar, type CalendarDay, type CalendarMonth, type CalendarPeriod, type EventCalendar } from '../../core/timeline/calendar';
 import { Outlets } from '../../core/timeline/outlets';
 import { entityName, eventSources, listInWords, oneLine } from '../../core/timeline/sources';
@@ -28,12 +29,6 @@ export interface EventsFilter {
 
 /** Up to this many events, the calendar opens expanded; beyond, a row at a time. */
 const OPEN_UP_TO = 60;
-/**
- * While a folder is read, the events are grouped again at most this often, and at most a fifth of the time
- * (grouping ten thousand articles' events takes seconds of the main thread); the view shows the last grouping
- * meanwhile, and all of them once the folder is read.
- */
-const SCAN_REGROUP_MS = 3000;
 
 const isEvent = (node: EventsNode): node is StoryEvent => 'eventId' in node;
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
@@ -66,8 +61,9 @@ export class EventsTree extends CorpusTree<EventsNode> {
   calendar(): EventCalendar {
     const view = this.corpus.view();
     const placed = this.placed;
+    // while a folder is read, the last grouping is shown until the next is due (src/core/corpus/pacing.ts)
     if (placed && placed.view !== view && placed.filter === this.filter && this.corpus.scan.current.running) {
-      const wait = placed.at + Math.max(SCAN_REGROUP_MS, 4 * placed.ms) - Date.now();
+      const wait = placed.at + refreshInterval(SCAN_REGROUP, placed.ms) - Date.now();
       if (wait > 0) {
         this.later ??= setTimeout(() => { this.later = undefined; this.refresh(); }, wait);
         return placed.calendar;
