@@ -13,8 +13,11 @@ export interface Pacing {
 
 /** The views are refreshed with what a scan read. */
 export const SCAN_REFRESH: Pacing = { minMs: 1000, share: 9 };
-/** The Events view groups the events again while a scan reads (grouping 10,000 articles' events takes seconds). */
-export const SCAN_REGROUP: Pacing = { minMs: 10_000, share: 9 };
+/**
+ * The Events view groups the events again while a scan reads: grouping 10,000 articles' events takes seconds,
+ * and a timeline need not move as often as the People view's counts (the whole is grouped when the scan ends).
+ */
+export const SCAN_REGROUP: Pacing = { minMs: 30_000, share: 9 };
 
 /** How long after the last refresh began the next may run, given what the last one cost. */
 export function refreshInterval(pacing: Pacing, lastCostMs: number): number {
