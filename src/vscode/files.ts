@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
  * through workspace.fs for every other scheme.
  */
 
-/** Whether the path names a file, and its size; undefined when nothing is there. */
+/** Whether the path names a file, its size and when it last changed (ms since 1970); undefined when nothing is there. */
 export async function statFile(uri: vscode.Uri): Promise<{ isFile: boolean; size: number; modified: number } | undefined> {
   try {
     if (uri.scheme === 'file') {

@@ -23,7 +23,7 @@ export class SidecarListing {
     const folder = vscode.Uri.joinPath(sidecar, '..');
     const key = folder.toString();
     let names = this.folders.get(key);
-    if (!names) this.folders.set(key, (names = listSidecars(folder.fsPath)));
+    if (!names) this.folders.set(key, (names = sidecarsIn(folder.fsPath)));
     const listed = await names;
     // names compared in lower case: on a disk that ignores case, a sidecar named in another case is found by a read
     return !listed || listed.has(fileName(sidecar).toLowerCase()) || this.touched.has(sidecar.toString());
@@ -36,7 +36,7 @@ export class SidecarListing {
 }
 
 /** The names of a folder's sidecars; undefined when it cannot be listed (then every sidecar is read). */
-async function listSidecars(folder: string): Promise<ReadonlySet<string> | undefined> {
+async function sidecarsIn(folder: string): Promise<ReadonlySet<string> | undefined> {
   try {
     const names = new Set<string>();
     for (const name of await fs.readdir(folder)) if (name.toLowerCase().endsWith(SIDECAR_SUFFIX)) names.add(name.toLowerCase());
