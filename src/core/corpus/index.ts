@@ -12,6 +12,7 @@ import { EntityIndex } from './entityIndex';
 import { EntityTable } from './entityTable';
 import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
+import { forgetArticlePeople } from '../entities/withinArticle';
 import { applyFamilyNames } from './familyNames';
 import { contributionOf, decisionsOf, eventsOf, familyOf, inputsOf, samePlaces, speakersOf, type ArticleState } from './articleState';
 import { Timeline } from './timeline';
@@ -264,6 +265,7 @@ export class Corpus {
       changedArticles.add(path);
     }
     this.dirty.clear();
+    forgetArticlePeople();
     for (const key of consumed) this.primed.delete(key);
     // analyses handed over for texts that never arrived (an editor typed on) are not kept for ever
     for (const key of this.primed.keys()) if (this.primed.size > 5000) this.primed.delete(key); else break;
