@@ -1,0 +1,47 @@
+// The extension at scale in the real workbench: code-server with the packaged VSIX on a folder of articles,
+// driven by Playwright in Chromium (scripts/lib/code-server.mjs). Prints, for the first read of the folder
+// and for each Reload Window after it (the persistent index warm), how long after the Source Annotator view
+// opened the People view was filled and done reading, the extension host's peak rss during that time (its
+// worker thread included), and its heap after a full garbage collection once it settled.
+// usage: node scripts/bench/workbench.mjs <file.vsix> <folder> [reloads, default 1]
+import { execSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanup, log, openSession, sleep } from '../lib/code-server.mjs';
+
+const [vsix, folder, reloadsArg = '1'] = process.argv.slice(2);
+if (!vsix || !folder) { console.error('usage: node scripts/bench/workbench.mjs <file.vsix> <folder> [reloads]'); process.exit(2); }
+const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'heap-probe.mjs');
+const mb = bytes => `${Math.round(bytes / 1e6).toLocaleString('en')} MB`;
+const extensionHost = () => execSync("ps -eo pid,rss,args | grep -- '--type=extensionHost' | grep -v grep | tail -1").toString().trim().split(/\s+/).map(Number);
+
+const session = await openSession('workbench-bench', { vsix: path.resolve(vsix), workspace: path.resolve(folder), settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+try {
+  const page = await session.newPage();
+  const people = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*People/i }) }).first();
+  for (let round = 0; round <= Number(reloadsArg); round++) {
+    const name = round === 0 ? 'first read' : `reload ${round}`;
+    if (round === 0) await page.goto(session.server.url({ folder: session.state.ws })); else await page.reload();
+    const item = page.locator('.activitybar .action-item a[aria-label*="Source Annotator"]').first();
+    await item.waitFor({ timeout: 60000 });
+    await item.click({ force: true });
+    await people.waitFor({ state: 'visible', timeout: 30000 });
+    const opened = Date.now();
+    let peak = 0;
+    for (;;) {
+      try { peak = Math.max(peak, extensionHost()[1] * 1024); } catch { /* between hosts */ }
+      const text = await people.innerText().catch(() => '');
+      if (!/Reading articles/.test(text) && (await people.locator('.monaco-list-row').count()) > 2) break;
+      if (Date.now() - opened > 1_800_000) throw new Error(`${name}: People not filled after 30 minutes`);
+      await sleep(500);
+    }
+    const filled = (Date.now() - opened) / 1000;
+    await sleep(15000); // the index written, the events grouped
+    const [pid] = extensionHost();
+    const heap = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}`).toString());
+    log(`${name}: People filled ${filled.toFixed(1)} s after the view opened; extension host rss at most ${mb(peak)} meanwhile; after a full GC: heap ${mb(heap.heapUsed)}, rss ${mb(heap.rss)}`);
+  }
+} finally {
+  await session.close();
+  await cleanup();
+}
