@@ -240,6 +240,19 @@ suite('Source Annotator in VS Code', () => {
     }
   });
 
+  test('a worker that cannot start rejects every request, those it held and those waiting (the caller then analyses in the main thread)', async () => {
+    const missing = vscode.Uri.file(`${vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath}/dist/no-such-worker.js`);
+    const pool = new AnalysisWorker(missing, '/no/such/model.bin', undefined, 1);
+    try {
+      const asked = Array.from({ length: 5 }, (_, i) => pool.analyse(`Text ${i}.`, 1 << 20).then(() => 'answered', (e: Error) => `rejected: ${e.message}`));
+      const outcomes = await Promise.race([Promise.all(asked), new Promise<string[]>(r => setTimeout(() => r(['timed out']), 10000))]);
+      assert.equal(outcomes.length, 5, outcomes.join('; '));
+      assert.ok(outcomes.every(o => o.startsWith('rejected')), outcomes.join('; '));
+    } finally {
+      pool.dispose();
+    }
+  });
+
   test('typing re-analyses the article off the main thread, after a pause', async () => {
     const editor = await openArticle('the-diplomat-trump-kim-second-summit-hanoi.txt');
     const before = api.workerAnalyses();
