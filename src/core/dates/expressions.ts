@@ -4,6 +4,7 @@
 // ("from 2001 to 2009"). Each rule gives a span and a value relative to the reference day.
 import { addDays, addMonths, isRealDay, monthValue, quarterValue, weekday, weekValue, yearValue, type Day } from './calendar';
 import { looksAhead } from './context';
+import { isCapitalised } from '../text/tokens';
 
 export interface Found { start: number; end: number; value: string | null; endValue?: string | null }
 
@@ -25,7 +26,6 @@ const NOT_AN_ADDRESS = '(?!\\s+(?:[A-Z][\\w.]*\\s+){0,2}(?:Avenue|Ave\\.?|Street
 // a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
 const UPPER = /\p{Lu}/u;
 const LETTERS = /\p{L}+/gu;
-const CAPITALISED = /^\p{Lu}/u;
 const EARLY = 1500;
 const EARLY_YEAR_BEFORE = /\b(?:in|of|since|by|from|until|till|before|after|circa|c\.|year|around)\s+$/i;
 
@@ -155,7 +155,7 @@ function inTitleLine(text: string, at: number): boolean {
   const start = text.lastIndexOf('\n', at) + 1, newline = text.indexOf('\n', at);
   const line = text.slice(start, newline < 0 ? text.length : newline).trim();
   const words = line.match(LETTERS) ?? [];
-  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || CAPITALISED.test(w));
+  return words.length >= 2 && words.length <= 8 && !/[.!?:;,"”]$/.test(line) && words.every(w => w.length < 4 || isCapitalised(w));
 }
 
 /** Where each rule's pattern matches a text, rule by rule: they do not depend on the reference day, so two readings of one text share them. */

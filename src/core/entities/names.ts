@@ -1,5 +1,6 @@
 import { SURNAME_FIRST, has } from '../ner/lexicon';
 import { memoString } from '../text/memo';
+import { isCapitalised } from '../text/tokens';
 
 /** Names that stand for the same place or organisation, first the one shown. */
 const ALIASES: string[][] = [
@@ -46,14 +47,13 @@ export const familyName = memoString((name: string): string => {
 
 // a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
 const INITIAL = /^\p{Lu}\.?$/u;
-const CAPITALISED = /^\p{Lu}/u;
 
 /** Key of a person's full name, ignoring middle initials: "Donald J. Trump" = "Donald Trump". */
 export const personKey = memoString((name: string): string => nameKey(words(name).filter(x => !INITIAL.test(x)).join(' ')));
 
 /** Initials of the capitalised words: "Democratic People's Republic of Korea" → "DPRK". */
 export function initials(name: string): string {
-  return words(name).filter(w => CAPITALISED.test(w)).map(w => w[0]).join('');
+  return words(name).filter(isCapitalised).map(w => w[0]).join('');
 }
 
 export const slug = memoString((name: string): string => name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x');

@@ -1,6 +1,6 @@
 import type { Mention } from '../model';
 import type { Span } from '../text/span';
-import type { Token } from '../text/tokens';
+import { isCapitalised, type Token } from '../text/tokens';
 
 /*
  * Who leads which country, as the article itself says it: "North Korean leader Kim Jong Un", "U.S. President
@@ -28,13 +28,10 @@ export function sameCountry(a: string, b: string): boolean {
   return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short.replace(/[aeiou]$/, ''));
 }
 
-// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
-const CAPITALISED = /^\p{Lu}/u;
-
 /** The country a title names ("North Korean leader" → "North Korean"; "President" → none). */
 function countryOfTitle(title: string): string | undefined {
   const m = /^(.*?)\s+(?:top\s+|supreme\s+)?(\S+(?:\s+minister)?(?:\s+of\s+state)?)$/i.exec(title.trim());
-  return m && HEADS.test(title) && CAPITALISED.test(m[1]) ? m[1] : undefined;
+  return m && HEADS.test(title) && isCapitalised(m[1]) ? m[1] : undefined;
 }
 
 /** The leaders an article names, in the order of their naming. */

@@ -1,5 +1,6 @@
 import type { Mention } from '../model';
 import type { Span } from '../text/span';
+import { isCapitalised } from '../text/tokens';
 import { isIrregularPast } from './irregular';
 import type { Clause } from './clauses';
 import type { Named } from './index';
@@ -15,8 +16,6 @@ import { lastTwoLeaders, leaderOf, leadersPhrase, type Leader } from './leaders'
 const OTHER_PREPOSITIONS = new Set(['by', 'with', 'for', 'on', 'about', 'against', 'between', 'among', 'over', 'under', 'than', 'like', 'and', 'or']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'to', 'inside', 'outside', 'across', 'throughout', 'from', 'into', 'around']);
 const OPENING = new Set(['the', 'a', 'an']);
-// a module constant: a literal with \p{…} is rebuilt on every call once bundled (esbuild writes it as new RegExp)
-const CAPITALISED = /^\p{Lu}/u;
 /** Words after a name that make it the subject of a verb, not a noun's modifier ("the U.S. has", "the White House will"). */
 const VERBAL = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'that', 'which', 'who']);
 
@@ -104,7 +103,7 @@ function referredPeople(clause: Clause, named: Mention[], context: ArticleContex
     if (tokens[i].text.toLowerCase() !== 'the') continue;
     // "the" + a country (its name or adjective, capitalised) + an optional "top" + a leader's title, no name after it
     let k = i + 1;
-    while (k < tokens.length && k - i <= 4 && CAPITALISED.test(tokens[k].text) && !/^(?:President|Leader|Chairman|Premier)$/.test(tokens[k].text)) k++;
+    while (k < tokens.length && k - i <= 4 && isCapitalised(tokens[k].text) && !/^(?:President|Leader|Chairman|Premier)$/.test(tokens[k].text)) k++;
     if (k === i + 1) continue;
     if (/^(?:top|supreme)$/i.test(tokens[k]?.text ?? '')) k++;
     if (!/^(?:leader|president|chairman|premier)$/i.test(tokens[k]?.text ?? '')) continue;
