@@ -3,6 +3,8 @@ import * as fc from 'fast-check';
 import { makeAnchor } from '../../src/core/annotations/anchor';
 import type { Annotation, AnnotationKind } from '../../src/core/annotations/model';
 import { Corpus, type CorpusView } from '../../src/core/corpus';
+import { ResolvedMention } from '../../src/core/corpus/resolvedMention';
+import type { Mention } from '../../src/core/model';
 import { readSample, sampleFiles } from './helpers';
 
 // The corpus is kept up to date incrementally (an edit re-resolves only what depends on it). Whatever the
@@ -97,6 +99,23 @@ describe('corpus: incremental resolution equals resolution from scratch', () => 
       }
       assert.deepEqual(snapshot(corpus.resolve()), snapshot(fromScratch(corpus, annotations)));
     }), { numRuns: 60, seed: 20261130 });
+  });
+
+  it('a resolved mention reads every field of the article’s mention through, and resolving leaves that mention as it was', () => {
+    const corpus = new Corpus();
+    const text = readSample(sampleFiles()[0]);
+    corpus.setArticle('a', text, []);
+    const first = corpus.resolve().articles.get('a');
+    const before = JSON.stringify(first!.analysis.mentions);
+    assert.ok(first!.mentions.length > 20);
+    for (const m of first!.mentions) {
+      const of = (m as ResolvedMention).of;
+      assert.ok(m instanceof ResolvedMention && of);
+      for (const key of Object.keys(of) as (keyof Mention)[]) if (key !== 'entityId') assert.equal(m[key], of[key], key);
+      if (m.type !== 'MISC') assert.ok(m.entityId, `${m.text}: an id`);
+      assert.equal(of.entityId, undefined, 'the model’s mention keeps no id of the corpus’s');
+    }
+    assert.equal(JSON.stringify(first!.analysis.mentions), before);
   });
 
   it('an unchanged corpus resolves to the same view and reports no change', () => {

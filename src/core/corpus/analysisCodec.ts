@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from '../model';
+import { noteShared, shareString } from '../text/memo';
 
 /*
  * An article's analysis as stored in the persistent index: JSON without second copies of the article's text.
@@ -30,19 +31,27 @@ export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
   restoreTexts(analysis, text);
+  noteShared(analysis);
   return analysis;
 }
 
-/** Puts back every `text` written as SAME_SPAN or SAME_INNER, in this object and all it holds. */
+/**
+ * Puts back every `text` written as SAME_SPAN or SAME_INNER, in this object and all it holds, and makes each
+ * short string the one string of it (src/core/text/memo.ts): JSON.parse gives every "model" and "PERSON" its own.
+ */
 function restoreTexts(value: object, text: string): void {
   if (Array.isArray(value)) {
-    for (const item of value) if (item !== null && typeof item === 'object') restoreTexts(item, text);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') value[i] = shareString(item); else if (item !== null && typeof item === 'object') restoreTexts(item, text);
+    }
     return;
   }
   const holder = value as Spanned & Record<string, unknown>;
   for (const key in holder) {
     const v = holder[key];
-    if (key === 'text' && typeof v === 'number') holder.text = restored(holder, v, text);
+    if (key === 'text' && typeof v === 'number') holder.text = shareString(restored(holder, v, text));
+    else if (typeof v === 'string') holder[key] = shareString(v);
     else if (v !== null && typeof v === 'object') restoreTexts(v, text);
   }
 }

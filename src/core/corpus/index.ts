@@ -5,7 +5,7 @@ import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
 import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
-import { intern } from '../text/memo';
+import { intern, internStrings } from '../text/memo';
 import { applyAnnotations, resolveSpeaker } from './articleView';
 import { applyDecisions, DecisionBook } from './decisions';
 import { EntityIndex } from './entityIndex';
@@ -284,13 +284,12 @@ export class Corpus {
   }
 }
 
-/** The analysis with each mention's name (and each explanation) as the one string of it (src/core/text/memo.ts), once per analysis. */
+/** The analysis with each of its names, values and explanations as the one string of it (src/core/text/memo.ts), once per analysis. */
 function internNames(analysis: ArticleAnalysis): ArticleAnalysis {
   if (!interned.has(analysis)) {
-    for (const m of analysis.mentions) {
-      m.text = intern(m.text);
-      if (m.how) m.how = intern(m.how); // how a date was read: the same few hundred sentences across the corpus
-    }
+    internStrings(analysis);
+    // how a date was read: the same few hundred sentences across the corpus, often longer than most shared strings
+    for (const m of analysis.mentions) if (m.how) m.how = intern(m.how);
     for (const q of analysis.quotes) if (q.how) q.how = intern(q.how);
     interned.add(analysis);
   }

@@ -40,3 +40,46 @@ export function intern(s: string): string {
   }
   return one;
 }
+
+/**
+ * Every short string in a value read from JSON or handed over by a worker, as the one string of it: neither
+ * JSON.parse nor a structured clone shares equal strings, so 10,000 analyses read back held "model" 900,000
+ * times, "PERSON" 330,000 times, each date value and each trigger word once per mention (22 MB of 57 MB of
+ * strings at 3,000 articles). Changes the value in place; a value already walked (here or by `shareString`'s
+ * caller that says so with `noteShared`) is not walked again.
+ */
+export function internStrings(value: object): void {
+  if (shared.has(value)) return;
+  walk(value);
+  shared.add(value);
+}
+
+/** Says that every short string in `value` was made the one string of it (by `shareString`) as it was read. */
+export function noteShared(value: object): void {
+  shared.add(value);
+}
+
+/** A string read into a value that stays: the one string of it when short (see `internStrings`). */
+export function shareString(s: string): string {
+  return s.length <= SHARED_LENGTH ? intern(s) : s;
+}
+
+const shared = new WeakSet<object>();
+
+function walk(value: object): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'string') value[i] = shareString(v); else if (v !== null && typeof v === 'object') walk(v);
+    }
+    return;
+  }
+  const holder = value as Record<string, unknown>;
+  for (const key in holder) {
+    const v = holder[key];
+    if (typeof v === 'string') holder[key] = shareString(v); else if (v !== null && typeof v === 'object') walk(v);
+  }
+}
+
+/** Longer strings (a quotation, an explanation of a date) are rarely written twice; a shared one would be a copy beside the text. */
+const SHARED_LENGTH = 60;
