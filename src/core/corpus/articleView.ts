@@ -29,8 +29,9 @@ export function replaceMentions(old: MentionsAndQuotes, mentions: Mention[], sta
 
 /** User annotations win: an entity annotation replaces the model's overlapping mentions, a quote annotation the model's quote. */
 export function applyAnnotations(path: string, text: string, analysis: ArticleAnalysis, annotations: Annotation[], placements?: Map<string, Anchoring>): ArticleView {
-  // most articles have no annotation: their view is the analysis's, as the steps below would give it
-  if (!annotations.length && inOrder(analysis.mentions) && inOrder(analysis.quotes)) return { path, text, analysis, mentions: analysis.mentions.slice(), quotes: analysis.quotes.slice() as unknown as ResolvedQuote[], annotations: [] };
+  // most articles have no annotation: their view is the analysis's, as the steps below would give it (its very
+  // lists: no step after this one changes a list it is given, each makes its own)
+  if (!annotations.length && inOrder(analysis.mentions) && inOrder(analysis.quotes)) return { path, text, analysis, mentions: analysis.mentions, quotes: analysis.quotes as unknown as ResolvedQuote[], annotations: [] };
   const placed: PlacedAnnotation[] = annotations.map(annotation => ({ annotation, ...(placements?.get(annotation.id) ?? resolveAnchor(text, annotation.anchor)) }));
   const live = placed.filter(p => p.span && (p.status === 'anchored' || p.status === 'moved'));
   const userMentions: Mention[] = [];
