@@ -105,16 +105,19 @@ export class AnalysisStore implements vscode.Disposable {
     return next;
   }
 
-  put(text: string, settings: string, analysis: ArticleAnalysis): void {
-    if (!this.folder || this.disabled) return;
-    if (!this.version) { void this.loaded.then(() => this.version && this.put(text, settings, analysis)); return; }
+  /** Keeps an analysis in the index; gives back its stored form when it wrote one now (not when off, not ready, or kept already). */
+  put(text: string, settings: string, analysis: ArticleAnalysis): string | undefined {
+    if (!this.folder || this.disabled) return undefined;
+    if (!this.version) { void this.loaded.then(() => this.version && this.put(text, settings, analysis)); return undefined; }
     const key = this.key(analysis.hash, settings);
     const i = shardOf(analysis.hash);
-    if (this.used.has(key)) return; // found in the index or put already this session
+    if (this.used.has(key)) return undefined; // found in the index or put already this session
     this.used.add(key);
     const entries = this.pending.get(i) ?? this.pending.set(i, new Map()).get(i)!;
-    entries.set(key, encodeAnalysis(analysis, text));
+    const encoded = encodeAnalysis(analysis, text);
+    entries.set(key, encoded);
     this.schedule();
+    return encoded;
   }
 
   /** After a full scan: what no article used is dropped, the index is written, and its files let go. */

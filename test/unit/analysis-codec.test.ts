@@ -3,6 +3,10 @@ import { analyseArticle } from '../../src/core/analysis';
 import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCodec';
 import { readShard, shardLines, storedText } from '../../src/core/corpus/indexShard';
 import { readSample, sampleFiles } from './helpers';
+import type { ArticleAnalysis } from '../../src/core/model';
+import { AnalysisSource } from '../../src/vscode/analysisSource';
+import type { AnalysisStore } from '../../src/vscode/analysisStore';
+import type { AnalysisWorker } from '../../src/vscode/analysisWorker';
 
 /** The analysis as JSON has it (properties set to undefined are absent). */
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -56,5 +60,24 @@ describe('persistent index: a file of it kept as bytes', () => {
     assert.equal(damaged, true);
     assert.deepEqual([...read.keys()], ['h1|s|v1', 'h2|s|v1']);
     assert.equal(storedText(bytes, read.get('h2|s|v1')!), '{"mentions":[]}');
+  });
+});
+
+describe('an analysis a worker made, once kept in the index', () => {
+  const text = readSample(sampleFiles()[0]);
+  const made = analyseArticle(text);
+  const worker = { analyse: async () => made } as unknown as AnalysisWorker;
+  const index = { get: async () => undefined, put: (t: string, _s: string, a: ArticleAnalysis) => encodeAnalysis(a, t) } as unknown as AnalysisStore;
+
+  it('is handed over as the index reads it back: the same analysis, not the worker’s copy', async () => {
+    const got = await new AnalysisSource(worker, index).find(text, 1e6, 'r', true);
+    assert.notEqual(got, made);
+    assert.deepEqual(got, plain(made));
+  });
+
+  it('is the worker’s own when it is not kept (an editor’s text) or the index keeps it already', async () => {
+    assert.equal(await new AnalysisSource(worker, index).find(text, 1e6, 'r', false), made);
+    const kept = { ...index, put: () => undefined } as unknown as AnalysisStore;
+    assert.equal(await new AnalysisSource(worker, kept).find(text, 1e6, 'r', true), made);
   });
 });
