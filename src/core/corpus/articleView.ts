@@ -5,6 +5,7 @@ import { slug } from '../entities/names';
 import type { ArticleAnalysis, Mention, Quote } from '../model';
 import { overlaps, SpanIndex, type Span } from '../text/span';
 import type { ArticleView, PlacedAnnotation, ResolvedQuote } from './types';
+import { AttributedQuote } from './attributedQuote';
 
 /** An article's mentions and quotes as one step of resolution leaves them; quotes point at their speaker's mention by index. */
 export interface MentionsAndQuotes {
@@ -112,11 +113,11 @@ function withoutMarks(text: string, span: Span): Span {
 }
 
 /** A quote's speaker as the reader sees it: the entity's canonical name where the attribution reaches one. */
-export function resolveSpeaker(q: ResolvedQuote | Quote, mentions: Mention[], entities: ReadonlyMap<string, Entity>): ResolvedQuote {
+export function resolveSpeaker(q: Quote, mentions: Mention[], entities: ReadonlyMap<string, Entity>): ResolvedQuote {
   const s = q.speaker as (Quote['speaker'] & { name?: string; entityId?: string }) | null;
-  if (!s) return { ...q, speaker: null };
+  if (!s) return new AttributedQuote(q, null);
   const target = s.mentionIndex !== undefined ? mentions[s.mentionIndex] : undefined;
   const entityId = s.entityId ?? target?.entityId;
   const name = (entityId && entities.get(entityId)?.name) || s.name || target?.text || s.text;
-  return { ...q, speaker: { start: s.start, end: s.end, text: s.text, name, ...(entityId ? { entityId } : {}) } };
+  return new AttributedQuote(q, { start: s.start, end: s.end, text: s.text, name, ...(entityId ? { entityId } : {}) });
 }
