@@ -2,8 +2,8 @@ import type { EntityType, Mention } from '../model';
 
 /**
  * A mention as corpus-wide resolution leaves it: the article's mention (never changed) with the entity it
- * names. It reads every other field through, so a resolved article costs one small object per mention
- * instead of a copy of each (about 110 bytes a mention, 90 MB of the heap at 10,000 articles).
+ * names. It reads every other field through: 40 bytes a mention, where a copy of every field took 112 (there
+ * are 782,217 mentions in 10,000 articles of news).
  *
  * Read it as a `Mention`. Its fields are getters, not own properties: a spread or `Object.keys` sees only `of`
  * and `entityId`, so code that copies one names the fields it copies.
