@@ -4,6 +4,7 @@ import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCo
 import { readShard, shardLines, storedText } from '../../src/core/corpus/indexShard';
 import { readSample, sampleFiles } from './helpers';
 import type { ArticleAnalysis } from '../../src/core/model';
+import type { Named } from '../../src/core/events';
 import { AnalysisSource } from '../../src/vscode/analysisSource';
 import type { AnalysisStore } from '../../src/vscode/analysisStore';
 import type { AnalysisWorker } from '../../src/vscode/analysisWorker';
@@ -11,13 +12,23 @@ import type { AnalysisWorker } from '../../src/vscode/analysisWorker';
 /** The analysis as JSON has it (properties set to undefined are absent). */
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
+/** A decoded analysis as plain JSON, each event's participants and place as the stretch they name (some are the article's mentions themselves). */
+const named = (a: ArticleAnalysis): ArticleAnalysis => {
+  const copy = plain(a);
+  const stretch = (n: Named): Named => ({ start: n.start, end: n.end, text: n.text, ...(n.leader ? { leader: n.leader } : {}) });
+  for (const e of copy.events) { e.participants = e.participants.map(stretch); if (e.place) e.place = stretch(e.place); }
+  return copy;
+};
+
 describe('persistent index: an analysis stored without the article text', () => {
   for (const file of sampleFiles()) {
     it(`${file}: decodes to exactly the analysis, and stores no stretch of the text twice`, () => {
       const text = readSample(file);
       const analysis = analyseArticle(text);
       const encoded = encodeAnalysis(analysis, text);
-      assert.deepEqual(decodeAnalysis(encoded, text), plain(analysis));
+      const decoded = decodeAnalysis(encoded, text);
+      assert.deepEqual(named(decoded), plain(analysis));
+      assert.equal(encodeAnalysis(decoded, text), encoded, 'what is read back is stored as it was');
       for (const m of analysis.mentions) assert.ok(!encoded.includes(`"text":${JSON.stringify(m.text)}`) || m.text !== text.slice(m.start, m.end), m.text);
       assert.ok(encoded.length < JSON.stringify(analysis).length, `${encoded.length} vs ${JSON.stringify(analysis).length}`);
     });
@@ -27,7 +38,22 @@ describe('persistent index: an analysis stored without the article text', () => 
     const text = 'Kim 👋 met\r\nDonald Trump in Hanoi on Wednesday. "We will see," Trump said.';
     const analysis = analyseArticle(text);
     analysis.mentions.push({ start: 0, end: 3, text: 'Kim Jong Un', type: 'PERSON', origin: 'model' });
-    assert.deepEqual(decodeAnalysis(encodeAnalysis(analysis, text), text), plain(analysis));
+    assert.deepEqual(named(decodeAnalysis(encodeAnalysis(analysis, text), text)), plain(analysis));
+  });
+
+  it('an event’s participant or place that is exactly one of the mentions is that mention, read back', () => {
+    const text = 'Donald Trump met Kim Jong Un in Hanoi on Wednesday, the White House said.';
+    const analysis = analyseArticle(text);
+    const events = analysis.events.filter(e => e.participants.length);
+    assert.ok(events.length, 'the sentence tells an event with participants');
+    const decoded = decodeAnalysis(encodeAnalysis(analysis, text), text);
+    let shared = 0;
+    for (const e of decoded.events) for (const p of [...e.participants, ...(e.place ? [e.place] : [])]) {
+      const m = decoded.mentions.find(x => x.start === p.start && x.end === p.end);
+      if (m) { assert.equal(p, m, p.text); shared++; }
+      assert.equal(p.text, text.slice(p.start, p.end));
+    }
+    assert.ok(shared > 0);
   });
 
   it('refuses what is not an encoded analysis', () => {
@@ -72,7 +98,7 @@ describe('an analysis a worker made, once kept in the index', () => {
   it('is handed over as the index reads it back: the same analysis, not the worker’s copy', async () => {
     const got = await new AnalysisSource(worker, index).find(text, 1e6, 'r', true);
     assert.notEqual(got, made);
-    assert.deepEqual(got, plain(made));
+    assert.deepEqual(named(got!), plain(made));
   });
 
   it('is the worker’s own when it is not kept (an editor’s text) or the index keeps it already', async () => {
