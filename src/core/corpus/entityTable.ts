@@ -1,6 +1,7 @@
 import type { Entity } from '../entities/entity';
 import { isSurnameFirst, knownAlias, nameWeight, words } from '../entities/names';
 import type { EntityType, Mention } from '../model';
+import { ArticleCounts, ArticleNumbers } from './articleCounts';
 
 /*
  * The entities of the corpus — canonical name, written forms, titles — summed over the articles' mentions and
@@ -41,7 +42,8 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class EntityTable {
   readonly entities = new Map<string, Entity>();
   /** Entity id → article path → how many mentions it has there. */
-  readonly mentionCounts = new Map<string, Map<string, number>>();
+  readonly mentionCounts = new Map<string, ArticleCounts>();
+  private readonly numbers = new ArticleNumbers();
   private readonly totals = new Map<string, Totals>();
   private readonly touched = new Set<string>();
 
@@ -108,9 +110,10 @@ export class EntityTable {
         addCount((t.titles ??= new Map()), m.title, sign);
       }
     }
+    const article = seen.size ? this.numbers.number(path) : 0;
     for (const [id, here] of seen) {
-      const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new Map()).get(id)!;
-      addCount(counts, path, sign * here.mentions);
+      const counts = this.mentionCounts.get(id) ?? this.mentionCounts.set(id, new ArticleCounts(this.numbers)).get(id)!;
+      counts.add(article, sign * here.mentions);
       if (!counts.size) this.mentionCounts.delete(id);
       this.touched.add(id);
     }
