@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isArticlePath, type ArticlePatterns } from '../core/articlePolicy';
-import { certainlyLongerThan, decodeArticle } from '../core/text/decode';
-import { readBytes, statFile } from './files';
+import { certainlyLongerThan, decodeArticle, mostBytes } from '../core/text/decode';
+import { readFileFacts } from './files';
 
 /** The open (not closed) document of an article, by uri. */
 export function openDocument(key: string): vscode.TextDocument | undefined {
@@ -34,10 +34,10 @@ export async function findArticles(patterns: ArticlePatterns, limit: number, tok
  * cost of reading it; opening it in the editor brings it in, and the status bar says why it is not analysed).
  */
 export async function readArticleFile(uri: vscode.Uri, maxLength: number): Promise<ArticleFile | undefined> {
-  const stat = await statFile(uri);
-  if (!stat) throw new Error(`${uri.path} is gone`);
-  if (!stat.isFile || certainlyLongerThan(stat.size, maxLength)) return undefined;
-  return { text: decodeArticle(await readBytes(uri)), modified: stat.modified };
+  const file = await readFileFacts(uri, mostBytes(maxLength));
+  if (!file) throw new Error(`${uri.path} is gone`);
+  if (!file.bytes || certainlyLongerThan(file.bytes.length, maxLength)) return undefined;
+  return { text: decodeArticle(file.bytes), modified: file.modified };
 }
 
 /** An article as read from disk, with when the file was last changed (ms since 1970): the guess at its date when its text states none. */

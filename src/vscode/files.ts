@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -19,6 +19,48 @@ export async function statFile(uri: vscode.Uri): Promise<{ isFile: boolean; size
     return { isFile: Boolean(stat.type & vscode.FileType.File), size: stat.size, modified: stat.mtime };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A file's facts and, when it is a regular file no larger than `maxBytes`, its bytes, in one go. On disk that is
+ * one open, fstat, read and close made synchronously: an article takes tens of microseconds, where the four
+ * round trips of the promise API cost the extension host's main thread 0.28 ms per article (2.8 s of a Reload
+ * Window on 10,000 articles, profiled). Opened without blocking, so a named pipe is not waited on. Undefined:
+ * nothing is there. Other schemes: workspace.fs.
+ */
+export async function readFileFacts(uri: vscode.Uri, maxBytes: number): Promise<{ isFile: boolean; size: number; modified: number; bytes?: Uint8Array } | undefined> {
+  if (uri.scheme !== 'file') {
+    const stat = await statFile(uri);
+    if (!stat?.isFile || stat.size > maxBytes) return stat;
+    return { ...stat, bytes: await vscode.workspace.fs.readFile(uri) };
+  }
+  let fd: number;
+  try {
+    fd = openSync(uri.fsPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw e;
+  }
+  try {
+    const stat = fstatSync(fd);
+    const facts = { isFile: stat.isFile(), size: stat.size, modified: stat.mtimeMs };
+    if (!facts.isFile || stat.size > maxBytes) return facts;
+    return { ...facts, bytes: readAll(fd, stat.size) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads an open file to its end (it may have grown since its size was taken). */
+function readAll(fd: number, size: number): Uint8Array {
+  let buffer = new Uint8Array(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) { const more = new Uint8Array(buffer.length * 2); more.set(buffer); buffer = more; }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (!n) return buffer.subarray(0, length);
+    length += n;
   }
 }
 

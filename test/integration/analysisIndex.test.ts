@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyseArticle } from '../../src/core/analysis';
+import { plainAnalysis } from '../../src/core/corpus/analysisCodec';
 import { contentHash } from '../../src/core/text/hash';
 import type { SourceAnnotatorApi } from '../../src/extension';
 import { AnalysisStore } from '../../src/vscode/analysisStore';
@@ -53,9 +54,9 @@ suite('Source Annotator in VS Code: the persistent index', () => {
     assert.equal(await first.get(text, 's'), undefined);
     first.put(text, 's', analysis);
     await first.flush();
-    assert.deepEqual(await first.get(text, 's'), plain(analysis), 'written, it is read back from its file by the same session');
+    assert.deepEqual(plainAnalysis((await first.get(text, 's'))!), plain(analysis), 'written, it is read back from its file by the same session');
     const second = new AnalysisStore(folder, code);
-    assert.deepEqual(await second.get(text, 's'), plain(analysis));
+    assert.deepEqual(plainAnalysis((await second.get(text, 's'))!), plain(analysis));
     assert.equal(second.hits, 1);
     assert.equal(await second.get(text, 'other settings'), undefined);
     assert.equal(await second.get(text + ' More.', 's'), undefined, 'another text');
@@ -112,7 +113,7 @@ suite('Source Annotator in VS Code: the persistent index', () => {
     assert.ok(appended.startsWith(written) && appended.length > written.length, 'the second entry follows the first');
     fs.writeFileSync(file, appended.slice(0, -20)); // the second line cut short
     const third = new AnalysisStore(folder, code);
-    assert.deepEqual(await third.get(texts[0], 's'), plain(analyseArticle(texts[0])));
+    assert.deepEqual(plainAnalysis((await third.get(texts[0], 's'))!), plain(analyseArticle(texts[0])));
     assert.equal(await third.get(texts[1], 's'), undefined, 'the damaged entry is not read');
     await third.flush();
     assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length, 1, 'the file is written again without it');

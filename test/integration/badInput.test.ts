@@ -3,6 +3,7 @@
 // workspace at run time; the suite removes them (and its setting) at the end, so that the suites after it
 // (files run in name order) find the sample corpus as it was.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../src/core/annotations/codec';
 import type { SourceAnnotatorApi } from '../../src/extension';
@@ -198,6 +199,21 @@ suite('Source Annotator in VS Code: bad input', () => {
     assert.match(shown.tooltip, /a binary file \(it holds NUL characters\)/);
     assert.match(shown.notice ?? '', /does not analyse bi-binary-late\.txt: it is a binary file/);
     assert.deepEqual(api.decorationRanges(late), []);
+  });
+
+  test('a named pipe and a folder with articles’ names are not read: a scan neither waits on the pipe nor stops', async function () {
+    const pipe = vscode.Uri.joinPath(root(), 'bi-pipe.txt');
+    if (spawnSync('mkfifo', [pipe.fsPath]).status !== 0) return this.skip(); // no mkfifo here
+    created.push(pipe);
+    const folder = vscode.Uri.joinPath(root(), 'bi-folder.txt');
+    await vscode.workspace.fs.createDirectory(folder);
+    created.push(folder);
+    const after = await write('bi-after-pipe.txt', encode('Kim Jong Un met Moon Jae-in in Pyongyang on Tuesday.\n'));
+    await vscode.commands.executeCommand('sourceAnnotator.refresh');
+    await api.ready();
+    await inCorpus(after);
+    assert.equal(article(pipe), undefined, 'the pipe is not an article');
+    assert.equal(article(folder), undefined, 'the folder is not an article');
   });
 
   test('an article over sourceAnnotator.maxArticleSizeKB is not analysed, and says why; under it again, it is', async function () {

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyseArticle } from '../../src/core/analysis';
-import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCodec';
+import { decodeAnalysis, encodeAnalysis, plainAnalysis } from '../../src/core/corpus/analysisCodec';
 import { readShard, shardLines, storedText } from '../../src/core/corpus/indexShard';
 import { readSample, sampleFiles } from './helpers';
 import type { ArticleAnalysis } from '../../src/core/model';
-import type { Named } from '../../src/core/events';
 import { AnalysisSource } from '../../src/vscode/analysisSource';
 import type { AnalysisStore } from '../../src/vscode/analysisStore';
 import type { AnalysisWorker } from '../../src/vscode/analysisWorker';
@@ -12,13 +11,6 @@ import type { AnalysisWorker } from '../../src/vscode/analysisWorker';
 /** The analysis as JSON has it (properties set to undefined are absent). */
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-/** A decoded analysis as plain JSON, each event's participants and place as the stretch they name (some are the article's mentions themselves). */
-const named = (a: ArticleAnalysis): ArticleAnalysis => {
-  const copy = plain(a);
-  const stretch = (n: Named): Named => ({ start: n.start, end: n.end, text: n.text, ...(n.leader ? { leader: n.leader } : {}) });
-  for (const e of copy.events) { e.participants = e.participants.map(stretch); if (e.place) e.place = stretch(e.place); }
-  return copy;
-};
 
 describe('persistent index: an analysis stored without the article text', () => {
   for (const file of sampleFiles()) {
@@ -27,7 +19,7 @@ describe('persistent index: an analysis stored without the article text', () => 
       const analysis = analyseArticle(text);
       const encoded = encodeAnalysis(analysis, text);
       const decoded = decodeAnalysis(encoded, text);
-      assert.deepEqual(named(decoded), plain(analysis));
+      assert.deepEqual(plainAnalysis(decoded), plain(analysis));
       assert.equal(encodeAnalysis(decoded, text), encoded, 'what is read back is stored as it was');
       for (const m of analysis.mentions) assert.ok(!encoded.includes(`"text":${JSON.stringify(m.text)}`) || m.text !== text.slice(m.start, m.end), m.text);
       assert.ok(encoded.length < JSON.stringify(analysis).length, `${encoded.length} vs ${JSON.stringify(analysis).length}`);
@@ -38,7 +30,7 @@ describe('persistent index: an analysis stored without the article text', () => 
     const text = 'Kim 👋 met\r\nDonald Trump in Hanoi on Wednesday. "We will see," Trump said.';
     const analysis = analyseArticle(text);
     analysis.mentions.push({ start: 0, end: 3, text: 'Kim Jong Un', type: 'PERSON', origin: 'model' });
-    assert.deepEqual(named(decodeAnalysis(encodeAnalysis(analysis, text), text)), plain(analysis));
+    assert.deepEqual(plainAnalysis(decodeAnalysis(encodeAnalysis(analysis, text), text)), plain(analysis));
   });
 
   it('an event’s participant or place that is exactly one of the mentions is that mention, read back', () => {
@@ -98,7 +90,7 @@ describe('an analysis a worker made, once kept in the index', () => {
   it('is handed over as the index reads it back: the same analysis, not the worker’s copy', async () => {
     const got = await new AnalysisSource(worker, index).find(text, 1e6, 'r', true);
     assert.notEqual(got, made);
-    assert.deepEqual(named(got!), plain(made));
+    assert.deepEqual(plainAnalysis(got!), plain(made));
   });
 
   it('is the worker’s own when it is not kept (an editor’s text) or the index keeps it already', async () => {

@@ -18,8 +18,7 @@ type Spanned = { start?: unknown; end?: unknown; inner?: { start: number; end: n
 
 export function encodeAnalysis(analysis: ArticleAnalysis, text: string): string {
   return JSON.stringify(analysis, function (this: Spanned, key, value) {
-    if (key === 'participants' && Array.isArray(value)) return value.map(asNamed); // read back, some are the article's mentions
-    if (key === 'place' && value && typeof value === 'object') return asNamed(value as Named);
+    value = stretches(key, value);
     if (key !== 'text' || typeof value !== 'string') return value;
     if (typeof this.start === 'number' && typeof this.end === 'number' && text.slice(this.start, this.end) === value) return SAME_SPAN;
     if (this.inner && text.slice(this.inner.start, this.inner.end) === value) return SAME_INNER;
@@ -57,6 +56,21 @@ function shareNamed(analysis: ArticleAnalysis): void {
     for (let i = 0; i < participants.length; i++) participants[i] = same(participants[i]);
     if (e.place) e.place = same(e.place);
   }
+}
+
+/**
+ * An analysis as plain data, as the index keeps it (properties set to undefined left out, each event's
+ * participants and place as the stretch it names): what a decoded analysis equals.
+ */
+export function plainAnalysis(analysis: ArticleAnalysis): ArticleAnalysis {
+  return JSON.parse(JSON.stringify(analysis, stretches)) as ArticleAnalysis;
+}
+
+/** An event's participants and place as the stretches they name (read back, some are the article's mentions). */
+function stretches(key: string, value: unknown): unknown {
+  if (key === 'participants' && Array.isArray(value)) return value.map(asNamed);
+  if (key === 'place' && value && typeof value === 'object') return asNamed(value as Named);
+  return value;
 }
 
 /** A participant or place as the stretch it names (a mention it was read back as says more: type, origin). */

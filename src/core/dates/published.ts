@@ -32,6 +32,8 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 /** "HANOI, Feb. 27 (Xinhua) --", "GENEVA, March 3, 2021 (AFP) -", "SEOUL, Feb 27 —"; in mixed case only with the year: "Hanoi, February 27, 2019." */
 const DATELINE = new RegExp(`^[ \\t]*(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]+(?:,\\s*[\\p{L}. ]+?)?,\\s+(${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)|\\p{Lu}[\\p{L}\\p{M}'’-]+(?: \\p{Lu}[\\p{L}\\p{M}'’-]+){0,2}(?:,\\s*\\p{Lu}[\\p{L}. ]+?)?,\\s+(${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}))\\s*(?:\\([^)\\n]{1,40}\\)\\s*)?(?:--|—|–|-|\\.(?=\\s))`, 'mu');
 /** "Published Feb 27, 2019 4:06 PM EST", "Posted: 27 February 2019", "Updated on 2019-02-27". */
+/** A word LABELLED needs (each of its labels holds one). */
+const LABEL_WORD = /\b(?:published|posted|updated|date)\b/i;
 const LABELLED = /^[ \t]*(?:[^\n]{0,60}?\b)?(first published|published|posted|updated|last updated|date)\b[ \t]*(?:on|at)?[ \t]*:?[ \t]*([^\n]{6,60})$/gim;
 /** Front matter: `date: 2019-02-27`, `published: "2019-02-27T09:00:00Z"`, `datePublished: …`. */
 const FRONT_MATTER_DATE = /^(?:date|published|pubdate|datePublished|publishDate|published_at)[ \t]*:[ \t]*["']?(\d{4}-\d\d-\d\d)/im;
@@ -44,10 +46,13 @@ const YEAR_WRITTEN = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/;
 const FULL_DATE_SHAPE = new RegExp(`${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?\\s+\\d{4}|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d[/.-]\\d{1,2}[/.-]\\d`, 'i');
 
 /** A full date (day, month and year all written) at the start of a piece of text, with what it took. */
+/** Whether the text has a full date's shape: a year in digits, beside a month and a day. */
+const mayBeFullDate = (text: string): boolean => YEAR_WRITTEN.test(text) && FULL_DATE_SHAPE.test(text);
+
 function fullDate(text: string): { day: Day; text: string; index: number } | undefined {
   // a full date writes its year in digits, beside its month and day: a line without that shape is not read
   // (most lines of an article; chrono takes about a millisecond to read one)
-  if (!YEAR_WRITTEN.test(text) || !FULL_DATE_SHAPE.test(text)) return undefined;
+  if (!mayBeFullDate(text)) return undefined;
   let results: chrono.ParsedResult[];
   try { results = chrono.strict.parse(text, new Date(2000, 0, 1, 12)); } catch { return undefined; }
   for (const r of results) {
@@ -61,7 +66,13 @@ function fullDate(text: string): { day: Day; text: string; index: number } | und
 
 /** Words in the longest full date chrono reads ("Wednesday, the twenty-seventh of February, 2019, at 4:06 p.m. EST") and the three beside it. */
 const MAX_DATE_LINE_WORDS = 16;
-const wordCount = (line: string) => line.split(/\s+/, MAX_DATE_LINE_WORDS + 2).filter(Boolean).length;
+/** How many words the line has, counted up to one past MAX_DATE_LINE_WORDS. */
+function wordCount(line: string): number {
+  const word = /\S+/g;
+  let n = 0;
+  while (n <= MAX_DATE_LINE_WORDS && word.exec(line)) n++;
+  return n;
+}
 
 const quoted = (s: string) => `“${s.trim().replace(/\s+/g, ' ')}”`;
 
@@ -103,7 +114,9 @@ function findInText(text: string, near?: { value: string; words: string }): { va
   // "Published" before "Updated": relative dates are written from when the article first appeared
   let updated: { value: string; how: string } | undefined;
   LABELLED.lastIndex = 0;
-  for (let m = LABELLED.exec(text); m; m = LABELLED.exec(text)) {
+  // one pass for the label words first: most articles have none, and trying the labelled line's shape at every
+  // line start costs several times that pass
+  for (let m = LABEL_WORD.test(text) ? LABELLED.exec(text) : null; m; m = LABELLED.exec(text)) {
     const date = fullDate(m[2]);
     if (!date || date.index > 25) continue;
     const found = { value: dayValue(date.day), how: `from the line ${quoted(m[0])}` };
@@ -114,8 +127,9 @@ function findInText(text: string, near?: { value: string; words: string }): { va
   // a byline or a line of its own near the top that is a date: "By Jane Roe | Feb. 27, 2019", "February 27, 2019 4:06 PM"
   const lines = top.split('\n').slice(0, TOP_LINES);
   for (const line of lines) {
-    // a line of many words is no date with at most three words beside it, unless it is a byline
-    if (wordCount(line) > MAX_DATE_LINE_WORDS && !/\bby\b/i.test(line)) continue;
+    // a line of many words is no date with at most three words beside it, unless it is a byline (and a line
+    // without a full date's shape is none at all: asked first, as it is the cheaper question)
+    if (!mayBeFullDate(line) || (wordCount(line) > MAX_DATE_LINE_WORDS && !/\bby\b/i.test(line))) continue;
     const date = fullDate(line);
     if (!date) continue;
     const rest = (line.slice(0, date.index) + line.slice(date.index + date.text.length)).trim();

@@ -39,5 +39,10 @@ export function uniformLineBreaks(text: string): string {
  * sequence of up to 3 bytes gives one U+FFFD), 2 of UTF-16, and up to two byte-order marks are dropped.
  */
 export function certainlyLongerThan(bytes: number, maxLength: number): boolean {
-  return bytes > 3 * maxLength + 6;
+  return bytes > mostBytes(maxLength);
+}
+
+/** The most bytes a file can take whose text is no longer than `maxLength` code units (see certainlyLongerThan). */
+export function mostBytes(maxLength: number): number {
+  return 3 * maxLength + 6;
 }
