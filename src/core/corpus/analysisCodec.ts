@@ -1,6 +1,6 @@
 import type { ArticleAnalysis, Mention } from '../model';
 import type { Named } from '../events';
-import { noteShared, shareString } from '../text/memo';
+import { keptStretch, noteShared, shareString } from '../text/memo';
 
 /*
  * An article's analysis as stored in the persistent index: JSON without second copies of the article's text.
@@ -97,7 +97,7 @@ function restoreTexts(value: object, text: string): void {
   const holder = value as Spanned & Record<string, unknown>;
   for (const key in holder) {
     const v = holder[key];
-    if (key === 'text' && typeof v === 'number') holder.text = shareString(restored(holder, v, text));
+    if (key === 'text' && typeof v === 'number') holder.text = keptStretch(restored(holder, v, text)); // a copy: a slice would keep the whole text alive
     else if (typeof v === 'string') holder[key] = shareString(v);
     else if (v !== null && typeof v === 'object') restoreTexts(v, text);
   }

@@ -7,6 +7,7 @@ import { familyContribution, type FamilyContribution } from './familyNames';
 import { recently } from './recent';
 import { eventItems, userEventInputs, type ArticleEvents } from './timeline';
 import type { ArticleInput, ArticleView, PlacedAnnotation } from './types';
+import type { HeldText } from '../text/heldText';
 
 /*
  * One article of the corpus (src/core/corpus/index.ts) and what it brings to each corpus-wide pass: family
@@ -15,11 +16,12 @@ import type { ArticleInput, ArticleView, PlacedAnnotation } from './types';
 
 /** One article and, for each step of resolution, what it last brought to the corpus. */
 export interface ArticleState {
-  input: ArticleInput;
+  /** What the article was given, its text as held (src/core/text/heldText.ts). */
+  input: Omit<ArticleInput, 'text'> & { text: HeldText };
   /** A number for the article, in the index of the names it may hold. */
   id: number;
   /** The text whose names were indexed. */
-  indexed?: string;
+  indexed?: HeldText;
   analysis?: ArticleAnalysis;
   analysisKey?: string;
   base?: ArticleView;

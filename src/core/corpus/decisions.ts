@@ -1,3 +1,4 @@
+import { detached } from '../text/memo';
 import { KIND_ENTITY_TYPE } from '../annotations/model';
 import type { EntityType, Mention } from '../model';
 import { replaceMentions, type MentionsAndQuotes } from './articleView';
@@ -21,12 +22,13 @@ export interface Decision {
 /** One article's decisions, by the text they are about (the latest of the article for each text). */
 export function articleDecisions(a: ArticleView): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
+  let whole: string | undefined; // the view's text, made once if an annotation asks for it
   for (const p of a.annotations) {
     if (!p.span || (p.status !== 'anchored' && p.status !== 'moved')) continue;
     const kind = p.annotation.kind;
     const type = KIND_ENTITY_TYPE[kind];
     if (!type && kind !== 'not-entity') continue;
-    const text = a.text.slice(p.span.start, p.span.end);
+    const text = detached((whole ??= a.text).slice(p.span.start, p.span.end));
     const earlier = decisions.get(text);
     if (earlier && earlier.updated > p.annotation.updated) continue;
     const user = a.mentions.find(m => m.annotationId === p.annotation.id);

@@ -2,6 +2,7 @@ import { isSurnameFirst } from '../entities/names';
 import type { Mention } from '../model';
 import { familyCandidates, mayBeFamilyName } from '../entities/familyWords';
 import { SpanIndex } from '../text/span';
+import { intern } from '../text/memo';
 import { replaceMentions, type MentionsAndQuotes } from './articleView';
 
 /*
@@ -55,7 +56,7 @@ export function applyFamilyNames(text: string, article: MentionsAndQuotes, isFam
       continue;
     }
     if (over.length) continue;
-    added.push({ ...span, text: name, type: 'PERSON', origin: 'model' });
+    added.push({ ...span, text: intern(name), type: 'PERSON', origin: 'model' }); // one string, holding nothing of the text
   }
   if (!added.length && !retyped.size) return article;
   const standsFor = new Map<Mention, Mention>();

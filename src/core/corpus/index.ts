@@ -6,7 +6,8 @@ import type { Annotation } from '../annotations/model';
 import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
 import { intern, internStrings } from '../text/memo';
-import { applyAnnotations, resolveSpeaker } from './articleView';
+import { applyAnnotations, articleView, resolveSpeaker } from './articleView';
+import { hold, sameText, searchable, textOf, type HeldText } from '../text/heldText';
 import { applyDecisions, DecisionBook } from './decisions';
 import { EntityIndex } from './entityIndex';
 import { EntityTable } from './entityTable';
@@ -79,23 +80,23 @@ export class Corpus {
       state = this.removed.get(path) ?? { id: this.byId.push(path) - 1 } as ArticleState;
       this.removed.delete(path);
       this.states.set(path, state);
-    } else if (state.view && !this.dirty.has(path) && state.input.text === text && state.input.annotations === annotations && samePlaces(state.view.annotations, state.input.placements, placements)) {
-      state.input = { text, annotations, placements }; // an editor opened on it, finding everything where it was: nothing to resolve
-      this.primed.delete(this.analysisKey(text, this.hints.key(text, path))); // an analysis handed over for it again is not needed
+    } else if (state.view && !this.dirty.has(path) && state.input.annotations === annotations && samePlaces(state.view.annotations, state.input.placements, placements) && sameText(state.input.text, text)) {
+      state.input = { text: held(text, placements), annotations, placements }; // an editor opened on it, finding everything where it was: nothing to resolve
+      this.primed.delete(this.analysisKey(text, path)); // an analysis handed over for it again is not needed
       return;
     }
-    state.input = { text, annotations, placements };
+    state.input = { text: held(text, placements), annotations, placements };
     this.dirty.add(path);
   }
 
   /** Hands over an analysis made elsewhere (a worker) so that resolving does not redo it; kept until the next resolve takes it. */
   primeAnalysis(text: string, analysis: ArticleAnalysis): void {
-    this.primed.set(this.analysisKey(text, analysis.published ? publishedKey(analysis.published) : ''), analysis); // used where the article's date resolves the same
+    this.primed.set(this.keyOf(contentHash(text), analysis.published ? publishedKey(analysis.published) : ''), analysis); // used where the article's date resolves the same
   }
 
   /** Whether this text of the article at `path` (with its publication date hints) is analysed already. */
   isAnalysed(text: string, path?: string): boolean {
-    return this.primed.has(this.analysisKey(text, this.hints.key(text, path))) || this.cache.has(text, this.hints.options(this.options, path));
+    return this.primed.has(this.analysisKey(text, path)) || this.cache.has(text, this.hints.options(this.options, path));
   }
 
   /** What besides the text gives an article's publication date (the sidecar's, the command line's, the file's). */
@@ -107,8 +108,14 @@ export class Corpus {
     return this.hints.get(path);
   }
 
-  private analysisKey(text: string, published: string): string {
-    return `${contentHash(text)}:${this.options.maxLength ?? ''}:${analyserId(this.options)}:${published}`;
+  /** The key of an analysis of this text: for the article at `path`, with the publication date that wins for it. */
+  private analysisKey(text: string, path: string | undefined): string {
+    const hash = contentHash(text);
+    return this.keyOf(hash, this.hints.key(text, path, hash));
+  }
+
+  private keyOf(hash: string, published: string): string {
+    return `${hash}:${this.options.maxLength ?? ''}:${analyserId(this.options)}:${published}`;
   }
 
   setAnnotations(path: string, annotations: Annotation[]): void {
@@ -120,7 +127,8 @@ export class Corpus {
 
   /** The text an article was given. */
   textOf(path: string): string | undefined {
-    return this.states.get(path)?.input.text;
+    const state = this.states.get(path);
+    return state && textOf(state.input.text);
   }
 
   /** The annotations an article was given (as stored, before placing). */
@@ -178,23 +186,24 @@ export class Corpus {
     this.removed.clear();
     for (const path of this.dirty) {
       const state = this.states.get(path)!;
-      const { text, annotations, placements } = state.input;
-      const key = this.analysisKey(text, this.hints.key(text, path));
+      const { annotations, placements } = state.input;
+      const text = textOf(state.input.text);
+      const key = this.analysisKey(text, path);
       if (state.analysisKey !== key) state.analysis = internNames(this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path)));
       state.analysisKey = key;
       const found = state.analysis!.familyWords;
       if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept
       consumed.push(key); // taken, or not needed: the same text came again
       if (!state.view) reorder = true;
-      if (state.indexed !== text && !state.analysis!.skipped) {
-        state.indexed = text;
+      if (state.indexed !== state.input.text && !state.analysis!.skipped) {
+        state.indexed = state.input.text;
         const mine = found ?? familyWords(text);
         this.families.index(state.id, mine);
         words.set(path, mine);
       }
       const oldFamily = familyOf(state);
       const oldDecisions = decisionsOf(state);
-      state.base = applyAnnotations(path, text, state.analysis!, annotations, placements);
+      state.base = applyAnnotations(path, state.input.text, state.analysis!, annotations, placements, text);
       this.families.count(oldFamily, -1);
       this.families.count(familyOf(state), 1);
       this.decisions.set(path, oldDecisions, decisionsOf(state), decisionTexts);
@@ -209,7 +218,7 @@ export class Corpus {
         const state = path === undefined ? undefined : this.states.get(path);
         if (!state || state.id !== id) return false;
         if (refamily.has(path!)) return true; // indexed just now, from its current text
-        if (!mayHoldName(state.input.text, name)) return false;
+        if (!mayHoldName(searchable(state.input.text, name), name)) return false;
         if (!state.base!.analysis.skipped) refamily.add(path!);
         return true;
       });
@@ -222,9 +231,11 @@ export class Corpus {
     }
     for (const path of refamily) {
       const state = this.states.get(path)!;
+      if (state.base!.analysis.skipped) { state.familied = state.base!; continue; }
       const mine = words.get(path);
-      const at = mine && candidatesOf(state.input.text, mine.filter(this.families.isFamilyName));
-      state.familied = state.base!.analysis.skipped ? state.base! : applyFamilyNames(state.input.text, state.base!, this.families.isFamilyName, at);
+      const text = textOf(state.input.text);
+      const at = mine && candidatesOf(text, mine.filter(this.families.isFamilyName));
+      state.familied = applyFamilyNames(text, state.base!, this.families.isFamilyName, at);
     }
     for (const path of redecide) {
       const state = this.states.get(path)!;
@@ -258,7 +269,7 @@ export class Corpus {
       const { mentions, quotes } = state.resolved!;
       const resolved = quotes.map(q => resolveSpeaker(q, mentions, this.table.entities));
       const before = state.view;
-      state.view = { path, text: state.input.text, analysis: state.base!.analysis, mentions, quotes: resolved, annotations: state.base!.annotations };
+      state.view = articleView(path, state.input.text, state.base!.analysis, mentions, resolved, state.base!.annotations);
       this.setQuoting(path, speakersOf(before), speakersOf(state.view));
       this.timeline.update(path, eventsOf(before), eventsOf(state.view));
       this.articles.set(path, state.view);
@@ -296,3 +307,11 @@ function internNames(analysis: ArticleAnalysis): ArticleAnalysis {
   return analysis;
 }
 const interned = new WeakSet<ArticleAnalysis>();
+
+/**
+ * An article's text as the corpus keeps it: compact (src/core/text/heldText.ts), unless an editor tracks it
+ * (`placements`): an open article's text is read at every hover and highlight.
+ */
+function held(text: string, placements: Map<string, Anchoring> | undefined): HeldText {
+  return placements ? text : hold(text);
+}

@@ -8,8 +8,8 @@ import { publishedKey, resolvePublished, type PublishedHints } from '../dates/pu
  */
 export class PublishedHintsBook {
   private readonly hints = new Map<string, PublishedHints>();
-  /** Per article, the last text a key was found for and that key: finding a text's date reads its top lines. */
-  private readonly keys = new Map<string, { text: string; key: string }>();
+  /** Per article, the content hash of the last text a key was found for and that key: finding a text's date reads its top lines. */
+  private readonly keys = new Map<string, { hash: string; key: string }>();
 
   /** Sets an article's hints; whether they changed. */
   set(path: string, hints: PublishedHints): boolean {
@@ -29,13 +29,13 @@ export class PublishedHintsBook {
     return published ? { ...options, published } : options;
   }
 
-  /** The key of the publication date that wins for this text of the article. */
-  key(text: string, path: string | undefined): string {
+  /** The key of the publication date that wins for this text of the article (`hash`: the text's content hash). */
+  key(text: string, path: string | undefined, hash: string): string {
     if (path === undefined) return publishedKey(resolvePublished(text));
     const known = this.keys.get(path);
-    if (known?.text === text) return known.key;
+    if (known?.hash === hash) return known.key;
     const key = publishedKey(resolvePublished(text, this.hints.get(path)));
-    this.keys.set(path, { text, key });
+    this.keys.set(path, { hash, key }); // not the text: the corpus holds it compact
     return key;
   }
 

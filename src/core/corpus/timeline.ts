@@ -3,6 +3,7 @@ import { groupKind, modelEvents, type EventItem, type ModelEvent } from '../even
 import type { Named, StoryEvent, UserEventInput } from '../events';
 import { SpanIndex } from '../text/span';
 import { collate } from '../text/collate';
+import { detached } from '../text/memo';
 import type { Mention } from '../model';
 import type { ArticleView } from './types';
 
@@ -57,12 +58,13 @@ function kept(list: string[]): string[] {
 
 export function userEventInputs(a: ArticleView): UserEventInput[] {
   const out: UserEventInput[] = [];
+  let whole: string | undefined; // the view's text, made once if an annotation asks for it
   for (const p of a.annotations) {
     if (p.annotation.kind !== 'event' || !p.span) continue;
     const inside = a.mentions.filter(m => m.entityId && m.type !== 'DATE' && m.type !== 'MISC' && m.start >= p.span!.start && m.end <= p.span!.end);
     out.push({
       path: a.path, id: p.annotation.id, eventId: p.annotation.links.eventId, date: p.annotation.date, label: p.annotation.label ?? '',
-      span: p.span, text: a.text.slice(p.span.start, p.span.end), participants: [...new Set(inside.map(m => m.entityId!))],
+      span: p.span, text: detached((whole ??= a.text).slice(p.span.start, p.span.end)), participants: [...new Set(inside.map(m => m.entityId!))],
     });
   }
   return out;

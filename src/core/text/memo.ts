@@ -18,11 +18,13 @@ export function memoString<T>(f: (s: string) => T, limit = 100_000): (s: string)
 
 /**
  * A string that holds only its own characters: a name taken out of an article is a view of the whole text in
- * V8 (for 13 characters or more), and kept as a key it would keep the article's text alive after the article
- * is gone.
+ * V8 (for 13 characters or more), and kept it would keep the article's text alive after the article is gone
+ * (or beside the compact form the corpus keeps of it: src/core/text/heldText.ts). Parsed back from JSON, the
+ * copy is one byte a character when its characters allow, whatever the text it was cut from. Shorter strings
+ * are copies already.
  */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+export function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 let interned = new Map<string, string>();
@@ -36,7 +38,7 @@ export function intern(s: string): string {
   let one = interned.get(s);
   if (one === undefined) {
     if (interned.size >= 500_000) interned = new Map();
-    interned.set((one = ownCopy(s)), one);
+    interned.set((one = detached(s)), one);
   }
   return one;
 }
@@ -62,6 +64,11 @@ export function noteShared(value: object): void {
 /** A string read into a value that stays: the one string of it when short (see `internStrings`). */
 export function shareString(s: string): string {
   return s.length <= SHARED_LENGTH ? intern(s) : s;
+}
+
+/** A stretch cut from a text, as a value that stays keeps it: the one string of it when short, else a copy of its own (`detached`). */
+export function keptStretch(s: string): string {
+  return s.length <= SHARED_LENGTH ? intern(s) : detached(s);
 }
 
 const shared = new WeakSet<object>();
