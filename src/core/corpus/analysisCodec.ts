@@ -33,9 +33,25 @@ export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
   restoreTexts(analysis, text);
+  exactMentions(analysis.mentions);
   shareNamed(analysis);
   noteShared(analysis);
   return analysis;
+}
+
+/**
+ * A mention of the five fields most have, made again as an object of exactly those: JSON.parse leaves room in
+ * each object for more (80 bytes where 64 hold it), and a corpus of 10,000 articles keeps about 600,000.
+ */
+function exactMentions(mentions: Mention[]): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    let fields = 0;
+    for (const _ in m) fields++;
+    if (fields === 5 && m.start !== undefined && m.end !== undefined && m.text !== undefined && m.type !== undefined && m.origin !== undefined) {
+      mentions[i] = { start: m.start, end: m.end, text: m.text, type: m.type, origin: m.origin };
+    }
+  }
 }
 
 /**
