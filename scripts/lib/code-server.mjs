@@ -203,12 +203,19 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 /** Debian chromium via playwright-core, with HOME / XDG dirs inside the state dir. */
 export async function launchBrowser(tools, s) {
   const { chromium } = await import('playwright-core');
+  // Chromium puts its singleton socket in TMPDIR, and a socket's path may not pass 107 characters: inside a
+  // state dir of a clone in /tmp/tmp.XXXXXXXXXX it did (110 for the high-contrast session), and Chromium aborted
+  const socketDir = fs.mkdtempSync(path.join(SYSTEM_TMP, 'sa-chromium-'));
   const browser = await chromium.launch({
     executablePath: tools.chromium, headless: true,
-    env: { ...s.env, HOME: s.home, XDG_CONFIG_HOME: `${s.home}/.config`, XDG_CACHE_HOME: `${s.home}/.cache` },
+    env: { ...s.env, HOME: s.home, XDG_CONFIG_HOME: `${s.home}/.config`, XDG_CACHE_HOME: `${s.home}/.cache`, TMPDIR: socketDir },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  }).catch(e => {
+    fs.rmSync(socketDir, { recursive: true, force: true });
+    throw e;
   });
+  browser.on('disconnected', () => fs.rmSync(socketDir, { recursive: true, force: true }));
   browsers.add(browser);
   return browser;
 }
