@@ -7,7 +7,8 @@ import { familyContribution, type FamilyContribution } from './familyNames';
 import { recently } from './recent';
 import { eventItems, userEventInputs, type ArticleEvents } from './timeline';
 import type { ArticleInput, ArticleView, PlacedAnnotation } from './types';
-import type { HeldText } from '../text/heldText';
+import { hold, type HeldText } from '../text/heldText';
+import { intern, internStrings } from '../text/memo';
 
 /*
  * One article of the corpus (src/core/corpus/index.ts) and what it brings to each corpus-wide pass: family
@@ -20,8 +21,8 @@ export interface ArticleState {
   input: Omit<ArticleInput, 'text'> & { text: HeldText };
   /** A number for the article, in the index of the names it may hold. */
   id: number;
-  /** The text whose names were indexed. */
-  indexed?: HeldText;
+  /** The content hash of the text whose names were indexed. */
+  indexed?: string;
   analysis?: ArticleAnalysis;
   analysisKey?: string;
   base?: ArticleView;
@@ -57,4 +58,25 @@ export function samePlaces(placed: readonly PlacedAnnotation[], before: Map<stri
     const q = next.get(p.annotation.id);
     return q !== undefined && q.status === p.status && q.span?.start === p.span?.start && q.span?.end === p.span?.end;
   });
+}
+
+/** The analysis with each of its names, values and explanations as the one string of it (src/core/text/memo.ts), once per analysis. */
+export function internNames(analysis: ArticleAnalysis): ArticleAnalysis {
+  if (!interned.has(analysis)) {
+    internStrings(analysis);
+    // how a date was read: the same few hundred sentences across the corpus, often longer than most shared strings
+    for (const m of analysis.mentions) if (m.how) m.how = intern(m.how);
+    for (const q of analysis.quotes) if (q.how) q.how = intern(q.how);
+    interned.add(analysis);
+  }
+  return analysis;
+}
+const interned = new WeakSet<ArticleAnalysis>();
+
+/**
+ * An article's text as the corpus keeps it: compact (src/core/text/heldText.ts), unless an editor tracks it
+ * (`placements`): an open article's text is read at every hover and highlight.
+ */
+export function held(text: string, placements: Map<string, Anchoring> | undefined): HeldText {
+  return placements ? text : hold(text);
 }

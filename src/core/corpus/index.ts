@@ -5,9 +5,8 @@ import type { Anchoring } from '../annotations/anchor';
 import type { Annotation } from '../annotations/model';
 import type { ArticleAnalysis } from '../model';
 import { contentHash } from '../text/hash';
-import { intern, internStrings } from '../text/memo';
 import { applyAnnotations, articleView, resolveSpeaker } from './articleView';
-import { hold, sameText, searchable, textOf, type HeldText } from '../text/heldText';
+import { sameText, searchable, textOf } from '../text/heldText';
 import { applyDecisions, DecisionBook } from './decisions';
 import { EntityIndex } from './entityIndex';
 import { EntityTable } from './entityTable';
@@ -15,7 +14,7 @@ import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
 import { forgetArticlePeople } from '../entities/withinArticle';
 import { applyFamilyNames } from './familyNames';
-import { contributionOf, decisionsOf, eventsOf, familyOf, inputsOf, samePlaces, speakersOf, type ArticleState } from './articleState';
+import { contributionOf, decisionsOf, eventsOf, familyOf, held, inputsOf, internNames, samePlaces, speakersOf, type ArticleState } from './articleState';
 import { Timeline } from './timeline';
 import type { ArticleView, CorpusView } from './types';
 
@@ -188,15 +187,16 @@ export class Corpus {
       const state = this.states.get(path)!;
       const { annotations, placements } = state.input;
       const text = textOf(state.input.text);
-      const key = this.analysisKey(text, path);
+      const hash = contentHash(text);
+      const key = this.keyOf(hash, this.hints.key(text, path, hash));
       if (state.analysisKey !== key) state.analysis = internNames(this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path)));
       state.analysisKey = key;
       const found = state.analysis!.familyWords;
       if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept
       consumed.push(key); // taken, or not needed: the same text came again
       if (!state.view) reorder = true;
-      if (state.indexed !== state.input.text && !state.analysis!.skipped) {
-        state.indexed = state.input.text;
+      if (state.indexed !== hash && !state.analysis!.skipped) {
+        state.indexed = hash;
         const mine = found ?? familyWords(text);
         this.families.index(state.id, mine);
         words.set(path, mine);
@@ -293,25 +293,4 @@ export class Corpus {
     for (const id of old ?? []) if (!next?.has(id)) this.quoting.get(id)?.delete(path);
     for (const id of next ?? []) (this.quoting.get(id) ?? this.quoting.set(id, new Set()).get(id)!).add(path);
   }
-}
-
-/** The analysis with each of its names, values and explanations as the one string of it (src/core/text/memo.ts), once per analysis. */
-function internNames(analysis: ArticleAnalysis): ArticleAnalysis {
-  if (!interned.has(analysis)) {
-    internStrings(analysis);
-    // how a date was read: the same few hundred sentences across the corpus, often longer than most shared strings
-    for (const m of analysis.mentions) if (m.how) m.how = intern(m.how);
-    for (const q of analysis.quotes) if (q.how) q.how = intern(q.how);
-    interned.add(analysis);
-  }
-  return analysis;
-}
-const interned = new WeakSet<ArticleAnalysis>();
-
-/**
- * An article's text as the corpus keeps it: compact (src/core/text/heldText.ts), unless an editor tracks it
- * (`placements`): an open article's text is read at every hover and highlight.
- */
-function held(text: string, placements: Map<string, Anchoring> | undefined): HeldText {
-  return placements ? text : hold(text);
 }
