@@ -19,7 +19,7 @@ import { intern, internStrings } from '../text/memo';
 export interface ArticleState {
   /** What the article was given, its text as held (src/core/text/heldText.ts). */
   input: Omit<ArticleInput, 'text'> & { text: HeldText };
-  /** A number for the article, in the index of the names it may hold. */
+  /** The article's number (the same for its path at every return), in the indexes that list articles. */
   id: number;
   /** The content hash of the text whose names were indexed. */
   indexed?: string;

@@ -43,9 +43,11 @@ export class EntityTable {
   readonly entities = new Map<string, Entity>();
   /** Entity id → article path → how many mentions it has there. */
   readonly mentionCounts = new Map<string, ArticleCounts>();
-  private readonly numbers = new ArticleNumbers();
   private readonly totals = new Map<string, Totals>();
   private readonly touched = new Set<string>();
+
+  /** `numbers`: the corpus's numbers for article paths, which the mention counts are kept by. */
+  constructor(private readonly numbers: ArticleNumbers) {}
 
   /**
    * Replaces what one article says of its entities (its resolved mentions; undefined: none). Summed straight

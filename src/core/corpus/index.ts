@@ -10,6 +10,7 @@ import { sameText, searchable, textOf } from '../text/heldText';
 import { applyDecisions, DecisionBook } from './decisions';
 import { EntityIndex } from './entityIndex';
 import { EntityTable } from './entityTable';
+import { ArticleNumbers } from './articleCounts';
 import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
 import { forgetArticlePeople } from '../entities/withinArticle';
@@ -53,10 +54,11 @@ export class Corpus {
   private readonly families = new FamilyNameIndex();
   private readonly decisions = new DecisionBook();
   private readonly entityIndex = new EntityIndex();
-  private readonly table = new EntityTable();
+  /** A number for each article path, for the indexes that list articles (the family names', the mention counts'). */
+  private readonly numbers = new ArticleNumbers();
+  private readonly table = new EntityTable(this.numbers);
   private readonly quoting = new Map<string, Set<string>>();
   private readonly timeline = new Timeline();
-  private readonly byId: (string | undefined)[] = [];
   private articles = new Map<string, ArticleView>();
   private view: CorpusView | undefined;
   private changes: CorpusChanges = NO_CHANGES;
@@ -76,7 +78,7 @@ export class Corpus {
   setArticle(path: string, text: string, annotations: Annotation[] = this.states.get(path)?.input.annotations ?? this.removed.get(path)?.input.annotations ?? [], placements?: Map<string, Anchoring>): void {
     let state = this.states.get(path);
     if (!state) {
-      state = this.removed.get(path) ?? { id: this.byId.push(path) - 1 } as ArticleState;
+      state = this.removed.get(path) ?? { id: this.numbers.number(path) } as ArticleState;
       this.removed.delete(path);
       this.states.set(path, state);
     } else if (state.view && !this.dirty.has(path) && state.input.annotations === annotations && samePlaces(state.view.annotations, state.input.placements, placements) && sameText(state.input.text, text)) {
@@ -214,7 +216,7 @@ export class Corpus {
     for (const name of this.families.flipped()) {
       // what no longer holds the name leaves the index
       this.families.holdersOf(name, id => {
-        const path = this.byId[id];
+        const path = this.numbers.pathOf(id);
         const state = path === undefined ? undefined : this.states.get(path);
         if (!state || state.id !== id) return false;
         if (refamily.has(path!)) return true; // indexed just now, from its current text

@@ -31,9 +31,9 @@ const TOP_LINES = 25;
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** "HANOI, Feb. 27 (Xinhua) --", "GENEVA, March 3, 2021 (AFP) -", "SEOUL, Feb 27 —"; in mixed case only with the year: "Hanoi, February 27, 2019." */
 const DATELINE = new RegExp(`^[ \\t]*(?:\\p{Lu}[\\p{Lu}\\p{M} .'’-]+(?:,\\s*[\\p{L}. ]+?)?,\\s+(${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)|\\p{Lu}[\\p{L}\\p{M}'’-]+(?: \\p{Lu}[\\p{L}\\p{M}'’-]+){0,2}(?:,\\s*\\p{Lu}[\\p{L}. ]+?)?,\\s+(${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}))\\s*(?:\\([^)\\n]{1,40}\\)\\s*)?(?:--|—|–|-|\\.(?=\\s))`, 'mu');
-/** "Published Feb 27, 2019 4:06 PM EST", "Posted: 27 February 2019", "Updated on 2019-02-27". */
 /** A word LABELLED needs (each of its labels holds one). */
 const LABEL_WORD = /\b(?:published|posted|updated|date)\b/i;
+/** "Published Feb 27, 2019 4:06 PM EST", "Posted: 27 February 2019", "Updated on 2019-02-27". */
 const LABELLED = /^[ \t]*(?:[^\n]{0,60}?\b)?(first published|published|posted|updated|last updated|date)\b[ \t]*(?:on|at)?[ \t]*:?[ \t]*([^\n]{6,60})$/gim;
 /** Front matter: `date: 2019-02-27`, `published: "2019-02-27T09:00:00Z"`, `datePublished: …`. */
 const FRONT_MATTER_DATE = /^(?:date|published|pubdate|datePublished|publishDate|published_at)[ \t]*:[ \t]*["']?(\d{4}-\d\d-\d\d)/im;
@@ -45,10 +45,10 @@ const YEAR_WRITTEN = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}/;
 /** What a full date looks like to a first glance: a month's name beside a day and a year, or a date all in digits. */
 const FULL_DATE_SHAPE = new RegExp(`${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b,?\\s+\\d{4}|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d[/.-]\\d{1,2}[/.-]\\d`, 'i');
 
-/** A full date (day, month and year all written) at the start of a piece of text, with what it took. */
 /** Whether the text has a full date's shape: a year in digits, beside a month and a day. */
 const mayBeFullDate = (text: string): boolean => YEAR_WRITTEN.test(text) && FULL_DATE_SHAPE.test(text);
 
+/** A full date (day, month and year all written) at the start of a piece of text, with what it took. */
 function fullDate(text: string): { day: Day; text: string; index: number } | undefined {
   // a full date writes its year in digits, beside its month and day: a line without that shape is not read
   // (most lines of an article; chrono takes about a millisecond to read one)
