@@ -13,6 +13,8 @@ export interface AnalysisRequest {
   maxLength: number;
   /** What besides the text gives the publication date the article's dates are valued against. */
   published?: PublishedHints;
+  /** Analysed before every request that is not (the worker answers by id, not in the order asked). */
+  urgent?: boolean;
 }
 
 let recogniser: EntityRecogniser = ruleRecogniser;
@@ -26,10 +28,29 @@ try {
 // no speaker model: the rules choose speakers, as in the main thread
 const speakerModel = readSpeakerModel(speakerModelPath);
 
+/**
+ * Requests wait here, urgent ones (the shown part of a long article) first: the extension hands a worker many
+ * at once, so that it goes on analysing while the main thread is busy, and an urgent one still waits behind
+ * at most the analysis under way. One request is analysed per turn of the event loop, so that requests posted
+ * meanwhile are queued (and sorted) before the next is chosen.
+ */
+const urgent: AnalysisRequest[] = [];
+const waiting: AnalysisRequest[] = [];
+let scheduled = false;
+
 parentPort?.on('message', (request: AnalysisRequest) => {
+  (request.urgent ? urgent : waiting).push(request);
+  if (!scheduled) { scheduled = true; setImmediate(answerNext); }
+});
+
+function answerNext(): void {
+  scheduled = false;
+  const request = urgent.shift() ?? waiting.shift();
+  if (!request) return;
+  if (urgent.length || waiting.length) { scheduled = true; setImmediate(answerNext); }
   try {
     parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser, speakerModel, published: request.published }), recogniser: recogniser.id });
   } catch (e) {
     parentPort!.postMessage({ id: request.id, error: (e as Error).message });
   }
-});
+}

@@ -24,7 +24,7 @@ try {
     if (round === 0) await page.goto(session.server.url({ folder: session.state.ws })); else await page.reload();
     const item = page.locator('.activitybar .action-item a[aria-label*="Source Annotator"]').first();
     await item.waitFor({ timeout: 60000 });
-    await item.click({ force: true });
+    if (!(await people.isVisible())) await item.click({ force: true }); // a reload may restore the view open: a click would close it
     await people.waitFor({ state: 'visible', timeout: 30000 });
     const opened = Date.now();
     let peak = 0;

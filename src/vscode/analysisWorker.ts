@@ -5,6 +5,8 @@ import type { ArticleAnalysis } from '../core/model';
 import type { PublishedHints } from '../core/dates/published';
 
 interface Request {
+  id: number;
+  urgent: boolean;
   text: string;
   maxLength: number;
   published?: PublishedHints;
@@ -12,10 +14,10 @@ interface Request {
   reject: (e: Error) => void;
 }
 
-/** One worker thread and the requests handed to it, in the order it answers them. */
+/** One worker thread and the requests handed to it, by id (it answers urgent ones first). */
 interface Slot {
   worker?: Worker;
-  requests: Request[];
+  requests: Map<number, Request>;
   idle?: ReturnType<typeof setTimeout>;
 }
 
@@ -23,10 +25,11 @@ interface Slot {
 const IDLE_MS = 30_000;
 /**
  * How many requests a worker holds at once: the next articles wait in the worker's own queue, so that it goes
- * on analysing while the main thread is busy (a resolve, a view) instead of waiting for it to hand over the
- * next one. An urgent request waits behind at most these.
+ * on analysing while the main thread is busy instead of waiting for it to hand over the next one. A resolve of
+ * 10,000 articles holds the main thread for a second or more; with three held, the worker sat idle through
+ * each. The worker takes an urgent request before those it holds (src/worker.ts), so depth costs it nothing.
  */
-const DEPTH = 3;
+const DEPTH = 128;
 
 /** One worker per core but one (the main thread's), at most four: a folder is read in parallel, memory stays bounded. */
 export function poolSize(): number {
@@ -35,9 +38,9 @@ export function poolSize(): number {
 }
 
 /**
- * Article analysis in a pool of worker threads. Each worker holds a few requests at a time; the others wait
- * here, urgent ones (the shown part of a long article) first, so that they never wait behind a folder's worth
- * of articles. A request for a document whose text changed meanwhile is answered but its result is simply not
+ * Article analysis in a pool of worker threads. Each worker holds up to DEPTH requests at a time and answers
+ * its urgent ones (the shown part of a long article) first; the others wait here, urgent ones first too, so
+ * that they never wait behind a folder's worth of articles. A request for a document whose text changed meanwhile is answered but its result is simply not
  * used by the caller. If a worker cannot start or dies, its requests reject and the caller analyses in the
  * main thread instead.
  */
@@ -45,22 +48,27 @@ export class AnalysisWorker implements vscode.Disposable {
   private readonly slots: Slot[];
   private readonly urgent: Request[] = [];
   private readonly waiting: Request[] = [];
+  /** Requests asked so far: each one's id. */
+  private asked = 0;
 
   constructor(private readonly script: vscode.Uri, private readonly modelPath: string, private readonly speakerModelPath?: string, size = poolSize()) {
-    this.slots = Array.from({ length: size }, () => ({ requests: [] }));
+    this.slots = Array.from({ length: size }, () => ({ requests: new Map() }));
   }
 
   private start(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
     const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath, speakerModelPath: this.speakerModelPath } });
-    worker.on('message', (m: { analysis?: ArticleAnalysis; error?: string }) => {
-      const r = slot.requests.shift();
+    worker.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
+      const r = slot.requests.get(m.id);
+      slot.requests.delete(m.id);
       if (r && m.analysis) r.resolve(m.analysis);
       else r?.reject(new Error(m.error ?? 'analysis failed'));
       this.next();
     });
     const fail = (e: Error) => {
-      for (const r of slot.requests.splice(0)) r.reject(e);
+      const held = [...slot.requests.values()];
+      slot.requests.clear();
+      for (const r of held) r.reject(e);
       if (slot.worker === worker) slot.worker = undefined;
       if (!this.slots.some(s => s.worker)) for (const r of [...this.urgent.splice(0), ...this.waiting.splice(0)]) r.reject(e);
       else this.next();
@@ -79,22 +87,22 @@ export class AnalysisWorker implements vscode.Disposable {
   private next(): void {
     for (let depth = 1; depth <= DEPTH; depth++) {
       for (const slot of this.slots) {
-        if (slot.requests.length >= depth) continue;
+        if (slot.requests.size >= depth) continue;
         const r = this.urgent.shift() ?? this.waiting.shift();
         if (!r) break;
         clearTimeout(slot.idle);
         slot.idle = undefined;
         try {
-          this.start(slot).postMessage({ id: 0, text: r.text, maxLength: r.maxLength, published: r.published });
-          slot.requests.push(r);
+          this.start(slot).postMessage({ id: r.id, text: r.text, maxLength: r.maxLength, published: r.published, urgent: r.urgent });
+          slot.requests.set(r.id, r);
         } catch (e) {
           r.reject(e as Error);
         }
       }
     }
     this.slots.forEach((slot, i) => {
-      if (i > 0 && slot.worker && !slot.requests.length && !slot.idle) {
-        slot.idle = setTimeout(() => { slot.idle = undefined; if (!slot.requests.length) { void slot.worker?.terminate(); slot.worker = undefined; } }, IDLE_MS);
+      if (i > 0 && slot.worker && !slot.requests.size && !slot.idle) {
+        slot.idle = setTimeout(() => { slot.idle = undefined; if (!slot.requests.size) { void slot.worker?.terminate(); slot.worker = undefined; } }, IDLE_MS);
       }
     });
   }
@@ -102,7 +110,7 @@ export class AnalysisWorker implements vscode.Disposable {
   /** The analysis of a text (its dates valued against the publication date `published` helps find); `urgent` ones go before every request still waiting. */
   analyse(text: string, maxLength: number, urgent = false, published?: PublishedHints): Promise<ArticleAnalysis> {
     return new Promise((resolve, reject) => {
-      (urgent ? this.urgent : this.waiting).push({ text, maxLength, published, resolve, reject });
+      (urgent ? this.urgent : this.waiting).push({ id: ++this.asked, urgent, text, maxLength, published, resolve, reject });
       this.next();
     });
   }

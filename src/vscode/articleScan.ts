@@ -5,8 +5,11 @@ import { refreshInterval, SCAN_REFRESH } from '../core/corpus/pacing';
 import type { ScanHandle } from './scanTracker';
 import type { Settings } from './settings';
 
-/** How many articles are read at once during a scan. */
-const READERS = 8;
+/**
+ * How many articles are read at once during a scan: enough that the analysis worker always has the next ones
+ * waiting while the main thread resolves what arrived (a second or more at 10,000 articles; src/vscode/analysisWorker.ts).
+ */
+const READERS = 128;
 
 /** What a scan reads the articles with, and where it brings what it read. */
 export interface ScanHost {
@@ -47,7 +50,7 @@ export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<vo
     const uris = [...opened, ...found.uris.filter(u => !isOpen.has(u.toString()))];
     const open = opened.length;
     scan.report({ total: uris.length, limitedTo: more ? limit : undefined });
-    // a few articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
+    // many articles in flight, so that reading files and sidecars overlaps the analysis; the views fill
     // as the articles arrive (each resolve brings in only the articles read since the last one)
     let next = 0;
     let read = 0;

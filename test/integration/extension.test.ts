@@ -233,8 +233,8 @@ suite('Source Annotator in VS Code', () => {
       const analyses = await Promise.all(asked);
       analyses.forEach((a, i) => assert.equal(a.hash, contentHash(texts[i]), `request ${i} got its own text's analysis`));
       assert.ok(analyses.every(a => a.mentions.some(m => m.text === 'Kim Jong Un')));
-      // the urgent request overtook those still waiting here: only the first few (held by the worker) came before it
-      assert.ok(answered.indexOf(8) <= 3, `answered in the order ${answered.join(', ')}`);
+      // the worker holds all nine and takes the urgent one first: at most the analysis under way comes before it
+      assert.ok(answered.indexOf(8) <= 1, `answered in the order ${answered.join(', ')}`);
     } finally {
       pool.dispose();
     }
