@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseArticle } from './core/analysis';
+import { encodeAnalysis } from './core/corpus/analysisCodec';
 import type { PublishedHints } from './core/dates/published';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 import { readSpeakerModel } from './node/speakerModelFile';
@@ -15,6 +16,12 @@ export interface AnalysisRequest {
   published?: PublishedHints;
   /** Analysed before every request that is not (the worker answers by id, not in the order asked). */
   urgent?: boolean;
+  /**
+   * The analysis answered as the persistent index stores it (src/core/corpus/analysisCodec.ts), one string,
+   * instead of as objects: the main thread reads that back (and stores it) without taking apart a structured
+   * clone and encoding it again.
+   */
+  encode?: boolean;
 }
 
 let recogniser: EntityRecogniser = ruleRecogniser;
@@ -49,7 +56,8 @@ function answerNext(): void {
   if (!request) return;
   if (urgent.length || waiting.length) { scheduled = true; setImmediate(answerNext); }
   try {
-    parentPort!.postMessage({ id: request.id, analysis: analyseArticle(request.text, { maxLength: request.maxLength, recogniser, speakerModel, published: request.published }), recogniser: recogniser.id });
+    const analysis = analyseArticle(request.text, { maxLength: request.maxLength, recogniser, speakerModel, published: request.published });
+    parentPort!.postMessage(request.encode ? { id: request.id, encoded: encodeAnalysis(analysis, request.text) } : { id: request.id, analysis, recogniser: recogniser.id });
   } catch (e) {
     parentPort!.postMessage({ id: request.id, error: (e as Error).message });
   }

@@ -7,6 +7,7 @@ import { compareWords } from '../../src/core/quotes/utterances';
 import type { SourceAnnotatorApi } from '../../src/extension';
 import { AnalysisWorker } from '../../src/vscode/analysisWorker';
 import { contentHash } from '../../src/core/text/hash';
+import { encodeAnalysis, plainAnalysis } from '../../src/core/corpus/analysisCodec';
 import { EXTENSION_ID, exists, openArticle, positionOf, readText, until, workspaceFile } from './helpers';
 
 const XINHUA = 'xinhua-kim-trump-meet-hanoi.txt';
@@ -235,6 +236,20 @@ suite('Source Annotator in VS Code', () => {
       assert.ok(analyses.every(a => a.mentions.some(m => m.text === 'Kim Jong Un')));
       // the worker holds all nine and takes the urgent one first: at most the analysis under way comes before it
       assert.ok(answered.indexOf(8) <= 1, `answered in the order ${answered.join(', ')}`);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  test('a worker answers in the form the index stores when asked: the same analysis, and its encoding', async () => {
+    const extension = vscode.Uri.file(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
+    const pool = new AnalysisWorker(vscode.Uri.joinPath(extension, 'dist', 'worker.js'), vscode.Uri.joinPath(extension, 'media', 'ner-model.bin').fsPath, undefined, 1);
+    try {
+      const text = 'Reporter: "We met in Hanoi on Tuesday," Kim Jong Un said. “It was good,” said President Trump.';
+      const [plain, { analysis, encoded }] = await Promise.all([pool.analyse(text, 1 << 20), pool.analyseEncoded(text, 1 << 20)]);
+      assert.equal(encoded, encodeAnalysis(plain, text));
+      assert.deepEqual(plainAnalysis(analysis), plainAnalysis(plain));
+      assert.ok(analysis.quotes.length >= 2 && analysis.mentions.some(m => m.text === 'Kim Jong Un'));
     } finally {
       pool.dispose();
     }

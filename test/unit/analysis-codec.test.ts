@@ -81,21 +81,37 @@ describe('persistent index: a file of it kept as bytes', () => {
   });
 });
 
-describe('an analysis a worker made, once kept in the index', () => {
+describe('an analysis a worker made', () => {
   const text = readSample(sampleFiles()[0]);
   const made = analyseArticle(text);
-  const worker = { analyse: async () => made } as unknown as AnalysisWorker;
-  const index = { get: async () => undefined, put: (t: string, _s: string, a: ArticleAnalysis) => encodeAnalysis(a, t) } as unknown as AnalysisStore;
+  const encoded = encodeAnalysis(made, text);
+  // the worker answers in the stored form, read back as the index reads it (src/vscode/analysisWorker.ts)
+  const worker = { analyseEncoded: async () => ({ analysis: decodeAnalysis(encoded, text), encoded }) } as unknown as AnalysisWorker;
+  const puts: [string, string | undefined][] = [];
+  const index = { get: async () => undefined, put: (t: string, _s: string, _a: ArticleAnalysis, e?: string) => { puts.push([t, e]); return e; } } as unknown as AnalysisStore;
 
-  it('is handed over as the index reads it back: the same analysis, not the worker’s copy', async () => {
+  it('is handed over as the index reads it back, and kept in the index as the worker encoded it', async () => {
+    puts.length = 0;
     const got = await new AnalysisSource(worker, index).find(text, 1e6, 'r', true);
     assert.notEqual(got, made);
     assert.deepEqual(plainAnalysis(got!), plain(made));
+    assert.deepEqual(puts, [[text, encoded]]);
   });
 
-  it('is the worker’s own when it is not kept (an editor’s text) or the index keeps it already', async () => {
-    assert.equal(await new AnalysisSource(worker, index).find(text, 1e6, 'r', false), made);
-    const kept = { ...index, put: () => undefined } as unknown as AnalysisStore;
-    assert.equal(await new AnalysisSource(worker, kept).find(text, 1e6, 'r', true), made);
+  it('is not kept when it is an editor’s text, and is then the same analysis', async () => {
+    puts.length = 0;
+    const got = await new AnalysisSource(worker, index).find(text, 1e6, 'r', false);
+    assert.deepEqual(plainAnalysis(got!), plain(made));
+    assert.deepEqual(puts, []);
+  });
+
+  it('asked for twice while it is made, is made once', async () => {
+    let asked = 0;
+    const slow = { analyseEncoded: async () => { asked++; await new Promise(r => setTimeout(r, 10)); return { analysis: decodeAnalysis(encoded, text), encoded }; } } as unknown as AnalysisWorker;
+    const source = new AnalysisSource(slow, index);
+    const [a, b] = await Promise.all([source.find(text, 1e6, 'r', false), source.find(text, 1e6, 'r', true)]);
+    assert.equal(asked, 1);
+    assert.equal(a, b);
+    assert.equal(source.workerAnalyses, 1);
   });
 });
