@@ -48,9 +48,9 @@ export function poolSize(): number {
 /**
  * Article analysis in a pool of worker threads. Each worker holds up to DEPTH requests at a time and answers
  * its urgent ones (the shown part of a long article) first; the others wait here, urgent ones first too, so
- * that they never wait behind a folder's worth of articles. A request for a document whose text changed meanwhile is answered but its result is simply not
- * used by the caller. If a worker cannot start or dies, its requests reject and the caller analyses in the
- * main thread instead.
+ * that they never wait behind a folder's worth of articles. A request for a document whose text changed
+ * meanwhile is answered but its result is simply not used by the caller. If a worker cannot start or dies,
+ * its requests reject and the caller analyses in the main thread instead.
  */
 export class AnalysisWorker implements vscode.Disposable {
   private readonly slots: Slot[];
