@@ -7,7 +7,7 @@
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, log, openSession, sleep } from '../lib/code-server.mjs';
+import { cleanup, log, openSession, showPeople, sleep, untilPeopleFilled } from '../lib/code-server.mjs';
 
 const [vsix, folder, reloadsArg = '1'] = process.argv.slice(2);
 if (!vsix || !folder) { console.error('usage: node scripts/bench/workbench.mjs <file.vsix> <folder> [reloads]'); process.exit(2); }
@@ -18,24 +18,12 @@ const extensionHost = () => execSync("ps -eo pid,rss,args | grep -- '--type=exte
 const session = await openSession('workbench-bench', { vsix: path.resolve(vsix), workspace: path.resolve(folder), settings: { 'workbench.colorTheme': 'Default Light Modern' } });
 try {
   const page = await session.newPage();
-  const people = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*People/i }) }).first();
   for (let round = 0; round <= Number(reloadsArg); round++) {
     const name = round === 0 ? 'first read' : `reload ${round}`;
     if (round === 0) await page.goto(session.server.url({ folder: session.state.ws })); else await page.reload();
-    const item = page.locator('.activitybar .action-item a[aria-label*="Source Annotator"]').first();
-    await item.waitFor({ timeout: 60000 });
-    if (!(await people.isVisible())) await item.click({ force: true }); // a reload may restore the view open: a click would close it
-    await people.waitFor({ state: 'visible', timeout: 30000 });
-    const opened = Date.now();
+    const people = await showPeople(page);
     let peak = 0;
-    for (;;) {
-      try { peak = Math.max(peak, extensionHost()[1] * 1024); } catch { /* between hosts */ }
-      const text = await people.innerText().catch(() => '');
-      if (!/Reading articles/.test(text) && (await people.locator('.monaco-list-row').count()) > 2) break;
-      if (Date.now() - opened > 1_800_000) throw new Error(`${name}: People not filled after 30 minutes`);
-      await sleep(500);
-    }
-    const filled = (Date.now() - opened) / 1000;
+    const filled = await untilPeopleFilled(people, { tick: () => { try { peak = Math.max(peak, extensionHost()[1] * 1024); } catch { /* between hosts */ } } });
     await sleep(15000); // the index written, the events grouped
     const [pid] = extensionHost();
     const heap = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}`).toString());

@@ -245,6 +245,28 @@ export async function openSession(name, { settings, workspace, vsix, args } = {}
 // ---------------------------------------------------------------------------------------------- workbench UI
 const QUICK_INPUT = '.quick-input-widget';
 
+/** Opens the Source Annotator view and gives its People pane (a reload may restore the view open: a click would close it). */
+export async function showPeople(page) {
+  const people = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*People/i }) }).first();
+  const item = page.locator('.activitybar .action-item a[aria-label*="Source Annotator"]').first();
+  await item.waitFor({ timeout: 60000 });
+  if (!(await people.isVisible())) await item.click({ force: true });
+  await people.waitFor({ state: 'visible', timeout: 30000 });
+  return people;
+}
+
+/** Waits until People lists people and no longer says it is reading; `tick` runs at each look. Gives the seconds it waited. */
+export async function untilPeopleFilled(people, { tick = () => {}, limitMs = 1_800_000 } = {}) {
+  const started = Date.now();
+  for (;;) {
+    tick();
+    const text = await people.innerText().catch(() => '');
+    if (!/Reading articles/.test(text) && (await people.locator('.monaco-list-row').count()) > 2) return (Date.now() - started) / 1000;
+    if (Date.now() - started > limitMs) throw new Error(`People not filled after ${limitMs / 60000} minutes`);
+    await sleep(500);
+  }
+}
+
 export const escapeRe = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Types into the open quick input and picks the row whose text contains `row` (default: `text`);
