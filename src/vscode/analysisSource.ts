@@ -19,7 +19,8 @@ export class AnalysisSource {
 
   /**
    * The analysis of `text` under `settings` ("maximum length:recogniser id:publication date"), or undefined when
-   * neither the index nor the worker can give it: then the corpus analyses it in the main thread. The worker's
+   * neither the index nor the worker can give it: then the corpus analyses it in the main thread. An editor's
+   * text (`keep` false) is analysed before the articles a scan reads, which may be a hundred ahead. The worker's
    * is made in the form the index stores, and read back as the index would read it: kept in the index as it
    * came, and held by the corpus in its compact form.
    */
@@ -32,7 +33,8 @@ export class AnalysisSource {
     let pending = this.inFlight.get(key);
     const mine = !pending;
     if (!pending) {
-      pending = this.worker.analyseEncoded(text, maxLength, published);
+      // an editor's text (not kept) is what the user is looking at: it goes before a folder's articles
+      pending = this.worker.analyseEncoded(text, maxLength, !keep, published);
       this.inFlight.set(key, pending);
       pending.then(() => this.inFlight.delete(key), () => this.inFlight.delete(key));
     }

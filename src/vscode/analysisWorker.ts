@@ -123,8 +123,8 @@ export class AnalysisWorker implements vscode.Disposable {
    * The same, made by the worker in the form the persistent index stores and read back here: `encoded` to
    * store, and `analysis` as the index would read it (64 bytes a mention; a structured clone's take 176).
    */
-  analyseEncoded(text: string, maxLength: number, published?: PublishedHints): Promise<WorkerAnalysis> {
-    return this.ask(text, maxLength, false, true, published);
+  analyseEncoded(text: string, maxLength: number, urgent = false, published?: PublishedHints): Promise<WorkerAnalysis> {
+    return this.ask(text, maxLength, urgent, true, published);
   }
 
   private ask(text: string, maxLength: number, urgent: boolean, encode: boolean, published: PublishedHints | undefined): Promise<WorkerAnalysis> {

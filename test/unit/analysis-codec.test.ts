@@ -105,6 +105,14 @@ describe('an analysis a worker made', () => {
     assert.deepEqual(puts, []);
   });
 
+  it('is asked for before a scan’s articles when it is an editor’s text, not when it is to be kept', async () => {
+    const asked: boolean[] = [];
+    const recording = { analyseEncoded: async (_t: string, _m: number, urgent: boolean) => { asked.push(urgent); return { analysis: decodeAnalysis(encoded, text), encoded }; } } as unknown as AnalysisWorker;
+    await new AnalysisSource(recording, index).find(text, 1e6, 'r', false);
+    await new AnalysisSource(recording, index).find(text, 1e6, 'r', true);
+    assert.deepEqual(asked, [true, false]);
+  });
+
   it('asked for twice while it is made, is made once', async () => {
     let asked = 0;
     const slow = { analyseEncoded: async () => { asked++; await new Promise(r => setTimeout(r, 10)); return { analysis: decodeAnalysis(encoded, text), encoded }; } } as unknown as AnalysisWorker;
