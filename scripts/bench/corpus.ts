@@ -28,7 +28,7 @@ let analysisMs = 0;
 for (const [file, text] of texts) {
   const [analysis, ms] = time(() => analyseArticle(text, options));
   if (file.endsWith('large-article.txt')) analysisMs = ms;
-  corpus.primeAnalysis(text, analysis);
+  corpus.primeAnalysis(analysis);
   corpus.setArticle(file, text);
 }
 const [, firstMs] = time(() => corpus.resolve());
@@ -36,7 +36,7 @@ const [, firstMs] = time(() => corpus.resolve());
 const runs: number[] = [];
 for (let i = 0; i < Number(process.env.RUNS ?? 5); i++) {
   const text = big + ` edit ${i}`;
-  corpus.primeAnalysis(text, analyseArticle(text, options));
+  corpus.primeAnalysis(analyseArticle(text, options));
   corpus.setArticle(path.join(folder, 'large-article.txt'), text);
   runs.push(time(() => corpus.resolve())[1]);
 }

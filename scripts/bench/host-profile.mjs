@@ -5,11 +5,11 @@
 // garbage-collection time, and the functions with the most time of their own. The inspector is opened on the
 // running host with SIGUSR1, as `node --inspect` would: for measurements, never in the extension.
 // usage: node scripts/bench/host-profile.mjs <file.vsix> <folder> first|reload [out.cpuprofile]
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, loadTools, log, openSession, showPeople, sleep, untilPeopleFilled } from '../lib/code-server.mjs';
+import { cleanup, extensionHostProcess, loadTools, log, openSession, showPeople, sleep, untilPeopleFilled } from '../lib/code-server.mjs';
 
 const [vsix, folder, which = 'reload', out = path.resolve(`host-${which}.cpuprofile`)] = process.argv.slice(2);
 if (!vsix || !folder || !['first', 'reload'].includes(which)) {
@@ -22,7 +22,7 @@ if (typeof WebSocket === 'undefined') {
   process.exit(r.status ?? 1);
 }
 
-const hostPid = () => Number(execSync("ps -eo pid,args | grep -- '--type=extensionHost' | grep -v grep | tail -1 || true").toString().trim().split(/\s+/)[0]) || 0;
+const hostPid = () => extensionHostProcess().pid;
 
 /** Starts the profiler in the extension host that is not `before`, as soon as it runs. */
 async function profileNewHost(before) {

@@ -114,7 +114,7 @@ console.log(`pipeline on one core: ${int(sampleTokens / (sampleMs / 1000))} toke
 function firstHighlight(label: string, file: string, text: string): void {
   const corpus = new Corpus(options);
   const [analysis, analysisMs] = time(() => analyseArticle(text, options));
-  corpus.primeAnalysis(text, analysis);
+  corpus.primeAnalysis(analysis);
   corpus.setArticle(file, text);
   const [, resolveMs] = time(() => corpus.resolve());
   console.log(`first highlight, core cost, ${label} (${int(bytesOf(text) / 1024)} KB): ${ms(analysisMs + resolveMs)} (analysis ${ms(analysisMs)} + resolve ${ms(resolveMs)})`);
@@ -147,7 +147,7 @@ for (const count of sizes) {
     const [analysis, took] = time(() => analyseArticle(text, options));
     analysisMs += took;
     stored.push(encodeAnalysis(analysis, text));
-    corpus.primeAnalysis(text, analysis);
+    corpus.primeAnalysis(analysis);
     corpus.setArticle(file, text);
   }
   sampleRss();
@@ -180,7 +180,7 @@ for (const count of sizes) {
       const eventEdits: number[] = [];
       for (const word of words) {
         const edited = `${text} ${word}`;
-        corpus.primeAnalysis(edited, analyseArticle(edited, options)); // the worker's part, not timed
+        corpus.primeAnalysis(analyseArticle(edited, options)); // the worker's part, not timed
         corpus.setArticle(file, edited);
         progress(`${int(count)} articles: resolve after appending "${word}"`);
         row.edits.push(time(() => corpus.resolve())[1]);
@@ -197,7 +197,7 @@ for (const count of sizes) {
       const u: number[] = [];
       for (const word of words) {
         const edited = `${text}\n\n"${word}, we made a lot of progress on trade and we will meet again very soon," the minister said.`;
-        corpus.primeAnalysis(edited, analyseArticle(edited, options));
+        corpus.primeAnalysis(analyseArticle(edited, options));
         corpus.setArticle(file, edited);
         const view = corpus.resolve();
         u.push(time(() => utterances.update(view))[1]);
@@ -216,7 +216,7 @@ for (const count of sizes) {
     texts.forEach(({ file, text }, i) => {
       const [analysis, took] = time(() => decodeAnalysis(stored[i], text));
       decodeMs += took;
-      warm.primeAnalysis(text, analysis);
+      warm.primeAnalysis(analysis);
       warm.setArticle(file, text);
       if (performance.now() - shown > refreshInterval(SCAN_REFRESH, lastMs) || i === texts.length - 1) {
         shown = performance.now();

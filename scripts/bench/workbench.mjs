@@ -7,13 +7,12 @@
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanup, log, openSession, showPeople, sleep, untilPeopleFilled } from '../lib/code-server.mjs';
+import { cleanup, extensionHostProcess, log, openSession, showPeople, sleep, untilPeopleFilled } from '../lib/code-server.mjs';
 
 const [vsix, folder, reloadsArg = '1'] = process.argv.slice(2);
 if (!vsix || !folder) { console.error('usage: node scripts/bench/workbench.mjs <file.vsix> <folder> [reloads]'); process.exit(2); }
 const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'heap-probe.mjs');
 const mb = bytes => `${Math.round(bytes / 1e6).toLocaleString('en')} MB`;
-const extensionHost = () => execSync("ps -eo pid,rss,args | grep -- '--type=extensionHost' | grep -v grep | tail -1").toString().trim().split(/\s+/).map(Number);
 
 const session = await openSession('workbench-bench', { vsix: path.resolve(vsix), workspace: path.resolve(folder), settings: { 'workbench.colorTheme': 'Default Light Modern' } });
 try {
@@ -23,9 +22,9 @@ try {
     if (round === 0) await page.goto(session.server.url({ folder: session.state.ws })); else await page.reload();
     const people = await showPeople(page);
     let peak = 0;
-    const filled = await untilPeopleFilled(people, { tick: () => { try { peak = Math.max(peak, extensionHost()[1] * 1024); } catch { /* between hosts */ } } });
+    const filled = await untilPeopleFilled(people, { tick: () => { peak = Math.max(peak, extensionHostProcess().rss); } });
     await sleep(15000); // the index written, the events grouped
-    const [pid] = extensionHost();
+    const { pid } = extensionHostProcess();
     const heap = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}`).toString());
     log(`${name}: People filled ${filled.toFixed(1)} s after the view opened; extension host rss at most ${mb(peak)} meanwhile; after a full GC: heap ${mb(heap.heapUsed)}, rss ${mb(heap.rss)}`);
   }

@@ -1,7 +1,7 @@
 // Shared helpers for the tiers that run the real VS Code: code-server (VS Code in a browser + the real Node
 // extension host) driven by playwright-core and Debian's chromium. Used by scripts/run-integration.mjs,
 // test/e2e/ui.e2e.mjs, scripts/start.mjs, scripts/package.mjs and scripts/test-all.mjs.
-import { spawn, spawnSync } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -244,6 +244,13 @@ export async function openSession(name, { settings, workspace, vsix, args } = {}
 
 // ---------------------------------------------------------------------------------------------- workbench UI
 const QUICK_INPUT = '.quick-input-widget';
+
+/** The newest extension host process: its pid and rss in bytes (zeros between hosts). */
+export function extensionHostProcess() {
+  const line = execSync("ps -eo pid,rss,args | grep -- '--type=extensionHost' | grep -v grep | tail -1 || true").toString().trim();
+  const [pid, rss] = line.split(/\s+/).map(Number);
+  return { pid: pid || 0, rss: (rss || 0) * 1024 };
+}
 
 /** Opens the Source Annotator view and gives its People pane (a reload may restore the view open: a click would close it). */
 export async function showPeople(page) {

@@ -63,7 +63,7 @@ export function loadCorpus(files: string[], flags: Map<string, string>, leftOut:
     const ready = preAnalysed.get(file);
     const text = ready?.text ?? readArticle(file, leftOut);
     if (text === undefined) continue;
-    if (ready) corpus.primeAnalysis(ready.text, ready.analysis);
+    if (ready) corpus.primeAnalysis(ready.analysis);
     const { sidecar, exists } = readSidecar(file, maxSidecarBytes);
     if (exists && !sidecar) leftOut.sidecarRefused();
     corpus.setPublished(file, publishedHints(file, text, sidecar?.published, option));

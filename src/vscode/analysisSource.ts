@@ -26,10 +26,11 @@ export class AnalysisSource {
    */
   async find(text: string, maxLength: number, recogniser: string, keep: boolean, published: PublishedHints = {}): Promise<ArticleAnalysis | undefined> {
     const settings = `${maxLength}:${recogniser}:${publishedKey(resolvePublished(text, published))}`;
-    const stored = await this.index?.get(text, settings);
+    const hash = contentHash(text);
+    const stored = await this.index?.get(text, settings, hash);
     if (stored) return stored;
     if (!this.worker) return undefined;
-    const key = `${contentHash(text)}:${settings}`;
+    const key = `${hash}:${settings}`;
     let pending = this.inFlight.get(key);
     const mine = !pending;
     if (!pending) {

@@ -56,12 +56,11 @@ export class AnalysisStore implements vscode.Disposable {
     this.loaded = folder ? this.readVersion(code) : Promise.resolve();
   }
 
-  /** The stored analysis of this text, if any. */
-  async get(text: string, settings: string): Promise<ArticleAnalysis | undefined> {
+  /** The stored analysis of this text, if any (`hash`: its content hash, when the caller has it). */
+  async get(text: string, settings: string, hash = contentHash(text)): Promise<ArticleAnalysis | undefined> {
     if (!this.folder) return undefined;
     await this.loaded;
     if (this.disabled) return undefined;
-    const hash = contentHash(text);
     const key = this.key(hash, settings);
     const i = shardOf(hash);
     const encoded = this.pending.get(i)?.get(key) ?? this.writingNow.get(i)?.get(key) ?? (await this.stored(i, key));

@@ -92,7 +92,7 @@ export class AnalysisWorker implements vscode.Disposable {
    * worker beyond the first that has none stops after a while.
    */
   private next(): void {
-    for (let depth = 1; depth <= DEPTH; depth++) {
+    for (let depth = 1; depth <= DEPTH && (this.urgent.length || this.waiting.length); depth++) {
       for (const slot of this.slots) {
         if (slot.requests.size >= depth) continue;
         const r = this.urgent.shift() ?? this.waiting.shift();

@@ -212,7 +212,7 @@ export class CorpusService implements vscode.Disposable {
     const corpus = this.corpus;
     if (corpus.isAnalysed(text, key)) return;
     const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, analyserId({ recogniser: this.recogniser, speakerModel: this.speakerModel }), keep, corpus.publishedHints(key));
-    if (analysis && corpus === this.corpus) corpus.primeAnalysis(text, analysis); // not after a settings change: made under the old ones
+    if (analysis && corpus === this.corpus) corpus.primeAnalysis(analysis); // not after a settings change: made under the old ones
   }
 
   /**

@@ -36,7 +36,7 @@ describe('family words', () => {
       texts.forEach((text, i) => {
         const analysis = analyseArticle(text);
         if (!withWords) delete analysis.familyWords;
-        corpus.primeAnalysis(text, analysis);
+        corpus.primeAnalysis(analysis);
         corpus.setArticle(`a${i}.txt`, text, []);
       });
       const view = corpus.resolve();

@@ -90,9 +90,12 @@ export class Corpus {
     this.dirty.add(path);
   }
 
-  /** Hands over an analysis made elsewhere (a worker) so that resolving does not redo it; kept until the next resolve takes it. */
-  primeAnalysis(text: string, analysis: ArticleAnalysis): void {
-    this.primed.set(this.keyOf(contentHash(text), analysis.published ? publishedKey(analysis.published) : ''), analysis); // used where the article's date resolves the same
+  /**
+   * Hands over an analysis made elsewhere (a worker, the index), so that resolving its text does not redo it;
+   * kept until the next resolve takes it. Found by the content hash the analysis carries (that of its text).
+   */
+  primeAnalysis(analysis: ArticleAnalysis): void {
+    this.primed.set(this.keyOf(analysis.hash, analysis.published ? publishedKey(analysis.published) : ''), analysis); // used where the article's date resolves the same
   }
 
   /** Whether this text of the article at `path` (with its publication date hints) is analysed already. */

@@ -96,8 +96,9 @@ export function findPublished(text: string, near?: { value: string; words: strin
 }
 
 /**
- * The asks for one article come close together (a scan reads eight at a time); each text remembered is kept
- * alive, the whole of it, beside the compact form the corpus holds (256 of them were 4.6 MB at 10,000 articles).
+ * The asks for one article come close together (its file's date, then its analysis's key, as it arrives); each
+ * text remembered is kept alive, the whole of it, beside the compact form the corpus holds (256 of them were
+ * 4.6 MB at 10,000 articles).
  */
 const REMEMBERED = 64;
 const found = new Map<string, Map<string, { value: string; how: string } | undefined>>();
