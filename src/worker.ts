@@ -1,12 +1,14 @@
 // The analysis worker: runs the core's article analysis (entities, quotations, dates) off the extension
 // host's main thread, so that typing and hovers never wait for it. Loads the entity and speaker models itself.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseArticle } from './core/analysis';
 import { encodeAnalysis } from './core/corpus/analysisCodec';
 import type { PublishedHints } from './core/dates/published';
 import { modelRecogniser, parseModel, ruleRecogniser, type EntityRecogniser } from './core/ner';
 import { readSpeakerModel } from './node/speakerModelFile';
+import { lowersThreadAlone } from './node/threadPriority';
 
 export interface AnalysisRequest {
   id: number;
@@ -25,7 +27,12 @@ export interface AnalysisRequest {
 }
 
 let recogniser: EntityRecogniser = ruleRecogniser;
-const { modelPath, speakerModelPath } = workerData as { modelPath: string | null; speakerModelPath?: string | null };
+const { modelPath, speakerModelPath, background } = workerData as { modelPath: string | null; speakerModelPath?: string | null; background?: boolean };
+if (background && lowersThreadAlone()) {
+  // the extension's workers take the processor only when nothing else wants it: the extension host's main
+  // thread (hovers, highlights, the views), the editor and every other program go first
+  try { os.setPriority(os.constants.priority.PRIORITY_LOW); } catch { /* not allowed here: the normal priority */ }
+}
 try {
   // null: the rules, asked for (the CLI's --rules)
   if (modelPath !== null) recogniser = modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(modelPath))));

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleAnalysis } from '../core/model';
 import type { PublishedHints } from '../core/dates/published';
 import { decodeAnalysis } from '../core/corpus/analysisCodec';
+import { lowersThreadAlone } from '../node/threadPriority';
 
 /** An analysis the worker made, and the form the persistent index stores, when it was asked for. */
 export interface WorkerAnalysis {
@@ -39,10 +40,15 @@ const IDLE_MS = 30_000;
  */
 const DEPTH = 128;
 
-/** One worker per core but one (the main thread's), at most four: a folder is read in parallel, memory stays bounded. */
+/**
+ * One worker per core, at most four, where a worker can run at low priority alone (Linux): it takes only the
+ * time the main thread, the editor and other programs leave, and on two cores the main thread leaves two
+ * thirds of a first read. Elsewhere one per core but one (the main thread's). A folder is read in parallel,
+ * memory stays bounded.
+ */
 export function poolSize(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(4, lowersThreadAlone() ? cores : cores - 1));
 }
 
 /**
@@ -65,7 +71,7 @@ export class AnalysisWorker implements vscode.Disposable {
 
   private start(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
-    const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath, speakerModelPath: this.speakerModelPath } });
+    const worker = new Worker(this.script.fsPath, { workerData: { modelPath: this.modelPath, speakerModelPath: this.speakerModelPath, background: true } });
     worker.on('message', (m: { id: number; analysis?: ArticleAnalysis; encoded?: string; error?: string }) => {
       const r = slot.requests.get(m.id);
       slot.requests.delete(m.id);
