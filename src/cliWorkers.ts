@@ -10,13 +10,14 @@ import type { PublishedHints } from './core/dates/published';
  * The analyses of the texts, in order, made by `threads` workers; undefined when no worker can run here
  * (the worker script is missing: the caller analyses in its own thread).
  */
-export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; speakerModelPath?: string; maxLength: number; threads?: number; published?: PublishedHints[] }): Promise<ArticleAnalysis[] | undefined> {
+export async function analyseInWorkers(texts: string[], options: { script: string; modelPath: string | null; speakerModelPath?: string; maxLength: number; threads?: number; published?: PublishedHints[]; background?: boolean }): Promise<ArticleAnalysis[] | undefined> {
   if (!fs.existsSync(options.script) || !texts.length) return undefined;
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), texts.length));
   const results: ArticleAnalysis[] = new Array(texts.length);
   let next = 0;
   const run = () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(options.script, { workerData: { modelPath: options.modelPath, speakerModelPath: options.speakerModelPath } });
+    // `background`: as the extension runs them, at low priority (src/worker.ts); the CLI's own run at normal priority
+    const worker = new Worker(options.script, { workerData: { modelPath: options.modelPath, speakerModelPath: options.speakerModelPath, background: options.background } });
     const held = new Set<number>();
     // two texts held at once: the next is already in the worker's queue when it answers one, so it never
     // waits for this thread to hand it over (6 % of a worker's time was that wait)

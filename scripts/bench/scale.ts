@@ -6,6 +6,7 @@
 // usage: npm run bench -- --data ../shared/data [--sizes 250,2000,10000] [--out-dir <tmp>/source-annotator-bench]
 //                        [--max-resolve-seconds 120]
 // Figures go to stdout, one per line; progress goes to stderr.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +21,7 @@ import { groupUtterances } from '../../src/core/quotes/utterances';
 import { tokenize } from '../../src/core/text/tokens';
 import { placePreview, previewSpan } from '../../src/core/preview';
 import { makeCorpus } from './make-corpus.mjs';
+import { analysisPoolSize } from '../../src/node/threadPriority';
 
 const USAGE = 'usage: npm run bench -- --data <path to shared/data> [--sizes 250,2000,10000] [--out-dir <folder>] [--max-resolve-seconds 120]';
 const fail = (message: string): never => { console.error(`bench: ${message}\n${USAGE}`); process.exit(2); };
@@ -132,7 +134,17 @@ firstHighlight('a 1 MB article', path.join(outDir, 'large-article.txt'), big);
 }
 
 // ---- each size: cold index, then edits ----
-interface Row { count: number; analysisMs: number; firstMs?: number; eventsMs?: number; edits?: number[]; note?: string; cached: number; warm?: { decodeMs: number; resolveMs: number; resolves: number } }
+/** The extension's workers on this machine (src/node/threadPriority.ts). */
+const poolWorkers = analysisPoolSize(os.availableParallelism());
+
+/** The cold analysis of a folder by the extension's worker pool, in ms (pool.ts, a process of its own), or why not. */
+function poolAnalysis(folder: string): number | string {
+  const run = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/bench/pool.ts', folder, String(poolWorkers)], { encoding: 'utf8' });
+  if (run.status !== 0) return (run.stderr.trim().split('\n').pop() ?? `exit ${run.status}`);
+  return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number }).ms;
+}
+
+interface Row { count: number; analysisMs: number; poolMs?: number | string; firstMs?: number; eventsMs?: number; edits?: number[]; note?: string; cached: number; warm?: { decodeMs: number; resolveMs: number; resolves: number } }
 const rows: Row[] = [];
 const words = ['Meanwhile', 'Correction', 'Updated', 'Reporting', 'Officials'];
 let resolveSkippedBecause: string | undefined;
@@ -156,6 +168,11 @@ for (const count of sizes) {
   const totalBytes = texts.reduce((n, { text }) => n + bytesOf(text), 0);
   console.log(`${int(count)} articles (${mb(totalBytes)}): cold analysis, one thread ${seconds(analysisMs)} (${ms(analysisMs / count)} per article); analyses held by the corpus after priming: ${int(cached)} of ${int(count)}`);
   const row: Row = { count, analysisMs, cached };
+  progress(`${int(count)} articles: analysing with the extension's worker pool`);
+  row.poolMs = poolAnalysis(corpusFolder(count));
+  console.log(typeof row.poolMs === 'number'
+    ? `${int(count)} articles: cold analysis, the extension's ${poolWorkers} worker${poolWorkers === 1 ? '' : 's'} at their priority ${seconds(row.poolMs)} (${ms(row.poolMs / count)} per article; ${(analysisMs / row.poolMs).toFixed(2)}× one thread)`
+    : `${int(count)} articles: cold analysis with the extension's workers skipped (${row.poolMs})`);
   rows.push(row);
   if (resolveSkippedBecause) {
     row.note = resolveSkippedBecause;
@@ -233,13 +250,13 @@ for (const count of sizes) {
 // ---- the table: growth with the number of articles ----
 const base = rows.find(r => r.edits);
 console.log('');
-console.log('| articles | cold analysis, one thread | first resolve | events grouped when first shown | warm start, core cost | one edit (median, min–max) | edit cost per article vs smallest |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`| articles | cold analysis, one thread | cold analysis, ${poolWorkers} worker${poolWorkers === 1 ? '' : 's'} | first resolve | events grouped when first shown | warm start, core cost | one edit (median, min–max) | edit cost per article vs smallest |`);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   const edit = r.edits ? `${ms(median(r.edits))} (${ms(Math.min(...r.edits))}–${ms(Math.max(...r.edits))})` : `(${r.note})`;
   const ratio = r.edits && base ? `${((median(r.edits) / r.count) / (median(base.edits!) / base.count)).toFixed(2)}×` : '–';
   const warm = r.warm ? seconds(r.warm.decodeMs + r.warm.resolveMs) : '(skipped)';
-  console.log(`| ${int(r.count)} | ${seconds(r.analysisMs)} | ${r.firstMs === undefined ? `(skipped)` : seconds(r.firstMs)} | ${r.eventsMs === undefined ? '–' : seconds(r.eventsMs)} | ${warm} | ${edit} | ${ratio} |`);
+  console.log(`| ${int(r.count)} | ${seconds(r.analysisMs)} | ${typeof r.poolMs === 'number' ? seconds(r.poolMs) : '(skipped)'} | ${r.firstMs === undefined ? `(skipped)` : seconds(r.firstMs)} | ${r.eventsMs === undefined ? '–' : seconds(r.eventsMs)} | ${warm} | ${edit} | ${ratio} |`);
 }
 const uncached = rows.filter(r => r.cached < r.count);
 if (uncached.length) console.log(`note: the corpus's analysis cache is bounded — it held ${uncached.map(r => `${int(r.cached)} of ${int(r.count)}`).join(', ')} analyses after priming; resolve() redoes the others on the main thread`);

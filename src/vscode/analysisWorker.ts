@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleAnalysis } from '../core/model';
 import type { PublishedHints } from '../core/dates/published';
 import { decodeAnalysis } from '../core/corpus/analysisCodec';
-import { lowersThreadAlone } from '../node/threadPriority';
+import { analysisPoolSize } from '../node/threadPriority';
 
 /** An analysis the worker made, and the form the persistent index stores, when it was asked for. */
 export interface WorkerAnalysis {
@@ -40,15 +40,9 @@ const IDLE_MS = 30_000;
  */
 const DEPTH = 128;
 
-/**
- * One worker per core, at most four, where a worker can run at low priority alone (Linux): it takes only the
- * time the main thread, the editor and other programs leave, and on two cores the main thread leaves two
- * thirds of a first read. Elsewhere one per core but one (the main thread's). A folder is read in parallel,
- * memory stays bounded.
- */
+/** The workers for this machine's processors (src/node/threadPriority.ts): a folder is read in parallel, memory stays bounded. */
 export function poolSize(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(4, lowersThreadAlone() ? cores : cores - 1));
+  return analysisPoolSize(typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
 /**
