@@ -15,8 +15,8 @@ function niceValues(): number[] {
   });
 }
 
-/** The threads at a lowered priority while a worker (the extension's when `background`) has answered a request. */
-async function loweredWhileRunning(background: boolean): Promise<number> {
+/** The threads below the main thread's priority (nice above `base`) while a worker (the extension's when `background`) has answered a request. */
+async function loweredWhileRunning(background: boolean, base: number): Promise<number> {
   const worker = new Worker(WORKER, { workerData: { modelPath: null, background } });
   try {
     const answer = await new Promise<{ id: number; analysis?: { mentions: { text: string }[] }; error?: string }>((resolve, reject) => {
@@ -26,7 +26,7 @@ async function loweredWhileRunning(background: boolean): Promise<number> {
     });
     assert.equal(answer.error, undefined);
     assert.ok(answer.analysis!.mentions.some(m => m.text === 'Donald Trump'), 'the worker analysed the text');
-    return niceValues().filter(n => n > 0).length;
+    return niceValues().filter(n => n > base).length;
   } finally {
     await worker.terminate();
   }
@@ -34,12 +34,14 @@ async function loweredWhileRunning(background: boolean): Promise<number> {
 
 describe('analysis worker: priority', () => {
   it("the extension's worker lowers its own thread's priority (Linux), the CLI's does not, and the process keeps its own", async function () {
-    if (process.platform !== 'linux') this.skip();
+    // the tests may run at a lowered priority already (nice npm test): compared with the main thread's
+    const base = os.getPriority();
+    if (process.platform !== 'linux' || base >= 19) this.skip();
     this.timeout(20000);
-    assert.equal(niceValues().filter(n => n > 0).length, 0, 'no thread lowered before');
-    assert.equal(await loweredWhileRunning(false), 0, 'a CLI worker runs at normal priority');
-    assert.equal(await loweredWhileRunning(true), 1, 'the extension worker alone is lowered');
-    assert.equal(Math.max(...niceValues()), 0, 'gone with the worker');
-    assert.equal(os.getPriority(), 0, 'the main thread keeps its priority');
+    assert.equal(niceValues().filter(n => n > base).length, 0, 'no thread lowered before');
+    assert.equal(await loweredWhileRunning(false, base), 0, 'a CLI worker runs at the process\'s priority');
+    assert.equal(await loweredWhileRunning(true, base), 1, 'the extension worker alone is lowered');
+    assert.equal(Math.max(...niceValues()), base, 'gone with the worker');
+    assert.equal(os.getPriority(), base, 'the main thread keeps its priority');
   });
 });
