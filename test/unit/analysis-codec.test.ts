@@ -48,7 +48,26 @@ describe('persistent index: an analysis stored without the article text', () => 
     assert.ok(shared > 0);
   });
 
+  it('a mention that is only its stretch, type and origin is stored as three numbers; one that says more stays as it is', () => {
+    const text = 'Kim Jong Un met Donald Trump in Hanoi.';
+    const analysis = analyseArticle(text);
+    const plainOnes = analysis.mentions.filter(m => Object.keys(plain(m)).length === 5 && m.text === text.slice(m.start, m.end));
+    assert.ok(plainOnes.length >= 3, 'the model finds the names and the place');
+    analysis.mentions.push({ start: 16, end: 28, text: 'Donald Trump', type: 'PERSON', origin: 'user', annotationId: 'a1', entityId: 'person:donald-trump' });
+    analysis.mentions.push({ start: 0, end: 3, text: 'Kim', type: 'PERSON', origin: 'user' });
+    const encoded = encodeAnalysis(analysis, text);
+    const stored = JSON.parse(encoded) as { mentions: unknown[] };
+    assert.equal(stored.mentions.filter(Array.isArray).length, plainOnes.length + 1, 'each plain mention, the user\'s plain one too');
+    assert.deepEqual(stored.mentions.at(-1), [0, 3, 1], "PERSON (0) twice, plus 1: the user's");
+    assert.ok(stored.mentions.some(m => !Array.isArray(m) && (m as { annotationId?: string }).annotationId === 'a1'), 'a mention with more fields stays an object');
+    const decoded = decodeAnalysis(encoded, text);
+    assert.deepEqual(plainAnalysis(decoded), plain(analysis));
+    for (const m of decoded.mentions) assert.equal(m.text, text.slice(m.start, m.end));
+  });
+
   it('refuses what is not an encoded analysis', () => {
+    assert.throws(() => decodeAnalysis('{"hash":"h","published":{},"mentions":[[0,9,0]],"quotes":[],"events":[]}', 'abc'), 'a stretch past the end');
+    assert.throws(() => decodeAnalysis('{"hash":"h","published":{},"mentions":[[0,1,99]],"quotes":[],"events":[]}', 'abc'), 'no such type');
     assert.throws(() => decodeAnalysis('{"mentions":[{"start":0,"end":1,"text":7}],"quotes":[],"events":[]}', 'abc'));
     assert.throws(() => decodeAnalysis('[1,2]', 'abc'));
     assert.throws(() => decodeAnalysis('not json', 'abc'));

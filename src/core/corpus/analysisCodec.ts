@@ -1,4 +1,4 @@
-import type { ArticleAnalysis, Mention } from '../model';
+import type { ArticleAnalysis, EntityType, Mention } from '../model';
 import type { Named } from '../events';
 import { keptStretch, noteShared, shareString } from '../text/memo';
 
@@ -6,10 +6,19 @@ import { keptStretch, noteShared, shareString } from '../text/memo';
  * An article's analysis as stored in the persistent index: JSON without second copies of the article's text.
  * Every `text` that is exactly the stretch of the article it spans (a mention's, a sentence's, a quote's
  * inner words) is written as 0 and read back from the article, so the index holds offsets and ids, not text.
+ * A mention that is only its stretch, type and origin (most of them) is three numbers: [start, end, kind].
  */
 
-/** The form of stored analyses: part of every key of the persistent index (2: dates with values and the publication date). */
-export const ANALYSIS_FORMAT = 2;
+/**
+ * The form of stored analyses: part of every key of the persistent index (2: dates with values and the
+ * publication date; 3: plain mentions as numbers).
+ */
+export const ANALYSIS_FORMAT = 3;
+
+/** A plain mention's kind: its type's place here, twice, plus 1 when the user made it. Fixed by the format. */
+const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'MISC'];
+const TYPE_CODES = new Map(TYPES.map((t, i) => [t, i]));
+const PLAIN_FIELDS = 5;
 
 const SAME_SPAN = 0;
 const SAME_INNER = 1;
@@ -18,6 +27,7 @@ type Spanned = { start?: unknown; end?: unknown; inner?: { start: number; end: n
 
 export function encodeAnalysis(analysis: ArticleAnalysis, text: string): string {
   return JSON.stringify(analysis, function (this: Spanned, key, value) {
+    if (key === 'mentions' && this === (analysis as unknown) && Array.isArray(value)) return value.map((m: Mention) => asNumbers(m, text) ?? m);
     value = stretches(key, value);
     if (key !== 'text' || typeof value !== 'string') return value;
     if (typeof this.start === 'number' && typeof this.end === 'number' && text.slice(this.start, this.end) === value) return SAME_SPAN;
@@ -33,10 +43,33 @@ export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
   restoreTexts(analysis, text);
+  fromNumbers(analysis.mentions, text);
   exactMentions(analysis.mentions);
   shareNamed(analysis);
   noteShared(analysis);
   return analysis;
+}
+
+/** A mention that is its stretch of the text, a type and an origin, and nothing else, as [start, end, kind]. */
+function asNumbers(m: Mention, text: string): [number, number, number] | undefined {
+  const type = TYPE_CODES.get(m.type);
+  if (type === undefined || (m.origin !== 'model' && m.origin !== 'user') || !Number.isInteger(m.start) || !Number.isInteger(m.end)) return undefined;
+  let fields = 0;
+  for (const key in m) if ((m as unknown as Record<string, unknown>)[key] !== undefined) fields++;
+  if (fields !== PLAIN_FIELDS || m.text !== text.slice(m.start, m.end)) return undefined;
+  return [m.start, m.end, type * 2 + (m.origin === 'user' ? 1 : 0)];
+}
+
+/** The mentions stored as numbers made again, each an object of exactly its five fields. */
+function fromNumbers(mentions: unknown[], text: string): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (!Array.isArray(m)) continue;
+    const [start, end, kind] = m as number[];
+    const type = TYPES[kind >> 1];
+    if (m.length !== 3 || typeof start !== 'number' || typeof end !== 'number' || end < start || end > text.length || type === undefined) throw new Error('not an encoded analysis');
+    mentions[i] = { start, end, text: keptStretch(text.slice(start, end)), type, origin: kind & 1 ? 'user' : 'model' } satisfies Mention;
+  }
 }
 
 /**
