@@ -31,6 +31,16 @@ describe('timeline: reading a date value', () => {
     assert.deepEqual([readEventDate('19').precision, readEventDate('19').year], ['century', 1900]);
   });
 
+  it('a century is named as one, never like the decade it starts with', () => {
+    assert.deepEqual(['19', '20', '18', '10', '11', '12', '13', '21', '01', '00'].map(v => readEventDate(v).words),
+      ['the 20th century', 'the 21st century', 'the 19th century', 'the 11th century', 'the 12th century', 'the 13th century', 'the 14th century', 'the 22nd century', 'the 2nd century', 'the 1st century']);
+    for (let c = 0; c < 30; c++) {
+      const century = String(c).padStart(2, '0');
+      assert.notEqual(readEventDate(century).words, readEventDate(`${century}0`).words, `${century} and ${century}0`);
+    }
+    assert.equal(readEventDate('190').words, 'the 1900s');
+  });
+
   it('references and what cannot be placed are undated, never a wrong calendar day', () => {
     assert.deepEqual(readEventDate('PAST_REF'), { precision: 'undated', words: 'in the past' });
     assert.equal(readEventDate('FUTURE_REF').words, 'in the future');

@@ -28,6 +28,13 @@ const SEASONS: Record<string, { words: string; from: number; months: number }> =
 const REFS: Record<string, string> = { PAST_REF: 'in the past', PRESENT_REF: 'now', FUTURE_REF: 'in the future' };
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st: how a century is numbered. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
 export const monthName = (month: number): string => MONTHS[month - 1];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -99,7 +106,8 @@ export function readEventDate(value: string | null | undefined): EventDate {
   }
   if (/^\d{2}$/.test(v)) {
     const year = +v * 100;
-    return { precision: 'century', year, start: `${pad(year, 4)}-01-01`, end: `${pad(year + 100, 4)}-01-01`, words: `the ${year}s` };
+    // "the 20th century", not "the 1900s": that is the decade 190, and both may be in one Events view
+    return { precision: 'century', year, start: `${pad(year, 4)}-01-01`, end: `${pad(year + 100, 4)}-01-01`, words: `the ${ordinal(+v + 1)} century` };
   }
   return UNDATED;
 }
