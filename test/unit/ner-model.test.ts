@@ -34,6 +34,14 @@ describe('entity model: titles, honorifics, possessives', () => {
     assert.deepEqual(names('“It’s an honor to be with Chairman Kim,” he replied.', 'PERSON'), ['Kim']);
   });
 
+  it('a name made a modifier ("Clinton-run", "U.S.-backed") is not part of the name after it', () => {
+    const text = 'Months before the attack, the Hilary Clinton-run State Department was told that troops were ready. The U.S.-backed Syrian Democratic Forces advanced.';
+    const orgs = names(text, 'ORG');
+    assert.ok(orgs.includes('State Department'), orgs.join(', '));
+    assert.ok(orgs.includes('Syrian Democratic Forces'), orgs.join(', '));
+    assert.ok(found(text).every(m => !/-(?:run|backed)\b/.test(m.text)), found(text).map(m => m.text).join(', '));
+  });
+
   it('the possessive is not part of the name, curly or straight', () => {
     assert.deepEqual(names('Kim Jong Un arrived. Kim’s motorcade pulled in. Kim\'s aides followed.', 'PERSON'), ['Kim Jong Un', 'Kim', 'Kim']);
   });

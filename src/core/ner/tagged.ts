@@ -44,7 +44,10 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   const labels = model.tagDocument(words);
   tokenised.forEach((tokens, k) => {
     for (const span of spansOf(labels[k])) {
-      let from = span.start;
+      // "the Hilary Clinton-run State Department", "U.S.-backed Syrian Democratic Forces": what comes before a
+      // modifier is not part of the name after it (the modifier is a name of its own kind, as CoNLL tags
+      // "Ontario-based"), so the mention starts after it
+      let from = afterModifier(tokens, span.start, span.end);
       // a title the tagger took into a person's name ("Mr." "President") goes back to being a title; in an
       // organisation's name it is the name ("State Department", "Supreme Court"), all but an article ("The")
       const isTitle = span.type === 'ORG' ? (word: string) => /^(?:the|former|then)$/i.test(word) : (word: string) => has(TITLES, word);
@@ -83,6 +86,15 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   makeConsistent(text, mentions);
   markGenders(text, mentions, model.lexicon.genders);
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A capitalised name made a modifier by a hyphen and a participle: "Clinton-run", "U.S.-backed", "Ohio-based". */
+const MODIFIER = /^\p{Lu}[^\s-]*-(?:run|led|backed|based|owned|controlled|funded|linked|allied|sponsored|appointed|supported|dominated|held|affiliated|aligned|inspired|headed|operated|brokered|born|made)$/u;
+
+/** Where a span's name starts: after its last modifier followed by a capitalised word of the span, else where it starts. */
+function afterModifier(tokens: Token[], start: number, end: number): number {
+  for (let i = end - 2; i >= start; i--) if (MODIFIER.test(tokens[i].text) && isCapitalised(tokens[i + 1].text)) return i + 1;
+  return start;
 }
 
 /** The training text is ASCII: typographic quotes and apostrophes become plain ones (same length, same offsets). */
