@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { modelRecogniser, parseModel } from '../../src/core/ner';
 import { analyseArticle } from '../../src/core/analysis';
 import { Corpus } from '../../src/core/corpus';
 import { candidatesOf, familyCandidates, familyWords, mayBeFamilyName } from '../../src/core/entities/familyWords';
@@ -7,7 +10,7 @@ import { candidatesOf, familyCandidates, familyWords, mayBeFamilyName } from '..
 // An article's family words are found with its analysis (off the main thread) and the corpus finds where its
 // family names stand from them alone: that must be exactly what reading the whole text for candidates gives.
 
-const PIECES = ['Smith', 'Ocasio-Cortez', 'McDonald', 'has', 'Has', 'the', 'Kim', "Kim's", '(Trump)', 'U.S.', 'Trump.', 'Moon-Jae', '—', ' ', ' ', '\n', ', ', '.', '-', 'É', 'Élysée', '😀', 'Xi', 'A', 'x'];
+const PIECES = ['Smith', 'Ocasio-Cortez', 'McDonald', 'has', 'Has', 'the', 'Kim', "Kim's", '(Trump)', 'U.S.', 'Trump.', 'Moon-Jae', 'Cuban-born', '-born', '-borne', '—', ' ', ' ', '\n', ', ', '.', '-', 'É', 'Élysée', '😀', 'Xi', 'A', 'x'];
 
 describe('family words', () => {
   it('the candidates of some names are the candidates of the whole text that carry those names, in the same order', () => {
@@ -26,6 +29,19 @@ describe('family words', () => {
     assert.ok(words.includes('Smith') && words.includes('Larry') && words.includes('Reuters'));
     assert.ok(!words.includes('has') && !words.includes('Has') && !words.includes('said'));
     assert.equal(new Set(words).size, words.length);
+  });
+
+  it('a name before "-born" is a place or a nationality, never a family name; one before "-led" may be', () => {
+    const words = familyWords('His father, a Cuban-born minister, backed the Trump-led party; the Cuban-borne goods too.');
+    assert.ok(words.includes('Trump'), words.join(', '));
+    assert.ok(words.includes('Cuban'), 'before "-borne" it may be a name');
+    assert.deepEqual(candidatesOf('a Cuban-born minister', ['Cuban']), []);
+    const corpus = new Corpus({ recogniser: modelRecogniser(parseModel(new Uint8Array(fs.readFileSync(path.join(__dirname, '../../../media/ner-model.bin'))))) });
+    corpus.setArticle('a.txt', 'Dallas Mavericks owner Mark Cuban spoke on Monday. Cuban said the deal was good.');
+    corpus.setArticle('b.txt', 'His father, a Cuban-born minister, spoke in Iowa on Tuesday.');
+    const view = corpus.resolve();
+    assert.ok(view.articles.get('a.txt')!.mentions.some(m => m.text === 'Cuban' && m.type === 'PERSON'), 'Cuban is a family name in the corpus');
+    assert.ok(!view.articles.get('b.txt')!.mentions.some(m => m.text === 'Cuban'), JSON.stringify(view.articles.get('b.txt')!.mentions.map(m => m.text)));
   });
 
   it('a corpus resolves the same whether the analyses bring the family words or not', () => {

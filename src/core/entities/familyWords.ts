@@ -49,12 +49,20 @@ function startsWord(text: string, at: number): boolean {
   return !(ch === '.' || ch === '-' || isLetterOrDigit(ch));
 }
 
-/** May a name end here: not before a letter or digit, nor a hyphen and a capital ("Ocasio-Cortez"). */
+/**
+ * May a name end here: not before a letter or digit, nor a hyphen and a capital ("Ocasio-Cortez"), nor
+ * "-born" ("Cuban-born", "German-born": a nationality or a place, never a person, though "Trump-led" is).
+ */
 function endsWord(text: string, at: number): boolean {
   if (at >= text.length) return true;
   const c = text.charCodeAt(at);
   const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(at, at + 2) : text[at];
-  return !(isLetterOrDigit(ch) || (c === 45 && at + 1 < text.length && isUpper(text, at + 1)));
+  return !(isLetterOrDigit(ch) || (c === 45 && at + 1 < text.length && (isUpper(text, at + 1) || bornAfter(text, at))));
+}
+
+/** "-born" at `at`, a word of its own. */
+function bornAfter(text: string, at: number): boolean {
+  return text.startsWith('-born', at) && !(at + 5 < text.length && isLetterOrDigit(text[at + 5]));
 }
 
 /**
