@@ -42,6 +42,13 @@ describe('entity model: titles, honorifics, possessives', () => {
     assert.ok(found(text).every(m => !/-(?:run|backed)\b/.test(m.text)), found(text).map(m => m.text).join(', '));
   });
 
+  it('a person whose name is made a modifier is the person: "John Kerry-led", "the Donald Trump-led Republican field"', () => {
+    const text = 'Officials at the John Kerry-led State Department said the deal would hold. The Donald Trump-led Republican field grew. The German-born Chancellor Angela Merkel spoke.';
+    const people = names(text, 'PERSON');
+    assert.deepEqual(people, ['John Kerry', 'Donald Trump', 'Angela Merkel']);
+    assert.ok(names(text, 'ORG').includes('State Department'));
+  });
+
   it('the possessive is not part of the name, curly or straight', () => {
     assert.deepEqual(names('Kim Jong Un arrived. Kim’s motorcade pulled in. Kim\'s aides followed.', 'PERSON'), ['Kim Jong Un', 'Kim', 'Kim']);
   });

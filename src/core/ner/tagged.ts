@@ -43,11 +43,11 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
   });
   const labels = model.tagDocument(words);
   tokenised.forEach((tokens, k) => {
-    for (const span of spansOf(labels[k])) {
-      // "the Hilary Clinton-run State Department", "U.S.-backed Syrian Democratic Forces": what comes before a
-      // modifier is not part of the name after it (the modifier is a name of its own kind, as CoNLL tags
-      // "Ontario-based"), so the mention starts after it
-      let from = afterModifier(tokens, span.start, span.end);
+    for (const tagged of spansOf(labels[k])) {
+      // a name made a modifier is not one name with the name beside it (CoNLL tags "Ontario-based" a name of
+      // its own kind): "the Hilary Clinton-run State Department" is the State Department
+      const span = withoutModifier(tokens, tagged);
+      let from = span.start;
       // a title the tagger took into a person's name ("Mr." "President") goes back to being a title; in an
       // organisation's name it is the name ("State Department", "Supreme Court"), all but an article ("The")
       const isTitle = span.type === 'ORG' ? (word: string) => /^(?:the|former|then)$/i.test(word) : (word: string) => has(TITLES, word);
@@ -69,7 +69,8 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
       // e-mail addresses and handles are not mentions ("Laignee.Barron@time.com", "@WhiteHouse")
       if (text[first.start - 1] === '@' || text[last.end] === '@') continue;
       // the plural possessive's apostrophe ("the United States’ willingness") is not part of the name
-      const end = /['’]$/.test(last.text) && last.text.length > 1 ? last.end - 1 : last.end;
+      // "John Kerry-led": the name ends where the modifier begins
+      const end = span.modifierEnds ? last.start + last.text.indexOf('-') : /['’]$/.test(last.text) && last.text.length > 1 ? last.end - 1 : last.end;
       let type = TYPE[span.type];
       if (has(COUNTRIES, text.slice(first.start, end))) type = 'PLACE';
       const mention: Mention = { start: first.start, end, text: text.slice(first.start, end), type, origin: 'model' };
@@ -91,10 +92,24 @@ export function recogniseWithModel(text: string, model: TaggerModel): Mention[] 
 /** A capitalised name made a modifier by a hyphen and a participle: "Clinton-run", "U.S.-backed", "Ohio-based". */
 const MODIFIER = /^\p{Lu}[^\s-]*-(?:run|led|backed|based|owned|controlled|funded|linked|allied|sponsored|appointed|supported|dominated|held|affiliated|aligned|inspired|headed|operated|brokered|born|made)$/u;
 
-/** Where a span's name starts: after its last modifier followed by a capitalised word of the span, else where it starts. */
-function afterModifier(tokens: Token[], start: number, end: number): number {
-  for (let i = end - 2; i >= start; i--) if (MODIFIER.test(tokens[i].text) && isCapitalised(tokens[i + 1].text)) return i + 1;
-  return start;
+const PLACE_MODIFIER = /-(?:born|based)$/;
+
+/**
+ * A tagged span's name where a word of it is a modifier: the name after the modifier ("U.S.-backed Syrian
+ * Democratic Forces" → Syrian Democratic Forces); for a person, the name the modifier is made of when what
+ * follows is no full name ("Donald Trump-led Republican field" → Donald Trump, "John Kerry-led" → John Kerry;
+ * "German-born Chancellor Angela Merkel" → Angela Merkel). A place of birth or of business is no person
+ * ("Cuban-born", "Dublin-based").
+ */
+function withoutModifier<S extends { type: string; start: number; end: number }>(tokens: Token[], span: S): S & { modifierEnds?: boolean } {
+  for (let i = span.end - 1; i >= span.start; i--) {
+    if (!MODIFIER.test(tokens[i].text)) continue;
+    const after = span.end - i - 1;
+    if (span.type === 'PER' && after < 2 && !PLACE_MODIFIER.test(tokens[i].text)) return { ...span, end: i + 1, modifierEnds: true };
+    if (after > 0 && isCapitalised(tokens[i + 1].text)) return { ...span, start: i + 1 };
+    return span;
+  }
+  return span;
 }
 
 /** The training text is ASCII: typographic quotes and apostrophes become plain ones (same length, same offsets). */
