@@ -150,7 +150,8 @@ const words = ['Meanwhile', 'Correction', 'Updated', 'Reporting', 'Officials'];
 let resolveSkippedBecause: string | undefined;
 let largest: { count: number; rss: number } | undefined;
 for (const count of sizes) {
-  const texts = readTexts(corpusFolder(count));
+  const folder = corpusFolder(count);
+  const texts = readTexts(folder);
   progress(`${int(count)} articles: analysing on one thread`);
   const corpus = new Corpus(options);
   let analysisMs = 0;
@@ -169,7 +170,7 @@ for (const count of sizes) {
   console.log(`${int(count)} articles (${mb(totalBytes)}): cold analysis, one thread ${seconds(analysisMs)} (${ms(analysisMs / count)} per article); analyses held by the corpus after priming: ${int(cached)} of ${int(count)}`);
   const row: Row = { count, analysisMs, cached };
   progress(`${int(count)} articles: analysing with the extension's worker pool`);
-  row.poolMs = poolAnalysis(corpusFolder(count));
+  row.poolMs = poolAnalysis(folder);
   console.log(typeof row.poolMs === 'number'
     ? `${int(count)} articles: cold analysis, the extension's ${poolWorkers} worker${poolWorkers === 1 ? '' : 's'} at their priority ${seconds(row.poolMs)} (${ms(row.poolMs / count)} per article; ${(analysisMs / row.poolMs).toFixed(2)}× one thread)`
     : `${int(count)} articles: cold analysis with the extension's workers skipped (${row.poolMs})`);

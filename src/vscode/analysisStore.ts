@@ -104,22 +104,17 @@ export class AnalysisStore implements vscode.Disposable {
     return next;
   }
 
-  /**
-   * Keeps an analysis in the index (`encoded`: its stored form, when the worker made it so); gives back its
-   * stored form when it wrote one now (not when off, not ready, or kept already).
-   */
-  put(text: string, settings: string, analysis: ArticleAnalysis, encoded?: string): string | undefined {
-    if (!this.folder || this.disabled) return undefined;
-    if (!this.version) { void this.loaded.then(() => this.version && this.put(text, settings, analysis, encoded)); return undefined; }
+  /** Keeps an analysis in the index (`encoded`: its stored form, when the worker made it so), unless off or kept already. */
+  put(text: string, settings: string, analysis: ArticleAnalysis, encoded?: string): void {
+    if (!this.folder || this.disabled) return;
+    if (!this.version) { void this.loaded.then(() => this.version && this.put(text, settings, analysis, encoded)); return; }
     const key = this.key(analysis.hash, settings);
     const i = shardOf(analysis.hash);
-    if (this.used.has(key)) return undefined; // found in the index or put already this session
+    if (this.used.has(key)) return; // found in the index or put already this session
     this.used.add(key);
     const entries = this.pending.get(i) ?? this.pending.set(i, new Map()).get(i)!;
-    const stored = encoded ?? encodeAnalysis(analysis, text);
-    entries.set(key, stored);
+    entries.set(key, encoded ?? encodeAnalysis(analysis, text));
     this.schedule();
-    return stored;
   }
 
   /** After a full scan: what no article used is dropped, the index is written, and its files let go. */

@@ -43,8 +43,7 @@ export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
   restoreTexts(analysis, text);
-  fromNumbers(analysis.mentions, text);
-  exactMentions(analysis.mentions);
+  exactMentions(analysis.mentions, text);
   shareNamed(analysis);
   noteShared(analysis);
   return analysis;
@@ -60,25 +59,23 @@ function asNumbers(m: Mention, text: string): [number, number, number] | undefin
   return [m.start, m.end, type * 2 + (m.origin === 'user' ? 1 : 0)];
 }
 
-/** The mentions stored as numbers made again, each an object of exactly its five fields. */
-function fromNumbers(mentions: unknown[], text: string): void {
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    if (!Array.isArray(m)) continue;
-    const [start, end, kind] = m as number[];
-    const type = TYPES[kind >> 1];
-    if (m.length !== 3 || typeof start !== 'number' || typeof end !== 'number' || end < start || end > text.length || type === undefined) throw new Error('not an encoded analysis');
-    mentions[i] = { start, end, text: keptStretch(text.slice(start, end)), type, origin: kind & 1 ? 'user' : 'model' } satisfies Mention;
-  }
+/** A mention stored as numbers, made again as an object of exactly its five fields. */
+function fromNumbers(m: unknown[], text: string): Mention {
+  const [start, end, kind] = m as number[];
+  const type = TYPES[kind >> 1];
+  if (m.length !== 3 || typeof start !== 'number' || typeof end !== 'number' || end < start || end > text.length || type === undefined) throw new Error('not an encoded analysis');
+  return { start, end, text: keptStretch(text.slice(start, end)), type, origin: kind & 1 ? 'user' : 'model' };
 }
 
 /**
  * A mention of the five fields most have, made again as an object of exactly those: JSON.parse leaves room in
  * each object for more (80 bytes where 64 hold it), and a corpus of 10,000 articles keeps about 600,000.
  */
-function exactMentions(mentions: Mention[]): void {
+function exactMentions(mentions: Mention[], text: string): void {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
+    // one stored as numbers is made exact as it is read
+    if (Array.isArray(m)) { mentions[i] = fromNumbers(m, text); continue; }
     let fields = 0;
     for (const _ in m) fields++;
     if (fields === 5 && m.start !== undefined && m.end !== undefined && m.text !== undefined && m.type !== undefined && m.origin !== undefined) {
