@@ -16,6 +16,7 @@ import { AnchorReview } from './vscode/commands/review';
 import { PublicationDate } from './vscode/commands/publication';
 import { openSampleCorpus } from './vscode/commands/sampleCorpus';
 import { AnalysisStore } from './vscode/analysisStore';
+import { SnapshotStore } from './vscode/snapshotStore';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
 import { AnnotationWriter } from './vscode/annotationWriter';
@@ -34,7 +35,7 @@ import { TimelinePanel } from './vscode/timelinePanel';
 import { ArticleWordWrap } from './vscode/wordWrap';
 import { AnnotationsTree } from './vscode/trees/annotations';
 import { EventsTree } from './vscode/trees/events';
-import { EntityTree } from './vscode/trees/entities';
+import { EntityTree, LISTED_TYPES } from './vscode/trees/entities';
 import { LegendTree } from './vscode/trees/legend';
 import { EntitySearch } from './vscode/commands/entitySearch';
 import { shownRows, type ShownRow } from './vscode/trees/shown';
@@ -103,7 +104,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const worker = own(new AnalysisWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'), models.entities.fsPath, models.speakers.fsPath));
   // the persistent index: analyses kept between sessions, in this workspace's storage (none without a workspace)
   const index = own(new AnalysisStore(context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js')));
-  const corpus = own(new CorpusService(store, models, worker, index));
+  // the lists of the entity views as the last session left them, shown while the folder is read again
+  const snapshots = new SnapshotStore(context.storageUri && vscode.Uri.joinPath(context.storageUri, 'index'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension.js'));
+  const corpus = own(new CorpusService(store, models, worker, index, { store: snapshots, types: LISTED_TYPES }));
   const decorations = own(new Decorations(corpus, settings));
   const status = own(new ArticleStatus(corpus));
   const wordWrap = own(new ArticleWordWrap(uri => corpus.isArticle(uri)));

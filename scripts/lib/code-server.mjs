@@ -262,15 +262,21 @@ export async function showPeople(page) {
   return people;
 }
 
-/** Waits until People lists people and no longer says it is reading; `tick` runs at each look. Gives the seconds it waited. */
-export async function untilPeopleFilled(people, { tick = () => {}, limitMs = 1_800_000 } = {}) {
+/**
+ * Waits until People lists people and no longer says it is reading; `tick` runs at each look, `listed` once
+ * with the seconds until it first listed people (reading or not). Gives the seconds it waited.
+ */
+export async function untilPeopleFilled(people, { tick = () => {}, listed = () => {}, limitMs = 1_800_000 } = {}) {
   const started = Date.now();
+  let seen = false;
   for (;;) {
     tick();
     const text = await people.innerText().catch(() => '');
-    if (!/Reading articles/.test(text) && (await people.locator('.monaco-list-row').count()) > 2) return (Date.now() - started) / 1000;
+    const rows = await people.locator('.monaco-list-row').count();
+    if (rows > 2 && !seen) { seen = true; listed((Date.now() - started) / 1000); }
+    if (!/Reading articles/.test(text) && rows > 2) return (Date.now() - started) / 1000;
     if (Date.now() - started > limitMs) throw new Error(`People not filled after ${limitMs / 60000} minutes`);
-    await sleep(500);
+    await sleep(250);
   }
 }
 

@@ -11,6 +11,29 @@ import type { Settings } from './settings';
  */
 const READERS = 128;
 
+/**
+ * The longest a scan works before it lets the extension host answer what waits (a view asking for its rows,
+ * a hover, VS Code's own requests). Articles found in the index arrive without waiting on anything slow: their
+ * readers' promises chain one into the next, and without a pause every request would wait for the whole scan.
+ */
+const SLICE_MS = 50;
+let sliceStarted = Date.now();
+let pause: Promise<void> | undefined;
+
+/**
+ * Lets whatever waits on the event loop run once the scan has worked for a slice: every reader waits on the
+ * same pause, and the slice starts again when it ends (a pause per reader would give each a slice of its own).
+ */
+function breathe(): Promise<void> | undefined {
+  if (pause || Date.now() - sliceStarted < SLICE_MS) return pause;
+  pause = new Promise<void>(resolve => setImmediate(() => {
+    pause = undefined;
+    sliceStarted = Date.now();
+    resolve();
+  }));
+  return pause;
+}
+
 /** What a scan reads the articles with, and where it brings what it read. */
 export interface ScanHost {
   /** Resolves once the entity model is loaded (or could not be): the scan waits for it. */
@@ -28,6 +51,8 @@ export interface ScanHost {
   lastResolveMs(): number;
   /** After a whole scan: drops the stored analyses no article used. */
   prune(): void;
+  /** The folder's articles as listed, before any is read. */
+  listed?(uris: readonly vscode.Uri[]): void;
   /** While the scan lasts, sidecars are looked up in their folder's listing (SidecarStore.listSidecars). */
   listSidecars(): vscode.Disposable;
 }
@@ -39,11 +64,12 @@ export interface ScanHost {
 export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<void> {
   const sidecars = host.listSidecars();
   try {
-    await host.modelLoaded;
     const settings = host.settings();
     const limit = settings.maxArticles;
-    const found = await findArticles(settings, limit, scan.token);
+    const found = await findArticles(settings, limit, scan.token); // listed while the model loads
     const more = found.more;
+    host.listed?.(found.uris);
+    await host.modelLoaded;
     // the open articles first: a highlight never waits for the whole folder to be read
     const isOpen = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
     const opened = found.uris.filter(u => isOpen.has(u.toString()));
@@ -57,6 +83,7 @@ export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<vo
     let shown = Date.now();
     const reader = async () => {
       while (next < uris.length && !scan.token.isCancellationRequested) {
+        await breathe();
         const position = next++;
         const uri = uris[position];
         const stillThere = host.sync.readGuard(uri);

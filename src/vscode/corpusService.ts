@@ -22,6 +22,10 @@ import { AnalysisSource } from './analysisSource';
 import { scanArticles } from './articleScan';
 import { ArticleAnnotations } from './articleAnnotations';
 import { PublicationDates } from './publicationDates';
+import { LastSessionLists } from './lastSession';
+import type { SnapshotStore } from './snapshotStore';
+import type { EntityLists } from '../core/corpus/snapshot';
+import type { EntityType } from '../core/model';
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -70,8 +74,19 @@ export class CorpusService implements vscode.Disposable {
   private speakerModel: SpeakerModel | undefined;
   private readonly modelLoaded: Promise<void>;
 
-  constructor(private readonly store: SidecarStore, models?: ModelFiles, worker?: AnalysisWorker, index?: AnalysisStore) {
+  /** The last session's lists of entities, shown while the first scan reads the folder (with a store for them). */
+  private readonly lastSession: LastSessionLists | undefined;
+  /** What the last whole scan listed (the lists kept for the next session are checked against it). */
+  private listing: readonly string[] | undefined;
+
+  /** `snapshots`: where the lists of `listedTypes` are kept between sessions. */
+  constructor(private readonly store: SidecarStore, models?: ModelFiles, worker?: AnalysisWorker, index?: AnalysisStore, snapshots?: { store: SnapshotStore; types: readonly EntityType[] }) {
     this.analyses = new AnalysisSource(worker, index);
+    this.lastSession = snapshots && new LastSessionLists(snapshots.store, snapshots.types, {
+      view: () => (this.scans.current.running ? undefined : this.view()),
+      fingerprint: path => this.corpus.fingerprint(path),
+      listed: () => this.listing,
+    }, () => { this.unseen.everything(); void this.changes.notify(); });
     this.modelLoaded = models ? this.loadModels(models) : Promise.resolve();
     this.corpus = this.newCorpus();
     this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text, doc.uri.toString()), () => this.settings.maxArticleSizeKB * 1024);
@@ -95,6 +110,8 @@ export class CorpusService implements vscode.Disposable {
       this.scans,
       this.sync,
       store.onDidChangeExternally(article => void this.reloadAnnotations(article)),
+      // once the folder is read, what changes is kept for the next session, off the typing path
+      this.changes.event(() => { if (!this.scans.current.running) this.lastSession?.keep(); }),
     );
     void this.rescan();
   }
@@ -109,6 +126,14 @@ export class CorpusService implements vscode.Disposable {
     this.recogniser = recogniser ?? this.recogniser;
     this.speakerModel = speakerModel;
     this.corpus.setOptions({ recogniser: this.recogniser, speakerModel });
+  }
+
+  /**
+   * The entities the People and Organisations & Places views list, with their counts per article: the last
+   * session's while the first scan reads an unchanged folder, else the corpus's own.
+   */
+  lists(): EntityLists {
+    return this.lastSession?.lists() ?? this.view();
   }
 
   /** Which recogniser finds entities: "tagger:…" once the model is loaded, else "rules". */
@@ -137,6 +162,7 @@ export class CorpusService implements vscode.Disposable {
     const view = (this.resolved = this.corpus.resolve());
     const changes = this.corpus.lastChanges();
     if (changes.articles.size) this.lastResolveMs = Date.now() - started;
+    this.lastSession?.resolved(changes.articles);
     this.unseen.add(changes);
     return view;
   }
@@ -187,7 +213,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   rescan(): Promise<void> {
-    this.scanning = scanArticles(this.scans.start(), { // starting a scan cancels one still running
+    const first = this.scans.current.scan === 0;
+    const scan = this.scans.start(); // starting a scan cancels one still running
+    let listing: readonly string[] | undefined;
+    this.scanning = scanArticles(scan, {
       modelLoaded: this.modelLoaded,
       settings: () => this.settings,
       sync: this.sync,
@@ -197,6 +226,16 @@ export class CorpusService implements vscode.Disposable {
       lastResolveMs: () => this.lastResolveMs,
       prune: () => this.analyses.prune(),
       listSidecars: () => this.store.listSidecars(),
+      listed: uris => {
+        listing = uris.map(uri => uri.toString());
+        if (first) this.lastSession?.listedFolder(listing);
+      },
+    }).then(() => {
+      // the corpus itself from now on; a whole scan's lists are kept for the next session
+      this.lastSession?.drop();
+      if (scan.token.isCancellationRequested) return;
+      this.listing = listing;
+      this.lastSession?.keep(true);
     });
     return this.scanning;
   }
@@ -296,6 +335,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.lastSession?.flush();
     for (const d of this.disposables) d.dispose();
   }
 }

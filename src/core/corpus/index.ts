@@ -34,6 +34,15 @@ export interface CorpusChanges {
   events: boolean;
 }
 
+/** A hash of an article's annotations as stored, worked out once per list (lists are replaced, never changed). */
+const annotationHashes = new WeakMap<Annotation[], string>();
+function annotationsHash(annotations: Annotation[]): string {
+  if (!annotations.length) return '-';
+  let hash = annotationHashes.get(annotations);
+  if (hash === undefined) annotationHashes.set(annotations, (hash = contentHash(JSON.stringify(annotations))));
+  return hash;
+}
+
 const NO_CHANGES: CorpusChanges = { articles: new Set(), entities: new Set(), touched: new Set(), events: false };
 
 /**
@@ -155,6 +164,17 @@ export class Corpus {
 
   paths(): string[] {
     return [...this.states.keys()].sort();
+  }
+
+  /**
+   * What an article's resolution rests on, besides the rest of the corpus: its analysis's key (the text's
+   * hash, the settings, the model, the publication date) and its annotations. Undefined while it waits to be
+   * resolved. Two sessions that give every article the same fingerprint resolve the same corpus.
+   */
+  fingerprint(path: string): string | undefined {
+    const state = this.states.get(path);
+    if (!state?.view || !state.analysisKey || this.dirty.has(path)) return undefined;
+    return `${state.analysisKey}|${annotationsHash(state.input.annotations)}`;
   }
 
   /** What the last resolve changed. */

@@ -14,7 +14,7 @@ type EntityRow = { kind: 'entity'; entity: Entity; mentions: number; articles: n
 export type EntityNode =
   | { kind: 'group'; type: EntityType; entities: EntityRow[] }
   | EntityRow
-  | { kind: 'article'; entity: Entity; path: string; mentions: Mention[] }
+  | { kind: 'article'; entity: Entity; path: string; count: number }
   | { kind: 'quotes'; entity: Entity; utterances: Utterance[] }
   | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
@@ -29,6 +29,9 @@ export const ENTITY_KINDS: Partial<Record<EntityType, { plural: string; icon: st
   ORG: { plural: 'Organisations', icon: 'organization' },
   PLACE: { plural: 'Places', icon: 'location' },
 };
+
+/** The kinds of entity the views list. */
+export const LISTED_TYPES = Object.keys(ENTITY_KINDS) as EntityType[];
 
 /**
  * A view of the corpus's entities of some kinds (People; Organisations and Places): entity → its quotations,
@@ -53,7 +56,7 @@ export class EntityTree extends CorpusTree<EntityNode> {
 
   /** The entities of the view's kinds that have mentions and match `query` (the current search by default), the most mentioned first. */
   rows(query = this.query): EntityRow[] {
-    const view = this.corpus.view();
+    const view = this.corpus.lists();
     const match = entitySearch(query);
     // counted from the corpus's index of mentions per entity and article, never by reading every article
     const rows: EntityRow[] = [];
@@ -76,15 +79,15 @@ export class EntityTree extends CorpusTree<EntityNode> {
     if (node.kind === 'more') return paged(node.rest, node.what, `${node.parent}+`);
     if (node.kind === 'entity') {
       const utterances = this.corpus.utterances().filter(u => u.speakerId === node.entity.id);
-      const articles: EntityNode[] = [...(view.mentionCounts.get(node.entity.id)?.keys() ?? [])].sort()
-        .map(path => ({ kind: 'article' as const, entity: node.entity, path, mentions: view.articles.get(path)?.mentions.filter(m => m.entityId === node.entity.id) ?? [] }))
-        .filter(a => a.mentions.length);
+      // counted as the list counts them (the last session's while the folder is read again); the mentions come when an article opens
+      const counts = this.corpus.lists().mentionCounts.get(node.entity.id);
+      const articles: EntityNode[] = [...(counts?.keys() ?? [])].sort().map(path => ({ kind: 'article' as const, entity: node.entity, path, count: counts!.get(path)! }));
       const listed = paged(articles, 'articles', node.entity.id);
       return utterances.length ? [{ kind: 'quotes', entity: node.entity, utterances }, ...listed] : listed;
     }
     if (node.kind === 'article') {
-      const text = view.articles.get(node.path)?.text ?? '';
-      return node.mentions.map(mention => ({ kind: 'mention', path: node.path, mention, text }));
+      const article = view.articles.get(node.path);
+      return article ? article.mentions.filter(m => m.entityId === node.entity.id).map(mention => ({ kind: 'mention', path: node.path, mention, text: article.text })) : [];
     }
     // most widely quoted first; an utterance quoted once is shown as its quote
     if (node.kind === 'quotes') {
@@ -139,7 +142,7 @@ export class EntityTree extends CorpusTree<EntityNode> {
         return item;
       }
       case 'article': {
-        const item = this.articleItem(node.path, `${node.mentions.length} mention${node.mentions.length === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = this.articleItem(node.path, `${node.count} mention${node.count === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity/${node.entity.id}/${node.path}`;
         return item;
       }

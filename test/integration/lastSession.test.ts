@@ -1,0 +1,122 @@
+// The lists one session leaves for the next (People, Organisations & Places), kept in workspace storage and
+// shown while the next session reads the folder again, until anything says they no longer hold.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CorpusView } from '../../src/core/corpus';
+import type { SourceAnnotatorApi } from '../../src/extension';
+import { LastSessionLists, type ListsSource } from '../../src/vscode/lastSession';
+import { SnapshotStore } from '../../src/vscode/snapshotStore';
+import { activeApi } from './helpers';
+
+const TYPES = ['PERSON', 'ORG', 'PLACE'] as const;
+
+/** The corpus as the extension resolved it, with fingerprints that stand for what each article rests on. */
+function sourceOf(view: CorpusView, fingerprint = (p: string) => `text of ${p}`): ListsSource & { listing: string[] } {
+  const listing = [...view.articles.keys()];
+  return { listing, view: () => view, fingerprint, listed: () => listing };
+}
+
+const people = (lists: { entities: ReadonlyMap<string, { type: string; name: string }> } | undefined) =>
+  [...(lists?.entities.values() ?? [])].filter(e => e.type === 'PERSON').map(e => e.name).sort();
+
+/** Waits until `check` holds (the store reads and writes in the background). */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise(r => setTimeout(r, 25));
+  assert.ok(check(), what);
+}
+
+suite('Source Annotator in VS Code: the last session\'s lists', () => {
+  let api: SourceAnnotatorApi;
+  let dir: string;
+  let code: vscode.Uri;
+
+  suiteSetup(async () => {
+    api = await activeApi('xinhua-kim-trump-meet-hanoi.txt');
+    await api.ready();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sa-lists-'));
+    fs.writeFileSync(path.join(dir, 'extension.js'), 'version one');
+    code = vscode.Uri.file(path.join(dir, 'extension.js'));
+  });
+
+  /** Keeps the extension's corpus as a session would at its end, in a folder of its own. */
+  async function kept(folder: vscode.Uri, source: ListsSource): Promise<void> {
+    const writer = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
+    writer.keep(true);
+    await until(() => fs.existsSync(path.join(folder.fsPath, 'lists.json')), 'the lists were written');
+  }
+
+  test('what one session keeps, the next shows at once, the people of the corpus with their counts; the listing confirms it', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'a'));
+    const view = api.view();
+    const source = sourceOf(view);
+    await kept(folder, source);
+    let told = 0;
+    const next = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => told++);
+    await until(() => next.lists() !== undefined, 'shown once read');
+    assert.equal(told, 1, 'the views were told');
+    const lists = next.lists()!;
+    assert.deepEqual(people(lists), people(view).filter(name => [...view.entities.values()].some(e => e.name === name && view.mentionCounts.get(e.id)?.size)));
+    assert.ok(people(lists).includes('Kim Jong Un'), people(lists).join(', '));
+    const kim = [...lists.entities.values()].find(e => e.name === 'Kim Jong Un')!;
+    assert.deepEqual([...lists.mentionCounts.get(kim.id)!].sort(), [...view.mentionCounts.get(kim.id)!].sort());
+    next.listedFolder([...source.listing].reverse());
+    next.resolved(new Set(source.listing));
+    assert.ok(next.lists(), 'the same files, every article as it was: still shown');
+    next.drop(); // the scan ended: the corpus itself from now on
+    assert.equal(next.lists(), undefined);
+    assert.equal(told, 2);
+  });
+
+  test('a file added or gone, or an article that changed, drops them; another version of the extension reads none', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'b'));
+    const view = api.view();
+    const source = sourceOf(view);
+    await kept(folder, source);
+
+    const added = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
+    await until(() => added.lists() !== undefined, 'shown');
+    added.listedFolder([...source.listing, 'file:///elsewhere/new-article.txt']);
+    assert.equal(added.lists(), undefined, 'a new file');
+
+    const [first] = source.listing;
+    const changed = new LastSessionLists(new SnapshotStore(folder, code), TYPES, { ...source, fingerprint: p => (p === first ? 'edited while closed' : `text of ${p}`) }, () => undefined);
+    await until(() => changed.lists() !== undefined, 'shown');
+    changed.resolved(new Set(source.listing.slice(1)));
+    assert.ok(changed.lists(), 'the unchanged articles keep them');
+    changed.resolved(new Set([first]));
+    assert.equal(changed.lists(), undefined, 'the changed one drops them');
+
+    fs.writeFileSync(path.join(dir, 'extension.js'), 'version two');
+    try {
+      assert.equal(await new SnapshotStore(folder, code).read(), undefined);
+    } finally {
+      fs.writeFileSync(path.join(dir, 'extension.js'), 'version one');
+    }
+  });
+
+  test('a damaged file is as good as none, and is written again whole', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'c'));
+    const source = sourceOf(api.view());
+    await kept(folder, source);
+    const file = path.join(folder.fsPath, 'lists.json');
+    const whole = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, whole.slice(0, whole.length / 2));
+    assert.equal(await new SnapshotStore(folder, code).read(), undefined);
+    fs.rmSync(file);
+    await kept(folder, source);
+    assert.equal(fs.readFileSync(file, 'utf8'), whole);
+    assert.deepEqual(fs.readdirSync(folder.fsPath), ['lists.json'], 'no temporary file left');
+  });
+
+  test('lists are not kept while an article waits to be resolved', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'd'));
+    const source = sourceOf(api.view(), () => undefined as unknown as string);
+    const writer = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
+    writer.keep(true);
+    await new Promise(r => setTimeout(r, 200));
+    assert.ok(!fs.existsSync(path.join(folder.fsPath, 'lists.json')));
+  });
+});
