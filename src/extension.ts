@@ -17,6 +17,7 @@ import { PublicationDate } from './vscode/commands/publication';
 import { openSampleCorpus } from './vscode/commands/sampleCorpus';
 import { AnalysisStore } from './vscode/analysisStore';
 import { SnapshotStore } from './vscode/snapshotStore';
+import type { CorpusSnapshot } from './core/corpus/snapshot';
 import { AnalysisWorker } from './vscode/analysisWorker';
 import { AnchorSaver } from './vscode/anchorSaver';
 import { AnnotationWriter } from './vscode/annotationWriter';
@@ -77,6 +78,8 @@ export interface SourceAnnotatorApi {
   status(): StatusShown | undefined;
   /** What the user is shown of the reading of the articles: the scanning context key, the People view's message, the limit warning. */
   reading(): ReadingShown;
+  /** The lists kept in this workspace's storage for the next session (as it will read them), if any. */
+  keptLists(): Promise<CorpusSnapshot | undefined>;
   /** Runs Show Timeline (optionally with the lanes to use); the picture drawn. */
   showTimeline(lanes?: Lanes): Promise<TimelinePicture>;
   /** Opens the mention of an item of the timeline, as a click on it does; false when no such item is shown. */
@@ -216,6 +219,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     reattachAnnotation: ref => review.reattach(ref),
     status: () => status.shown(),
     reading: () => reading.shown(),
+    keptLists: () => snapshots.read(),
     showTimeline: lanes => timeline.show(lanes),
     openTimelineItem: id => timeline.open(id),
     filterEvents: async id => {

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
 import { refreshInterval, SCAN_REFRESH } from '../../src/core/corpus/pacing';
 import { decodeAnalysis, encodeAnalysis } from '../../src/core/corpus/analysisCodec';
+import { decodeSnapshot, encodeSnapshot } from '../../src/core/corpus/snapshot';
 import { analyseArticle, type AnalysisOptions } from '../../src/core/analysis';
 import { parseModel, modelRecogniser } from '../../src/core/ner';
 import { parseSpeakerModel } from '../../src/core/quotes';
@@ -144,7 +145,7 @@ function poolAnalysis(folder: string): number | string {
   return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number }).ms;
 }
 
-interface Row { count: number; analysisMs: number; poolMs?: number | string; firstMs?: number; eventsMs?: number; edits?: number[]; note?: string; cached: number; warm?: { decodeMs: number; resolveMs: number; resolves: number } }
+interface Row { count: number; analysisMs: number; poolMs?: number | string; firstMs?: number; eventsMs?: number; edits?: number[]; note?: string; cached: number; warm?: { decodeMs: number; resolveMs: number; resolves: number }; lists?: { readMs: number; keepMs: number; bytes: number } }
 const rows: Row[] = [];
 const words = ['Meanwhile', 'Correction', 'Updated', 'Reporting', 'Officials'];
 let resolveSkippedBecause: string | undefined;
@@ -245,19 +246,25 @@ for (const count of sizes) {
     });
     row.warm = { decodeMs, resolveMs, resolves };
     console.log(`${int(count)} articles: warm start, core cost ${seconds(decodeMs + resolveMs)} (analyses read from the index's format ${seconds(decodeMs)}, ${resolves} resolve${resolves === 1 ? '' : 's'} as a scan refreshes the views, ${seconds(resolveMs)})`);
+    // the last session's lists (src/vscode/lastSession.ts): kept after a change, read back and shown at the next start
+    const view = warm.resolve();
+    const [encoded, keepMs] = time(() => encodeSnapshot(view, new Map(warm.paths().map(p => [p, warm.fingerprint(p)!])), warm.paths(), ['PERSON', 'ORG', 'PLACE']));
+    const [lists, readMs] = time(() => decodeSnapshot(encoded));
+    row.lists = { readMs, keepMs, bytes: bytesOf(encoded) };
+    console.log(`${int(count)} articles: warm start, the last session's lists read back ${ms(readMs)} (${int(lists.entities.size)} people, organisations and places, ${mb(row.lists.bytes)}; kept in ${ms(keepMs)})`);
   }
 }
 
 // ---- the table: growth with the number of articles ----
 const base = rows.find(r => r.edits);
 console.log('');
-console.log(`| articles | cold analysis, one thread | cold analysis, ${poolWorkers} worker${poolWorkers === 1 ? '' : 's'} | first resolve | events grouped when first shown | warm start, core cost | one edit (median, min–max) | edit cost per article vs smallest |`);
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`| articles | cold analysis, one thread | cold analysis, ${poolWorkers} worker${poolWorkers === 1 ? '' : 's'} | first resolve | events grouped when first shown | warm start, core cost | warm start, lists read back | one edit (median, min–max) | edit cost per article vs smallest |`);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   const edit = r.edits ? `${ms(median(r.edits))} (${ms(Math.min(...r.edits))}–${ms(Math.max(...r.edits))})` : `(${r.note})`;
   const ratio = r.edits && base ? `${((median(r.edits) / r.count) / (median(base.edits!) / base.count)).toFixed(2)}×` : '–';
   const warm = r.warm ? seconds(r.warm.decodeMs + r.warm.resolveMs) : '(skipped)';
-  console.log(`| ${int(r.count)} | ${seconds(r.analysisMs)} | ${typeof r.poolMs === 'number' ? seconds(r.poolMs) : '(skipped)'} | ${r.firstMs === undefined ? `(skipped)` : seconds(r.firstMs)} | ${r.eventsMs === undefined ? '–' : seconds(r.eventsMs)} | ${warm} | ${edit} | ${ratio} |`);
+  console.log(`| ${int(r.count)} | ${seconds(r.analysisMs)} | ${typeof r.poolMs === 'number' ? seconds(r.poolMs) : '(skipped)'} | ${r.firstMs === undefined ? `(skipped)` : seconds(r.firstMs)} | ${r.eventsMs === undefined ? '–' : seconds(r.eventsMs)} | ${warm} | ${r.lists ? ms(r.lists.readMs) : '–'} | ${edit} | ${ratio} |`);
 }
 const uncached = rows.filter(r => r.cached < r.count);
 if (uncached.length) console.log(`note: the corpus's analysis cache is bounded — it held ${uncached.map(r => `${int(r.cached)} of ${int(r.count)}`).join(', ')} analyses after priming; resolve() redoes the others on the main thread`);

@@ -120,3 +120,23 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
     assert.ok(!fs.existsSync(path.join(folder.fsPath, 'lists.json')));
   });
 });
+
+suite('Source Annotator in VS Code: the lists the extension keeps', () => {
+  test('once the folder is read, the extension keeps its People and Organisations & Places for the next session, with every article', async function () {
+    this.timeout(30_000);
+    const api = await activeApi('xinhua-kim-trump-meet-hanoi.txt');
+    await vscode.commands.executeCommand('sourceAnnotator.refresh'); // a whole scan: its end keeps the lists
+    await api.ready();
+    const view = api.view();
+    const articles = [...view.articles.keys()].sort();
+    const listed = [...view.entities.values()].filter(e => ['PERSON', 'ORG', 'PLACE'].includes(e.type) && view.mentionCounts.get(e.id)?.size).map(e => e.id).sort();
+    const same = (kept: Awaited<ReturnType<SourceAnnotatorApi['keptLists']>>) =>
+      Boolean(kept) && JSON.stringify([...kept!.fingerprints.keys()].sort()) === JSON.stringify(articles) && JSON.stringify([...kept!.entities.keys()].sort()) === JSON.stringify(listed);
+    let kept = await api.keptLists();
+    for (let i = 0; i < 500 && !same(kept); i++) { await new Promise(r => setTimeout(r, 50)); kept = await api.keptLists(); }
+    assert.ok(kept, 'kept in the workspace storage');
+    assert.deepEqual([...kept.fingerprints.keys()].sort(), articles);
+    assert.deepEqual([...kept.entities.keys()].sort(), listed);
+    assert.ok([...kept.entities.values()].some(e => e.name === 'Donald Trump'));
+  });
+});

@@ -18,6 +18,8 @@ export type EntityNode =
   | { kind: 'quotes'; entity: Entity; utterances: Utterance[] }
   | { kind: 'utterance'; entity: Entity; utterance: Utterance }
   | { kind: 'mention'; path: string; mention: Mention; text: string }
+  /** An article listed (by the last session's lists) that the scan has not read yet. */
+  | { kind: 'unread'; path: string }
   | { kind: 'quote'; path: string; quote: ResolvedQuote; version?: boolean }
   | More<EntityNode>;
 
@@ -87,7 +89,8 @@ export class EntityTree extends CorpusTree<EntityNode> {
     }
     if (node.kind === 'article') {
       const article = view.articles.get(node.path);
-      return article ? article.mentions.filter(m => m.entityId === node.entity.id).map(mention => ({ kind: 'mention', path: node.path, mention, text: article.text })) : [];
+      if (!article) return this.corpus.scan.current.running ? [{ kind: 'unread', path: node.path }] : [];
+      return article.mentions.filter(m => m.entityId === node.entity.id).map(mention => ({ kind: 'mention', path: node.path, mention, text: article.text }));
     }
     // most widely quoted first; an utterance quoted once is shown as its quote
     if (node.kind === 'quotes') {
@@ -168,6 +171,12 @@ export class EntityTree extends CorpusTree<EntityNode> {
         item.command = revealCommand(node.path, node.mention);
         item.iconPath = new vscode.ThemeIcon('symbol-field');
         item.tooltip = node.mention.title ? `${node.mention.text} (${node.mention.title})` : node.mention.text;
+        return item;
+      }
+      case 'unread': {
+        const item = new vscode.TreeItem('Reading this article…');
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        item.description = 'its mentions come once it is read';
         return item;
       }
       case 'quote': {
