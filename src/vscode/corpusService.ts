@@ -235,7 +235,7 @@ export class CorpusService implements vscode.Disposable {
       this.lastSession?.drop();
       if (scan.token.isCancellationRequested) return;
       this.listing = listing;
-      this.lastSession?.keep(true);
+      this.lastSession?.keep(); // after the views have shown the corpus (and once more if the window closes first)
     });
     return this.scanning;
   }

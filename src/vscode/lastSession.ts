@@ -27,8 +27,8 @@ export interface ListsSource {
  *   show the corpus as read so far;
  * - the user changes anything (types, annotates, a file changes on disk), or the scan ends or is cancelled:
  *   dropped, the corpus itself is shown;
- * - after a whole scan, and 10 s after the last change since: the lists are kept for the next session
- *   (written whole, off the typing path).
+ * - 10 s after a whole scan or after the last change since (and at once when the window closes first): the
+ *   lists are kept for the next session, written whole, off the typing path.
  */
 export class LastSessionLists {
   private stored: CorpusSnapshot | undefined;
