@@ -230,9 +230,8 @@ export class CorpusService implements vscode.Disposable {
         listing = uris.map(uri => uri.toString());
         if (first) this.lastSession?.listedFolder(listing);
       },
-    }).then(() => {
+    }).finally(() => this.lastSession?.drop()).then(() => {
       // the corpus itself from now on; a whole scan's lists are kept for the next session
-      this.lastSession?.drop();
       if (scan.token.isCancellationRequested) return;
       this.listing = listing;
       this.lastSession?.keep(); // after the views have shown the corpus (and once more if the window closes first)
