@@ -41,6 +41,7 @@ export class LastSessionLists {
   /** `changed`: the views are to show what `lists()` gives now. */
   constructor(private readonly store: SnapshotStore, private readonly types: readonly EntityType[], private readonly source: ListsSource, private readonly changed: () => void) {
     void store.read().then(snapshot => {
+      if (this.over) return; // the folder was read first: not needed, not held
       this.stored = snapshot;
       this.check();
     });

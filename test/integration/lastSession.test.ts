@@ -111,6 +111,18 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
     assert.deepEqual(fs.readdirSync(folder.fsPath), ['lists.json'], 'no temporary file left');
   });
 
+  test('a folder read before the lists are: they are never shown', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'e'));
+    const source = sourceOf(api.view());
+    await kept(folder, source);
+    let told = 0;
+    const late = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => told++);
+    late.drop(); // the scan of a small folder ended before the lists were read
+    await new Promise(r => setTimeout(r, 300));
+    assert.equal(late.lists(), undefined);
+    assert.equal(told, 0);
+  });
+
   test('lists are not kept while an article waits to be resolved', async () => {
     const folder = vscode.Uri.file(path.join(dir, 'd'));
     const source = sourceOf(api.view(), () => undefined as unknown as string);
