@@ -3,7 +3,7 @@ import { ANALYSIS_FORMAT, decodeAnalysis, encodeAnalysis } from '../core/corpus/
 import { readShard, shardLines, storedText, type StoredSpan } from '../core/corpus/indexShard';
 import type { ArticleAnalysis } from '../core/model';
 import { contentHash } from '../core/text/hash';
-import { appendBytes, readBytes, replaceFile, writeBytes } from './files';
+import { appendBytes, codeStamp, readBytes, replaceFile, writeBytes } from './files';
 
 const SHARDS = 64;
 const FLUSH_DELAY_MS = 10_000;
@@ -175,7 +175,7 @@ export class AnalysisStore implements vscode.Disposable {
 
   private async readVersion(code: vscode.Uri): Promise<void> {
     try {
-      this.version = `f${ANALYSIS_FORMAT}-${contentHash(new TextDecoder().decode(await readBytes(code))).slice(-8)}`;
+      this.version = `f${ANALYSIS_FORMAT}-${await codeStamp(code)}`;
     } catch {
       this.disabled = true; // without knowing the code, no stored result can be trusted
     }

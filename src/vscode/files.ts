@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { contentHash } from '../core/text/hash';
 
 /*
  * Reading files of the workspace: straight from the disk for `file:` URIs (the extension host is Node; going
@@ -68,6 +69,14 @@ export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
   const buffer = await fs.readFile(uri.fsPath);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * A short stamp of a file's content (the extension's own code): what the workspace's storage keeps is marked
+ * with the stamp of the code that made it, and another version never reads it. Rejects when unreadable.
+ */
+export async function codeStamp(code: vscode.Uri): Promise<string> {
+  return contentHash(new TextDecoder().decode(await readBytes(code))).slice(-8);
 }
 
 /** Whether a read failed because the file is gone. */

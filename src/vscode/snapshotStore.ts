@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { decodeSnapshot, SNAPSHOT_FORMAT, type CorpusSnapshot } from '../core/corpus/snapshot';
-import { contentHash } from '../core/text/hash';
-import { readBytes, replaceFile, writeBytes } from './files';
+import { codeStamp, readBytes, replaceFile, writeBytes } from './files';
 
 const FILE = 'lists.json';
 
@@ -17,7 +16,7 @@ export class SnapshotStore {
   /** `code`: the file that resolves the corpus (the extension's script), whose hash stamps the snapshot. */
   constructor(private readonly folder: vscode.Uri | undefined, code: vscode.Uri) {
     this.version = folder
-      ? readBytes(code).then(bytes => `s${SNAPSHOT_FORMAT}-${contentHash(new TextDecoder().decode(bytes)).slice(-8)}`, () => undefined)
+      ? codeStamp(code).then(stamp => `s${SNAPSHOT_FORMAT}-${stamp}`, () => undefined)
       : Promise.resolve(undefined);
   }
 
