@@ -42,7 +42,9 @@ export function decodeAnalysis(encoded: string, text: string): ArticleAnalysis {
   const analysis = JSON.parse(encoded) as ArticleAnalysis;
   if (!analysis || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.quotes) || !Array.isArray(analysis.events)) throw new Error('not an encoded analysis');
   if (typeof analysis.published !== 'object' || analysis.published === null) throw new Error('an analysis of an older format (no publication date)');
-  restoreTexts(analysis, text);
+  // the family words are left as parsed: the corpus notes them in its index of names and lets the list go
+  // (src/core/corpus/index.ts), and that index keeps one string of each name (a million words at 10,000 articles)
+  restoreTexts(analysis, text, 'familyWords');
   exactMentions(analysis.mentions, text);
   shareNamed(analysis);
   noteShared(analysis);
@@ -130,9 +132,10 @@ const spanKey = (s: { start: number; end: number }): number => s.start * 2_097_1
 /**
  * Puts back every `text` written as SAME_SPAN or SAME_INNER, in this object and all it holds, and makes each
  * short string the one string of it (src/core/text/memo.ts): JSON.parse of a text with a curly quote in it gives
- * every "model" and "PERSON" its own (in Node 24; Node 20 shares short ones).
+ * every "model" and "PERSON" its own (in Node 24; Node 20 shares short ones). `leave`: a key of this object
+ * whose value is left as it is.
  */
-function restoreTexts(value: object, text: string): void {
+function restoreTexts(value: object, text: string, leave?: string): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
@@ -143,6 +146,7 @@ function restoreTexts(value: object, text: string): void {
   const holder = value as Spanned & Record<string, unknown>;
   for (const key in holder) {
     const v = holder[key];
+    if (key === leave) continue;
     if (key === 'text' && typeof v === 'number') holder.text = keptStretch(restored(holder, v, text)); // a copy: a slice would keep the whole text alive
     else if (typeof v === 'string') holder[key] = shareString(v);
     else if (v !== null && typeof v === 'object') restoreTexts(v, text);

@@ -37,6 +37,13 @@ const shown = memoString((text: string): string => intern(knownAlias(text) ?? te
 const placeKey = memoString((text: string): string => `PLACE|${nameKey(shown(text))}`);
 const orgKey = memoString((text: string): string => `ORG|${nameKey(shown(text))}`);
 
+/*
+ * Entity ids as one string per id across the corpus (a million mentions at 10,000 articles): a person's by
+ * their key, a place's or organisation's by its group (made once per grouping), a date's by its value.
+ */
+const personId = memoString((key: string): string => intern(`person:${slug(key)}`));
+const dateId = memoString((value: string): string => intern(`date:${value}`));
+
 function nameOf(type: EntityType, text: string): string {
   return type === 'PLACE' ? placeKey(text) : type === 'ORG' ? orgKey(text) : `${type}|${nameKey(shown(text))}`;
 }
@@ -172,7 +179,7 @@ export class EntityIndex {
     for (const family of this.touchedFamilies) {
       const keys = [...(this.byFamily.get(family) ?? [])];
       if (!keys.length) this.byFamily.delete(family);
-      const ids = keys.map(key => ({ id: `person:${slug(key)}`, count: this.peopleCount.get(key) ?? 0 }))
+      const ids = keys.map(key => ({ id: personId(key), count: this.peopleCount.get(key) ?? 0 }))
         .sort((a, b) => b.count - a.count || byText(a.id, b.id)).map(x => x.id);
       const before = this.ranking.get(family);
       if (before && before.length === ids.length && before.every((id, i) => id === ids[i])) continue;
@@ -217,7 +224,7 @@ export class EntityIndex {
         }
         if (group === undefined) {
           group = groupIds.length;
-          groupIds.push(`${PREFIX[type]}:${slug(text)}`);
+          groupIds.push(intern(`${PREFIX[type]}:${slug(text)}`));
         }
         register(text, group);
         out.set(name, groupIds[group]);
@@ -232,17 +239,17 @@ export class EntityIndex {
    * (the family's ranking changes with those counts, and the article is resolved again: see entityInputs).
    */
   private namedBy(people: ArticlePeople): (key: string) => string {
-    if (!people.formal.size) return key => `person:${slug(key)}`;
+    if (!people.formal.size) return personId;
     const forms = new Map<string, string[]>();
     for (const [short, full] of people.formal) for (const k of [short, full]) forms.set(k, [full, ...[...people.formal].filter(([, f]) => f === full).map(([s]) => s)]);
     return key => {
       const group = forms.get(key);
-      if (!group) return `person:${slug(key)}`;
+      if (!group) return personId(key);
       // the form first in the family's ranking (the most written in the corpus): the order whose change
       // resolves the article again, so an edit elsewhere gives what resolving from scratch gives
       const ranking = this.ranking.get(group[0].split(' ').pop()!) ?? [];
-      const at = (k: string) => { const i = ranking.indexOf(`person:${slug(k)}`); return i < 0 ? Infinity : i; };
-      return `person:${slug(group.reduce((a, b) => (at(b) < at(a) ? b : a)))}`;
+      const at = (k: string) => { const i = ranking.indexOf(personId(k)); return i < 0 ? Infinity : i; };
+      return personId(group.reduce((a, b) => (at(b) < at(a) ? b : a)));
     };
   }
 
@@ -270,15 +277,13 @@ export class EntityIndex {
         if (!best) for (const id of this.ranking.get(family) ?? []) if (best === undefined || (local.get(id) ?? 0) > (local.get(best) ?? 0)) best = id;
         chosen.set(family, best);
       }
-      m.entityId = chosen.get(family) ?? `person:${slug(m.text)}`;
+      m.entityId = chosen.get(family) ?? personId(m.text);
     }
     for (const m of mentions) {
       if (m.entityId) continue;
       if (m.type === 'PLACE' || m.type === 'ORG') m.entityId = this.groups.get(nameOf(m.type, m.text));
-      else if (!RESOLVED.has(m.type)) m.entityId = `${PREFIX[m.type]}:${m.type === 'DATE' && m.value ? m.value : slug(m.text)}`;
+      else if (!RESOLVED.has(m.type)) m.entityId = m.type === 'DATE' && m.value ? dateId(m.value) : intern(`${PREFIX[m.type]}:${slug(m.text)}`);
     }
-    // one string per id across the corpus: each id made here is a new string (a million at 10,000 articles)
-    for (const m of mentions) if (m.entityId) m.entityId = intern(m.entityId);
     return { mentions, quotes: article.quotes };
   }
 }

@@ -82,42 +82,68 @@ const quoted = (s: string) => `“${s.trim().replace(/\s+/g, ' ')}”`;
  * top, else the year that puts it nearest before `near` (the command line's or the file's date), else none.
  */
 export function findPublished(text: string, near?: { value: string; words: string }): { value: string; how: string } | undefined {
-  // asked several times per article (cache keys, analysis): remembered for the last texts, by the text itself
-  const byNear = found.get(text) ?? new Map<string, { value: string; how: string } | undefined>();
-  const key = near ? `${near.value} ${near.words}` : '';
-  if (byNear.has(key)) return byNear.get(key);
-  const result = findInText(text, near);
-  if (!found.has(text)) {
-    if (found.size >= REMEMBERED) found.delete(found.keys().next().value!);
-    found.set(text, byNear);
-  }
-  byNear.set(key, result);
-  return result;
+  const reading = readingOf(text);
+  if (reading.found) return reading.found;
+  const fromNear = reading.yearless && near ? yearFromNear(reading.yearless, near) : undefined;
+  return fromNear ?? reading.later;
 }
 
 /**
- * The asks for one article come close together (its file's date, then its analysis's key, as it arrives); each
- * text remembered is kept alive, the whole of it, beside the compact form the corpus holds (256 of them were
- * 4.6 MB at 10,000 articles).
+ * What an article's top says of its date before any reference day is known: `found`, the date it states;
+ * else `yearless`, a dateline without its year (which a reference day may complete), and `later`, what the
+ * text says after the dateline (a "Published" line, a byline).
+ */
+interface Reading {
+  found?: Found;
+  yearless?: Yearless;
+  later?: Found;
+}
+type Found = { value: string; how: string };
+/** A dateline's day and month, its year not written: "HANOI, Feb. 27 (Xinhua) --". */
+type Yearless = { month: number; day: number; line: string };
+
+/**
+ * Each text is read once, whatever reference days it is asked with: one article is asked close together (its
+ * file's date, its analysis's key, its analysis), and remembered by the text itself. Each text remembered is
+ * kept alive, the whole of it, beside the compact form the corpus holds (256 of them were 4.6 MB at 10,000
+ * articles).
  */
 const REMEMBERED = 64;
-const found = new Map<string, Map<string, { value: string; how: string } | undefined>>();
+const readings = new Map<string, Reading>();
 
-function findInText(text: string, near?: { value: string; words: string }): { value: string; how: string } | undefined {
+function readingOf(text: string): Reading {
+  let reading = readings.get(text);
+  if (!reading) {
+    reading = readText(text);
+    if (readings.size >= REMEMBERED) readings.delete(readings.keys().next().value!);
+    readings.set(text, reading);
+  }
+  return reading;
+}
+
+function readText(text: string): Reading {
   const top = text.slice(0, TOP);
   const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(top);
   const inFront = front && FRONT_MATTER_DATE.exec(front[1]);
   if (inFront) {
     const day = toDay(inFront[1]);
-    if (day) return { value: dayValue(day), how: `from the front matter ${quoted(inFront[0])}` };
+    if (day) return { found: { value: dayValue(day), how: `from the front matter ${quoted(inFront[0])}` } };
   }
   const dateline = DATELINE.exec(top);
+  let yearless: Yearless | undefined;
   if (dateline) {
-    const found = datelineDay(dateline[1] ?? dateline[2], top, near);
-    if (found) return { value: dayValue(found.day), how: `from the dateline ${quoted(dateline[0].replace(/\s*(?:--|—|–|-|\.)$/, ''))}${found.how}` };
+    const line = quoted(dateline[0].replace(/\s*(?:--|—|–|-|\.)$/, ''));
+    const found = datelineDay(dateline[1] ?? dateline[2], top);
+    if (found && 'how' in found) return { found: { value: dayValue(found.day), how: `from the dateline ${line}${found.how}` } };
+    if (found) yearless = { ...found, line };
   }
+  return { yearless, later: labelledOrByline(text, top) };
+}
+
+/** A "Published …" line anywhere, else a byline or a date line near the top. */
+function labelledOrByline(text: string, top: string): Found | undefined {
   // "Published" before "Updated": relative dates are written from when the article first appeared
-  let updated: { value: string; how: string } | undefined;
+  let updated: Found | undefined;
   LABELLED.lastIndex = 0;
   // one pass for the label words first: most articles have none, and trying the labelled line's shape at every
   // line start costs several times that pass
@@ -146,7 +172,8 @@ function findInText(text: string, near?: { value: string; words: string }): { va
   return undefined;
 }
 
-function datelineDay(written: string, top: string, near?: { value: string; words: string }): { day: Day; how: string } | undefined {
+/** The dateline's day with its year (written, or the same day's elsewhere at the top), else its day and month alone. */
+function datelineDay(written: string, top: string): { day: Day; how: string } | { month: number; day: number } | undefined {
   const m = new RegExp(`^(?:(${MONTH})\\s+(\\d{1,2})|(\\d{1,2})\\s+(${MONTH}))(?:,?\\s+(\\d{4}))?`, 'i').exec(written);
   if (!m) return undefined;
   const month = MONTHS.indexOf((m[1] ?? m[4]).slice(0, 3).toLowerCase()) + 1;
@@ -161,12 +188,17 @@ function datelineDay(written: string, top: string, near?: { value: string; words
     const day = real(Number(s[1]));
     if (day) return { day, how: `, its year from ${quoted(s[0])} nearby` };
   }
-  const ref = near ? toDay(near.value) : undefined;
+  return { month, day: dayOfMonth };
+}
+
+/** A yearless dateline's day in the year that puts it on or before the reference day, nearest to it. */
+function yearFromNear(dateline: Yearless, near: { value: string; words: string }): Found | undefined {
+  const ref = toDay(near.value);
   if (!ref) return undefined;
-  // the year that puts the dateline's day on or before the reference day, nearest to it
   for (const year of [ref.year, ref.year - 1]) {
-    const day = real(year);
-    if (day && dayValue(day) <= dayValue(ref)) return { day, how: `, its year from ${near!.words}` };
+    if (!isRealDay(year, dateline.month, dateline.day)) continue;
+    const value = dayValue({ year, month: dateline.month, day: dateline.day });
+    if (value <= dayValue(ref)) return { value, how: `from the dateline ${dateline.line}, its year from ${near.words}` };
   }
   return undefined;
 }
