@@ -26,6 +26,7 @@ import { LastSessionLists } from './lastSession';
 import type { SnapshotStore } from './snapshotStore';
 import type { EntityLists } from '../core/corpus/snapshot';
 import type { EntityType } from '../core/model';
+import type { StoryEvent } from '../core/events';
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -86,6 +87,7 @@ export class CorpusService implements vscode.Disposable {
       view: () => (this.scans.current.running ? undefined : this.view()),
       fingerprint: path => this.corpus.fingerprint(path),
       listed: () => this.listing,
+      events: () => this.corpus.groupedEvents(),
     }, () => { this.unseen.everything(); void this.changes.notify(); });
     this.modelLoaded = models ? this.loadModels(models) : Promise.resolve();
     this.corpus = this.newCorpus();
@@ -134,6 +136,11 @@ export class CorpusService implements vscode.Disposable {
    */
   lists(): EntityLists {
     return this.lastSession?.lists() ?? this.view();
+  }
+
+  /** The last session's events, while its lists hold and it kept them (the Events view shows them meanwhile). */
+  keptEvents(): readonly StoryEvent[] | undefined {
+    return this.lastSession?.events();
   }
 
   /** Which recogniser finds entities: "tagger:…" once the model is loaded, else "rules". */

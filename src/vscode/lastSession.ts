@@ -1,4 +1,5 @@
 import type { EntityType } from '../core/model';
+import type { StoryEvent } from '../core/events';
 import { encodeSnapshot, sameFingerprint, sameListing, type CorpusSnapshot, type EntityLists } from '../core/corpus/snapshot';
 import type { CorpusView } from '../core/corpus';
 import type { SnapshotStore } from './snapshotStore';
@@ -13,12 +14,14 @@ export interface ListsSource {
   fingerprint(path: string): string | undefined;
   /** What the last whole scan listed. */
   listed(): readonly string[] | undefined;
+  /** The events as grouped, when they are (the Events view or an export asked): none are grouped only to be kept. */
+  events(): readonly StoryEvent[] | undefined;
 }
 
 /**
- * The lists of people, organisations and places as the last session left them, shown while the first scan
- * reads the folder again (a Reload Window on ten thousand articles fills the views at once instead of seconds
- * later). Scenarios:
+ * The lists of people, organisations and places, and the timeline of events, as the last session left them,
+ * shown while the first scan reads the folder again (a Reload Window on ten thousand articles fills the views
+ * at once instead of seconds later). Scenarios:
  * - activation: the stored lists are read and shown at once (the views are told), as VS Code restores a
  *   view: the People view says it is reading meanwhile;
  * - the scan lists the folder: files added or gone since drop the lists;
@@ -28,7 +31,9 @@ export interface ListsSource {
  * - the user changes anything (types, annotates, a file changes on disk), or the scan ends or is cancelled:
  *   dropped, the corpus itself is shown;
  * - 10 s after a whole scan or after the last change since (and at once when the window closes first): the
- *   lists are kept for the next session, written whole, off the typing path.
+ *   lists are kept for the next session, written whole, off the typing path; the events with them when they
+ *   are grouped then (the Events view is open, or was since the last change): grouping 10,000 articles'
+ *   events takes a second, not spent for a view no one looks at.
  */
 export class LastSessionLists {
   private stored: CorpusSnapshot | undefined;
@@ -50,6 +55,11 @@ export class LastSessionLists {
   /** The lists the views show: the last session's while they hold, else undefined (the corpus's own). */
   lists(): EntityLists | undefined {
     return this.shown;
+  }
+
+  /** The last session's events while its lists hold and it kept them, else undefined (the corpus's own). */
+  events(): readonly StoryEvent[] | undefined {
+    return this.shown?.events;
   }
 
   /** The first scan listed the folder. */
@@ -108,7 +118,7 @@ export class LastSessionLists {
     }
     let encoded: string;
     try {
-      encoded = encodeSnapshot(view, fingerprints, listed, this.types); // now: the corpus's maps change with the next resolve
+      encoded = encodeSnapshot(view, fingerprints, listed, this.types, this.source.events()); // now: the corpus's maps change with the next resolve
     } catch (e) {
       console.warn(`Source Annotator: the lists could not be kept for the next session (${(e as Error).message})`);
       return;

@@ -6,6 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusView } from '../../src/core/corpus';
+import type { StoryEvent } from '../../src/core/events';
+import type { CorpusService } from '../../src/vscode/corpusService';
+import { EventsTree } from '../../src/vscode/trees/events';
 import type { SourceAnnotatorApi } from '../../src/extension';
 import { LastSessionLists, type ListsSource } from '../../src/vscode/lastSession';
 import { SnapshotStore } from '../../src/vscode/snapshotStore';
@@ -16,7 +19,7 @@ const TYPES = ['PERSON', 'ORG', 'PLACE'] as const;
 /** The corpus as the extension resolved it, with fingerprints that stand for what each article rests on. */
 function sourceOf(view: CorpusView, fingerprint = (p: string) => `text of ${p}`): ListsSource & { listing: string[] } {
   const listing = [...view.articles.keys()];
-  return { listing, view: () => view, fingerprint, listed: () => listing };
+  return { listing, view: () => view, fingerprint, listed: () => listing, events: () => view.events };
 }
 
 const people = (lists: { entities: ReadonlyMap<string, { type: string; name: string }> } | undefined) =>
@@ -68,6 +71,46 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
     next.drop(); // the scan ended: the corpus itself from now on
     assert.equal(next.lists(), undefined);
     assert.equal(told, 2);
+  });
+
+  test('the timeline is kept with the lists when it is grouped, shown with them and dropped with them', async () => {
+    const folder = vscode.Uri.file(path.join(dir, 'f'));
+    const view = api.view();
+    const source = sourceOf(view);
+    await kept(folder, source);
+    const next = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
+    await until(() => next.lists() !== undefined, 'shown once read');
+    assert.ok(view.events.length >= 3, `${view.events.length} events`);
+    assert.deepEqual(next.events()?.map(e => [e.eventId, e.label, e.date, e.mentions.length]), view.events.map(e => [e.eventId, e.label, e.date, e.mentions.length]));
+    next.drop();
+    assert.equal(next.events(), undefined);
+
+    const none = vscode.Uri.file(path.join(dir, 'g'));
+    await kept(none, { ...source, events: () => undefined }); // not grouped when kept: not grouped for it
+    const without = new LastSessionLists(new SnapshotStore(none, code), TYPES, source, () => undefined);
+    await until(() => without.lists() !== undefined, 'shown once read');
+    assert.equal(without.events(), undefined, 'the lists without the timeline');
+  });
+
+  test('the Events view shows the last session\'s timeline while it holds, then the corpus\'s', () => {
+    const view = api.view();
+    const events = view.events;
+    let keptEvents: readonly StoryEvent[] | undefined = events.slice(0, 2);
+    let current: CorpusView = { articles: new Map(), entities: new Map(), mentionCounts: new Map(), events: [] }; // nothing read yet
+    const changes = new vscode.EventEmitter<unknown>();
+    const corpus = {
+      onDidChange: changes.event, view: () => current, lists: () => view, keptEvents: () => keptEvents, scan: { current: { running: true } },
+    } as unknown as CorpusService;
+    const tree = new EventsTree(corpus);
+    try {
+      assert.equal(tree.calendar().size, 2, 'the last session\'s two events, before any article is read');
+      keptEvents = undefined; // dropped: an article changed while the editor was closed
+      current = view;
+      assert.equal(tree.calendar().size, events.length, 'the corpus\'s own at once, not the last session\'s until the next regrouping');
+    } finally {
+      tree.dispose();
+      changes.dispose();
+    }
   });
 
   test('a file added or gone, or an article that changed, drops them; another version of the extension reads none', async () => {
@@ -140,6 +183,7 @@ suite('Source Annotator in VS Code: the lists the extension keeps', () => {
     await vscode.commands.executeCommand('sourceAnnotator.refresh'); // a whole scan: its end keeps the lists
     await api.ready();
     const view = api.view();
+    const events = view.events.map(e => e.eventId); // grouped now, before the lists are kept: kept with them
     const articles = [...view.articles.keys()].sort();
     const listed = [...view.entities.values()].filter(e => ['PERSON', 'ORG', 'PLACE'].includes(e.type) && view.mentionCounts.get(e.id)?.size).map(e => e.id).sort();
     const same = (kept: Awaited<ReturnType<SourceAnnotatorApi['keptLists']>>) =>
@@ -150,5 +194,7 @@ suite('Source Annotator in VS Code: the lists the extension keeps', () => {
     assert.deepEqual([...kept.fingerprints.keys()].sort(), articles);
     assert.deepEqual([...kept.entities.keys()].sort(), listed);
     assert.ok([...kept.entities.values()].some(e => e.name === 'Donald Trump'));
+    for (let i = 0; i < 500 && JSON.stringify(kept?.events?.map(e => e.eventId)) !== JSON.stringify(events); i++) { await new Promise(r => setTimeout(r, 50)); kept = await api.keptLists(); }
+    assert.deepEqual(kept?.events?.map(e => e.eventId), events);
   });
 });

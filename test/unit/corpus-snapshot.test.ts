@@ -78,7 +78,7 @@ describe('the lists one session leaves for the next', () => {
   it('a damaged or foreign file is refused, never half read', () => {
     const corpus = sampleCorpus();
     const encoded = encodeSnapshot(corpus.resolve(), fingerprints(corpus), corpus.paths(), LISTED);
-    for (const bad of ['', 'null', '{}', encoded.slice(0, encoded.length / 2), encoded.replace('"format":1', '"format":99'), encoded.replace(/"articles":\["file[^"]*"/, '"articles":[7')]) {
+    for (const bad of ['', 'null', '{}', encoded.slice(0, encoded.length / 2), encoded.replace('"format":2', '"format":99'), encoded.replace(/"articles":\["file[^"]*"/, '"articles":[7')]) {
       assert.throws(() => decodeSnapshot(bad), bad.slice(0, 40));
     }
     const counts = JSON.parse(encoded);
@@ -92,5 +92,31 @@ describe('the lists one session leaves for the next', () => {
     const some = fingerprints(corpus);
     some.delete(corpus.paths()[0]);
     assert.throws(() => encodeSnapshot(view, some, corpus.paths(), LISTED), /no fingerprint/);
+  });
+
+  it('the timeline is kept as grouped, when it is, and read back the same', () => {
+    const corpus = sampleCorpus();
+    const view = corpus.resolve();
+    assert.equal(corpus.groupedEvents(), undefined, 'not grouped before something asks for the events');
+    const events = view.events;
+    assert.ok(events.length >= 3, `${events.length} events`);
+    assert.equal(corpus.groupedEvents(), events, 'grouped once asked for');
+    const snapshot = decodeSnapshot(encodeSnapshot(view, fingerprints(corpus), corpus.paths(), LISTED, corpus.groupedEvents()));
+    assert.deepEqual(snapshot.events, events);
+    assert.equal(decodeSnapshot(encodeSnapshot(view, fingerprints(corpus), corpus.paths(), LISTED)).events, undefined, 'none given, none kept');
+
+    const [path] = corpus.paths();
+    corpus.setArticle(path, corpus.textOf(path)! + ' The two leaders met again in Hanoi on Friday.');
+    assert.equal(corpus.groupedEvents(), undefined, 'an article changed');
+    corpus.resolve();
+    assert.equal(corpus.groupedEvents(), undefined, 'resolved, its events not grouped again yet');
+    corpus.resolve().events;
+    assert.ok(corpus.groupedEvents());
+
+    const damaged = JSON.parse(encodeSnapshot(view, fingerprints(corpus), corpus.paths(), LISTED, events));
+    damaged.events[0][5][0] = 99999; // a mention in an article that is not there
+    assert.throws(() => decodeSnapshot(JSON.stringify(damaged)), /damaged event/);
+    damaged.events = [['only an id']];
+    assert.throws(() => decodeSnapshot(JSON.stringify(damaged)), /damaged event/);
   });
 });

@@ -18,6 +18,7 @@ import { applyFamilyNames } from './familyNames';
 import { contributionOf, decisionsOf, eventsOf, familyOf, held, inputsOf, internNames, samePlaces, speakersOf, type ArticleState } from './articleState';
 import { Timeline } from './timeline';
 import type { ArticleView, CorpusView } from './types';
+import type { StoryEvent } from '../events';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
 
@@ -175,6 +176,14 @@ export class Corpus {
     const state = this.states.get(path);
     if (!state?.view || !state.analysisKey || this.dirty.has(path)) return undefined;
     return `${state.analysisKey}|${annotationsHash(state.input.annotations)}`;
+  }
+
+  /**
+   * The events as the timeline last grouped them, when no article changed them since (after a resolve);
+   * undefined while some wait to be grouped again (grouping 10,000 articles' events takes a second or more).
+   */
+  groupedEvents(): readonly StoryEvent[] | undefined {
+    return this.dirty.size || this.removed.size ? undefined : this.timeline.grouped();
   }
 
   /** What the last resolve changed. */

@@ -1,16 +1,18 @@
 import type { Entity } from '../entities/entity';
+import type { EventMention, StoryEvent } from '../events';
 import type { EntityType } from '../model';
 import type { CorpusView } from './types';
 import { contentHash } from '../text/hash';
 
 /*
  * The lists of a resolved corpus as the last session left them — its people, organisations and places, with
- * how often each article names them — and what each article's resolution rested on (its fingerprint), so that
- * a new session can show them while it reads the folder again, and know the moment they stop being true.
+ * how often each article names them, and its timeline of events — and what each article's resolution rested
+ * on (its fingerprint), so that a new session can show them while it reads the folder again, and know the
+ * moment they stop being true.
  */
 
-/** The form of a stored snapshot: one of another form is not read. */
-export const SNAPSHOT_FORMAT = 1;
+/** The form of a stored snapshot: one of another form is not read (2: with the events). */
+export const SNAPSHOT_FORMAT = 2;
 
 /** The entities and their counts per article, as the views list them. */
 export interface EntityLists {
@@ -23,6 +25,8 @@ export interface CorpusSnapshot extends EntityLists {
   unread: readonly string[];
   /** Article path → the hash of what its resolution rested on (Corpus.fingerprint). */
   fingerprints: ReadonlyMap<string, string>;
+  /** The timeline as last grouped; undefined when the last session kept none (it had not grouped them). */
+  events?: readonly StoryEvent[];
 }
 
 const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'MISC'];
@@ -30,16 +34,26 @@ const TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'MISC'];
 /** One entity: id, type's number, name, forms and their counts in turn, titles, then article number and count in turn. */
 type StoredEntity = [string, number, string, (string | number)[], string[], number[]];
 
+/**
+ * One event: id, label, date, 1 when the user's, the participants' ids, its mentions (article number, start,
+ * end, text in turn), place, trigger (null: none), the articles telling it (numbers; null: not said).
+ */
+type StoredEvent = [string, string, string, number, string[], (string | number)[], string | null, string | null, number[] | null];
+
 interface Stored {
   format: number;
   unread: string[];
   /** Article path and fingerprint in turn; an article's number is its place here. */
   articles: string[];
   entities: StoredEntity[];
+  events?: StoredEvent[];
 }
 
-/** The snapshot of a resolved corpus: its entities of `types` that articles name, and every article's fingerprint. */
-export function encodeSnapshot(view: Pick<CorpusView, 'entities' | 'mentionCounts'>, fingerprints: ReadonlyMap<string, string>, listed: readonly string[], types: readonly EntityType[]): string {
+/**
+ * The snapshot of a resolved corpus: its entities of `types` that articles name, its events as grouped
+ * (`events`; none kept when not given), and every article's fingerprint.
+ */
+export function encodeSnapshot(view: Pick<CorpusView, 'entities' | 'mentionCounts'>, fingerprints: ReadonlyMap<string, string>, listed: readonly string[], types: readonly EntityType[], events?: readonly StoryEvent[]): string {
   const numbers = new Map<string, number>();
   const articles: string[] = [];
   for (const [path, fingerprint] of fingerprints) { numbers.set(path, numbers.size); articles.push(path, contentHash(fingerprint)); }
@@ -55,8 +69,44 @@ export function encodeSnapshot(view: Pick<CorpusView, 'entities' | 'mentionCount
     if (!counts.length) continue;
     entities.push([entity.id, TYPES.indexOf(entity.type), entity.name, [...entity.forms].flat(), [...entity.titles], counts]);
   }
-  const stored: Stored = { format: SNAPSHOT_FORMAT, unread: listed.filter(path => !fingerprints.has(path)), articles, entities };
+  const number = (path: string): number => {
+    const n = numbers.get(path);
+    if (n === undefined) throw new Error(`no fingerprint for ${path}, which tells an event`);
+    return n;
+  };
+  const stored: Stored = {
+    format: SNAPSHOT_FORMAT, unread: listed.filter(path => !fingerprints.has(path)), articles, entities,
+    ...(events ? { events: events.map(e => storedEvent(e, number)) } : {}),
+  };
   return JSON.stringify(stored);
+}
+
+function storedEvent(e: StoryEvent, number: (path: string) => number): StoredEvent {
+  const mentions = e.mentions.flatMap(m => [number(m.path), m.start, m.end, m.text]);
+  return [e.eventId, e.label, e.date, e.origin === 'user' ? 1 : 0, e.participants, mentions, e.place ?? null, e.trigger ?? null, e.sources?.map(number) ?? null];
+}
+
+/** A stored event made again; throws on a damaged one. */
+function eventOf(stored: StoredEvent, paths: readonly string[]): StoryEvent {
+  const [eventId, label, date, user, participants, flat, place, trigger, sources] = Array.isArray(stored) ? stored : [];
+  const pathOf = (n: unknown): string => {
+    const path = typeof n === 'number' ? paths[n] : undefined;
+    if (path === undefined) throw new Error(`damaged event ${String(eventId)}`);
+    return path;
+  };
+  if (typeof eventId !== 'string' || typeof label !== 'string' || typeof date !== 'string' || !Array.isArray(participants) || !Array.isArray(flat) || flat.length % 4 || (sources !== null && !Array.isArray(sources))) {
+    throw new Error(`damaged event ${String(eventId)}`);
+  }
+  const mentions: EventMention[] = [];
+  for (let i = 0; i < flat.length; i += 4) {
+    const [start, end, text] = [flat[i + 1], flat[i + 2], flat[i + 3]];
+    if (typeof start !== 'number' || typeof end !== 'number' || typeof text !== 'string') throw new Error(`damaged event ${eventId}`);
+    mentions.push({ path: pathOf(flat[i]), start, end, text });
+  }
+  return {
+    eventId, label, date, mentions, participants: participants.map(String), origin: user ? 'user' : 'model',
+    ...(typeof place === 'string' ? { place } : {}), ...(typeof trigger === 'string' ? { trigger } : {}), ...(sources ? { sources: sources.map(pathOf) } : {}),
+  };
 }
 
 /** A stored snapshot read back; throws on anything that is not one of this form. */
@@ -88,7 +138,9 @@ export function decodeSnapshot(json: string): CorpusSnapshot {
     entities.set(id, { id, type: TYPES[type], name, forms: written, titles: new Set(titles.map(String)) });
     mentionCounts.set(id, byArticle);
   }
-  return { unread: stored.unread.map(String), fingerprints, entities, mentionCounts };
+  if (stored.events !== undefined && !Array.isArray(stored.events)) throw new Error('damaged events');
+  const events = stored.events?.map(e => eventOf(e, paths));
+  return { unread: stored.unread.map(String), fingerprints, entities, mentionCounts, ...(events ? { events } : {}) };
 }
 
 /** Whether a scan's listing of the folder is the one the snapshot was made from. */

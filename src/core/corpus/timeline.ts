@@ -118,6 +118,11 @@ export class Timeline {
   /** How many updates changed something: a resolve compares it before and after to tell whether the events changed. */
   version = 0;
 
+  /** The events as last grouped, when nothing changed since; undefined while some wait to be grouped again. */
+  grouped(): StoryEvent[] | undefined {
+    return this.touched.size || this.userTouched ? undefined : this.list;
+  }
+
   /** The events, regrouped where something changed; `changed` tells whether the list is new. */
   events(): { events: StoryEvent[]; changed: boolean } {
     if (!this.touched.size && !this.userTouched) return { events: this.list, changed: false };

@@ -40,6 +40,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n ==
  */
 export class EventsTree extends CorpusTree<EventsNode> {
   private filter: EventsFilter | undefined;
+  /** The calendar shown, of the view `view` (or the last session's events: `view` undefined). */
   private placed: { view: unknown; events: readonly StoryEvent[]; filter: EventsFilter | undefined; calendar: EventCalendar; at: number; ms: number } | undefined;
   private later: ReturnType<typeof setTimeout> | undefined;
   private readonly outlets = new Outlets();
@@ -59,22 +60,32 @@ export class EventsTree extends CorpusTree<EventsNode> {
   }
 
   calendar(): EventCalendar {
+    // the last session's timeline while the folder is read again (src/vscode/lastSession.ts)
+    const kept = this.corpus.keptEvents();
+    if (kept) return this.place(undefined, kept);
     const view = this.corpus.view();
     const placed = this.placed;
-    // while a folder is read, the last grouping is shown until the next is due (src/core/corpus/pacing.ts)
-    if (placed && placed.view !== view && placed.filter === this.filter && this.corpus.scan.current.running) {
+    // while a folder is read, the last grouping is shown until the next is due (src/core/corpus/pacing.ts);
+    // not the last session's, once it no longer holds
+    if (placed?.view !== undefined && placed.view !== view && placed.filter === this.filter && this.corpus.scan.current.running) {
       const wait = placed.at + refreshInterval(SCAN_REGROUP, placed.ms) - Date.now();
       if (wait > 0) {
         this.later ??= setTimeout(() => { this.later = undefined; this.refresh(); }, wait);
         return placed.calendar;
       }
     }
+    return this.place(view, () => view.events);
+  }
+
+  /** The calendar of these events (of the view `from`; undefined: the last session's), worked out again only when they or the filter changed. */
+  private place(from: object | undefined, events: readonly StoryEvent[] | (() => readonly StoryEvent[])): EventCalendar {
     const started = Date.now();
-    const events = view.events;
-    if (placed?.events !== events || placed.filter !== this.filter) {
+    const list = typeof events === 'function' ? events() : events;
+    const placed = this.placed;
+    if (placed?.events !== list || placed.filter !== this.filter) {
       const id = this.filter?.entityId;
-      this.placed = { view, events, filter: this.filter, calendar: eventCalendar(events, id ? e => e.participants.includes(id) : undefined), at: started, ms: Date.now() - started };
-    } else this.placed = { ...placed, view };
+      this.placed = { view: from, events: list, filter: this.filter, calendar: eventCalendar(list, id ? e => e.participants.includes(id) : undefined), at: started, ms: Date.now() - started };
+    } else this.placed = { ...placed, view: from };
     return this.placed.calendar;
   }
 
@@ -145,9 +156,8 @@ export class EventsTree extends CorpusTree<EventsNode> {
   private eventTooltip(e: StoryEvent): vscode.MarkdownString {
     const sources = eventSources(e);
     const date = this.calendar().dateOf(e);
-    const view = this.corpus.view();
     const outlets = [...new Set(sources.map(s => this.outletOf(s.path)))];
-    const people = e.participants.map(id => entityName(id, view.entities));
+    const people = e.participants.map(id => entityName(id, this.corpus.lists().entities)); // the last session's names while the folder is read again
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown('**').appendText(e.label).appendMarkdown('**\n\n').appendText(date.precision === 'undated' ? (e.date ? `Undated (${date.words})` : 'Undated') : date.words);
     tip.appendMarkdown('\n\n').appendText(`Reported by ${listInWords(outlets)} (${plural(sources.length, 'source')})`);
