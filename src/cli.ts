@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import { parseArgs as parseArgv } from 'node:util';
 import { makeAnchor, resolveAnchor } from './core/annotations/anchor';
 import { LOCK_WAIT_MS } from './core/annotations/sidecarLock';
@@ -189,6 +190,11 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
+  // A run of the CLI is short, and its analysis workers spend much of it in V8's optimising compiler (5.8 s
+  // of compiling over a worker's first thousand articles, most of it inlining large functions): without
+  // inlining, a run over 2,000 articles takes 9 % less time (README: Performance). Set before the workers
+  // start, for this process only (the extension host's is VS Code's, and its workers run for hours).
+  v8.setFlagsFromString('--no-turbo-inlining');
   // a closed pipe (`… | head`) ends the output quietly
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0); throw e; });
   void run(process.argv.slice(2)).then(code => { process.exitCode = code; });

@@ -246,12 +246,14 @@ for (const count of sizes) {
     });
     row.warm = { decodeMs, resolveMs, resolves };
     console.log(`${int(count)} articles: warm start, core cost ${seconds(decodeMs + resolveMs)} (analyses read from the index's format ${seconds(decodeMs)}, ${resolves} resolve${resolves === 1 ? '' : 's'} as a scan refreshes the views, ${seconds(resolveMs)})`);
-    // the last session's lists (src/vscode/lastSession.ts): kept after a change, read back and shown at the next start
+    // the last session's lists (src/vscode/lastSession.ts): kept after a change, read back and shown at the next
+    // start; with the events, as when the Events view is open (grouped before, as the view had them)
     const view = warm.resolve();
-    const [encoded, keepMs] = time(() => encodeSnapshot(view, new Map(warm.paths().map(p => [p, warm.fingerprint(p)!])), warm.paths(), ['PERSON', 'ORG', 'PLACE']));
+    const events = view.events;
+    const [encoded, keepMs] = time(() => encodeSnapshot(view, new Map(warm.paths().map(p => [p, warm.fingerprint(p)!])), warm.paths(), ['PERSON', 'ORG', 'PLACE'], warm.groupedEvents()));
     const [lists, readMs] = time(() => decodeSnapshot(encoded));
     row.lists = { readMs, keepMs, bytes: bytesOf(encoded) };
-    console.log(`${int(count)} articles: warm start, the last session's lists read back ${ms(readMs)} (${int(lists.entities.size)} people, organisations and places, ${mb(row.lists.bytes)}; kept in ${ms(keepMs)})`);
+    console.log(`${int(count)} articles: warm start, the last session's lists read back ${ms(readMs)} (${int(lists.entities.size)} people, organisations and places, ${int(lists.events?.length ?? 0)} of ${int(events.length)} events, ${mb(row.lists.bytes)}; kept in ${ms(keepMs)})`);
   }
 }
 
