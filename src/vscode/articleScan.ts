@@ -45,8 +45,8 @@ export interface ScanHost {
   arrive(uri: vscode.Uri, got: ArticleText, notify: boolean, stillThere: () => Promise<boolean>): Promise<void>;
   /** An article not read (too large to analyse, or not a file) leaves the corpus. */
   removed(uri: vscode.Uri): void;
-  /** Tells the views what arrived. */
-  notify(): void;
+  /** Tells the views what arrived (resolving it first); settles once they have been told. */
+  notify(): Promise<void>;
   /** How long the last resolve that changed something took. */
   lastResolveMs(): number;
   /** After a whole scan: drops the stored analyses no article used. */
@@ -95,11 +95,14 @@ export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<vo
       }
     };
     await Promise.all(Array.from({ length: READERS }, reader));
+    // what arrived since the last refresh is resolved before the scan says it ended: the views say "Reading
+    // articles…" until they show the whole folder (the last resolve of 10,000 articles takes seconds)
+    await host.notify();
     if (!scan.token.isCancellationRequested) host.prune();
   } finally {
     sidecars.dispose();
     scan.end();
   }
   host.sync.readShown(vscode.window.visibleTextEditors);
-  host.notify();
+  void host.notify();
 }

@@ -73,6 +73,7 @@ export class CorpusChanges implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    for (const resolve of this.pending.splice(0)) resolve(); // no one is told any more: no one waits for it
     this.changed.dispose();
   }
 }
