@@ -51,6 +51,13 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
     await until(() => fs.existsSync(path.join(folder.fsPath, 'lists.json')), 'the lists were written');
   }
 
+  /** The next session's lists, read back from `folder`, once they are shown. */
+  async function shownFrom(folder: vscode.Uri, source: ListsSource): Promise<LastSessionLists> {
+    const next = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
+    await until(() => next.lists() !== undefined, 'shown once read');
+    return next;
+  }
+
   test('what one session keeps, the next shows at once, the people of the corpus with their counts; the listing confirms it', async () => {
     const folder = vscode.Uri.file(path.join(dir, 'a'));
     const view = api.view();
@@ -78,8 +85,7 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
     const view = api.view();
     const source = sourceOf(view);
     await kept(folder, source);
-    const next = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
-    await until(() => next.lists() !== undefined, 'shown once read');
+    const next = await shownFrom(folder, source);
     assert.ok(view.events.length >= 3, `${view.events.length} events`);
     assert.deepEqual(next.events()?.map(e => [e.eventId, e.label, e.date, e.mentions.length]), view.events.map(e => [e.eventId, e.label, e.date, e.mentions.length]));
     next.drop();
@@ -87,8 +93,7 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
 
     const none = vscode.Uri.file(path.join(dir, 'g'));
     await kept(none, { ...source, events: () => undefined }); // not grouped when kept: not grouped for it
-    const without = new LastSessionLists(new SnapshotStore(none, code), TYPES, source, () => undefined);
-    await until(() => without.lists() !== undefined, 'shown once read');
+    const without = await shownFrom(none, source);
     assert.equal(without.events(), undefined, 'the lists without the timeline');
   });
 
@@ -119,14 +124,12 @@ suite('Source Annotator in VS Code: the last session\'s lists', () => {
     const source = sourceOf(view);
     await kept(folder, source);
 
-    const added = new LastSessionLists(new SnapshotStore(folder, code), TYPES, source, () => undefined);
-    await until(() => added.lists() !== undefined, 'shown');
+    const added = await shownFrom(folder, source);
     added.listedFolder([...source.listing, 'file:///elsewhere/new-article.txt']);
     assert.equal(added.lists(), undefined, 'a new file');
 
     const [first] = source.listing;
-    const changed = new LastSessionLists(new SnapshotStore(folder, code), TYPES, { ...source, fingerprint: p => (p === first ? 'edited while closed' : `text of ${p}`) }, () => undefined);
-    await until(() => changed.lists() !== undefined, 'shown');
+    const changed = await shownFrom(folder, { ...source, fingerprint: p => (p === first ? 'edited while closed' : `text of ${p}`) });
     changed.resolved(new Set(source.listing.slice(1)));
     assert.ok(changed.lists(), 'the unchanged articles keep them');
     changed.resolved(new Set([first]));
