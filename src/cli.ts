@@ -77,13 +77,20 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
   }
 }
 
-const WORKERS_FROM = 16;
+/**
+ * The characters of text from which the CLI analyses on every core: each worker thread loads the models and
+ * compiles the pipeline afresh (about 2 s of a processor before it is as fast as a warm thread), so below
+ * this one thread alone is done sooner. Measured on two cores (README: Performance): 84 articles (0.4 MB) and
+ * 250 (1 MB) are read sooner by one thread, 500 (2.5 MB) and more by two workers.
+ */
+const PARALLEL_FROM_CHARS = 2_000_000;
 
 /**
- * The command line's entry: for `analyze`, `export` and a brat `import` of many articles, the articles are analysed in worker
- * threads on every core first (the output is the same as in one thread); then `main` runs.
+ * The command line's entry: for `analyze`, `export` and a brat `import` of much text (`parallelFromChars`), the
+ * articles are analysed in worker threads on every core first (the output is the same as in one thread); then
+ * `main` runs.
  */
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], parallelFromChars = PARALLEL_FROM_CHARS): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'analyze' || command === 'export' || command === 'import') {
     try {
@@ -95,7 +102,7 @@ export async function run(argv: string[]): Promise<number> {
       const readable = listed.map(file => ({ file, text: readArticle(file, quiet) })).filter(a => a.text !== undefined);
       const files = readable.map(a => a.file);
       const texts = readable.map(a => a.text!);
-      if (files.length >= WORKERS_FROM) {
+      if (texts.length > 1 && texts.reduce((sum, t) => sum + t.length, 0) >= parallelFromChars) {
         const model = flags.get('rules') === 'true' ? null : flags.get('model') ?? DEFAULT_MODEL;
         const option = publishedOption(flags);
         const published = files.map((file, i) => publishedHints(file, texts[i], readSidecar(file, sidecarLimit(flags), true).sidecar?.published, option));
