@@ -45,8 +45,11 @@ export interface ScanHost {
   arrive(uri: vscode.Uri, got: ArticleText, notify: boolean, stillThere: () => Promise<boolean>): Promise<void>;
   /** An article not read (too large to analyse, or not a file) leaves the corpus. */
   removed(uri: vscode.Uri): void;
-  /** Tells the views what arrived (resolving it first); settles once they have been told. */
-  notify(): Promise<void>;
+  /**
+   * Tells the views what arrived (resolving it first); settles once they have been told. `all`: once every
+   * article brought in so far is resolved and shown (some may wait for a resolve under way to come in).
+   */
+  notify(all?: boolean): Promise<void>;
   /** How long the last resolve that changed something took. */
   lastResolveMs(): number;
   /** After a whole scan: drops the stored analyses no article used. */
@@ -97,7 +100,7 @@ export async function scanArticles(scan: ScanHandle, host: ScanHost): Promise<vo
     await Promise.all(Array.from({ length: READERS }, reader));
     // what arrived since the last refresh is resolved before the scan says it ended: the views say "Reading
     // articles…" until they show the whole folder (the last resolve of 10,000 articles takes seconds)
-    await host.notify();
+    await host.notify(true);
     if (!scan.token.isCancellationRequested) host.prune();
   } finally {
     sidecars.dispose();

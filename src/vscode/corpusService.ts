@@ -20,6 +20,7 @@ import { Previews } from './preview';
 import type { Preview } from '../core/preview';
 import { AnalysisSource } from './analysisSource';
 import { scanArticles } from './articleScan';
+import { resolveInSlices } from './resolveSlices';
 import { ArticleAnnotations } from './articleAnnotations';
 import { PublicationDates } from './publicationDates';
 import { LastSessionLists } from './lastSession';
@@ -158,6 +159,7 @@ export class CorpusService implements vscode.Disposable {
    * at once for an open article): views asking after each refresh do not each resolve what arrived meanwhile.
    */
   view(): CorpusView {
+    // during a scan, the last refresh's view: a resolve in slices leaves it as it was (src/core/corpus/index.ts)
     if (this.resolved && this.scans.current.running) return this.resolved;
     return this.resolveNow();
   }
@@ -165,13 +167,47 @@ export class CorpusService implements vscode.Disposable {
   private resolved: CorpusView | undefined;
 
   private resolveNow(): CorpusView {
-    const started = Date.now();
-    const view = (this.resolved = this.corpus.resolve());
+    const started = performance.now();
+    const view = this.corpus.resolve();
+    this.noteResolved(view, performance.now() - started);
+    return view;
+  }
+
+  private noteResolved(view: CorpusView, ms: number): void {
+    this.resolved = view;
     const changes = this.corpus.lastChanges();
-    if (changes.articles.size) this.lastResolveMs = Date.now() - started;
+    if (changes.articles.size) this.lastResolveMs = ms;
     this.lastSession?.resolved(changes.articles);
     this.unseen.add(changes);
-    return view;
+  }
+
+  /** The resolve in slices under way (a scan's refresh). */
+  private slicing: Promise<void> | undefined;
+  /** Articles read during it, brought into the corpus once it is over. */
+  private waiting: Array<() => void> = [];
+
+  /**
+   * A scan's refresh: what arrived is resolved a slice at a time (src/vscode/resolveSlices.ts), the extension
+   * host answering between slices, then the views are told. Settles once they have been; `all`: once the
+   * articles read meanwhile are resolved and shown too (the end of a scan).
+   */
+  private async refresh(all = false): Promise<void> {
+    for (;;) {
+      // in slices until nothing is left to resolve (another refresh may have brought articles in meanwhile)
+      while (this.slicing || this.corpus.unresolved) {
+        const corpus = this.corpus;
+        this.slicing ??= resolveInSlices(corpus, () => corpus !== this.corpus).then(done => {
+          if (done && corpus === this.corpus) this.noteResolved(done.view, done.ms);
+        }).finally(() => { this.slicing = undefined; });
+        await this.slicing;
+      }
+      // told at once, before the articles read meanwhile come in (telling resolves what came in, in one
+      // block): the next refresh resolves them, in slices
+      const told = this.changes.notify(true);
+      const waited = this.waiting.splice(0);
+      for (const bring of waited) bring();
+      if (!all || !waited.length) return told;
+    }
   }
 
   /** How long the last resolve that changed something took: a scan refreshes the views less often when it is long. */
@@ -229,7 +265,7 @@ export class CorpusService implements vscode.Disposable {
       sync: this.sync,
       arrive: (uri, got, notify, stillThere) => this.arrive(uri, got, notify, stillThere),
       removed: uri => this.removed(uri),
-      notify: () => this.changes.notify(),
+      notify: all => this.refresh(all),
       lastResolveMs: () => this.lastResolveMs,
       prune: () => this.analyses.prune(),
       listSidecars: () => this.store.listSidecars(),
@@ -279,12 +315,19 @@ export class CorpusService implements vscode.Disposable {
       if (!(await stillThere())) return; // deleted while it was being read: it stays out
       if (corpus !== this.corpus) return; // the settings changed meanwhile: the scan they started reads it under them
       this.dates.setUser(uri, state.sidecar?.published);
-      // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
-      this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
+      const bring = () => {
+        if (corpus !== this.corpus) return;
+        // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
+        this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
+        if (notify) void this.changes.notify();
+      };
+      // during a resolve in slices the text waits for it to end (it would finish it at once, in one block);
+      // the scan reads on meanwhile
+      if (this.slicing) this.waiting.push(bring);
+      else bring();
     } catch {
       return; // unreadable or gone: nothing to show
     }
-    if (notify) void this.changes.notify();
   }
 
   /** The live annotations of an open article, and the annotations it was given as stored (for saving moved anchors). */

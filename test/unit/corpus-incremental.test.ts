@@ -101,6 +101,114 @@ describe('corpus: incremental resolution equals resolution from scratch', () => 
     }), { numRuns: 60, seed: 20261130 });
   });
 
+  it('resolved in steps, paused anywhere and finished by the next change or by a reader, the same as from scratch', function () {
+    this.timeout(120_000); // a guard against a hang, not a time limit
+    fc.assert(fc.property(fc.array(fc.tuple(op, fc.nat({ max: 40 })), { minLength: 1, maxLength: 10 }), fc.nat({ max: 3 }), (ops, last) => {
+      const corpus = new Corpus();
+      const annotations = new Map<string, Annotation[]>();
+      for (const a of start) corpus.setArticle(a.path, a.text);
+      /** Starts a resolve in steps and does `n` of them: the rest is left under way. */
+      const stepsOf = (n: number) => {
+        const job = corpus.resolveInSteps();
+        let left = n;
+        const view = job.run(() => --left < 0);
+        assert.equal(corpus.resolving, !view);
+        return job;
+      };
+      let job = stepsOf(ops[0][1]);
+      for (const [o, n] of ops) {
+        const path = start[o.article % start.length].path;
+        const text = corpus.textOf(path) ?? '';
+        if (o.op === 'remove') corpus.removeArticle(path);
+        else if (o.op === 'insert') corpus.setArticle(path, text.slice(0, o.at % (text.length + 1)) + SNIPPETS[o.snippet] + text.slice(o.at % (text.length + 1)), annotations.get(path) ?? []);
+        else if (o.op === 'delete') corpus.setArticle(path, text.slice(0, text.length ? o.at % text.length : 0) + text.slice((text.length ? o.at % text.length : 0) + o.length), annotations.get(path) ?? []);
+        else {
+          const words = [...text.matchAll(/\p{Lu}[\p{L}.'’-]*/gu)];
+          if (!words.length) continue;
+          const w = words[o.at % words.length];
+          const list = [...(annotations.get(path) ?? []), annotation(KINDS[o.kind], text, w.index!, w.index! + w[0].length)];
+          annotations.set(path, list);
+          if (corpus.has(path)) corpus.setAnnotations(path, list); else corpus.setArticle(path, text, list);
+        }
+        assert.equal(corpus.resolving, false, 'a change finishes the resolve under way');
+        assert.ok(job.run(() => true), 'a job finished by a change gives the view');
+        job = stepsOf(n);
+      }
+      // a reader finishes what is under way; or the job is run to its end; or a new one starts over it
+      const whole = last === 0 ? corpus.resolve() : last === 1 ? job.run(() => false)! : last === 2 ? corpus.resolveInSteps().run(() => false)! : (corpus.lastChanges(), corpus.resolve());
+      assert.equal(corpus.resolving, false);
+      assert.deepEqual(snapshot(whole), snapshot(fromScratch(corpus, annotations)));
+    }), { numRuns: 40, seed: 20261202 });
+  });
+
+  it('a resolve in steps pauses when asked, between steps, and gives the view of a resolve in one go', () => {
+    const one = new Corpus(), inSteps = new Corpus();
+    for (const a of start) { one.setArticle(a.path, a.text); inSteps.setArticle(a.path, a.text); }
+    assert.equal(inSteps.unresolved, true, 'articles wait to be resolved');
+    const job = inSteps.resolveInSteps();
+    let pauses = 0, view;
+    while (!(view = job.run(() => true))) { pauses++; assert.equal(inSteps.unresolved, true, 'under way'); }
+    assert.equal(inSteps.unresolved, false);
+    assert.ok(pauses > start.length * 4, `paused ${pauses} times: at least once per article in each pass`);
+    assert.deepEqual(snapshot(view), snapshot(one.resolve()));
+    assert.equal(inSteps.resolve(), view, 'nothing left to resolve');
+    assert.deepEqual([...inSteps.lastChanges().articles], []);
+  });
+
+  it('a publication date set or an analysis handed over during a resolve in steps waits for the next resolve', () => {
+    const hints = (path: string) => (path === 'z-short.txt' ? { user: '2019-03-01' } : path.startsWith('time') ? { file: '2018-06-12' } : {});
+    const inSteps = new Corpus(), fresh = new Corpus();
+    for (const a of start) { inSteps.setArticle(a.path, a.text); fresh.setPublished(a.path, hints(a.path)); fresh.setArticle(a.path, a.text); }
+    const job = inSteps.resolveInSteps();
+    let left = start.length + 2; // into the second pass: some articles resolved under their old dates
+    assert.equal(job.run(() => --left < 0), undefined);
+    for (const a of start) inSteps.setPublished(a.path, hints(a.path));
+    const other = new Corpus();
+    other.setArticle('elsewhere', 'Kim Yong Chol arrived on Wednesday.');
+    inSteps.primeAnalysis(other.resolve().articles.get('elsewhere')!.analysis);
+    assert.equal(inSteps.resolving, true, 'neither finishes the resolve under way');
+    const first = job.run(() => false)!;
+    assert.equal(first.articles.get('z-short.txt')!.analysis.published?.value, null, 'resolved under the dates it started with');
+    assert.equal(inSteps.fingerprint('z-short.txt'), undefined, 'the article waits to be resolved again');
+    assert.deepEqual(snapshot(inSteps.resolve()), snapshot(fresh.resolve()));
+    assert.equal(inSteps.resolve().articles.get('z-short.txt')!.analysis.published?.value, '2019-03-01');
+  });
+
+  it('while a resolve in steps is under way, the last view keeps its articles and entities as they were', () => {
+    const corpus = new Corpus();
+    for (const a of start) corpus.setArticle(a.path, a.text);
+    const last = corpus.resolve();
+    const articles = new Map(last.articles), entities = new Map(last.entities);
+    corpus.removeArticle(start[0].path);
+    corpus.setArticle('z-short.txt', 'Larry Smith met Kim Jong Un and Mike Pompeo in Hanoi on Friday.');
+    corpus.setArticle('x-new.txt', 'Mike Pompeo said "we are not there yet" in Hanoi.');
+    const job = corpus.resolveInSteps();
+    let view;
+    while (!(view = job.run(() => true))) {
+      assert.deepEqual([...last.articles], [...articles]);
+      assert.deepEqual([...last.entities], [...entities]);
+    }
+    assert.notEqual(view.articles, last.articles);
+    assert.ok(view.articles.has('x-new.txt') && !view.articles.has(start[0].path));
+    assert.ok([...view.entities.keys()].some(id => !entities.has(id)), 'new entities, in the new view only');
+  });
+
+  it('what a resolve in steps changed is reported by the next resolve when a change or a reader finished it', () => {
+    for (const finisher of ['change', 'reader'] as const) {
+      const corpus = new Corpus();
+      for (const a of start) corpus.setArticle(a.path, a.text);
+      const job = corpus.resolveInSteps();
+      let left = 3;
+      assert.equal(job.run(() => --left < 0), undefined);
+      if (finisher === 'change') corpus.setArticle('z-short.txt', 'Larry Smith met Kim in Hanoi on Friday.');
+      else assert.deepEqual([...corpus.lastChanges().articles].sort(), start.map(a => a.path).sort());
+      corpus.resolve();
+      assert.deepEqual([...corpus.lastChanges().articles].sort(), start.map(a => a.path).sort(), finisher);
+      corpus.resolve();
+      assert.equal(corpus.lastChanges().articles.size, 0, 'reported once');
+    }
+  });
+
   it('a resolved mention reads every field of the article’s mention through, and resolving leaves that mention as it was', () => {
     const corpus = new Corpus();
     const text = readSample(sampleFiles()[0]);

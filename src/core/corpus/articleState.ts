@@ -9,6 +9,8 @@ import { eventItems, userEventInputs, type ArticleEvents } from './timeline';
 import type { ArticleInput, ArticleView, PlacedAnnotation } from './types';
 import { hold, type HeldText } from '../text/heldText';
 import { intern, internStrings } from '../text/memo';
+import { contentHash } from '../text/hash';
+import type { Annotation } from '../annotations/model';
 
 /*
  * One article of the corpus (src/core/corpus/index.ts) and what it brings to each corpus-wide pass: family
@@ -79,4 +81,13 @@ const interned = new WeakSet<ArticleAnalysis>();
  */
 export function held(text: string, placements: Map<string, Anchoring> | undefined): HeldText {
   return placements ? text : hold(text);
+}
+
+/** A hash of an article's annotations as stored, worked out once per list (lists are replaced, never changed). */
+const annotationHashes = new WeakMap<Annotation[], string>();
+export function annotationsHash(annotations: Annotation[]): string {
+  if (!annotations.length) return '-';
+  let hash = annotationHashes.get(annotations);
+  if (hash === undefined) annotationHashes.set(annotations, (hash = contentHash(JSON.stringify(annotations))));
+  return hash;
 }

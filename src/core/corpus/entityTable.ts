@@ -40,7 +40,8 @@ export function addCount(counts: Map<string, number>, key: string, n: number): v
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EntityTable {
-  readonly entities = new Map<string, Entity>();
+  /** Replaced, not changed, by a settling that asks for it (`settle(true)`). */
+  entities = new Map<string, Entity>();
   /** Entity id → article path → how many mentions it has there. */
   readonly mentionCounts = new Map<string, ArticleCounts>();
   private readonly totals = new Map<string, Totals>();
@@ -122,10 +123,11 @@ export class EntityTable {
   }
 
   /**
-   * Brings the touched entities up to date; returns the ids whose name changed or that are gone (`renamed`) and
+   * Brings the touched entities up to date (`beside`: in a new map, the last one left as it was); returns the ids whose name changed or that are gone (`renamed`) and
    * every id whose name, forms, titles or counts changed (`touched`).
    */
-  settle(): { renamed: Set<string>; touched: Set<string> } {
+  settle(beside = false): { renamed: Set<string>; touched: Set<string> } {
+    if (beside && this.touched.size) this.entities = new Map(this.entities); // the last map stays as it was, for whoever reads it
     const renamed = new Set<string>();
     const touched = new Set(this.touched);
     for (const id of this.touched) {

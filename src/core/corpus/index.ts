@@ -15,36 +15,14 @@ import { FamilyNameIndex } from './familyIndex';
 import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords';
 import { forgetArticlePeople } from '../entities/withinArticle';
 import { applyFamilyNames } from './familyNames';
-import { contributionOf, decisionsOf, eventsOf, familyOf, held, inputsOf, internNames, samePlaces, speakersOf, type ArticleState } from './articleState';
+import { annotationsHash, contributionOf, decisionsOf, eventsOf, familyOf, held, inputsOf, internNames, samePlaces, speakersOf, type ArticleState } from './articleState';
 import { Timeline } from './timeline';
 import type { ArticleView, CorpusView } from './types';
 import type { StoryEvent } from '../events';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
-
-/** What the last `resolve()` changed: the articles whose view is new (or gone), and whether entities or events changed. */
-/** What one resolve changed: what views and highlights need to redraw, and nothing more. */
-export interface CorpusChanges {
-  /** Articles whose resolved view changed (text, mentions, quotes, speakers, annotations), added or removed. */
-  articles: ReadonlySet<string>;
-  /** Entities whose name changed or that are gone. */
-  entities: ReadonlySet<string>;
-  /** Entities whose name, forms, titles or mention counts changed (the renamed ones included). */
-  touched: ReadonlySet<string>;
-  /** Whether the list of events changed. */
-  events: boolean;
-}
-
-/** A hash of an article's annotations as stored, worked out once per list (lists are replaced, never changed). */
-const annotationHashes = new WeakMap<Annotation[], string>();
-function annotationsHash(annotations: Annotation[]): string {
-  if (!annotations.length) return '-';
-  let hash = annotationHashes.get(annotations);
-  if (hash === undefined) annotationHashes.set(annotations, (hash = contentHash(JSON.stringify(annotations))));
-  return hash;
-}
-
-const NO_CHANGES: CorpusChanges = { articles: new Set(), entities: new Set(), touched: new Set(), events: false };
+export type { CorpusChanges, ResolveJob } from './changes';
+import { NO_CHANGES, withCarried, type CorpusChanges, type ResolveJob } from './changes';
 
 /**
  * The articles of a workspace and their annotations, resolved across the corpus and kept up to date
@@ -56,7 +34,7 @@ export class Corpus {
   private readonly states = new Map<string, ArticleState>();
   /** Articles removed since the last resolve, with what they had brought. */
   private readonly removed = new Map<string, ArticleState>();
-  private readonly dirty = new Set<string>();
+  private dirty = new Set<string>();
   /** Analyses made in the main thread when none was handed over (recently used, by content hash). */
   private readonly cache = new AnalysisCache();
   private readonly primed = new Map<string, ArticleAnalysis>();
@@ -72,11 +50,16 @@ export class Corpus {
   private articles = new Map<string, ArticleView>();
   private view: CorpusView | undefined;
   private changes: CorpusChanges = NO_CHANGES;
+  /** A resolve in steps under way (resolveInSteps). */
+  private job: Generator<void, CorpusView> | undefined;
+  /** What a resolve in steps finished by a change or a reader changed, until a resolve reports it. */
+  private carried: CorpusChanges | undefined;
 
   constructor(private options: AnalysisOptions = {}) {}
 
   /** Changes how articles are analysed (the entity model arrived, a setting changed); results are recomputed. */
   setOptions(options: AnalysisOptions): void {
+    this.finish();
     this.options = { ...this.options, ...options };
     for (const path of this.states.keys()) this.dirty.add(path);
   }
@@ -86,6 +69,7 @@ export class Corpus {
    * an article whose editor moves them with each edit; without them they are found in the text.
    */
   setArticle(path: string, text: string, annotations: Annotation[] = this.states.get(path)?.input.annotations ?? this.removed.get(path)?.input.annotations ?? [], placements?: Map<string, Anchoring>): void {
+    this.finish();
     let state = this.states.get(path);
     if (!state) {
       state = this.removed.get(path) ?? { id: this.numbers.number(path) } as ArticleState;
@@ -133,6 +117,7 @@ export class Corpus {
   }
 
   setAnnotations(path: string, annotations: Annotation[]): void {
+    this.finish();
     const state = this.states.get(path);
     if (!state) return;
     state.input = { text: state.input.text, annotations };
@@ -151,6 +136,7 @@ export class Corpus {
   }
 
   removeArticle(path: string): void {
+    this.finish();
     const state = this.states.get(path);
     if (!state) return;
     this.states.delete(path);
@@ -173,6 +159,7 @@ export class Corpus {
    * resolved. Two sessions that give every article the same fingerprint resolve the same corpus.
    */
   fingerprint(path: string): string | undefined {
+    this.finish();
     const state = this.states.get(path);
     if (!state?.view || !state.analysisKey || this.dirty.has(path)) return undefined;
     return `${state.analysisKey}|${annotationsHash(state.input.annotations)}`;
@@ -183,22 +170,91 @@ export class Corpus {
    * undefined while some wait to be grouped again (grouping 10,000 articles' events takes a second or more).
    */
   groupedEvents(): readonly StoryEvent[] | undefined {
+    this.finish();
     return this.dirty.size || this.removed.size ? undefined : this.timeline.grouped();
   }
 
   /** What the last resolve changed. */
   lastChanges(): CorpusChanges {
+    this.finish();
     return this.changes;
   }
 
   /** The resolved corpus; brought up to date with only the work the changes since the last call need. */
   resolve(): CorpusView {
+    this.finish();
+    const steps = this.steps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same resolve, done a step at a time (one article's part of a pass, or one corpus-wide settling): the
+   * caller may pause between steps (src/vscode/corpusService.ts lets the extension host answer meanwhile).
+   * While it is under way, whatever changes the corpus or asks for what it resolved finishes it first, so
+   * that no one sees a corpus resolved in part; but an analysis handed over or a publication date set
+   * meanwhile waits for the next resolve (a scan brings those in while it reads the next articles).
+   */
+  resolveInSteps(): ResolveJob {
+    this.finish();
+    const steps = this.steps(true);
+    this.job = steps;
+    let view: CorpusView | undefined;
+    return {
+      run: stop => {
+        if (view) return view;
+        if (this.job !== steps) return (view = this.view); // finished meanwhile, by a change or a reader
+        for (;;) {
+          const step = steps.next();
+          if (step.done) { this.job = undefined; return (view = step.value); }
+          if (stop()) return undefined;
+        }
+      },
+    };
+  }
+
+  /** Whether articles changed since the last resolve (or one is under way): a resolve has work to do. */
+  get unresolved(): boolean {
+    return this.job !== undefined || this.dirty.size > 0 || this.removed.size > 0;
+  }
+
+  /** Whether a resolve in steps is under way. */
+  get resolving(): boolean {
+    return this.job !== undefined;
+  }
+
+  /**
+   * Finishes the resolve in steps under way, if any. What it changed is carried into what the next resolve
+   * reports (`lastChanges`), so that it reaches the views whoever finished it.
+   */
+  private finish(): void {
+    const job = this.job;
+    if (!job) return;
+    this.job = undefined;
+    for (let step = job.next(); !step.done; step = job.next());
+    this.carried = this.changes;
+  }
+
+  /**
+   * The resolve's steps. `stepped`: done a step at a time, while the last view is read (src/vscode/corpusService.ts
+   * shows it during a scan): its article map and its entities are left as they are, the new ones made beside
+   * them (the articles' views and the entities themselves are never changed, only replaced).
+   */
+  private *steps(stepped = false): Generator<void, CorpusView> {
     if (this.view && !this.dirty.size && !this.removed.size) {
-      this.changes = NO_CHANGES;
+      this.changes = this.carried ?? NO_CHANGES;
+      this.carried = undefined;
       return this.view;
     }
     const decisionTexts = new Set<string>();
-    const consumed: string[] = [];
+    /** The analyses handed over that this resolve took (or did not need), by key: let go of at its end. */
+    const consumed = new Map<string, ArticleAnalysis | undefined>();
+    // the articles to resolve are those that changed before it started: a publication date or an analysis
+    // handed over while a resolve in steps is under way waits for the next (src/vscode/corpusService.ts)
+    const batch = this.dirty;
+    this.dirty = new Set();
+    if (stepped) this.articles = new Map(this.articles);
     /** The family words of the articles whose text changed (noted in the index, then used to find the family names). */
     const words = new Map<string, readonly string[]>();
     const changedArticles = new Set<string>();
@@ -215,9 +271,10 @@ export class Corpus {
       this.timeline.update(path, eventsOf(state.view), undefined);
       this.articles.delete(path);
       changedArticles.add(path);
+      yield;
     }
     this.removed.clear();
-    for (const path of this.dirty) {
+    for (const path of batch) {
       const state = this.states.get(path)!;
       const { annotations, placements } = state.input;
       const text = textOf(state.input.text);
@@ -227,7 +284,7 @@ export class Corpus {
       state.analysisKey = key;
       const found = state.analysis!.familyWords;
       if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept
-      consumed.push(key); // taken, or not needed: the same text came again
+      consumed.set(key, this.primed.get(key)); // taken, or not needed: the same text came again
       if (!state.view) reorder = true;
       if (state.indexed !== hash && !state.analysis!.skipped) {
         state.indexed = hash;
@@ -241,10 +298,11 @@ export class Corpus {
       this.families.count(oldFamily, -1);
       this.families.count(familyOf(state), 1);
       this.decisions.set(path, oldDecisions, decisionsOf(state), decisionTexts);
+      yield;
     }
 
     // 2. family names and the user's decisions, where they changed
-    const refamily = new Set(this.dirty);
+    const refamily = new Set(batch);
     for (const name of this.families.flipped()) {
       // what no longer holds the name leaves the index
       this.families.holdersOf(name, id => {
@@ -258,10 +316,14 @@ export class Corpus {
       });
     }
     const redecide = new Set(refamily);
+    yield;
     const decided = this.decisions.settle(decisionTexts);
     if (decided.length) {
       const texts = new Set(decided);
-      for (const [path, state] of this.states) if (!redecide.has(path) && state.familied!.mentions.some(m => m.origin === 'model' && texts.has(m.text))) redecide.add(path);
+      for (const [path, state] of this.states) {
+        if (!redecide.has(path) && state.familied!.mentions.some(m => m.origin === 'model' && texts.has(m.text))) redecide.add(path);
+        yield;
+      }
     }
     for (const path of refamily) {
       const state = this.states.get(path)!;
@@ -270,17 +332,20 @@ export class Corpus {
       const text = textOf(state.input.text);
       const at = mine && candidatesOf(text, mine.filter(this.families.isFamilyName));
       state.familied = applyFamilyNames(text, state.base!, this.families.isFamilyName, at);
+      yield;
     }
     for (const path of redecide) {
       const state = this.states.get(path)!;
       const old = inputsOf(state);
       state.decided = this.decisions.any ? applyDecisions(state.familied!, this.decisions.decide) : state.familied!;
       this.entityIndex.update(path, old, inputsOf(state));
+      yield;
     }
 
     // 3. entity ids
     const reassign = new Set(redecide);
     for (const path of this.entityIndex.settle()) if (this.states.has(path)) reassign.add(path);
+    yield;
     const respeak = new Set<string>();
     for (const path of reassign) {
       const state = this.states.get(path)!;
@@ -289,12 +354,14 @@ export class Corpus {
       // the same mentions as before (not decided again): only the entities whose mentions moved are counted
       // again, and an article whose every mention kept its id keeps its view
       if (old && !redecide.has(path)) {
-        if (!this.table.reassign(path, old, next.mentions)) continue;
+        if (!this.table.reassign(path, old, next.mentions)) { yield; continue; }
       } else this.table.update(path, old, next.mentions);
       state.resolved = next;
       respeak.add(path);
+      yield;
     }
-    const { renamed, touched } = this.table.settle();
+    const { renamed, touched } = this.table.settle(stepped);
+    yield;
 
     // 4. speakers and events
     for (const id of renamed) for (const path of this.quoting.get(id) ?? []) respeak.add(path);
@@ -308,10 +375,10 @@ export class Corpus {
       this.timeline.update(path, eventsOf(before), eventsOf(state.view));
       this.articles.set(path, state.view);
       changedArticles.add(path);
+      yield;
     }
-    this.dirty.clear();
     forgetArticlePeople();
-    for (const key of consumed) this.primed.delete(key);
+    for (const [key, analysis] of consumed) if (this.primed.get(key) === analysis) this.primed.delete(key); // not one handed over meanwhile
     // analyses handed over for texts that never arrived (an editor typed on) are not kept for ever
     for (const key of this.primed.keys()) if (this.primed.size > 5000) this.primed.delete(key); else break;
     if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
@@ -319,7 +386,8 @@ export class Corpus {
     const timeline = this.timeline;
     const events = timeline.version !== eventsVersion;
     this.view = { articles: this.articles, entities: this.table.entities, get events() { return timeline.events().events; }, mentionCounts: this.table.mentionCounts };
-    this.changes = { articles: changedArticles, entities: renamed, touched, events };
+    this.changes = withCarried({ articles: changedArticles, entities: renamed, touched, events }, this.carried);
+    this.carried = undefined;
     return this.view;
   }
 

@@ -71,7 +71,6 @@ export class EntityTree extends CorpusTree<EntityNode> {
   }
 
   getChildren(node?: EntityNode): EntityNode[] {
-    const view = this.corpus.view();
     if (!node) {
       const rows = this.rows();
       if (this.types.length === 1) return paged(rows, this.kindWords(this.types[0]).toLowerCase(), 'entities');
@@ -88,7 +87,7 @@ export class EntityTree extends CorpusTree<EntityNode> {
       return utterances.length ? [{ kind: 'quotes', entity: node.entity, utterances }, ...listed] : listed;
     }
     if (node.kind === 'article') {
-      const article = view.articles.get(node.path);
+      const article = this.corpus.view().articles.get(node.path);
       if (!article) return this.corpus.scan.current.running ? [{ kind: 'unread', path: node.path }] : [];
       return article.mentions.filter(m => m.entityId === node.entity.id).map(mention => ({ kind: 'mention', path: node.path, mention, text: article.text }));
     }

@@ -1,0 +1,27 @@
+import type { Corpus, CorpusView } from '../core/corpus';
+
+/**
+ * The longest the corpus's resolve holds the extension host at a time while a scan refreshes the views: a view's
+ * rows, a hover, VS Code's and other extensions' requests are answered between slices (a resolve of what a
+ * scan of 10,000 articles brought in takes seconds).
+ */
+export const RESOLVE_SLICE_MS = 50;
+
+/**
+ * Resolves the corpus a slice at a time (Corpus.resolveInSteps), letting the event loop run between slices.
+ * What changes the corpus or reads its resolved state meanwhile finishes the resolve first (the corpus sees
+ * to that). Settles with the view and the main thread's time the slices took; undefined when `abandoned`
+ * said to stop (the corpus was replaced).
+ */
+export async function resolveInSlices(corpus: Corpus, abandoned: () => boolean): Promise<{ view: CorpusView; ms: number } | undefined> {
+  const job = corpus.resolveInSteps();
+  let ms = 0;
+  for (;;) {
+    const started = performance.now();
+    const view = job.run(() => performance.now() - started >= RESOLVE_SLICE_MS);
+    ms += performance.now() - started;
+    if (view) return { view, ms };
+    await new Promise<void>(resolve => setImmediate(resolve));
+    if (abandoned()) return undefined;
+  }
+}
