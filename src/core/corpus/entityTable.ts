@@ -123,8 +123,9 @@ export class EntityTable {
   }
 
   /**
-   * Brings the touched entities up to date (`beside`: in a new map, the last one left as it was); returns the ids whose name changed or that are gone (`renamed`) and
-   * every id whose name, forms, titles or counts changed (`touched`).
+   * Brings the touched entities up to date (`beside`: in a new map, the last one left as it was); returns the
+   * ids whose name changed or that are gone (`renamed`) and every id whose name, forms, titles or counts
+   * changed (`touched`).
    */
   settle(beside = false): { renamed: Set<string>; touched: Set<string> } {
     if (beside && this.touched.size) this.entities = new Map(this.entities); // the last map stays as it was, for whoever reads it
