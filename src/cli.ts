@@ -14,7 +14,7 @@ import { analyseInWorkers } from './cliWorkers';
 import { installMergeDriverCommand, mergeSidecarsCommand } from './cliMerge';
 import { articleFiles, LeftOut, publishedHints, readArticle, readOneArticle, readSidecar, sidecarPath } from './cliFiles';
 import { pathExists } from './node/diskFiles';
-import { DEFAULT_MODEL, SPEAKER_MODEL, inputFiles, loadCorpus, preAnalysed, publishedOption, saveSidecarFile, sidecarLimit, UsageError } from './cli/load';
+import { DEFAULT_MODEL, SPEAKER_MODEL, inputFiles, loadCorpus, readFirst, publishedOption, saveSidecarFile, sidecarLimit, UsageError } from './cli/load';
 import { exportCommand } from './cli/export';
 import { importCommand, IMPORT_FORMATS } from './cli/import';
 
@@ -107,10 +107,10 @@ export async function run(argv: string[], parallelFromChars = PARALLEL_FROM_CHAR
         const option = publishedOption(flags);
         const published = files.map((file, i) => publishedHints(file, texts[i], readSidecar(file, sidecarLimit(flags), true).sidecar?.published, option));
         const analyses = await analyseInWorkers(texts, { script: path.join(__dirname, 'worker.js'), modelPath: model !== null && fs.existsSync(model) ? model : null, ...(fs.existsSync(SPEAKER_MODEL) ? { speakerModelPath: SPEAKER_MODEL } : {}), maxLength: DEFAULT_MAX_LENGTH, published });
-        if (analyses) files.forEach((file, i) => preAnalysed.set(file, { text: texts[i], analysis: analyses[i] }));
-      }
+        if (analyses) files.forEach((file, i) => readFirst.set(file, { text: texts[i], analysis: analyses[i] }));
+      } else files.forEach((file, i) => readFirst.set(file, { text: texts[i] })); // read once: main takes them
     } catch {
-      preAnalysed.clear(); // main reports what is wrong with the arguments or the files
+      readFirst.clear(); // main reports what is wrong with the arguments or the files
     }
   }
   return main(argv);

@@ -50,8 +50,8 @@ function recogniser(flags: Map<string, string>): EntityRecogniser {
   return lazyModelRecogniser(new Uint8Array(fs.readFileSync(file)));
 }
 
-/** Analyses made on every core before `main` runs (large inputs only; see `run`), by file. */
-export const preAnalysed = new Map<string, { text: string; analysis: ArticleAnalysis }>();
+/** The articles `run` read before `main` runs, by file, with their analyses when it made them on every core (large inputs). */
+export const readFirst = new Map<string, { text: string; analysis?: ArticleAnalysis }>();
 
 /** The articles that could be read, with their sidecars; what could not is in `leftOut` (and said on stderr). */
 export function loadCorpus(files: string[], flags: Map<string, string>, leftOut: LeftOut): { corpus: Corpus; read: string[] } {
@@ -60,17 +60,17 @@ export function loadCorpus(files: string[], flags: Map<string, string>, leftOut:
   const maxSidecarBytes = sidecarLimit(flags);
   const option = publishedOption(flags);
   for (const file of files) {
-    const ready = preAnalysed.get(file);
+    const ready = readFirst.get(file);
     const text = ready?.text ?? readArticle(file, leftOut);
     if (text === undefined) continue;
-    if (ready) corpus.primeAnalysis(ready.analysis);
+    if (ready?.analysis) corpus.primeAnalysis(ready.analysis);
     const { sidecar, exists } = readSidecar(file, maxSidecarBytes);
     if (exists && !sidecar) leftOut.sidecarRefused();
     corpus.setPublished(file, publishedHints(file, text, sidecar?.published, option));
     corpus.setArticle(file, text, sidecar?.annotations ?? []);
     read.push(file);
   }
-  preAnalysed.clear();
+  readFirst.clear();
   return { corpus, read };
 }
 

@@ -3,6 +3,7 @@ import { findArticles } from './articleFiles';
 import type { ArticleSync, ArticleText } from './articleSync';
 import { refreshInterval, SCAN_REFRESH } from '../core/corpus/pacing';
 import type { ScanHandle } from './scanTracker';
+import { SLICE_MS } from './resolveSlices';
 import type { Settings } from './settings';
 
 /**
@@ -11,12 +12,9 @@ import type { Settings } from './settings';
  */
 const READERS = 128;
 
-/**
- * The longest a scan works before it lets the extension host answer what waits (a view asking for its rows,
- * a hover, VS Code's own requests). Articles found in the index arrive without waiting on anything slow: their
- * readers' promises chain one into the next, and without a pause every request would wait for the whole scan.
- */
-const SLICE_MS = 50;
+// A scan works at most SLICE_MS before it lets the extension host answer what waits (a view asking for its
+// rows, a hover, VS Code's own requests). Articles found in the index arrive without waiting on anything slow:
+// their readers' promises chain one into the next, and without a pause every request would wait for the scan.
 let sliceStarted = Date.now();
 let pause: Promise<void> | undefined;
 

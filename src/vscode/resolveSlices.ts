@@ -1,11 +1,11 @@
 import type { Corpus, CorpusView } from '../core/corpus';
 
 /**
- * The longest the corpus's resolve holds the extension host at a time while a scan refreshes the views: a view's
- * rows, a hover, VS Code's and other extensions' requests are answered between slices (a resolve of what a
- * scan of 10,000 articles brought in takes seconds).
+ * The longest a scan's work (reading articles, resolving what they brought) holds the extension host at a
+ * time: a view's rows, a hover, VS Code's and other extensions' requests are answered between slices (a
+ * resolve of what a scan of 10,000 articles brought in takes seconds).
  */
-export const RESOLVE_SLICE_MS = 50;
+export const SLICE_MS = 50;
 
 /**
  * Resolves the corpus a slice at a time (Corpus.resolveInSteps), letting the event loop run between slices.
@@ -18,7 +18,7 @@ export async function resolveInSlices(corpus: Corpus, abandoned: () => boolean):
   let ms = 0;
   for (;;) {
     const started = performance.now();
-    const view = job.run(() => performance.now() - started >= RESOLVE_SLICE_MS);
+    const view = job.run(() => performance.now() - started >= SLICE_MS);
     ms += performance.now() - started;
     if (view) return { view, ms };
     await new Promise<void>(resolve => setImmediate(resolve));

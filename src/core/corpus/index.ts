@@ -216,7 +216,7 @@ export class Corpus {
 
   /** Whether articles changed since the last resolve (or one is under way): a resolve has work to do. */
   get unresolved(): boolean {
-    return this.job !== undefined || this.dirty.size > 0 || this.removed.size > 0;
+    return this.resolving || this.dirty.size > 0 || this.removed.size > 0;
   }
 
   /** Whether a resolve in steps is under way. */
