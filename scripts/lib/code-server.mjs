@@ -257,7 +257,12 @@ export async function showPeople(page) {
   const people = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*People/i }) }).first();
   const item = page.locator('.activitybar .action-item a[aria-label*="Source Annotator"]').first();
   await item.waitFor({ timeout: 60000 });
-  if (!(await people.isVisible())) await item.click({ force: true });
+  // a view restored open may show a moment after its activity bar item: wait for it before a click, and
+  // click again if a click came as it opened (and closed it)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await people.waitFor({ state: 'visible', timeout: attempt ? 10000 : 3000 }).then(() => true, () => false)) return people;
+    await item.click({ force: true });
+  }
   await people.waitFor({ state: 'visible', timeout: 30000 });
   return people;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleSync, type ArticleText } from './articleSync';
 import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
-import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
+import { Corpus, PRIMED_KEPT, type ArticleView, type CorpusView } from '../core/corpus';
 import { UtteranceIndex } from '../core/quotes/utteranceIndex';
 import type { Utterance } from '../core/quotes/utterances';
 import { ruleRecogniser, type EntityRecogniser } from '../core/ner';
@@ -28,6 +28,9 @@ import type { SnapshotStore } from './snapshotStore';
 import type { EntityLists } from '../core/corpus/snapshot';
 import type { EntityType } from '../core/model';
 import type { StoryEvent } from '../core/events';
+
+/** How many articles read during a resolve in slices wait for it at most (each holds its analysis, primed). */
+const MAX_WAITING = PRIMED_KEPT / 5;
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -183,7 +186,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** The resolve in slices under way (a scan's refresh). */
   private slicing: Promise<void> | undefined;
-  /** Articles read during it, brought into the corpus once it is over. */
+  /** Articles read during it, brought into the corpus once it is over (at most about MAX_WAITING). */
   private waiting: Array<() => void> = [];
 
   /**
@@ -301,6 +304,9 @@ export class CorpusService implements vscode.Disposable {
    * index, else by the worker; kept in the index when it is what the disk holds).
    */
   private async arrive(uri: vscode.Uri, { text, onDisk, modified }: ArticleText, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
+    // the scan reads on during a resolve in slices, but only so far ahead: an article read holds its analysis
+    // (handed to the corpus, which keeps a bounded number of them) until it comes in
+    while (this.slicing && this.waiting.length >= MAX_WAITING) await this.slicing.catch(() => undefined);
     const corpus = this.corpus;
     try {
       const doc = this.sync.editorDocument(uri.toString());

@@ -30,6 +30,13 @@ import { NO_CHANGES, withCarried, type CorpusChanges, type ResolveJob } from './
  * the user's decisions, entities, speakers, events) and brings anew, and only the articles that depend on
  * what actually changed are resolved again. Per-article analysis is kept with the article (by content hash).
  */
+/**
+ * How many analyses handed over (`primeAnalysis`) are kept for texts not brought in yet: those of texts that
+ * never came (an editor typed on) are let go, the oldest first, past this many. A caller that hands analyses
+ * over well ahead of the texts keeps below it, or the texts are analysed again in the main thread.
+ */
+export const PRIMED_KEPT = 5000;
+
 export class Corpus {
   private readonly states = new Map<string, ArticleState>();
   /** Articles removed since the last resolve, with what they had brought. */
@@ -380,7 +387,7 @@ export class Corpus {
     forgetArticlePeople();
     for (const [key, analysis] of consumed) if (this.primed.get(key) === analysis) this.primed.delete(key); // not one handed over meanwhile
     // analyses handed over for texts that never arrived (an editor typed on) are not kept for ever
-    for (const key of this.primed.keys()) if (this.primed.size > 5000) this.primed.delete(key); else break;
+    for (const key of this.primed.keys()) if (this.primed.size > PRIMED_KEPT) this.primed.delete(key); else break;
     if (reorder) this.articles = new Map(this.paths().map(path => [path, this.states.get(path)!.view!]));
     // the events are grouped when first asked for (the Events view, the timeline, an export), not at every resolve
     const timeline = this.timeline;
