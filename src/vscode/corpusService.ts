@@ -20,7 +20,7 @@ import { Previews } from './preview';
 import type { Preview } from '../core/preview';
 import { AnalysisSource } from './analysisSource';
 import { scanArticles } from './articleScan';
-import { resolveInSlices } from './resolveSlices';
+import { inSlices, resolveInSlices } from './resolveSlices';
 import { ArticleAnnotations } from './articleAnnotations';
 import { PublicationDates } from './publicationDates';
 import { LastSessionLists } from './lastSession';
@@ -140,6 +140,18 @@ export class CorpusService implements vscode.Disposable {
    */
   lists(): EntityLists {
     return this.lastSession?.lists() ?? this.view();
+  }
+
+  /**
+   * Groups the corpus's events a slice at a time (src/vscode/resolveSlices.ts), for a view that shows them
+   * once grouped; settles with them and the main thread's time it took (undefined if the corpus was replaced
+   * meanwhile). Undefined when they are grouped already. The views are not told: the caller asked.
+   */
+  groupEventsInSlices(): Promise<{ events: readonly StoryEvent[]; ms: number } | undefined> | undefined {
+    const corpus = this.corpus;
+    const job = corpus.groupEventsInSteps();
+    if (!job) return undefined;
+    return inSlices(stop => job.run(stop), () => corpus !== this.corpus).then(done => done && { events: done.value, ms: done.ms });
   }
 
   /** The last session's events, while its lists hold and it kept them (the Events view shows them meanwhile). */

@@ -8,20 +8,29 @@ import type { Corpus, CorpusView } from '../core/corpus';
 export const SLICE_MS = 50;
 
 /**
- * Resolves the corpus a slice at a time (Corpus.resolveInSteps), letting the event loop run between slices.
- * What changes the corpus or reads its resolved state meanwhile finishes the resolve first (the corpus sees
- * to that). Settles with the view and the main thread's time the slices took; undefined when `abandoned`
- * said to stop (the corpus was replaced).
+ * Runs a job a slice at a time, letting the event loop run between slices: `run` works until the `stop` it is
+ * given says the slice is over, and gives its result once done (undefined until then). Settles with the result
+ * and the main thread's time the slices took; undefined when `abandoned` said to stop.
  */
-export async function resolveInSlices(corpus: Corpus, abandoned: () => boolean): Promise<{ view: CorpusView; ms: number } | undefined> {
-  const job = corpus.resolveInSteps();
+export async function inSlices<T>(run: (stop: () => boolean) => T | undefined, abandoned: () => boolean): Promise<{ value: T; ms: number } | undefined> {
   let ms = 0;
   for (;;) {
     const started = performance.now();
-    const view = job.run(() => performance.now() - started >= SLICE_MS);
+    const value = run(() => performance.now() - started >= SLICE_MS);
     ms += performance.now() - started;
-    if (view) return { view, ms };
+    if (value !== undefined) return { value, ms };
     await new Promise<void>(resolve => setImmediate(resolve));
     if (abandoned()) return undefined;
   }
+}
+
+/**
+ * Resolves the corpus a slice at a time (Corpus.resolveInSteps). What changes the corpus or reads its resolved
+ * state meanwhile finishes the resolve first (the corpus sees to that). Settles with the view and the main
+ * thread's time the slices took; undefined when `abandoned` said to stop (the corpus was replaced).
+ */
+export async function resolveInSlices(corpus: Corpus, abandoned: () => boolean): Promise<{ view: CorpusView; ms: number } | undefined> {
+  const job = corpus.resolveInSteps();
+  const done = await inSlices(stop => job.run(stop), abandoned);
+  return done && { view: done.value, ms: done.ms };
 }

@@ -16,12 +16,13 @@ import { candidatesOf, familyWords, mayHoldName } from '../entities/familyWords'
 import { forgetArticlePeople } from '../entities/withinArticle';
 import { applyFamilyNames } from './familyNames';
 import { annotationsHash, contributionOf, decisionsOf, eventsOf, familyOf, held, inputsOf, internNames, samePlaces, speakersOf, type ArticleState } from './articleState';
-import { Timeline } from './timeline';
+import { Timeline, type EventsJob } from './timeline';
 import type { ArticleView, CorpusView } from './types';
 import type { StoryEvent } from '../events';
 
 export type { ArticleInput, ArticleView, CorpusView, PlacedAnnotation, ResolvedQuote, ResolvedSpeaker } from './types';
 export type { CorpusChanges, ResolveJob } from './changes';
+export type { EventsJob } from './timeline';
 import { NO_CHANGES, withCarried, type CorpusChanges, type ResolveJob } from './changes';
 
 /**
@@ -179,6 +180,15 @@ export class Corpus {
   groupedEvents(): readonly StoryEvent[] | undefined {
     this.finish();
     return this.dirty.size || this.removed.size ? undefined : this.timeline.grouped();
+  }
+
+  /**
+   * Groups the events of the resolved corpus a step at a time, so that the caller may pause between steps
+   * (the Events view of 10,000 articles); undefined when no kind of event waits to be grouped. Reading the
+   * view's events meanwhile finishes the grouping first.
+   */
+  groupEventsInSteps(): EventsJob | undefined {
+    return this.timeline.groupInSteps();
   }
 
   /** What the last resolve changed. */

@@ -1,5 +1,6 @@
 import { applyUserEdits } from '../events/edits';
-import { groupKind, modelEvents, type EventItem, type ModelEvent } from '../events/group';
+import { modelEvents, type EventItem, type ModelEvent } from '../events/group';
+import { groupKindInSteps } from '../events/clusters';
 import type { Named, StoryEvent, UserEventInput } from '../events';
 import { SpanIndex } from '../text/span';
 import { collate } from '../text/collate';
@@ -86,6 +87,11 @@ const byPath = <T>(m: Map<string, T[]>) => [...m].sort((a, b) => (a[0] < b[0] ? 
 const dateKey = (e: StoryEvent) => e.date || '9999';
 const byDateAndLabel = (a: StoryEvent, b: StoryEvent) => collate(dateKey(a), dateKey(b)) || collate(a.label, b.label) || collate(a.eventId, b.eventId);
 
+/** A grouping done a step at a time: `run` works until `stop` (asked between steps) says to pause; the events once done. */
+export interface EventsJob {
+  run(stop: () => boolean): StoryEvent[] | undefined;
+}
+
 /** The timeline: events by date, then by label. */
 export class Timeline {
   private readonly byKind = new Map<string, Map<string, EventItem[]>>();
@@ -120,20 +126,43 @@ export class Timeline {
 
   /** The events as last grouped, when nothing changed since; undefined while some wait to be grouped again. */
   grouped(): StoryEvent[] | undefined {
-    return this.touched.size || this.userTouched ? undefined : this.list;
+    return this.touched.size || this.userTouched || this.regrouped || this.job ? undefined : this.list;
   }
 
   /** The events, regrouped where something changed; `changed` tells whether the list is new. */
   events(): { events: StoryEvent[]; changed: boolean } {
-    if (!this.touched.size && !this.userTouched) return { events: this.list, changed: false };
-    for (const kind of this.touched) {
-      this.shown.delete(kind);
-      const paths = this.byKind.get(kind);
-      const items = paths ? byPath(paths) : [];
-      if (!items.length) { this.byKind.delete(kind); this.model.delete(kind); continue; }
-      this.model.set(kind, modelEvents(groupKind(items), new Set()));
-    }
-    this.touched.clear();
+    this.finish();
+    if (this.touched.size) { const steps = this.regroup(); while (!steps.next().done); }
+    const changed = this.regrouped || this.userTouched;
+    return { events: this.listed(), changed };
+  }
+
+  /**
+   * The same grouping a step at a time (src/vscode/trees/events.ts groups 10,000 articles' events in slices);
+   * undefined when no kind waits to be grouped. Once done, the events as grouped then: kinds changed meanwhile
+   * are grouped at the next grouping (until then `grouped()` says none are). `events()` meanwhile finishes the
+   * job first.
+   */
+  groupInSteps(): EventsJob | undefined {
+    this.finish();
+    if (!this.touched.size) return undefined;
+    const steps = this.regroup();
+    this.job = steps;
+    return {
+      run: stop => {
+        if (this.job === steps) {
+          for (let step = steps.next(); !step.done; step = steps.next()) if (stop()) return undefined;
+          this.job = undefined;
+        }
+        return this.listed();
+      },
+    };
+  }
+
+  /** The list of the events as the kinds are grouped now (made again when some were regrouped, or the user's changed). */
+  private listed(): StoryEvent[] {
+    if (!this.regrouped && !this.userTouched) return this.list;
+    this.regrouped = false;
     this.userTouched = false;
     const kinds = [...this.model.keys()].sort();
     const inputs = byPath(this.user);
@@ -141,7 +170,33 @@ export class Timeline {
       ? applyUserEdits(kinds.flatMap(k => this.model.get(k)!), inputs)
       : kinds.flatMap(k => this.shown.get(k) ?? this.shownOf(k));
     this.list = events.sort(byDateAndLabel);
-    return { events: this.list, changed: true };
+    return this.list;
+  }
+
+  /** A grouping in steps under way. */
+  private job: Generator<void, void> | undefined;
+  /** Kinds were grouped again since the list was made. */
+  private regrouped = false;
+
+  private finish(): void {
+    const job = this.job;
+    this.job = undefined;
+    if (job) for (let step = job.next(); !step.done; step = job.next());
+  }
+
+  /** Groups again the kinds changed before it started (those changed meanwhile wait for the next grouping). */
+  private *regroup(): Generator<void, void> {
+    const kinds = [...this.touched];
+    this.touched.clear();
+    for (const kind of kinds) {
+      this.shown.delete(kind);
+      const paths = this.byKind.get(kind);
+      const items = paths ? byPath(paths) : [];
+      this.regrouped = true;
+      if (!items.length) { this.byKind.delete(kind); this.model.delete(kind); continue; }
+      this.model.set(kind, modelEvents(yield* groupKindInSteps(items), new Set()));
+      yield;
+    }
   }
 
   private shownOf(kind: string): StoryEvent[] {

@@ -209,17 +209,32 @@ class KindIndex {
 
 /** The events of one kind. Dated mentions first, the most precise first; then undated ones join by participants. */
 export function groupKind(items: readonly EventItem[]): EventItem[][] {
+  const steps = groupKindInSteps(items);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many event mentions one step of `groupKindInSteps` places (about a millisecond's work at 10,000 articles). */
+const PLACED_PER_STEP = 64;
+
+/** The same grouping, a step at a time: the caller may pause between steps (the result is the same). */
+export function* groupKindInSteps(items: readonly EventItem[]): Generator<void, EventItem[][]> {
   const dated = items.filter(i => i.date && intervalOf(i.date)).sort((a, b) => precisionOf(a.date) - precisionOf(b.date) || collate(a.date, b.date) || byReading(a, b));
   const undated = items.filter(i => !i.date || !intervalOf(i.date)).sort(byReading);
   const index = new KindIndex();
+  let placed = 0;
   for (const item of dated) {
     const c = index.bestByDate(item);
     if (c) { join(c, item); index.noteWho(c, item); } else index.add(fresh(item));
+    if (++placed % PLACED_PER_STEP === 0) yield;
   }
   // undated mentions join an event that shares someone or somewhere with them (fit > 0)
   for (const item of undated) {
     const c = best(index.byParticipants(item), item, (_, s) => s > 0);
     if (c) { join(c, item); index.noteWho(c, item); } else index.add(fresh(item));
+    if (++placed % PLACED_PER_STEP === 0) yield;
   }
   return index.clusters.map(c => c.items.sort(byReading));
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EventMention, StoryEvent } from '../../core/events';
+import type { CorpusView } from '../../core/corpus';
 import { refreshInterval, SCAN_REGROUP } from '../../core/corpus/pacing';
 import { countEvents, eventCalendar, type CalendarDay, type CalendarMonth, type CalendarPeriod, type EventCalendar } from '../../core/timeline/calendar';
 import { Outlets } from '../../core/timeline/outlets';
@@ -19,6 +20,7 @@ export type EventsNode =
   | { kind: 'undated'; events: StoryEvent[] }
   | { kind: 'source'; event: StoryEvent; path: string; mentions: EventMention[] }
   | { kind: 'mention'; event: StoryEvent; mention: EventMention }
+  | { kind: 'grouping'; articles: number }
   | More<EventsNode>;
 
 /** Who the view is narrowed to: a person or organisation taking part. */
@@ -29,6 +31,14 @@ export interface EventsFilter {
 
 /** Up to this many events, the calendar opens expanded; beyond, a row at a time. */
 const OPEN_UP_TO = 60;
+
+/**
+ * From this many articles, the events are grouped in slices (src/vscode/resolveSlices.ts; a second or two in
+ * one block at 10,000 articles), the calendar shown before it staying meanwhile.
+ */
+const SLICED_FROM = 1000;
+
+const NO_EVENTS = eventCalendar([]);
 
 const isEvent = (node: EventsNode): node is StoryEvent => 'eventId' in node;
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
@@ -74,17 +84,48 @@ export class EventsTree extends CorpusTree<EventsNode> {
         return placed.calendar;
       }
     }
+    if (this.groupsInSlices(view)) return placed?.calendar ?? NO_EVENTS;
     return this.place(view, () => view.events);
+  }
+
+  /** The events being grouped in slices, of a corpus of how many articles (undefined: none are). */
+  private grouping: { articles: number } | undefined;
+
+  /**
+   * Whether the events are being grouped in slices (a large corpus): once they are, they are shown (as of the
+   * view `view`, which the next grouping during a scan waits for, as the pacing says) and the view refreshed.
+   */
+  private groupsInSlices(view: CorpusView): boolean {
+    if (this.grouping) return true;
+    if (view.articles.size < SLICED_FROM) return false;
+    const grouped = this.corpus.groupEventsInSlices();
+    if (!grouped) return false;
+    const grouping = (this.grouping = { articles: view.articles.size });
+    const started = Date.now();
+    void grouped.then(done => {
+      if (done && this.grouping === grouping) this.show(view, done.events, started, done.ms);
+    }).finally(() => {
+      if (this.grouping === grouping) this.grouping = undefined;
+      this.refresh();
+    });
+    return true;
   }
 
   /** The calendar of these events (of the view `from`; undefined: the last session's), worked out again only when they or the filter changed. */
   private place(from: object | undefined, events: readonly StoryEvent[] | (() => readonly StoryEvent[])): EventCalendar {
     const started = Date.now();
     const list = typeof events === 'function' ? events() : events;
+    return this.show(from, list, started, Date.now() - started);
+  }
+
+  /** Shows these events, grouped from `at` on in `ms` of the main thread (the pacing of the next grouping counts both). */
+  private show(from: object | undefined, list: readonly StoryEvent[], at: number, ms: number): EventCalendar {
     const placed = this.placed;
     if (placed?.events !== list || placed.filter !== this.filter) {
       const id = this.filter?.entityId;
-      this.placed = { view: from, events: list, filter: this.filter, calendar: eventCalendar(list, id ? e => e.participants.includes(id) : undefined), at: started, ms: Date.now() - started };
+      const started = Date.now();
+      const calendar = eventCalendar(list, id ? e => e.participants.includes(id) : undefined);
+      this.placed = { view: from, events: list, filter: this.filter, calendar, at, ms: ms + Date.now() - started };
     } else this.placed = { ...placed, view: from };
     return this.placed.calendar;
   }
@@ -101,6 +142,7 @@ export class EventsTree extends CorpusTree<EventsNode> {
   getChildren(node?: EventsNode): EventsNode[] {
     if (!node) {
       const calendar = this.calendar();
+      if (calendar === NO_EVENTS && this.grouping) return [{ kind: 'grouping', articles: this.grouping.articles }];
       const rows: EventsNode[] = calendar.periods.map(period => ({ kind: 'period', period }));
       return calendar.undated.length ? [...rows, { kind: 'undated', events: calendar.undated }] : rows;
     }
@@ -126,6 +168,11 @@ export class EventsTree extends CorpusTree<EventsNode> {
       case 'day': return this.dateItem(`day/${node.day.key}`, node.day.words, node.day.events.length, open, 'circle-small-filled');
       case 'undated': return this.dateItem('undated', 'Undated', node.events.length, open, 'question');
       case 'source': return this.sourceItem(node);
+      case 'grouping': {
+        const item = new vscode.TreeItem(`Grouping the events of ${plural(node.articles, 'article')}…`);
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        return item;
+      }
       case 'mention': {
         const item = new vscode.TreeItem(oneLine(node.mention.text, 120));
         item.tooltip = node.mention.text;
