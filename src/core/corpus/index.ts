@@ -26,18 +26,18 @@ export type { EventsJob } from './timeline';
 import { NO_CHANGES, withCarried, type CorpusChanges, type ResolveJob } from './changes';
 
 /**
- * The articles of a workspace and their annotations, resolved across the corpus and kept up to date
- * incrementally: an article that changes takes back what it brought to each corpus-wide pass (family names,
- * the user's decisions, entities, speakers, events) and brings anew, and only the articles that depend on
- * what actually changed are resolved again. Per-article analysis is kept with the article (by content hash).
- */
-/**
  * How many analyses handed over (`primeAnalysis`) are kept for texts not brought in yet: those of texts that
  * never came (an editor typed on) are let go, the oldest first, past this many. A caller that hands analyses
  * over well ahead of the texts keeps below it, or the texts are analysed again in the main thread.
  */
 export const PRIMED_KEPT = 5000;
 
+/**
+ * The articles of a workspace and their annotations, resolved across the corpus and kept up to date
+ * incrementally: an article that changes takes back what it brought to each corpus-wide pass (family names,
+ * the user's decisions, entities, speakers, events) and brings anew, and only the articles that depend on
+ * what actually changed are resolved again. Per-article analysis is kept with the article (by content hash).
+ */
 export class Corpus {
   private readonly states = new Map<string, ArticleState>();
   /** Articles removed since the last resolve, with what they had brought. */
