@@ -2,7 +2,7 @@
 // driver, so toasts show), opens a copy of sample-corpus in Chromium and uses the extension as a person
 // would: decorations, the comparison panel of a quotation, hover, annotating through the palette, the People view,
 // the Annotations view's Needs Review and Orphaned sections, the Events view and the Show Timeline panel.
-// Once per colour theme.
+// Once per colour theme; then a folder of 1,200 articles read and read again after a Reload Window (largeFolder.mjs).
 // usage: node test/e2e/ui.e2e.mjs [path/to/extension.vsix]   (default: the newest *.vsix in the repo root)
 // Writes .test-output/results/e2e.json and screenshots to .test-output/screenshots/.
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import {
 import { checkAnnotationsView, seedReviewSidecar } from './annotationsView.mjs';
 import { checkEventsView, checkTimeline } from './eventsView.mjs';
 import { checkEntitiesView, checkLegend, checkNavigation, checkWalkthrough } from './editorViews.mjs';
+import { checkLargeFolder } from './largeFolder.mjs';
 
 const FILE = 'xinhua-kim-trump-meet-hanoi.txt';
 const PEOPLE = ['Donald Trump', 'Kim Jong Un'];
@@ -352,6 +353,7 @@ try {
   if (!fs.existsSync(vsix) || !vsix.endsWith('.vsix')) throw new Error('no .vsix: run `npm run package` or pass its path');
   log('testing', path.relative(process.cwd(), vsix));
   for (const t of THEMES) await runTheme(t, vsix);
+  if (!process.env.SOURCE_ANNOTATOR_E2E_THEME) await checkLargeFolder(vsix, { check, poll });
 } catch (e) {
   check('e2e run', false, e.stack || String(e));
 } finally {

@@ -1,0 +1,74 @@
+// e2e: a folder of 1,200 articles (the sample corpus's texts, each copy with a dateline of its own), read
+// for the first time and again after a Reload Window. At this size the scan resolves what it read in slices
+// and the Events view groups the events in slices (from 1,000 articles): the views fill, the Events view shows
+// a timeline when the reading is done, and after the reload it shows one at once (the last session's, kept
+// with the lists) and still once the folder is read again. Screenshot e2e-large-events.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { OUTPUT, SAMPLE_CORPUS, log, openSession, screenshot, showPeople, sleep, untilPeopleFilled } from '../../scripts/lib/code-server.mjs';
+
+const ARTICLES = 1200;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Writes the folder: copy i of a sample article opens with a dateline and a meeting on a day of its own. */
+function writeFolder(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const samples = fs.readdirSync(SAMPLE_CORPUS).filter(f => f.endsWith('.txt')).sort().map(f => fs.readFileSync(path.join(SAMPLE_CORPUS, f), 'utf8'));
+  for (let i = 0; i < ARTICLES; i++) {
+    const folder = path.join(dir, `part-${String(Math.floor(i / 300)).padStart(2, '0')}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const day = `${MONTHS[i % 12]} ${1 + (i % 28)}, ${2015 + (i % 5)}`;
+    const text = `HANOI, ${day} -- Officials met in Hanoi on ${day}, report ${i} said.\n\n${samples[i % samples.length]}`;
+    fs.writeFileSync(path.join(folder, `report-${String(i).padStart(4, '0')}.txt`), text);
+  }
+}
+
+/** The Events pane, opened (the other panes stay as they are). */
+async function eventsPane(page) {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Events/i }) }).first();
+  if ((await pane.locator('.pane-header').getAttribute('aria-expanded')) === 'false') await pane.locator('.pane-header').click();
+  return pane;
+}
+
+/** The Events view's rows as their labels (a period row reads "2019 — 120 events"). */
+const rowLabels = pane => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => r.textContent.replace(/\s+/g, ' ').trim()));
+
+export async function checkLargeFolder(vsix, { check, poll }) {
+  const dir = path.join(OUTPUT, 'large-folder');
+  writeFolder(dir);
+  const session = await openSession('e2e-large', { vsix, workspace: dir, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+  try {
+    const page = await session.newPage();
+    await page.goto(session.server.url({ folder: session.state.ws }));
+    const read = await untilPeopleFilled(await showPeople(page), { limitMs: 300_000 });
+    log(`large folder: ${ARTICLES} articles read in ${read.toFixed(1)} s`);
+    const events = await eventsPane(page);
+    const periods = await poll(async () => { const rows = await rowLabels(events); return rows.filter(r => /\d events?$/.test(r)).length ? rows : undefined; }, 60_000);
+    check('large folder: the Events view shows a timeline once the folder is read', Boolean(periods), JSON.stringify((periods ?? await rowLabels(events)).slice(0, 4)));
+    await screenshot(page, 'e2e-large-events.png');
+    await sleep(12_000); // the lists and the timeline kept for the next session (10 s after the last change)
+    await page.reload();
+    const people = await showPeople(page);
+    const again = await eventsPane(page);
+    // the last session's timeline while the folder is read again: never the empty view's words meanwhile
+    // (three looks in a row, three quarters of a second: not a row being redrawn)
+    let shownWhileReading = false, emptyLooks = 0, emptyAfterShown = false;
+    const filled = untilPeopleFilled(people, {
+      limitMs: 300_000,
+      tick: () => void rowLabels(again).then(rows => {
+        const hasEvents = rows.some(r => /\d events?$/.test(r));
+        if (hasEvents) { shownWhileReading = true; emptyLooks = 0; }
+        else if (shownWhileReading && !rows.some(r => /Grouping the events/.test(r)) && ++emptyLooks >= 3) emptyAfterShown = true;
+      }, () => undefined),
+    });
+    const reread = await filled;
+    log(`large folder: read again in ${reread.toFixed(1)} s after a Reload Window`);
+    check('large folder: after a Reload Window the Events view shows the timeline while the folder is read again', shownWhileReading);
+    const after = await poll(async () => { const rows = await rowLabels(again); return rows.some(r => /\d events?$/.test(r)) ? rows : undefined; }, 60_000);
+    check('large folder: the Events view shows the corpus’s timeline once read again, the same periods', Boolean(after) && JSON.stringify(after.slice(0, 3)) === JSON.stringify(periods?.slice(0, 3)),
+      `before ${JSON.stringify(periods?.slice(0, 3))}, after ${JSON.stringify(after?.slice(0, 3))}`);
+    check('large folder: the Events view never empties once it showed the timeline', !emptyAfterShown);
+  } finally {
+    await session.close();
+  }
+}
