@@ -197,6 +197,8 @@ export class Timeline {
       this.model.set(kind, modelEvents(yield* groupKindInSteps(items), new Set()));
       yield;
     }
+    // each kind's events as shown, a kind a step (with event annotations of the user's, the list is made whole)
+    if (!this.user.size) for (const kind of this.model.keys()) if (!this.shown.has(kind)) { this.shownOf(kind); yield; }
   }
 
   private shownOf(kind: string): StoryEvent[] {
