@@ -15,7 +15,7 @@ function contrast(a, b) {
 }
 
 /** The rows of a view pane as "label — description". */
-const rowTexts = pane => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => {
+export const rowTexts = pane => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => {
   const parts = [...r.querySelectorAll('.label-name, .label-description')].map(e => e.textContent.trim()).filter(Boolean);
   return (parts.length ? parts.join(' — ') : r.textContent).replace(/\s+/g, ' ').trim();
 }));

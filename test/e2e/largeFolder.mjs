@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OUTPUT, SAMPLE_CORPUS, log, openSession, runCommand, screenshot, showPeople, sleep, untilPeopleFilled } from '../../scripts/lib/code-server.mjs';
+import { rowTexts } from './eventsView.mjs';
 
 const ARTICLES = 1200;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -31,8 +32,8 @@ async function openPane(page, title) {
   return pane;
 }
 
-/** The Events view's rows as their labels (a period row reads "2019 — 120 events"). */
-const rowLabels = pane => pane.locator('.monaco-list-row').evaluateAll(rs => rs.map(r => r.textContent.replace(/\s+/g, ' ').trim()));
+/** Whether the rows hold a period of the calendar ("2019 — 120 events"). */
+const hasEvents = rows => rows.some(r => /\d events?$/.test(r));
 
 export async function checkLargeFolder(vsix, { check, poll }) {
   const dir = path.join(OUTPUT, 'large-folder');
@@ -44,8 +45,8 @@ export async function checkLargeFolder(vsix, { check, poll }) {
     const read = await untilPeopleFilled(await showPeople(page), { limitMs: 300_000 });
     log(`large folder: ${ARTICLES} articles read in ${read.toFixed(1)} s`);
     const events = await openPane(page, 'Events');
-    const periods = await poll(async () => { const rows = await rowLabels(events); return rows.filter(r => /\d events?$/.test(r)).length ? rows : undefined; }, 60_000);
-    check('large folder: the Events view shows a timeline once the folder is read', Boolean(periods), JSON.stringify((periods ?? await rowLabels(events)).slice(0, 4)));
+    const periods = await poll(async () => { const rows = await rowTexts(events); return hasEvents(rows) ? rows : undefined; }, 60_000);
+    check('large folder: the Events view shows a timeline once the folder is read', Boolean(periods), JSON.stringify((periods ?? await rowTexts(events)).slice(0, 4)));
     await screenshot(page, 'e2e-large-events.png');
     await sleep(12_000); // the lists and the timeline kept for the next session (10 s after the last change)
     await page.reload();
@@ -58,22 +59,21 @@ export async function checkLargeFolder(vsix, { check, poll }) {
     }
     const again = await openPane(page, 'Events');
     const people = await openPane(page, 'People');
-    const hasEvents = rows => rows.some(r => /\d events?$/.test(r));
     // at once: the last session's timeline while the folder is read again (or the corpus's, if it is read already)
-    const atOnce = await poll(async () => hasEvents(await rowLabels(again)), 30_000);
+    const atOnce = await poll(async () => hasEvents(await rowTexts(again)), 30_000);
     check('large folder: after a Reload Window the Events view shows the timeline at once', Boolean(atOnce));
     // never the empty view's words after that (three looks in a row, three quarters of a second: not a row being redrawn)
     let emptyLooks = 0, emptyAfterShown = false;
     const filled = untilPeopleFilled(people, {
       limitMs: 300_000,
-      tick: () => void rowLabels(again).then(rows => {
+      tick: () => void rowTexts(again).then(rows => {
         if (hasEvents(rows)) emptyLooks = 0;
         else if (!rows.some(r => /Grouping the events/.test(r)) && ++emptyLooks >= 3) emptyAfterShown = true;
       }, () => undefined),
     });
     const reread = await filled;
     log(`large folder: read again in ${reread.toFixed(1)} s after a Reload Window`);
-    const after = await poll(async () => { const rows = await rowLabels(again); return hasEvents(rows) ? rows : undefined; }, 60_000);
+    const after = await poll(async () => { const rows = await rowTexts(again); return hasEvents(rows) ? rows : undefined; }, 60_000);
     check('large folder: the Events view shows the corpus’s timeline once read again, the same periods', Boolean(after) && JSON.stringify(after.slice(0, 3)) === JSON.stringify(periods?.slice(0, 3)),
       `before ${JSON.stringify(periods?.slice(0, 3))}, after ${JSON.stringify(after?.slice(0, 3))}`);
     check('large folder: the Events view never empties once it showed the timeline', !emptyAfterShown);
