@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ArticleSync, type ArticleText } from './articleSync';
+import { ArticleSync } from './articleSync';
 import { isArticlePath, isOwnFile } from '../core/articlePolicy';
 import type { Annotation } from '../core/annotations/model';
-import { Corpus, PRIMED_KEPT, type ArticleView, type CorpusView } from '../core/corpus';
+import { Corpus, type ArticleView, type CorpusView } from '../core/corpus';
 import { UtteranceIndex } from '../core/quotes/utteranceIndex';
 import type { Utterance } from '../core/quotes/utterances';
 import { ruleRecogniser, type EntityRecogniser } from '../core/ner';
@@ -20,7 +20,9 @@ import { Previews } from './preview';
 import type { Preview } from '../core/preview';
 import { AnalysisSource } from './analysisSource';
 import { scanArticles } from './articleScan';
-import { inSlices, resolveInSlices } from './resolveSlices';
+import { inSlices } from './resolveSlices';
+import { CorpusResolves } from './corpusResolves';
+import { ArticleArrivals } from './articleArrivals';
 import { ArticleAnnotations } from './articleAnnotations';
 import { PublicationDates } from './publicationDates';
 import { LastSessionLists } from './lastSession';
@@ -28,9 +30,6 @@ import type { SnapshotStore } from './snapshotStore';
 import type { EntityLists } from '../core/corpus/snapshot';
 import type { EntityType } from '../core/model';
 import type { StoryEvent } from '../core/events';
-
-/** How many articles read during a resolve in slices wait for it at most (each holds its analysis, primed). */
-const MAX_WAITING = PRIMED_KEPT / 5;
 
 /**
  * The workspace's articles and their analysis: texts come from ArticleSync (which decides between an editor
@@ -53,10 +52,17 @@ export class CorpusService implements vscode.Disposable {
   private readonly sync: ArticleSync;
   /** What resolves changed since listeners were last told. */
   private readonly unseen = new ChangeAccumulator();
-  private readonly changes = new CorpusChanges(() => { this.resolveNow(); return this.unseen.take(); });
+  private readonly changes = new CorpusChanges(() => { this.resolves.now(); return this.unseen.take(); });
   /** Fires once per settled change, with the articles, entities and events it concerns. */
   readonly onDidChange = this.changes.event;
   private scanning: Promise<void> = Promise.resolve();
+  /** When the corpus is resolved: at once when asked, in slices during a scan (src/vscode/corpusResolves.ts). */
+  private readonly resolves: CorpusResolves = new CorpusResolves({
+    corpus: () => this.corpus,
+    scanning: () => this.scans.current.running,
+    resolved: changes => { this.lastSession?.resolved(changes.articles); this.unseen.add(changes); },
+    notify: () => this.changes.notify(true),
+  });
   private readonly scans = new ScanTracker();
   /** The reading of the workspace's articles: where it stands, and a way to stop it. */
   readonly scan: ScanStatus = this.scans;
@@ -65,6 +71,8 @@ export class CorpusService implements vscode.Disposable {
   /** Fires with an article's key when the preview of its shown part can be drawn. */
   readonly onDidPreview: vscode.Event<string>;
   private readonly analyses: AnalysisSource;
+  /** How an article's text comes into the corpus (read, changed on disk, typed), analysed off the main thread. */
+  private readonly arrivals: ArticleArrivals;
   /** How annotations reach the corpus, tracked live in open editors. */
   private readonly annotations: ArticleAnnotations;
   /** The publication dates the user set and the files' days, brought to the corpus. */
@@ -95,21 +103,35 @@ export class CorpusService implements vscode.Disposable {
     }, () => { this.unseen.everything(); void this.changes.notify(); });
     this.modelLoaded = models ? this.loadModels(models) : Promise.resolve();
     this.corpus = this.newCorpus();
-    this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text, doc.uri.toString()), () => this.settings.maxArticleSizeKB * 1024);
+    this.previews = new Previews(worker, (doc, text) => this.isArticle(doc.uri) && this.corpus.textOf(doc.uri.toString()) !== text && !this.corpus.isAnalysed(text, doc.uri.toString()), () => this.maxLength());
     this.onDidPreview = this.previews.onDidPreview;
+    this.arrivals = new ArticleArrivals({
+      corpus: () => this.corpus,
+      maxLength: () => this.maxLength(),
+      analyserId: () => analyserId({ recogniser: this.recogniser, speakerModel: this.speakerModel }),
+      modelLoaded: this.modelLoaded,
+      sync: () => this.sync,
+      previews: this.previews,
+      analyses: this.analyses,
+      annotations: () => this.annotations,
+      dates: this.dates,
+      store,
+      resolves: this.resolves,
+      notify: () => void this.changes.notify(),
+    });
     this.sync = new ArticleSync({
       has: key => this.corpus.has(key),
       isArticle: uri => this.isArticle(uri),
       admits: () => this.scans.current.limitedTo === undefined,
-      arrived: (uri, got, stillThere) => this.arrive(uri, got, true, stillThere),
+      arrived: (uri, got, stillThere) => this.arrivals.arrive(uri, got, true, stillThere ?? this.sync.readGuard(uri)),
       opened: (key, text) => { this.annotations.put(key, text, this.corpus.annotationsOf(key)); void this.changes.notify(); },
-      typed: (key, text, current) => this.typed(key, text, current),
+      typed: (key, text, current) => this.arrivals.typed(key, text, current),
       flushed: texts => { for (const [key, text] of texts) this.annotations.putText(key, text); void this.changes.notify(true); },
       edited: e => this.annotations.live.edit(e),
       closed: key => this.annotations.live.forget(key),
       gone: uri => this.removed(uri),
-    }, () => this.settings.analysisDelayMs, () => this.settings.maxArticleSizeKB * 1024);
-    this.annotations = new ArticleAnnotations(() => this.corpus, this.sync, this.previews, () => this.settings.maxArticleSizeKB * 1024);
+    }, () => this.settings.analysisDelayMs, () => this.maxLength());
+    this.annotations = new ArticleAnnotations(() => this.corpus, this.sync, this.previews, () => this.maxLength());
     this.disposables.push(
       this.changes,
       this.previews,
@@ -122,8 +144,13 @@ export class CorpusService implements vscode.Disposable {
     void this.rescan();
   }
 
+  /** The longest article analysed, in UTF-16 code units. */
+  private maxLength(): number {
+    return this.settings.maxArticleSizeKB * 1024;
+  }
+
   private newCorpus(): Corpus {
-    return new Corpus({ maxLength: this.settings.maxArticleSizeKB * 1024, recogniser: this.recogniser, speakerModel: this.speakerModel });
+    return new Corpus({ maxLength: this.maxLength(), recogniser: this.recogniser, speakerModel: this.speakerModel });
   }
 
   /** The trained models shipped in media/ (src/vscode/models.ts); without one, the rules do its work. */
@@ -169,76 +196,16 @@ export class CorpusService implements vscode.Disposable {
     return this.scanning;
   }
 
-  /**
-   * The resolved corpus. While a scan reads the folder, what the last refresh resolved (every second or so,
-   * at once for an open article): views asking after each refresh do not each resolve what arrived meanwhile.
-   */
+  /** The resolved corpus (during a scan, what its last refresh resolved: src/vscode/corpusResolves.ts). */
   view(): CorpusView {
-    // during a scan, the last refresh's view: a resolve in slices leaves it as it was (src/core/corpus/index.ts)
-    if (this.resolved && this.scans.current.running) return this.resolved;
-    return this.resolveNow();
+    return this.resolves.view();
   }
-
-  private resolved: CorpusView | undefined;
-
-  private resolveNow(): CorpusView {
-    const started = performance.now();
-    const view = this.corpus.resolve();
-    this.noteResolved(view, performance.now() - started);
-    return view;
-  }
-
-  private noteResolved(view: CorpusView, ms: number): void {
-    this.resolved = view;
-    const changes = this.corpus.lastChanges();
-    if (changes.articles.size) this.lastResolveMs = ms;
-    this.lastSession?.resolved(changes.articles);
-    this.unseen.add(changes);
-  }
-
-  /** The resolve in slices under way (a scan's refresh). */
-  private slicing: Promise<void> | undefined;
-  /** Articles read during it, brought into the corpus once it is over (at most about MAX_WAITING). */
-  private waiting: Array<() => void> = [];
-
-  /**
-   * A scan's refresh: what arrived is resolved a slice at a time (src/vscode/resolveSlices.ts), the extension
-   * host answering between slices, then the views are told. Settles once they have been; `all`: once the
-   * articles read meanwhile are resolved and shown too (the end of a scan).
-   */
-  private async refresh(all = false): Promise<void> {
-    for (;;) {
-      // in slices until nothing is left to resolve (another refresh may have brought articles in meanwhile)
-      while (this.slicing || this.corpus.unresolved) {
-        const corpus = this.corpus;
-        this.slicing ??= resolveInSlices(corpus, () => corpus !== this.corpus).then(done => {
-          if (done && corpus === this.corpus) this.noteResolved(done.view, done.ms);
-        }).finally(() => { this.slicing = undefined; });
-        await this.slicing;
-      }
-      // told at once, before the articles read meanwhile come in (telling resolves what came in, in one
-      // block): the next refresh resolves them, in slices
-      const told = this.changes.notify(true);
-      const waited = this.waiting.splice(0);
-      for (const bring of waited) bring();
-      if (!all || !waited.length) return told;
-    }
-  }
-
-  /** How long the last resolve that changed something took: a scan refreshes the views less often when it is long. */
-  private lastResolveMs = 0;
 
   private readonly utteranceIndex = new UtteranceIndex();
-  private grouped: { view: CorpusView; utterances: Utterance[] } | undefined;
 
-  /**
-   * The corpus's speech quotes grouped by utterance across articles, brought up to date only when the view
-   * changes, and then only for the articles whose view is new.
-   */
+  /** The corpus's speech quotes grouped by utterance across articles (brought up to date only for what changed). */
   utterances(): Utterance[] {
-    const view = this.view();
-    if (this.grouped?.view !== view) this.grouped = { view, utterances: this.utteranceIndex.update(view) };
-    return this.grouped.utterances;
+    return this.utteranceIndex.update(this.view());
   }
 
   /** An article's current text: the editor's when it is open (it may be ahead of the disk), else the corpus's, else the disk's. */
@@ -265,7 +232,7 @@ export class CorpusService implements vscode.Disposable {
   async updateSettings(settings: Settings): Promise<void> {
     this.settings = settings;
     this.corpus = this.newCorpus();
-    this.resolved = undefined;
+    this.resolves.reset();
     this.unseen.everything();
     await this.rescan();
   }
@@ -278,10 +245,10 @@ export class CorpusService implements vscode.Disposable {
       modelLoaded: this.modelLoaded,
       settings: () => this.settings,
       sync: this.sync,
-      arrive: (uri, got, notify, stillThere) => this.arrive(uri, got, notify, stillThere),
+      arrive: (uri, got, notify, stillThere) => this.arrivals.arrive(uri, got, notify, stillThere),
       removed: uri => this.removed(uri),
-      notify: all => this.refresh(all),
-      lastResolveMs: () => this.lastResolveMs,
+      notify: all => this.resolves.refresh(all),
+      lastResolveMs: () => this.resolves.lastMs,
       prune: () => this.analyses.prune(),
       listSidecars: () => this.store.listSidecars(),
       listed: uris => {
@@ -302,52 +269,6 @@ export class CorpusService implements vscode.Disposable {
     return this.changes.generation;
   }
 
-  /** Hands the corpus a text's analysis made off the main thread (from the index or the worker), unless it has one. */
-  private async analyseOffThread(text: string, key: string, keep = false): Promise<void> {
-    await this.modelLoaded;
-    const corpus = this.corpus;
-    if (corpus.isAnalysed(text, key)) return;
-    const analysis = await this.analyses.find(text, this.settings.maxArticleSizeKB * 1024, analyserId({ recogniser: this.recogniser, speakerModel: this.speakerModel }), keep, corpus.publishedHints(key));
-    if (analysis && corpus === this.corpus) corpus.primeAnalysis(analysis); // not after a settings change: made under the old ones
-  }
-
-  /**
-   * Brings an article's current text into the corpus with its sidecar's annotations, analysed first (from the
-   * index, else by the worker; kept in the index when it is what the disk holds).
-   */
-  private async arrive(uri: vscode.Uri, { text, onDisk, modified }: ArticleText, notify = true, stillThere = this.sync.readGuard(uri)): Promise<void> {
-    // the scan reads on during a resolve in slices, but only so far ahead: an article read holds its analysis
-    // (handed to the corpus, which keeps a bounded number of them) until it comes in
-    while (this.slicing && this.waiting.length >= MAX_WAITING) await this.slicing.catch(() => undefined);
-    const corpus = this.corpus;
-    try {
-      const doc = this.sync.editorDocument(uri.toString());
-      if (doc) this.previews.request(doc);
-      const key = uri.toString();
-      if (onDisk) await this.dates.fromFile(uri, text, modified);
-      // the date the user set is known before the analysis, which values the article's dates against it
-      this.dates.setUser(uri, (await this.store.read(uri)).sidecar?.published);
-      await this.analyseOffThread(text, key, onDisk);
-      const before = this.annotations.generation(key);
-      const state = await this.store.read(uri); // read again: the annotations as they are now
-      if (!(await stillThere())) return; // deleted while it was being read: it stays out
-      if (corpus !== this.corpus) return; // the settings changed meanwhile: the scan they started reads it under them
-      this.dates.setUser(uri, state.sidecar?.published);
-      const bring = () => {
-        if (corpus !== this.corpus) return;
-        // annotations saved (or reloaded) while the sidecar was being read are newer than what was read
-        this.annotations.put(key, text, this.annotations.generation(key) === before ? state.sidecar?.annotations ?? [] : this.corpus.annotationsOf(key));
-        if (notify) void this.changes.notify();
-      };
-      // during a resolve in slices the text waits for it to end (it would finish it at once, in one block);
-      // the scan reads on meanwhile
-      if (this.slicing) this.waiting.push(bring);
-      else bring();
-    } catch {
-      return; // unreadable or gone: nothing to show
-    }
-  }
-
   /** The live annotations of an open article, and the annotations it was given as stored (for saving moved anchors). */
   liveAnnotations(uri: vscode.Uri): { tracker: LiveAnchors; stored: Annotation[] } | undefined {
     return this.annotations.liveAnnotations(uri);
@@ -360,16 +281,6 @@ export class CorpusService implements vscode.Disposable {
    */
   flushPending(): void {
     this.sync.flushPending();
-  }
-
-  /** Typed text, settled: analysed off the main thread, then brought in unless the user typed on meanwhile. */
-  private async typed(key: string, text: string, current: () => boolean): Promise<void> {
-    const doc = this.sync.editorDocument(key);
-    if (doc) this.previews.request(doc); // a long article: the part shown is highlighted again first
-    await this.analyseOffThread(text, key);
-    if (!current()) return;
-    this.annotations.putText(key, text);
-    void this.changes.notify();
   }
 
   /** Re-reads the annotations of one article after we or someone else changed its sidecar. */
@@ -393,12 +304,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** A file or folder was deleted (or an article is no longer read): its articles leave the corpus. */
   private removed(uri: vscode.Uri): void {
-    const prefix = uri.toString();
-    let removed = false;
-    for (const path of this.corpus.paths()) {
-      if (path === prefix || path.startsWith(prefix + '/')) { this.corpus.removeArticle(path); removed = true; }
-    }
-    if (removed) void this.changes.notify();
+    if (this.corpus.removeUnder(uri.toString())) void this.changes.notify();
   }
 
   dispose(): void {

@@ -285,4 +285,14 @@ describe('corpus: incremental resolution equals resolution from scratch', () => 
     corpus.setArticle('b.txt', 'Chinedu E. Okonkwo left. Later Chinedu E. Okonkwo spoke, and Chinedu E. Okonkwo ate.');
     assert.equal(corpus.resolve().articles.get('a.txt')!.quotes[0].speaker?.name, 'Chinedu E. Okonkwo');
   });
+  it('removes a folder\'s articles, and no article whose name only begins like the folder', () => {
+    const corpus = new Corpus();
+    for (const path of ['file:///w/a.txt', 'file:///w/news/b.txt', 'file:///w/news/deep/c.txt', 'file:///w/newsroom.txt']) corpus.setArticle(path, 'Larry Smith said so.');
+    corpus.resolve();
+    assert.equal(corpus.removeUnder('file:///w/news'), true);
+    assert.deepEqual(corpus.paths(), ['file:///w/a.txt', 'file:///w/newsroom.txt']);
+    assert.deepEqual([...corpus.resolve().articles.keys()], ['file:///w/a.txt', 'file:///w/newsroom.txt']);
+    assert.equal(corpus.removeUnder('file:///w/news'), false, 'nothing left there');
+    assert.equal(corpus.removeUnder('file:///w/a.txt'), true, 'an article by its own path');
+  });
 });

@@ -50,8 +50,19 @@ export class UtteranceIndex {
   private readonly groups = new UtteranceGroups();
   private searches = 0;
 
-  /** The utterances of the corpus as `view` has it; equal to groupUtterances(view), whatever views came before. */
+  /** The last view brought up to date with, and its utterances. */
+  private last: { view: CorpusView; utterances: Utterance[] } | undefined;
+
+  /**
+   * The utterances of the corpus as `view` has it; equal to groupUtterances(view), whatever views came before.
+   * Brought up to date only for the articles whose view is new, and not at all for the view of the last call.
+   */
   update(view: CorpusView): Utterance[] {
+    if (this.last?.view !== view) this.last = { view, utterances: this.regroup(view) };
+    return this.last.utterances;
+  }
+
+  private regroup(view: CorpusView): Utterance[] {
     const added = new Set<Remark>(), inOrder: ArticleQuotes[] = [], emptied: Remark[] = [];
     const drop = (known: ArticleQuotes) => {
       for (const q of known.quoted) {
