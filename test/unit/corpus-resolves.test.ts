@@ -40,11 +40,11 @@ describe('the resolves of a scan', () => {
     assert.ok(held.started());
     resolves.admit(() => order.push('brought'));
     await turn();
-    assert.deepEqual(order, [], 'nothing comes in while the resolve is under way');
+    assert.deepEqual([...order], [], 'nothing comes in while the resolve is under way');
     held.finish();
     await refresh;
     // `all` (the end of a scan): what came in meanwhile is resolved and told too
-    assert.deepEqual(order, ['resolved', 'told', 'brought', 'told']);
+    assert.deepEqual([...order], ['resolved', 'told', 'brought', 'told']);
     resolves.admit(() => order.push('at once'));
     assert.equal(order.at(-1), 'at once', 'with no resolve under way an article comes in at once');
   });
