@@ -5,6 +5,7 @@
 // the extension host's peak rss during that time (its worker thread included), and its heap after a full
 // garbage collection once it settled.
 // usage: node scripts/bench/workbench.mjs <file.vsix> <folder> [reloads, default 1]
+// SOURCE_ANNOTATOR_HEAP_SNAPSHOT=<file>: after the last round, the extension host's heap snapshot written there.
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,8 @@ try {
     const filled = await untilPeopleFilled(people, { tick: () => { peak = Math.max(peak, extensionHostProcess().rss); }, listed: s => { listed = s; } });
     await sleep(15000); // the index written, the events grouped
     const { pid } = extensionHostProcess();
-    const heap = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}`).toString());
+    const snapshot = round === Number(reloadsArg) && process.env.SOURCE_ANNOTATOR_HEAP_SNAPSHOT;
+    const heap = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}${snapshot ? ` "${snapshot}"` : ''}`, { maxBuffer: 1 << 20 }).toString());
     log(`${name}: People listed people ${listed.toFixed(1)} s after the view opened, done reading ${filled.toFixed(1)} s; extension host rss at most ${mb(peak)} meanwhile; after a full GC: heap ${mb(heap.heapUsed)}, rss ${mb(heap.rss)}`);
   }
 } finally {
