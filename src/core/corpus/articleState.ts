@@ -1,5 +1,6 @@
 import type { Anchoring } from '../annotations/anchor';
-import type { ArticleAnalysis, Mention } from '../model';
+import type { ArticleAnalysis, Mention, Quote } from '../model';
+import type { ResolvedMentions } from './resolvedMention';
 import type { MentionsAndQuotes } from './articleView';
 import { articleDecisions, type Decision } from './decisions';
 import { entityInputs, type EntityInputs } from './entityIndex';
@@ -30,7 +31,8 @@ export interface ArticleState {
   base?: ArticleView;
   familied?: MentionsAndQuotes;
   decided?: MentionsAndQuotes;
-  resolved?: MentionsAndQuotes;
+  /** Its mentions with their entity ids, and its quotes. */
+  resolved?: { mentions: ResolvedMentions; quotes: Quote[] };
   view?: ArticleView;
 }
 
@@ -43,7 +45,7 @@ const eventsOfView = recently((view: ArticleView): ArticleEvents => ({ found: ev
 export const familyOf = (s: ArticleState): FamilyContribution | undefined => s.base && familyOfBase(s.base);
 export const decisionsOf = (s: ArticleState): Map<string, Decision> | undefined => s.base && decisionsOfBase(s.base);
 export const inputsOf = (s: ArticleState): EntityInputs | undefined => s.decided && inputsOfDecided(s.decided);
-export const contributionOf = (s: ArticleState): readonly Mention[] | undefined => s.resolved?.mentions;
+export const contributionOf = (s: ArticleState): readonly Mention[] | undefined => s.resolved?.mentions.made();
 export const eventsOf = (view: ArticleView | undefined): ArticleEvents | undefined => view && eventsOfView(view);
 export function speakersOf(view: ArticleView | undefined): Set<string> | undefined {
   if (!view) return undefined;

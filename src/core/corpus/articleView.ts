@@ -8,6 +8,7 @@ import type { ArticleView, PlacedAnnotation, ResolvedQuote } from './types';
 import { AttributedQuote } from './attributedQuote';
 import { textOf, type HeldText } from '../text/heldText';
 import { detached } from '../text/memo';
+import { mentionsOf, ResolvedMentions } from './resolvedMention';
 
 /** An article's mentions and quotes as one step of resolution leaves them; quotes point at their speaker's mention by index. */
 export interface MentionsAndQuotes {
@@ -79,7 +80,7 @@ export function applyAnnotations(path: string, held: HeldText, analysis: Article
 }
 
 /** An article's view, whose text is made from the held text when asked for (src/core/text/heldText.ts). */
-export function articleView(path: string, held: HeldText, analysis: ArticleAnalysis, mentions: Mention[], quotes: ResolvedQuote[], annotations: PlacedAnnotation[]): ArticleView {
+export function articleView(path: string, held: HeldText, analysis: ArticleAnalysis, mentions: Mention[] | ResolvedMentions, quotes: ResolvedQuote[], annotations: PlacedAnnotation[]): ArticleView {
   return new HeldView(path, held, analysis, mentions, quotes, annotations);
 }
 
@@ -92,13 +93,18 @@ class HeldView implements ArticleView {
     readonly path: string,
     private readonly held: HeldText,
     readonly analysis: ArticleAnalysis,
-    readonly mentions: Mention[],
+    private readonly found: Mention[] | ResolvedMentions,
     readonly quotes: ResolvedQuote[],
     readonly annotations: PlacedAnnotation[],
   ) {}
 
   get text(): string {
     return textOf(this.held);
+  }
+
+  /** Resolved, the mentions are made when read (src/core/corpus/resolvedMention.ts). */
+  get mentions(): Mention[] {
+    return this.found instanceof ResolvedMentions ? mentionsOf(this.found) : this.found;
   }
 }
 

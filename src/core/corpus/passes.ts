@@ -12,7 +12,8 @@ import { applyFamilyNames } from './familyNames';
 import { contributionOf, decisionsOf, eventsOf, familyOf, inputsOf, internNames, speakersOf, type ArticleState } from './articleState';
 import { Timeline } from './timeline';
 import type { AnalysisSupply } from './analysisSupply';
-import type { ArticleAnalysis } from '../model';
+import type { ArticleAnalysis, Mention } from '../model';
+import { ResolvedMentions } from './resolvedMention';
 import type { ArticleView } from './types';
 
 /** What one run of the passes changed. */
@@ -151,6 +152,8 @@ export class CorpusPasses {
     for (const path of this.entityIndex.settle()) if (states.has(path)) reassign.add(path);
     yield;
     const respeak = new Set<string>();
+    /** The resolved mentions made by this run's assignments, read again for the speakers. */
+    const made = new Map<string, Mention[]>();
     for (const path of reassign) {
       const state = states.get(path)!;
       const old = contributionOf(state);
@@ -160,7 +163,8 @@ export class CorpusPasses {
       if (old && !redecide.has(path)) {
         if (!this.table.reassign(path, old, next.mentions)) { yield; continue; }
       } else this.table.update(path, old, next.mentions);
-      state.resolved = next;
+      state.resolved = { mentions: ResolvedMentions.of(next.mentions, state.decided!.mentions), quotes: next.quotes };
+      made.set(path, next.mentions);
       respeak.add(path);
       yield;
     }
@@ -171,10 +175,11 @@ export class CorpusPasses {
     for (const id of renamed) for (const path of this.quoting.get(id) ?? []) respeak.add(path);
     for (const path of respeak) {
       const state = states.get(path)!;
-      const { mentions, quotes } = state.resolved!;
+      const { mentions: list, quotes } = state.resolved!;
+      const mentions = made.get(path) ?? list.made();
       const resolved = quotes.map(q => resolveSpeaker(q, mentions, this.table.entities));
       const before = state.view;
-      state.view = articleView(path, state.input.text, state.base!.analysis, mentions, resolved, state.base!.annotations);
+      state.view = articleView(path, state.input.text, state.base!.analysis, list, resolved, state.base!.annotations);
       this.setQuoting(path, speakersOf(before), speakersOf(state.view));
       this.timeline.update(path, eventsOf(before), eventsOf(state.view));
       articles.set(path, state.view);
