@@ -33,8 +33,14 @@ export async function analyseInWorkers(texts: string[], options: { script: strin
       next++;
     };
     worker.on('message', (m: { id: number; encoded?: string; error?: string }) => {
-      if (m.encoded === undefined) { reject(new Error(m.error ?? 'analysis failed')); void worker.terminate(); return; }
-      results[m.id] = decodeAnalysis(m.encoded, texts[m.id]);
+      try {
+        if (m.encoded === undefined) throw new Error(m.error ?? 'analysis failed');
+        results[m.id] = decodeAnalysis(m.encoded, texts[m.id]);
+      } catch (e) {
+        reject(e as Error); // reported by the CLI as any failure, not thrown from the worker's event
+        void worker.terminate();
+        return;
+      }
       held.delete(m.id);
       send();
     });

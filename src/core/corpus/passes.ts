@@ -153,7 +153,7 @@ export class CorpusPasses {
     yield;
     const respeak = new Set<string>();
     /** The resolved mentions made by this run's assignments, read again for the speakers. */
-    const made = new Map<string, Mention[]>();
+    const assigned = new Map<string, Mention[]>();
     for (const path of reassign) {
       const state = states.get(path)!;
       const old = contributionOf(state);
@@ -163,8 +163,8 @@ export class CorpusPasses {
       if (old && !redecide.has(path)) {
         if (!this.table.reassign(path, old, next.mentions)) { yield; continue; }
       } else this.table.update(path, old, next.mentions);
-      state.resolved = { mentions: ResolvedMentions.of(next.mentions, state.decided!.mentions), quotes: next.quotes };
-      made.set(path, next.mentions);
+      state.resolved = { mentions: ResolvedMentions.from(next.mentions, state.decided!.mentions), quotes: next.quotes };
+      assigned.set(path, next.mentions);
       respeak.add(path);
       yield;
     }
@@ -176,7 +176,7 @@ export class CorpusPasses {
     for (const path of respeak) {
       const state = states.get(path)!;
       const { mentions: list, quotes } = state.resolved!;
-      const mentions = made.get(path) ?? list.made();
+      const mentions = assigned.get(path) ?? list.made();
       const resolved = quotes.map(q => resolveSpeaker(q, mentions, this.table.entities));
       const before = state.view;
       state.view = articleView(path, state.input.text, state.base!.analysis, list, resolved, state.base!.annotations);

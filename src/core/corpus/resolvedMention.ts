@@ -41,7 +41,7 @@ export class ResolvedMentions {
   private constructor(readonly of: readonly Mention[], private readonly ids: readonly (string | undefined)[]) {}
 
   /** The list of `resolved`, one `ResolvedMention` over each of `of`, in order. */
-  static of(resolved: readonly Mention[], of: readonly Mention[]): ResolvedMentions {
+  static from(resolved: readonly Mention[], of: readonly Mention[]): ResolvedMentions {
     return new ResolvedMentions(of, resolved.map(m => m.entityId));
   }
 
