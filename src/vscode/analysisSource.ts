@@ -25,8 +25,8 @@ export class AnalysisSource {
    * came, and held by the corpus in its compact form.
    */
   async find(text: string, maxLength: number, recogniser: string, keep: boolean, published: PublishedHints = {}): Promise<ArticleAnalysis | undefined> {
-    const settings = `${maxLength}:${recogniser}:${publishedKey(resolvePublished(text, published))}`;
     const hash = contentHash(text);
+    const settings = `${maxLength}:${recogniser}:${publishedKey(resolvePublished(text, published, hash))}`;
     const stored = await this.index?.get(text, settings, hash);
     if (stored) return stored;
     if (!this.worker) return undefined;

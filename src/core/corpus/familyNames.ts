@@ -2,7 +2,7 @@ import { isSurnameFirst } from '../entities/names';
 import type { Mention } from '../model';
 import { familyCandidates, mayBeFamilyName } from '../entities/familyWords';
 import { SpanIndex } from '../text/span';
-import { intern } from '../text/memo';
+import { intern, memoString } from '../text/memo';
 import { replaceMentions, type MentionsAndQuotes } from './articleView';
 
 /*
@@ -18,11 +18,16 @@ export interface FamilyContribution {
   other: Set<string>;
 }
 
+/** A name's words as written, split at every run of spaces (remembered, shared: never changed by a reader). */
+const spaceParts = memoString((text: string): readonly string[] => text.split(/\s+/));
+
 export function familyContribution(mentions: readonly Mention[]): FamilyContribution {
   const family = new Set<string>();
   const other = new Set<string>();
   for (const m of mentions) {
-    const parts = m.text.split(/\s+/);
+    // dates and the rest bring nothing: not split (half a million mentions at 10,000 articles)
+    if (m.type !== 'PERSON' && m.type !== 'PLACE' && m.type !== 'ORG') continue;
+    const parts = spaceParts(m.text);
     if (parts.length < 2) continue;
     if (m.type === 'PERSON') {
       const name = isSurnameFirst(m.text) ? parts[0] : parts[parts.length - 1];

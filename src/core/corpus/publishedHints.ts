@@ -31,10 +31,10 @@ export class PublishedHintsBook {
 
   /** The key of the publication date that wins for this text of the article (`hash`: the text's content hash). */
   key(text: string, path: string | undefined, hash: string): string {
-    if (path === undefined) return publishedKey(resolvePublished(text));
+    if (path === undefined) return publishedKey(resolvePublished(text, {}, hash));
     const known = this.keys.get(path);
     if (known?.hash === hash) return known.key;
-    const key = publishedKey(resolvePublished(text, this.hints.get(path)));
+    const key = publishedKey(resolvePublished(text, this.hints.get(path), hash));
     this.keys.set(path, { hash, key }); // not the text: the corpus holds it compact
     return key;
   }

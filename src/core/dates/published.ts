@@ -3,6 +3,8 @@
 // given by the user (the sidecar's `published`), the command line (--published) or the file's modification time.
 import * as chrono from 'chrono-node';
 import { dayValue, isRealDay, toDay, type Day } from './calendar';
+import { contentHash } from '../text/hash';
+import { detached } from '../text/memo';
 
 /** Where the publication date comes from, in the order it is taken: the user, the text, the command line, the file. */
 export type PublishedSource = 'user' | 'text' | 'option' | 'file';
@@ -74,15 +76,16 @@ function wordCount(line: string): number {
   return n;
 }
 
-const quoted = (s: string) => `“${s.trim().replace(/\s+/g, ' ')}”`;
+/** A stretch of the text as quoted in a reading's words: a string of its own, never a view of the text (readings are remembered). */
+const quoted = (s: string) => detached(`“${s.trim().replace(/\s+/g, ' ')}”`);
 
 /**
  * The publication date the article states, with how it was found; undefined when it states none. A dateline
  * without its year ("HANOI, Feb. 27 (Xinhua)") takes the year of the same day written in full elsewhere at the
  * top, else the year that puts it nearest before `near` (the command line's or the file's date), else none.
  */
-export function findPublished(text: string, near?: { value: string; words: string }): { value: string; how: string } | undefined {
-  const reading = readingOf(text);
+export function findPublished(text: string, near?: { value: string; words: string }, hash?: string): { value: string; how: string } | undefined {
+  const reading = readingOf(text, hash);
   if (reading.found) return reading.found;
   const fromNear = reading.yearless && near ? yearFromNear(reading.yearless, near) : undefined;
   return fromNear ?? reading.later;
@@ -103,20 +106,21 @@ type Found = { value: string; how: string };
 type Yearless = { month: number; day: number; line: string };
 
 /**
- * Each text is read once, whatever reference days it is asked with: one article is asked close together (its
- * file's date, its analysis's key, its analysis), and remembered by the text itself. Each text remembered is
- * kept alive, the whole of it, beside the compact form the corpus holds (256 of them were 4.6 MB at 10,000
- * articles).
+ * Each text is read once, whatever reference days it is asked with: one article is asked several times (its
+ * file's date when it is read, its analysis's key, its analysis), while a folder's scan reads up to a thousand
+ * others between (src/vscode/corpusResolves.ts). Remembered by the text's content hash, not the text: a text
+ * kept as a key would stay alive, the whole of it, beside the compact form the corpus holds.
  */
-const REMEMBERED = 64;
+const REMEMBERED = 4096;
 const readings = new Map<string, Reading>();
 
-function readingOf(text: string): Reading {
-  let reading = readings.get(text);
+/** `hash`: the text's content hash, when the caller has it. */
+function readingOf(text: string, hash = contentHash(text)): Reading {
+  let reading = readings.get(hash);
   if (!reading) {
     reading = readText(text);
     if (readings.size >= REMEMBERED) readings.delete(readings.keys().next().value!);
-    readings.set(text, reading);
+    readings.set(hash, reading);
   }
   return reading;
 }
@@ -205,14 +209,15 @@ function yearFromNear(dateline: Yearless, near: { value: string; words: string }
 
 /**
  * The article's publication date: the user's, else the text's, else the command line's, else the file's (a
- * guess); { value: null } when none of them gives one.
+ * guess); { value: null } when none of them gives one. `hash`: the text's content hash, when the caller has it
+ * (the text's reading is remembered by it).
  */
-export function resolvePublished(text: string, hints: PublishedHints = {}): Published {
+export function resolvePublished(text: string, hints: PublishedHints = {}, hash?: string): Published {
   const user = hints.user && toDay(hints.user);
   if (user) return { value: dayValue(user), source: 'user', how: 'set by you' };
   const option = hints.option && toDay(hints.option);
   const file = hints.file && toDay(hints.file);
-  const found = findPublished(text, option ? { value: dayValue(option), words: 'the date given on the command line' } : file ? { value: dayValue(file), words: 'the day the file was last changed' } : undefined);
+  const found = findPublished(text, option ? { value: dayValue(option), words: 'the date given on the command line' } : file ? { value: dayValue(file), words: 'the day the file was last changed' } : undefined, hash);
   if (found) return { value: found.value, source: 'text', how: found.how };
   if (option) return { value: dayValue(option), source: 'option', how: 'given on the command line (--published)' };
   if (file) return { value: dayValue(file), source: 'file', how: 'a guess from the day the file was last changed' };

@@ -33,11 +33,11 @@ export function words(name: string): string[] {
 /** How many words a name has (remembered: asked of every mention at every resolve). */
 export const wordCount = memoString((name: string): number => words(name).length);
 
-/** Written family name first: "Kim Jong Un", "Ri Yong Ho", "Moon Jae-in". */
-export function isSurnameFirst(name: string): boolean {
+/** Written family name first: "Kim Jong Un", "Ri Yong Ho", "Moon Jae-in" (remembered: asked of every person's mention at every resolve). */
+export const isSurnameFirst = memoString((name: string): boolean => {
   const w = words(name);
   return w.length >= 2 && has(SURNAME_FIRST, w[0]) && (w.length >= 3 || w[1].includes('-'));
-}
+});
 
 /** The words a person is referred to by alone: the family name. */
 export const familyName = memoString((name: string): string => {

@@ -1,5 +1,6 @@
 import type { Mention } from '../model';
-import { familyName, isSurnameFirst, personKey, words } from './names';
+import { familyName, isSurnameFirst, personKey, wordCount, words } from './names';
+import { memoString } from '../text/memo';
 import { isShortFormOf } from './nicknames';
 import { genderOfPronoun, genderOfTitle, type Gender } from './gender';
 
@@ -40,7 +41,7 @@ export interface ArticlePeople {
 }
 
 /** The given name a lone mention may stand for: the first word of a full name written given name first. */
-const givenName = (fullName: string) => (isSurnameFirst(fullName) ? undefined : words(personKey(fullName))[0]);
+const givenName = memoString((fullName: string): string | undefined => (isSurnameFirst(fullName) ? undefined : words(personKey(fullName))[0]));
 
 /**
  * Asked twice for each article's mentions within one resolve (what it brings to the corpus, then its ids):
@@ -68,10 +69,11 @@ function peopleOf(mentions: readonly Mention[]): ArticlePeople {
   const lone = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'PERSON' || m.entityId) continue;
-    if (words(m.text).length < 2) { lone.add(m.text.toLowerCase()); continue; }
+    if (wordCount(m.text) < 2) { lone.add(m.text.toLowerCase()); continue; }
     const key = personKey(m.text);
     prominence.set(key, (prominence.get(key) ?? 0) + 1);
-    (families.get(familyName(m.text)) ?? families.set(familyName(m.text), new Set()).get(familyName(m.text))!).add(key);
+    const family = familyName(m.text);
+    (families.get(family) ?? families.set(family, new Set()).get(family)!).add(key);
     const given = givenName(m.text);
     if (given) (givens.get(given) ?? givens.set(given, new Set()).get(given)!).add(key);
   }
@@ -109,7 +111,7 @@ function peopleOf(mentions: readonly Mention[]): ArticlePeople {
   const genders = gendersOf(mentions, formal);
   const byMention = new Map<number, string>();
   for (const m of mentions) {
-    if (m.type !== 'PERSON' || m.entityId || !m.pronoun || words(m.text).length >= 2) continue;
+    if (m.type !== 'PERSON' || m.entityId || !m.pronoun || wordCount(m.text) >= 2) continue;
     const family = [...(families.get(m.text.toLowerCase()) ?? [])];
     const fits = family.filter(k => genders.get(k) === genderOfPronoun(m.pronoun!));
     if (family.length >= 2 && fits.length === 1) byMention.set(m.start, fits[0]);
@@ -122,7 +124,7 @@ function gendersOf(mentions: readonly Mention[], formal: ReadonlyMap<string, str
   const votes = new Map<string, number>();
   const data = new Map<string, Gender>();
   for (const m of mentions) {
-    if (m.type !== 'PERSON' || m.entityId || words(m.text).length < 2) continue;
+    if (m.type !== 'PERSON' || m.entityId || wordCount(m.text) < 2) continue;
     const key = formal.get(personKey(m.text)) ?? personKey(m.text);
     const said = m.pronoun ? genderOfPronoun(m.pronoun) : undefined;
     const titled = genderOfTitle(m.title);
