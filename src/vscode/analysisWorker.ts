@@ -30,8 +30,18 @@ interface Slot {
   idle?: ReturnType<typeof setTimeout>;
 }
 
-/** Workers beyond the first stop after this long without work (each holds its own copy of the model). */
-const IDLE_MS = 30_000;
+/**
+ * How long a worker waits without work before it stops: each holds its own copy of the model and what it made
+ * while reading a folder (about 140 MB of the process's memory after a thousand articles). Those beyond the
+ * first stop soon after a scan; the first, which analyses what the user types, after a pause in the work of a
+ * couple of minutes (the first analysis after it waits about a quarter of a second more, for a new thread to
+ * load the model).
+ */
+export interface IdleTimes {
+  first: number;
+  others: number;
+}
+const IDLE: IdleTimes = { first: 120_000, others: 30_000 };
 /**
  * How many requests a worker holds at once: the next articles wait in the worker's own queue, so that it goes
  * on analysing while the main thread is busy instead of waiting for it to hand over the next one. A resolve of
@@ -59,7 +69,7 @@ export class AnalysisWorker implements vscode.Disposable {
   /** Requests asked so far: each one's id. */
   private asked = 0;
 
-  constructor(private readonly script: vscode.Uri, private readonly modelPath: string, private readonly speakerModelPath?: string, size = poolSize()) {
+  constructor(private readonly script: vscode.Uri, private readonly modelPath: string, private readonly speakerModelPath?: string, size = poolSize(), private readonly idle = IDLE) {
     this.slots = Array.from({ length: size }, () => ({ requests: new Map() }));
   }
 
@@ -73,10 +83,13 @@ export class AnalysisWorker implements vscode.Disposable {
       this.next();
     });
     const fail = (e: Error) => {
+      // a worker stopped on purpose (idle, disposed) exits after its slot moved on, maybe to a new worker: the
+      // requests held now are that one's
+      if (slot.worker !== worker) return;
       const held = [...slot.requests.values()];
       slot.requests.clear();
       for (const r of held) r.reject(e);
-      if (slot.worker === worker) slot.worker = undefined;
+      slot.worker = undefined;
       if (!this.slots.some(s => s.worker)) for (const r of [...this.urgent.splice(0), ...this.waiting.splice(0)]) r.reject(e);
       else this.next();
     };
@@ -89,7 +102,7 @@ export class AnalysisWorker implements vscode.Disposable {
 
   /**
    * Hands the requests waiting to the workers, one each in turn (the least busy first), up to DEPTH each; a
-   * worker beyond the first that has none stops after a while.
+   * worker that has none stops after a while (IdleTimes).
    */
   private next(): void {
     for (let depth = 1; depth <= DEPTH && (this.urgent.length || this.waiting.length); depth++) {
@@ -108,10 +121,15 @@ export class AnalysisWorker implements vscode.Disposable {
       }
     }
     this.slots.forEach((slot, i) => {
-      if (i > 0 && slot.worker && !slot.requests.size && !slot.idle) {
-        slot.idle = setTimeout(() => { slot.idle = undefined; if (!slot.requests.size) { void slot.worker?.terminate(); slot.worker = undefined; } }, IDLE_MS);
+      if (slot.worker && !slot.requests.size && !slot.idle) {
+        slot.idle = setTimeout(() => { slot.idle = undefined; if (!slot.requests.size) { void slot.worker?.terminate(); slot.worker = undefined; } }, i === 0 ? this.idle.first : this.idle.others);
       }
     });
+  }
+
+  /** How many worker threads are running now. */
+  running(): number {
+    return this.slots.filter(slot => slot.worker).length;
   }
 
   /** The analysis of a text (its dates valued against the publication date `published` helps find); `urgent` ones go before every request still waiting. */

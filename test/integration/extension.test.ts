@@ -241,6 +241,22 @@ suite('Source Annotator in VS Code', () => {
     }
   });
 
+  test('a worker without work stops after its idle time, the first one too, and a new one answers the next request', async () => {
+    const extension = vscode.Uri.file(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
+    const pool = new AnalysisWorker(vscode.Uri.joinPath(extension, 'dist', 'worker.js'), vscode.Uri.joinPath(extension, 'media', 'ner-model.bin').fsPath, undefined, 1, { first: 300, others: 300 });
+    try {
+      const text = 'Reporter: "We met in Hanoi on Tuesday," Kim Jong Un said.';
+      const first = await pool.analyse(text, 1 << 20);
+      assert.equal(pool.running(), 1, 'the worker runs while it has just answered');
+      await until('the idle worker to stop', () => pool.running() === 0, 10000);
+      const again = await pool.analyse(text, 1 << 20);
+      assert.deepEqual(plainAnalysis(again), plainAnalysis(first), 'a new worker answers as the first did');
+      assert.equal(pool.running(), 1);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   test('a worker answers in the form the index stores when asked: the same analysis, and its encoding', async () => {
     const extension = vscode.Uri.file(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
     const pool = new AnalysisWorker(vscode.Uri.joinPath(extension, 'dist', 'worker.js'), vscode.Uri.joinPath(extension, 'media', 'ner-model.bin').fsPath, undefined, 1);
