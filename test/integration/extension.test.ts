@@ -6,6 +6,7 @@ import type { QuoteComparison, WordChange } from '../../src/core/quotes/compare'
 import { compareWords } from '../../src/core/quotes/utterances';
 import type { SourceAnnotatorApi } from '../../src/extension';
 import { AnalysisWorker } from '../../src/vscode/analysisWorker';
+import { relativePaths } from '../../src/vscode/articleFiles';
 import { contentHash } from '../../src/core/text/hash';
 import { encodeAnalysis, plainAnalysis } from '../../src/core/corpus/analysisCodec';
 import { EXTENSION_ID, exists, openArticle, positionOf, readText, until, workspaceFile } from './helpers';
@@ -239,6 +240,20 @@ suite('Source Annotator in VS Code', () => {
     } finally {
       pool.dispose();
     }
+  });
+
+  test("a scan's relative paths are VS Code's: the innermost folder's, and VS Code's own answer outside every folder", async () => {
+    const files = await vscode.workspace.findFiles('**/*');
+    assert.ok(files.length >= 5);
+    const relative = relativePaths();
+    for (const uri of files) assert.equal(relative(uri), vscode.workspace.asRelativePath(uri, false), uri.toString());
+    const outside = vscode.Uri.file('/no/such/folder/article.txt');
+    assert.equal(relative(outside), vscode.workspace.asRelativePath(outside, false));
+    const folder = (path: string, index: number): vscode.WorkspaceFolder => ({ uri: vscode.Uri.file(path), name: path, index });
+    const nested = relativePaths([folder('/news', 0), folder('/news/2019/', 1)]);
+    assert.equal(nested(vscode.Uri.file('/news/2019/hanoi.txt')), 'hanoi.txt');
+    assert.equal(nested(vscode.Uri.file('/news/2018/seoul.txt')), '2018/seoul.txt');
+    assert.equal(nested(vscode.Uri.parse('untitled:/news/2018/seoul.txt')), vscode.workspace.asRelativePath(vscode.Uri.parse('untitled:/news/2018/seoul.txt'), false), 'another scheme is not under the folder');
   });
 
   test('a worker without work stops after its idle time, the first one too, and a new one answers the next request', async () => {
