@@ -6,6 +6,8 @@
 // garbage collection once it settled.
 // usage: node scripts/bench/workbench.mjs <file.vsix> <folder> [reloads, default 1]
 // SOURCE_ANNOTATOR_HEAP_SNAPSHOT=<file>: after the last round, the extension host's heap snapshot written there.
+// SOURCE_ANNOTATOR_IDLE_PROBE=1: after the last round, the heap and rss probed again once the analysis workers
+// stopped for want of work (two minutes after the reading, src/vscode/analysisWorker.ts): the process as it stays.
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +32,12 @@ try {
     const { pid } = extensionHostProcess();
     const snapshot = round === Number(reloadsArg) && process.env.SOURCE_ANNOTATOR_HEAP_SNAPSHOT;
     const heap = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}${snapshot ? ` "${snapshot}"` : ''}`, { maxBuffer: 1 << 20 }).toString());
-    log(`${name}: People listed people ${listed.toFixed(1)} s after the view opened, done reading ${filled.toFixed(1)} s; extension host rss at most ${mb(peak)} meanwhile; after a full GC: heap ${mb(heap.heapUsed)}, rss ${mb(heap.rss)}`);
+    log(`${name}: People listed people ${listed.toFixed(1)} s after the view opened, done reading ${filled.toFixed(1)} s; extension host rss at most ${mb(peak)} meanwhile; after a full GC: heap ${mb(heap.heapUsed)} (of ${mb(heap.heapTotal)} held), outside it ${mb(heap.external)}, rss ${mb(heap.rss)}`);
+    if (round === Number(reloadsArg) && process.env.SOURCE_ANNOTATOR_IDLE_PROBE) {
+      await sleep(125000 - 15000);
+      const idle = JSON.parse(execSync(`"${session.tools.node24}" "${probe}" ${pid}`, { maxBuffer: 1 << 20 }).toString());
+      log(`${name}, two minutes after the reading (the workers stopped): after a full GC: heap ${mb(idle.heapUsed)} (of ${mb(idle.heapTotal)} held), outside it ${mb(idle.external)}, rss ${mb(idle.rss)}`);
+    }
   }
 } finally {
   await session.close();

@@ -34,8 +34,8 @@ interface Slot {
  * How long a worker waits without work before it stops: each holds its own copy of the model and what it made
  * while reading a folder (about 140 MB of the process's memory after a thousand articles). Those beyond the
  * first stop soon after a scan; the first, which analyses what the user types, after a pause in the work of a
- * couple of minutes (the first analysis after it waits about a quarter of a second more, for a new thread to
- * load the model).
+ * couple of minutes (the first analysis after it waits about half a second more, for a new thread to load
+ * the model and compile what it runs).
  */
 export interface IdleTimes {
   first: number;
