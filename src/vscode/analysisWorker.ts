@@ -152,12 +152,17 @@ export class AnalysisWorker implements vscode.Disposable {
     });
   }
 
+  /** Stops the workers; the requests they held and those waiting are refused (their callers settle). */
   dispose(): void {
+    const stopped = new Error('analysis workers stopped');
     for (const slot of this.slots) {
       clearTimeout(slot.idle);
       void slot.worker?.terminate();
       slot.worker = undefined;
+      for (const r of slot.requests.values()) r.reject(stopped);
+      slot.requests.clear();
     }
+    for (const r of [...this.urgent.splice(0), ...this.waiting.splice(0)]) r.reject(stopped);
   }
 }
 

@@ -272,6 +272,16 @@ suite('Source Annotator in VS Code', () => {
     }
   });
 
+  test('stopping the workers settles every request they held or that waited: none is left hanging', async () => {
+    const extension = vscode.Uri.file(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
+    const pool = new AnalysisWorker(vscode.Uri.joinPath(extension, 'dist', 'worker.js'), vscode.Uri.joinPath(extension, 'media', 'ner-model.bin').fsPath, undefined, 1);
+    const asked = Array.from({ length: 200 }, (_, i) => pool.analyse(`Reporter ${i}: "We met in Hanoi," Kim Jong Un said.`, 1 << 20).then(() => 'answered', () => 'refused'));
+    pool.dispose();
+    const outcomes = await Promise.race([Promise.all(asked), new Promise<string[]>(r => setTimeout(() => r(['hanging']), 5000))]);
+    assert.equal(outcomes.length, 200, outcomes.join('; '));
+    assert.ok(outcomes.includes('refused'));
+  });
+
   test('a worker answers in the form the index stores when asked: the same analysis, and its encoding', async () => {
     const extension = vscode.Uri.file(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath);
     const pool = new AnalysisWorker(vscode.Uri.joinPath(extension, 'dist', 'worker.js'), vscode.Uri.joinPath(extension, 'media', 'ner-model.bin').fsPath, undefined, 1);
