@@ -51,8 +51,8 @@ export function analyseArticle(text: string, options: AnalysisOptions = {}): Art
  * What an analysis depends on besides the text, as a key: the length limit, the recogniser and the publication
  * date the dates are valued against (the one that wins, so that a file's new date changes nothing when the text states one).
  */
-export function analysisSettings(text: string, options: AnalysisOptions): string {
-  return `${options.maxLength ?? DEFAULT_MAX_LENGTH}:${analyserId(options)}:${publishedKey(resolvePublished(text, options.published))}`;
+export function analysisSettings(text: string, options: AnalysisOptions, hash?: string): string {
+  return `${options.maxLength ?? DEFAULT_MAX_LENGTH}:${analyserId(options)}:${publishedKey(resolvePublished(text, options.published, hash))}`;
 }
 
 /** Which models analyse: the recogniser's id, and the speaker model's after a "+" when there is one. */
@@ -65,8 +65,9 @@ export class AnalysisCache {
   private readonly entries = new Map<string, ArticleAnalysis>();
   constructor(private readonly capacity = 500) {}
 
-  private key(text: string, options: AnalysisOptions): string {
-    return `${contentHash(text)}:${analysisSettings(text, options)}`;
+  /** `hash`: the text's content hash, when the caller has it. */
+  private key(text: string, options: AnalysisOptions, hash = contentHash(text)): string {
+    return `${hash}:${analysisSettings(text, options, hash)}`;
   }
 
   /** Stores an analysis made elsewhere (a worker thread) for this text and these options. */
@@ -75,12 +76,12 @@ export class AnalysisCache {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  has(text: string, options: AnalysisOptions = {}): boolean {
-    return this.entries.has(this.key(text, options));
+  has(text: string, options: AnalysisOptions = {}, hash?: string): boolean {
+    return this.entries.has(this.key(text, options, hash));
   }
 
-  get(text: string, options: AnalysisOptions = {}): ArticleAnalysis {
-    const key = this.key(text, options);
+  get(text: string, options: AnalysisOptions = {}, hash?: string): ArticleAnalysis {
+    const key = this.key(text, options, hash);
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);

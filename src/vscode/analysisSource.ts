@@ -22,10 +22,9 @@ export class AnalysisSource {
    * neither the index nor the worker can give it: then the corpus analyses it in the main thread. An editor's
    * text (`keep` false) is analysed before the articles a scan reads, which may be a hundred ahead. The worker's
    * is made in the form the index stores, and read back as the index would read it: kept in the index as it
-   * came, and held by the corpus in its compact form.
+   * came, and held by the corpus in its compact form. `hash`: the text's content hash, when the caller has it.
    */
-  async find(text: string, maxLength: number, recogniser: string, keep: boolean, published: PublishedHints = {}): Promise<ArticleAnalysis | undefined> {
-    const hash = contentHash(text);
+  async find(text: string, maxLength: number, recogniser: string, keep: boolean, published: PublishedHints = {}, hash = contentHash(text)): Promise<ArticleAnalysis | undefined> {
     const settings = `${maxLength}:${recogniser}:${publishedKey(resolvePublished(text, published, hash))}`;
     const stored = await this.index?.get(text, settings, hash);
     if (stored) return stored;

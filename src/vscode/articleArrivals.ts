@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
+import { contentHash } from '../core/text/hash';
 import type { ArticleSync, ArticleText } from './articleSync';
 import type { AnalysisSource } from './analysisSource';
 import type { ArticleAnnotations } from './articleAnnotations';
@@ -46,10 +47,11 @@ export class ArticleArrivals {
     try {
       const key = uri.toString();
       this.previewFirst(key);
-      if (onDisk) await host.dates.fromFile(uri, text, modified);
+      const hash = contentHash(text); // once, for the date's reading, the analysis's key and the index
+      if (onDisk) await host.dates.fromFile(uri, text, modified, hash);
       // the date the user set is known before the analysis, which values the article's dates against it
       host.dates.setUser(uri, (await host.store.read(uri)).sidecar?.published);
-      await this.analyseOffThread(text, key, onDisk);
+      await this.analyseOffThread(text, key, onDisk, hash);
       const annotations = host.annotations();
       const before = annotations.generation(key);
       const state = await host.store.read(uri); // read again: the annotations as they are now
@@ -83,12 +85,12 @@ export class ArticleArrivals {
   }
 
   /** Hands the corpus a text's analysis made off the main thread (from the index or the worker), unless it has one. */
-  private async analyseOffThread(text: string, key: string, keep = false): Promise<void> {
+  private async analyseOffThread(text: string, key: string, keep = false, hash = contentHash(text)): Promise<void> {
     const { host } = this;
     await host.modelLoaded;
     const corpus = host.corpus();
-    if (corpus.isAnalysed(text, key)) return;
-    const analysis = await host.analyses.find(text, host.maxLength(), host.analyserId(), keep, corpus.publishedHints(key));
+    if (corpus.isAnalysed(text, key, hash)) return;
+    const analysis = await host.analyses.find(text, host.maxLength(), host.analyserId(), keep, corpus.publishedHints(key), hash);
     if (analysis && corpus === host.corpus()) corpus.primeAnalysis(analysis); // not after a settings change: made under the old ones
   }
 }

@@ -18,10 +18,10 @@ export class PublicationDates {
 
   /**
    * The file's modification day, used only when the text states no date of its own: `modified` when the file
-   * was just read (its time then), else looked up.
+   * was just read (its time then), else looked up. `hash`: the text's content hash, when the caller has it.
    */
-  async fromFile(uri: vscode.Uri, text: string, modified?: number): Promise<void> {
-    if (findPublished(text)) return;
+  async fromFile(uri: vscode.Uri, text: string, modified?: number, hash?: string): Promise<void> {
+    if (findPublished(text, undefined, hash)) return;
     try {
       const day = toDay(new Date(modified ?? (await vscode.workspace.fs.stat(uri)).mtime));
       const key = uri.toString();

@@ -35,9 +35,9 @@ export class AnalysisSupply {
     this.primed.set(this.keyOf(analysis.hash, analysis.published ? publishedKey(analysis.published) : ''), analysis); // used where the article's date resolves the same
   }
 
-  /** Whether this text of the article at `path` (with its publication date hints) is analysed already. */
-  has(text: string, path?: string): boolean {
-    return this.primed.has(this.keyFor(text, path)) || this.cache.has(text, this.hints.options(this.options, path));
+  /** Whether this text of the article at `path` (with its publication date hints) is analysed already (`hash`: the text's content hash). */
+  has(text: string, path?: string, hash = contentHash(text)): boolean {
+    return this.primed.has(this.keyFor(text, path, hash)) || this.cache.has(text, this.hints.options(this.options, path), hash);
   }
 
   /** Sets what besides the text gives an article's publication date; whether that changed anything. */
@@ -62,9 +62,9 @@ export class AnalysisSupply {
     return `${hash}:${this.options.maxLength ?? ''}:${analyserId(this.options)}:${published}`;
   }
 
-  /** The analysis of the article at `path` under `key` (from `keyFor`): the one handed over, else made now. */
-  get(key: string, text: string, path: string): ArticleAnalysis {
-    return this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path));
+  /** The analysis of the article at `path` under `key` (from `keyFor`, of the text whose content hash is `hash`): the one handed over, else made now. */
+  get(key: string, text: string, path: string, hash?: string): ArticleAnalysis {
+    return this.primed.get(key) ?? this.cache.get(text, this.hints.options(this.options, path), hash);
   }
 
   /**

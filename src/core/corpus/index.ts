@@ -79,9 +79,9 @@ export class Corpus {
     this.analyses.prime(analysis);
   }
 
-  /** Whether this text of the article at `path` (with its publication date hints) is analysed already. */
-  isAnalysed(text: string, path?: string): boolean {
-    return this.analyses.has(text, path);
+  /** Whether this text of the article at `path` (with its publication date hints) is analysed already (`hash`: the text's content hash, when the caller has it). */
+  isAnalysed(text: string, path?: string, hash?: string): boolean {
+    return this.analyses.has(text, path, hash);
   }
 
   /** What besides the text gives an article's publication date (the sidecar's, the command line's, the file's). */

@@ -85,7 +85,7 @@ export class CorpusPasses {
       const text = textOf(state.input.text);
       const hash = contentHash(text);
       const key = analyses.keyFor(text, path, hash);
-      if (state.analysisKey !== key) state.analysis = internNames(analyses.get(key, text, path));
+      if (state.analysisKey !== key) state.analysis = internNames(analyses.get(key, text, path, hash));
       state.analysisKey = key;
       const found = state.analysis!.familyWords;
       if (found) { const { familyWords: _, ...kept } = state.analysis!; state.analysis = kept; } // noted below, not kept
