@@ -15,6 +15,8 @@ export interface ReadingShown {
   message: string | undefined;
   /** The warning of the latest scan that the folder holds more articles than the limit. */
   warning: string | undefined;
+  /** The progress indicators shown: the People view's bar, the notification (one at a time). */
+  indicators: ('view' | 'notification')[];
 }
 
 interface Notification { scan: number; progress: vscode.Progress<{ message?: string; increment?: number }>; percent: number; close(): void }
@@ -22,11 +24,14 @@ interface Notification { scan: number; progress: vscode.Progress<{ message?: str
 /**
  * What the user sees while the articles are read. Scenarios:
  * - a scan starts: the context key `sourceAnnotator.scanning` becomes true (the views' "No people found
- *   yet" welcome waits for it to be false) and the People view says "Reading articles…";
+ *   yet" welcome waits for it to be false), the People view says "Reading articles…" and shows its progress bar;
  * - each article read: the view's message counts "Reading articles… 1,234 of 10,080", redrawn at most
  *   every 250 ms;
- * - a scan still running after a second: a notification counts too; its Cancel stops the reading (what was
- *   read stays);
+ * - a scan still running after a second: a notification counts too, with a bar that fills as the articles are
+ *   read; its Cancel stops the reading (what was read stays). The view's endless bar stops then: one progress
+ *   indicator at a time, and an animation that runs for the minute or two a large folder's first reading takes
+ *   costs the machine that reads it (in code-server on the 2-core VM, with Chromium drawing without a GPU,
+ *   about a tenth of the CPU the reading has);
  * - the folder holds more articles than `sourceAnnotator.maxArticles`: one warning per scan, with a button
  *   that opens the setting (changing it reads the folder again);
  * - a new scan before the last one ended (a setting changed): the old notification closes, the count starts again;
@@ -50,7 +55,7 @@ export class ReadingProgress implements vscode.Disposable {
   }
 
   shown(): ReadingShown {
-    return { scanning: this.scanning, message: this.view.message, warning: this.warning };
+    return { scanning: this.scanning, message: this.view.message, warning: this.warning, indicators: [...(this.viewProgressDone ? ['view' as const] : []), ...(this.notification ? ['notification' as const] : [])] };
   }
 
   private update(p: ScanProgress): void {
@@ -81,6 +86,10 @@ export class ReadingProgress implements vscode.Disposable {
     this.redrawTimer = this.notificationTimer = undefined;
     this.view.message = undefined;
     this.closeNotification();
+    this.endViewProgress();
+  }
+
+  private endViewProgress(): void {
     this.viewProgressDone?.();
     this.viewProgressDone = undefined;
   }
@@ -116,7 +125,7 @@ export class ReadingProgress implements vscode.Disposable {
       return new Promise<void>(close => {
         this.notification = { scan, progress, percent: 0, close };
         if (this.status.current.scan !== scan || !this.status.current.running) this.closeNotification();
-        else this.draw();
+        else { this.endViewProgress(); this.draw(); }
       });
     });
   }
@@ -138,7 +147,7 @@ export class ReadingProgress implements vscode.Disposable {
     clearTimeout(this.redrawTimer);
     clearTimeout(this.notificationTimer);
     this.closeNotification();
-    this.viewProgressDone?.();
+    this.endViewProgress();
     this.subscription.dispose();
   }
 }

@@ -114,7 +114,7 @@ suite('Source Annotator in VS Code: a large folder', () => {
   test('while the folder is read, sourceAnnotator.scanning is true and the People view counts the articles; after, both are gone', async () => {
     const held = await write(HELD, 'Kim Jong Un arrived in Hanoi on Tuesday, officials said.\n');
     await until(`${HELD} in the corpus`, () => api.view().articles.has(held.toString()));
-    assert.deepEqual(api.reading(), { scanning: false, message: undefined, warning: undefined }, 'nothing is being read');
+    assert.deepEqual(api.reading(), { scanning: false, message: undefined, warning: undefined, indicators: [] }, 'nothing is being read');
     // a save of the article's sidecar held open: the scan waits for it when it reaches that article (reads
     // of a sidecar wait for its save), so the scan is certainly under way when we look
     let release!: () => void;
@@ -131,13 +131,18 @@ suite('Source Annotator in VS Code: a large folder', () => {
       scan = vscode.commands.executeCommand('sourceAnnotator.refresh');
       const during = await until('the count in the People view', () => { const r = api.reading(); return r.scanning && /^Reading articles… \d+ of \d+$/.test(r.message ?? '') && r; });
       assert.equal(during.message?.replace(/.* of /, ''), '6', 'of all six articles');
+      assert.deepEqual(during.indicators, ['view'], 'the People view shows its progress bar at first');
+      // held for over a second, the reading gets its notification, and the view's endless bar stops
+      const later = await until('the notification', () => { const r = api.reading(); return r.indicators.includes('notification') && r; });
+      assert.deepEqual(later.indicators, ['notification'], 'one progress indicator at a time');
+      assert.ok(later.scanning && /^Reading articles… \d+ of 6$/.test(later.message ?? ''), `still counting in the view: ${later.message}`);
     } finally {
       release();
     }
     await scan;
     assert.ok(await saving, 'the held save went through');
     await api.ready();
-    assert.deepEqual(api.reading(), { scanning: false, message: undefined, warning: undefined });
+    assert.deepEqual(api.reading(), { scanning: false, message: undefined, warning: undefined, indicators: [] });
     assert.equal(api.view().articles.size, 6);
   });
 
